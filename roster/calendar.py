@@ -1,0 +1,116 @@
+"""China working calendar: every date is a workday, rest day or statutory holiday (H300).
+
+Source of truth is the ``holidays`` package (China), which knows the statutory dates, the
+observed/substituted rest days (补假/调休) and the make-up working days (调休上班).  Its 2027+
+arrangements are estimates (HD-07), so :meth:`WorkCalendar.estimated_years` tells the UI to warn
+and users can override any date.
+
+Pay classes (labour-law.md §3.1): H300 = statutory date (``DayType.HOLIDAY``); R = rest day,
+including 补假/调休 rest days in a holiday block (``makeup_rest_day_class = "rest"``, HD-05/HD-06);
+W = workday, including make-up working days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays as holidays_lib
+
+from .model import CalendarOverrides, DayType
+
+#: years whose 调休 arrangement was published (S15) when this table was written
+PUBLISHED_YEARS = frozenset({2025, 2026})
+AVERAGE_MONTH_HOURS = 1984 / 12  # 165.33 h, 人社部发〔2025〕2号 (MD-01)
+
+
+@lru_cache(maxsize=64)
+def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date], frozenset[dt.date]]:
+    """(statutory dates, other official rest days on weekdays, make-up workdays) for one year."""
+    cn = holidays_lib.China(years=year)
+    statutory: set[dt.date] = set()
+    extra_rest: set[dt.date] = set()
+    for day, name in cn.items():
+        # the package names shifted rest days "(observed)" or "Day off (substituted from …)"
+        if "observed" in name.lower() or "substituted" in name.lower() or "day off" in name.lower():
+            extra_rest.add(day)
+        else:
+            statutory.add(day)
+    workdays = {d for d in getattr(cn, "weekend_workdays", set()) if d.year == year}
+    return frozenset(statutory), frozenset(extra_rest), frozenset(workdays)
+
+
+class WorkCalendar:
+    """Classifies dates; user overrides win over the package."""
+
+    def __init__(self, overrides: CalendarOverrides | None = None) -> None:
+        self.overrides = overrides or CalendarOverrides()
+
+    def day_type(self, day: dt.date) -> DayType:
+        o = self.overrides
+        if day in o.holidays:
+            return DayType.HOLIDAY
+        if day in o.restdays:
+            return DayType.RESTDAY
+        if day in o.workdays:
+            return DayType.WORKDAY
+        statutory, extra_rest, makeup = _china_year(day.year)
+        if day in statutory:
+            return DayType.HOLIDAY
+        if day in makeup:
+            return DayType.WORKDAY
+        if day in extra_rest or day.weekday() >= 5:
+            return DayType.RESTDAY
+        return DayType.WORKDAY
+
+    def is_holiday(self, day: dt.date) -> bool:
+        return self.day_type(day) == DayType.HOLIDAY
+
+    def is_workday(self, day: dt.date) -> bool:
+        return self.day_type(day) == DayType.WORKDAY
+
+    def is_makeup_workday(self, day: dt.date) -> bool:
+        """A weekend date that is a working day (调休上班, shown as 班)."""
+        return day.weekday() >= 5 and self.is_workday(day)
+
+    def holiday_name(self, day: dt.date) -> str | None:
+        cn = holidays_lib.China(years=day.year, language="zh_CN") if _has_zh() else holidays_lib.China(years=day.year)
+        return cn.get(day)
+
+    def workdays_between(self, first: dt.date, last: dt.date) -> int:
+        n = 0
+        d = first
+        while d <= last:
+            n += self.is_workday(d)
+            d += dt.timedelta(days=1)
+        return n
+
+    def standard_hours_month(self, year: int, month: int, method: str = "calendar") -> float:
+        """Standard hours of a natural month for a 40 h week (labour-law.md §3.3 / MD-01)."""
+        if method == "average":
+            return AVERAGE_MONTH_HOURS
+        first = dt.date(year, month, 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return 8.0 * self.workdays_between(first, last)
+
+    def estimated_years(self, first: dt.date, last: dt.date) -> list[int]:
+        """Years in range whose arrangement is only estimated and has no user override."""
+        years = range(first.year, last.year + 1)
+        o = self.overrides
+        overridden = {d.year for d in (o.holidays | o.restdays | o.workdays)}
+        return [y for y in years if y not in PUBLISHED_YEARS and y not in overridden]
+
+
+@lru_cache(maxsize=1)
+def _has_zh() -> bool:
+    try:
+        holidays_lib.China(years=2026, language="zh_CN")
+        return True
+    except Exception:  # pragma: no cover - depends on package build
+        return False
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return first, last

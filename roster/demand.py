@@ -1,0 +1,44 @@
+"""Demand per 30-minute slot (SPEC.md §4): later rules override earlier ones for the same hours.
+
+A rule's ``day_type`` matches by the calendar class of the date, ``all`` matches every date and an
+ISO date matches that date only.  Rules are applied in file order per skill key (``None`` = any
+person), so a later workday rule overrides an earlier ``all`` rule for the hours it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .calendar import WorkCalendar
+from .model import DemandRule, Scenario
+
+SLOT_MINUTES = 30
+SLOTS_PER_DAY = 24 * 60 // SLOT_MINUTES
+
+
+def _matches(rule: DemandRule, day: dt.date, cal: WorkCalendar) -> bool:
+    if rule.day_type == "all":
+        return True
+    if rule.day_type in ("workday", "restday", "holiday"):
+        return cal.day_type(day).value == rule.day_type
+    return rule.day_type == day.isoformat()
+
+
+def demand_for_date(scenario: Scenario, day: dt.date, cal: WorkCalendar | None = None) -> dict[str | None, list[int]]:
+    """{skill or None: [count per slot]} for one date; a skill appears only if some rule names it."""
+    cal = cal or WorkCalendar(scenario.calendar)
+    out: dict[str | None, list[int]] = {None: [0] * SLOTS_PER_DAY}
+    for rule in scenario.demand:
+        if not _matches(rule, day, cal):
+            continue
+        row = out.setdefault(rule.skill, [0] * SLOTS_PER_DAY)
+        first = rule.start // SLOT_MINUTES
+        last = -(-rule.end // SLOT_MINUTES)  # ceil: a rule ending mid-slot still needs that slot
+        for k in range(first, min(last, SLOTS_PER_DAY)):
+            row[k] = rule.count
+    return out
+
+
+def demand_profile(scenario: Scenario, dates: list[dt.date]) -> dict[dt.date, dict[str | None, list[int]]]:
+    cal = WorkCalendar(scenario.calendar)
+    return {d: demand_for_date(scenario, d, cal) for d in dates}

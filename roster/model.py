@@ -1,0 +1,368 @@
+"""Domain values of the roster: plain, frozen, slotted dataclasses.
+
+Nothing here imports Qt or OR-Tools (a test enforces it).  Times inside the core are
+``datetime``/``date``/minutes-from-midnight; JSON conversion lives in :mod:`roster.scenario_io`.
+
+Semantics shared by solver, validator and exports (SPEC.md §4):
+
+* A shift belongs to the date it starts.  ``Shift.hours`` is the elapsed span from start to end
+  (G 09:00–18:00 has ``hours=9``); ``break_minutes`` of that span are unpaid, so paid minutes are
+  ``hours*60 - break_minutes``.  The whole span counts as "working minutes" for working dates, rest,
+  night and coverage (the break is taken at the desk, position unknown).
+* A *working date* is any calendar date holding at least one working minute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NewType
+
+StaffId = NewType("StaffId", str)
+ShiftCode = NewType("ShiftCode", str)
+
+OFF = "OFF"
+MINUTES_PER_DAY = 24 * 60
+
+
+class DayType(StrEnum):
+    WORKDAY = "workday"
+    RESTDAY = "restday"
+    HOLIDAY = "holiday"  # statutory holiday date (H300)
+
+
+class LeaveKind(StrEnum):
+    ANNUAL = "annual"  # 年假
+    SICK = "sick"  # 病假
+    PERSONAL = "personal"  # 事假 (unpaid)
+    MARRIAGE = "marriage"  # 婚假
+    MATERNITY = "maternity"  # 产假
+    COMP = "comp"  # 调休 (draws on the comp-time ledger)
+    BEREAVEMENT = "bereavement"  # 丧假
+    OTHER = "other"
+
+
+LEAVE_LABELS_ZH = {
+    LeaveKind.ANNUAL: "年假",
+    LeaveKind.SICK: "病假",
+    LeaveKind.PERSONAL: "事假",
+    LeaveKind.MARRIAGE: "婚假",
+    LeaveKind.MATERNITY: "产假",
+    LeaveKind.COMP: "调休",
+    LeaveKind.BEREAVEMENT: "丧假",
+    LeaveKind.OTHER: "其他",
+}
+
+#: leave kinds that are paid time and count as attended toward standard hours (labour-law.md §0)
+PAID_LEAVE_KINDS = frozenset(
+    {LeaveKind.ANNUAL, LeaveKind.SICK, LeaveKind.MARRIAGE, LeaveKind.MATERNITY, LeaveKind.BEREAVEMENT}
+)
+
+
+class ProtectedKind(StrEnum):
+    PREGNANT_7M = "pregnant_7m"
+    NURSING = "nursing"
+    MINOR = "minor"
+
+
+#: protected kinds that also forbid overtime (PG-01, PG-02); minors: night ban only (PG-07)
+NO_OVERTIME_KINDS = frozenset({ProtectedKind.PREGNANT_7M, ProtectedKind.NURSING})
+
+
+class WorkingTimeSystem(StrEnum):
+    COMPREHENSIVE = "comprehensive"
+    STANDARD = "standard"
+
+
+class SettlementPeriod(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """综合计算工时 approval record (CH-04)."""
+
+    number: str = ""
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Rule parameters, SPEC.md §4 ``rules`` (defaults per labour-law.md §0)."""
+
+    working_time_system: WorkingTimeSystem = WorkingTimeSystem.COMPREHENSIVE
+    settlement_period: SettlementPeriod = SettlementPeriod.MONTH
+    min_rest_hours: float = 12
+    max_consecutive_days: int = 6
+    min_rest_days_per_week: int = 1
+    max_overtime_hours_per_month: float = 36
+    max_daily_hours: float = 12
+    night_window: tuple[int, int] = (22 * 60, 6 * 60)  # minutes from midnight, may wrap
+    standard_hours_method: str = "calendar"  # or "average" (165.33 h/month)
+    holiday_hours_in_period_total: bool = False
+    makeup_rest_day_class: str = "rest"
+    leave_counts_as_attended: bool = True
+    approval: Approval = Approval()
+    disabled: frozenset[str] = frozenset()  # rule ids switched off by the user
+
+    def effective_daily_cap_hours(self) -> float:
+        """Standard system: 8 h + at most 3 h overtime a day (OT-02); comprehensive: the parameter."""
+        if self.working_time_system == WorkingTimeSystem.STANDARD:
+            return min(self.max_daily_hours, 11.0)
+        return self.max_daily_hours
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    code: str
+    name: str
+    start: int  # minutes from midnight
+    hours: float  # elapsed span
+    break_minutes: int = 0
+    skills_any: tuple[str, ...] | None = None  # who may work it (any of these skills); None = anyone
+    color: str = "#cccccc"
+
+    @property
+    def span_minutes(self) -> int:
+        return round(self.hours * 60)
+
+    @property
+    def paid_minutes(self) -> int:
+        return self.span_minutes - self.break_minutes
+
+    @property
+    def end(self) -> int:
+        """End in minutes from the start date's midnight (may exceed 1440)."""
+        return self.start + self.span_minutes
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end > MINUTES_PER_DAY
+
+    def interval_on(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        s = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=self.start)
+        return s, s + dt.timedelta(minutes=self.span_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class DemandRule:
+    """Head-count need; half-open [from, to) in minutes; later rules override earlier ones."""
+
+    day_type: str  # "workday" | "restday" | "holiday" | "all" | "YYYY-MM-DD"
+    start: int
+    end: int  # up to 1440
+    count: int
+    skill: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def days(self) -> list[dt.date]:
+        n = (self.end - self.start).days + 1
+        return [self.start + dt.timedelta(days=i) for i in range(max(0, n))]
+
+
+@dataclass(frozen=True, slots=True)
+class Protected:
+    kind: ProtectedKind
+    period: DateRange
+
+
+@dataclass(frozen=True, slots=True)
+class Leave:
+    period: DateRange
+    kind: LeaveKind = LeaveKind.ANNUAL
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A wish: ``off=True`` (prefer a day off) or ``shift`` (prefer that shift); soft, weighted."""
+
+    date: dt.date
+    off: bool = True
+    shift: str | None = None
+    weight: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    id: str
+    name: str
+    skills: tuple[str, ...] = ()
+    weekly_hours: float = 40
+    night_ok: bool = True
+    overtime_ok: bool = True
+    protected: tuple[Protected, ...] = ()
+    leave: tuple[Leave, ...] = ()
+    requests: tuple[Request, ...] = ()
+    employee_no: str = ""
+    phone: str = ""  # private: never printed on the public rota
+    id_number: str = ""  # private: never printed on the public rota
+    hire_date: dt.date | None = None
+    leave_date: dt.date | None = None  # last day employed
+    annual_leave_days: int = 5
+    active: bool = True
+
+    def leave_on(self, day: dt.date) -> Leave | None:
+        for lv in self.leave:
+            if day in lv.period:
+                return lv
+        return None
+
+    def protected_on(self, day: dt.date) -> tuple[Protected, ...]:
+        return tuple(p for p in self.protected if day in p.period)
+
+    def employed_on(self, day: dt.date) -> bool:
+        if self.hire_date and day < self.hire_date:
+            return False
+        if self.leave_date and day > self.leave_date:
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Carry-over from the previous period (SPEC.md §4 ``history``)."""
+
+    last_shift_end: dt.datetime | None = None
+    consecutive_days: int = 0  # working dates in a row ending the day before the period start
+    overtime_minutes_month: int = 0  # overtime already used in the start month before the period
+    nights: int = 0
+    weekend_days: int = 0
+    holiday_days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    staff: str
+    date: dt.date
+    shift: str  # a shift code or OFF
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOverrides:
+    holidays: frozenset[dt.date] = frozenset()
+    restdays: frozenset[dt.date] = frozenset()
+    workdays: frozenset[dt.date] = frozenset()
+
+
+DEFAULT_WEIGHTS: dict[str, int] = {
+    "under_cover": 10000,
+    "over_cover": 5,
+    "overtime_150": 20,
+    "overtime_300": 40,
+    "fair_nights": 30,
+    "fair_weekends": 20,
+    "fair_holidays": 30,
+    "fair_hours": 2,
+    "wishes": 50,
+    "isolated_days": 15,
+    "changes": 200,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    rules: Rules = Rules()
+    shifts: tuple[Shift, ...] = ()
+    demand: tuple[DemandRule, ...] = ()
+    staff: tuple[Staff, ...] = ()
+    calendar: CalendarOverrides = CalendarOverrides()
+    history: dict[str, History] = field(default_factory=dict)
+    locked: tuple[Lock, ...] = ()
+    weights: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    name: str = ""
+
+    def shift(self, code: str) -> Shift:
+        for s in self.shifts:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    def shift_map(self) -> dict[str, Shift]:
+        return {s.code: s for s in self.shifts}
+
+    def person(self, staff_id: str) -> Staff:
+        for p in self.staff:
+            if p.id == staff_id:
+                return p
+        raise KeyError(staff_id)
+
+    def history_of(self, staff_id: str) -> History:
+        return self.history.get(staff_id, History())
+
+    def weight(self, name: str) -> int:
+        return self.weights.get(name, DEFAULT_WEIGHTS.get(name, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    staff: str
+    date: dt.date
+    shift: str
+    start: dt.datetime
+    end: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    rule: str  # rule id, e.g. "RB-01"
+    staff: str | None
+    start: dt.datetime | dt.date | None
+    end: dt.datetime | dt.date | None
+    measured: float | None
+    limit: float | None
+    source: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    start: dt.date
+    days: int
+    assignments: tuple[Assignment, ...] = ()
+    solver: dict = field(default_factory=dict)
+    violations: tuple[dict, ...] = ()
+
+    @property
+    def end(self) -> dt.date:
+        """Last date of the period (inclusive)."""
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    def dates(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=i) for i in range(self.days)]
+
+    def by_staff_date(self) -> dict[tuple[str, dt.date], Assignment]:
+        return {(a.staff, a.date): a for a in self.assignments}
+
+
+def make_assignment(staff_id: str, day: dt.date, shift: Shift) -> Assignment:
+    s, e = shift.interval_on(day)
+    return Assignment(staff_id, day, shift.code, s, e)
+
+
+def parse_hhmm(text: str) -> int:
+    """'08:30' -> 510; '24:00' -> 1440.  Raises ValueError with a readable message."""
+    parts = text.strip().split(":")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"时间格式应为 HH:MM，得到 {text!r}")
+    h, m = int(parts[0]), int(parts[1])
+    if not (0 <= m < 60) or not (0 <= h <= 24) or (h == 24 and m != 0):
+        raise ValueError(f"时间超出范围：{text!r}")
+    return h * 60 + m
+
+
+def fmt_hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,0 +1,508 @@
+"""JSON interchange (SPEC.md §4): scenario ``roster-scenario/1`` and roster ``roster/1``.
+
+Every problem raises :class:`InputError` naming the file, the field path and what is wrong, in
+Chinese with the English in brackets for the log.  Unknown keys are collected as warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    OFF,
+    Approval,
+    Assignment,
+    CalendarOverrides,
+    DateRange,
+    DemandRule,
+    History,
+    Leave,
+    LeaveKind,
+    Lock,
+    Protected,
+    ProtectedKind,
+    Request,
+    Roster,
+    Rules,
+    Scenario,
+    SettlementPeriod,
+    Shift,
+    Staff,
+    WorkingTimeSystem,
+    fmt_hhmm,
+    parse_hhmm,
+)
+
+SCENARIO_FORMAT = "roster-scenario/1"
+ROSTER_FORMAT = "roster/1"
+
+
+class InputError(ValueError):
+    """Bad user input; ``str()`` is a sentence for the user naming file, field and problem."""
+
+    def __init__(self, message: str, *, file: str | None = None, field: str | None = None) -> None:
+        self.file = file
+        self.field = field
+        self.reason = message
+        where = " ".join(x for x in (f"文件 {file}" if file else "", f"字段 {field}" if field else "") if x)
+        super().__init__(f"{where}：{message}" if where else message)
+
+
+class _Reader:
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.warnings: list[str] = []
+
+    def fail(self, path: str, msg: str) -> InputError:
+        return InputError(msg, file=self.file, field=path)
+
+    def obj(self, v: Any, path: str) -> dict:
+        if not isinstance(v, dict):
+            raise self.fail(path, f"应为对象 (expected an object), 得到 {type(v).__name__}")
+        return v
+
+    def lst(self, v: Any, path: str) -> list:
+        if not isinstance(v, list):
+            raise self.fail(path, f"应为列表 (expected a list), 得到 {type(v).__name__}")
+        return v
+
+    def known(self, d: dict, keys: set[str], path: str) -> None:
+        for k in d:
+            if k not in keys:
+                self.warnings.append(f"{path}.{k}: 未知字段，已忽略 (unknown field ignored)")
+
+    def req(self, d: dict, key: str, path: str) -> Any:
+        if key not in d:
+            raise self.fail(f"{path}.{key}", "缺少必填字段 (missing required field)")
+        return d[key]
+
+    def string(self, v: Any, path: str) -> str:
+        if not isinstance(v, str) or not v.strip():
+            raise self.fail(path, f"应为非空文本 (expected a non-empty string), 得到 {v!r}")
+        return v.strip()
+
+    def number(self, v: Any, path: str, *, minimum: float | None = 0, integer: bool = False) -> float:
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise self.fail(path, f"应为数字 (expected a number), 得到 {v!r}")
+        if integer and int(v) != v:
+            raise self.fail(path, f"应为整数 (expected an integer), 得到 {v!r}")
+        if minimum is not None and v < minimum:
+            raise self.fail(path, f"不能小于 {minimum} (must be ≥ {minimum}), 得到 {v!r}")
+        return int(v) if integer else float(v)
+
+    def boolean(self, v: Any, path: str) -> bool:
+        if not isinstance(v, bool):
+            raise self.fail(path, f"应为 true/false, 得到 {v!r}")
+        return v
+
+    def date(self, v: Any, path: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(self.string(v, path))
+        except ValueError:
+            raise self.fail(path, f"日期格式应为 YYYY-MM-DD (bad date), 得到 {v!r}") from None
+
+    def datetime(self, v: Any, path: str) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.string(v, path))
+        except ValueError:
+            raise self.fail(path, f"时间格式应为 YYYY-MM-DDTHH:MM (bad datetime), 得到 {v!r}") from None
+
+    def hhmm(self, v: Any, path: str) -> int:
+        try:
+            return parse_hhmm(self.string(v, path))
+        except ValueError as e:
+            raise self.fail(path, str(e)) from None
+
+    def range(self, d: dict, path: str) -> DateRange:
+        a = self.date(self.req(d, "from", path), f"{path}.from")
+        b = self.date(self.req(d, "to", path), f"{path}.to")
+        if b < a:
+            raise self.fail(f"{path}.to", f"结束日期 {b} 早于开始日期 {a} (end before start)")
+        return DateRange(a, b)
+
+    def enum(self, enum_cls: type, v: Any, path: str) -> Any:
+        try:
+            return enum_cls(v)
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum_cls)
+            raise self.fail(path, f"取值 {v!r} 无效，可选：{allowed} (invalid value)") from None
+
+
+_RULE_KEYS = {
+    "working_time_system", "settlement_period", "min_rest_hours", "max_consecutive_days",
+    "min_rest_days_per_week", "max_overtime_hours_per_month", "max_daily_hours", "night_window",
+    "standard_hours_method", "holiday_hours_in_period_total", "makeup_rest_day_class",
+    "leave_counts_as_attended", "approval", "disabled",
+}
+
+
+def _rules(r: _Reader, d: Any) -> Rules:
+    d = r.obj(d, "rules")
+    r.known(d, _RULE_KEYS, "rules")
+    kw: dict[str, Any] = {}
+    if "working_time_system" in d:
+        kw["working_time_system"] = r.enum(WorkingTimeSystem, d["working_time_system"], "rules.working_time_system")
+    if "settlement_period" in d:
+        kw["settlement_period"] = r.enum(SettlementPeriod, d["settlement_period"], "rules.settlement_period")
+    for key in ("min_rest_hours", "max_overtime_hours_per_month", "max_daily_hours"):
+        if key in d:
+            kw[key] = r.number(d[key], f"rules.{key}")
+    for key in ("max_consecutive_days", "min_rest_days_per_week"):
+        if key in d:
+            kw[key] = r.number(d[key], f"rules.{key}", integer=True)
+    if "max_consecutive_days" in kw and kw["max_consecutive_days"] < 1:
+        raise r.fail("rules.max_consecutive_days", "至少为 1 (must be ≥ 1)")
+    if kw.get("min_rest_days_per_week", 0) > 7:
+        raise r.fail("rules.min_rest_days_per_week", "不能超过 7 (must be ≤ 7)")
+    if "night_window" in d:
+        nw = r.lst(d["night_window"], "rules.night_window")
+        if len(nw) != 2:
+            raise r.fail("rules.night_window", "应为 [开始, 结束] 两个时间 (expected [from, to])")
+        kw["night_window"] = (r.hhmm(nw[0], "rules.night_window[0]"), r.hhmm(nw[1], "rules.night_window[1]"))
+    if "standard_hours_method" in d:
+        if d["standard_hours_method"] not in ("calendar", "average"):
+            raise r.fail("rules.standard_hours_method", "可选 calendar / average")
+        kw["standard_hours_method"] = d["standard_hours_method"]
+    for key in ("holiday_hours_in_period_total", "leave_counts_as_attended"):
+        if key in d:
+            kw[key] = r.boolean(d[key], f"rules.{key}")
+    if "makeup_rest_day_class" in d:
+        kw["makeup_rest_day_class"] = r.string(d["makeup_rest_day_class"], "rules.makeup_rest_day_class")
+    if "approval" in d and d["approval"] is not None:
+        a = r.obj(d["approval"], "rules.approval")
+        kw["approval"] = Approval(
+            number=str(a.get("number", "")),
+            valid_from=r.date(a["valid_from"], "rules.approval.valid_from") if a.get("valid_from") else None,
+            valid_to=r.date(a["valid_to"], "rules.approval.valid_to") if a.get("valid_to") else None,
+        )
+    if "disabled" in d:
+        kw["disabled"] = frozenset(str(x) for x in r.lst(d["disabled"], "rules.disabled"))
+    return Rules(**kw)
+
+
+def _shift(r: _Reader, d: Any, path: str) -> Shift:
+    d = r.obj(d, path)
+    r.known(d, {"code", "name", "start", "hours", "break_minutes", "skills_any", "color", "colour"}, path)
+    code = r.string(r.req(d, "code", path), f"{path}.code")
+    if code.upper() == OFF:
+        raise r.fail(f"{path}.code", "OFF 是保留代码 (OFF is reserved)")
+    hours = r.number(r.req(d, "hours", path), f"{path}.hours")
+    if not 0 < hours <= 24:
+        raise r.fail(f"{path}.hours", f"班次时长应在 0–24 小时之间, 得到 {hours}")
+    brk = r.number(d.get("break_minutes", 0), f"{path}.break_minutes", integer=True)
+    if brk >= hours * 60:
+        raise r.fail(f"{path}.break_minutes", "休息时间不能超过班次时长 (break longer than the shift)")
+    skills = d.get("skills_any")
+    if skills is not None:
+        skills = tuple(r.string(s, f"{path}.skills_any[{i}]") for i, s in enumerate(r.lst(skills, f"{path}.skills_any")))
+    return Shift(
+        code=code,
+        name=str(d.get("name") or code),
+        start=r.hhmm(r.req(d, "start", path), f"{path}.start") % 1440,
+        hours=hours,
+        break_minutes=int(brk),
+        skills_any=skills or None,
+        color=str(d.get("color") or d.get("colour") or "#cccccc"),
+    )
+
+
+def _demand(r: _Reader, d: Any, path: str) -> DemandRule:
+    d = r.obj(d, path)
+    r.known(d, {"day_type", "from", "to", "count", "skill"}, path)
+    day_type = r.string(r.req(d, "day_type", path), f"{path}.day_type")
+    if day_type not in ("workday", "restday", "holiday", "all"):
+        r.date(day_type, f"{path}.day_type")
+    a = r.hhmm(r.req(d, "from", path), f"{path}.from")
+    b = r.hhmm(r.req(d, "to", path), f"{path}.to")
+    if b <= a:
+        raise r.fail(f"{path}.to", f"结束 {fmt_hhmm(b)} 应晚于开始 {fmt_hhmm(a)} (to must be after from; split overnight demand in two)")
+    count = r.number(r.req(d, "count", path), f"{path}.count", integer=True)
+    skill = d.get("skill")
+    return DemandRule(day_type, a, b, int(count), r.string(skill, f"{path}.skill") if skill else None)
+
+
+def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
+    d = r.obj(d, path)
+    r.known(d, {"id", "name", "skills", "weekly_hours", "night_ok", "overtime_ok", "protected", "leave",
+                "requests", "employee_no", "phone", "id_number", "hire_date", "leave_date",
+                "annual_leave_days", "active"}, path)
+    sid = r.string(r.req(d, "id", path), f"{path}.id")
+    prot = []
+    for i, p in enumerate(r.lst(d.get("protected", []), f"{path}.protected")):
+        pp = f"{path}.protected[{i}]"
+        p = r.obj(p, pp)
+        prot.append(Protected(r.enum(ProtectedKind, r.req(p, "kind", pp), f"{pp}.kind"), r.range(p, pp)))
+    leaves: list[Leave] = []
+    for i, lv in enumerate(r.lst(d.get("leave", []), f"{path}.leave")):
+        lp = f"{path}.leave[{i}]"
+        lv = r.obj(lv, lp)
+        rng = r.range(lv, lp)
+        for j, other in enumerate(leaves):
+            if rng.start <= other.period.end and other.period.start <= rng.end:
+                raise r.fail(lp, f"与 leave[{j}] ({other.period.start}–{other.period.end}) 重叠 (overlapping leave)")
+        leaves.append(Leave(rng, r.enum(LeaveKind, lv.get("kind", "annual"), f"{lp}.kind"), str(lv.get("note", ""))))
+    reqs = []
+    for i, q in enumerate(r.lst(d.get("requests", []), f"{path}.requests")):
+        qp = f"{path}.requests[{i}]"
+        q = r.obj(q, qp)
+        shift = q.get("shift")
+        if shift is not None and shift not in shift_codes:
+            raise r.fail(f"{qp}.shift", f"未知班次代码 {shift!r} (unknown shift code)")
+        reqs.append(Request(
+            date=r.date(r.req(q, "date", qp), f"{qp}.date"),
+            off=bool(q.get("off", shift is None)),
+            shift=shift,
+            weight=int(r.number(q.get("weight", 1), f"{qp}.weight", integer=True)),
+        ))
+    wh = r.number(d.get("weekly_hours", 40), f"{path}.weekly_hours")
+    if not 0 < wh <= 60:
+        raise r.fail(f"{path}.weekly_hours", f"每周合同工时应在 0–60 之间, 得到 {wh}")
+    return Staff(
+        id=sid,
+        name=str(d.get("name") or sid),
+        skills=tuple(r.string(s, f"{path}.skills[{i}]") for i, s in enumerate(r.lst(d.get("skills", []), f"{path}.skills"))),
+        weekly_hours=wh,
+        night_ok=r.boolean(d.get("night_ok", True), f"{path}.night_ok"),
+        overtime_ok=r.boolean(d.get("overtime_ok", True), f"{path}.overtime_ok"),
+        protected=tuple(prot),
+        leave=tuple(leaves),
+        requests=tuple(reqs),
+        employee_no=str(d.get("employee_no", "")),
+        phone=str(d.get("phone", "")),
+        id_number=str(d.get("id_number", "")),
+        hire_date=r.date(d["hire_date"], f"{path}.hire_date") if d.get("hire_date") else None,
+        leave_date=r.date(d["leave_date"], f"{path}.leave_date") if d.get("leave_date") else None,
+        annual_leave_days=int(r.number(d.get("annual_leave_days", 5), f"{path}.annual_leave_days", integer=True)),
+        active=r.boolean(d.get("active", True), f"{path}.active"),
+    )
+
+
+def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario, list[str]]:
+    """Parse and validate a scenario dict; returns (scenario, warnings)."""
+    r = _Reader(file)
+    d = r.obj(data, "$")
+    fmt = d.get("format")
+    if fmt != SCENARIO_FORMAT:
+        raise r.fail("format", f"应为 {SCENARIO_FORMAT!r}, 得到 {fmt!r}")
+    r.known(d, {"format", "name", "rules", "shifts", "demand", "staff", "calendar", "history", "locked", "weights"}, "$")
+    rules = _rules(r, d.get("rules", {}))
+    shifts = tuple(_shift(r, s, f"shifts[{i}]") for i, s in enumerate(r.lst(d.get("shifts", []), "shifts")))
+    codes = [s.code for s in shifts]
+    dup = {c for c in codes if codes.count(c) > 1}
+    if dup:
+        raise r.fail("shifts", f"班次代码重复 (duplicate shift code): {', '.join(sorted(dup))}")
+    demand = tuple(_demand(r, x, f"demand[{i}]") for i, x in enumerate(r.lst(d.get("demand", []), "demand")))
+    staff = tuple(_staff(r, s, f"staff[{i}]", set(codes)) for i, s in enumerate(r.lst(d.get("staff", []), "staff")))
+    ids = [s.id for s in staff]
+    dup = {c for c in ids if ids.count(c) > 1}
+    if dup:
+        raise r.fail("staff", f"员工编号重复 (duplicate staff id): {', '.join(sorted(dup))}")
+    skills = {k for s in staff for k in s.skills}
+    for i, x in enumerate(demand):
+        if x.skill and x.skill not in skills:
+            r.warnings.append(f"demand[{i}].skill: 没有员工具备技能 {x.skill!r} (no one has this skill)")
+    cal = r.obj(d.get("calendar") or {}, "calendar")
+    r.known(cal, {"holidays", "restdays", "workdays"}, "calendar")
+    overrides = CalendarOverrides(**{
+        k: frozenset(r.date(x, f"calendar.{k}[{i}]") for i, x in enumerate(r.lst(cal.get(k, []), f"calendar.{k}")))
+        for k in ("holidays", "restdays", "workdays")
+    })
+    history: dict[str, History] = {}
+    for sid, h in r.obj(d.get("history") or {}, "history").items():
+        hp = f"history.{sid}"
+        if sid not in ids:
+            raise r.fail(hp, f"未知员工 {sid!r} (unknown staff id)")
+        h = r.obj(h, hp)
+        history[sid] = History(
+            last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end") if h.get("last_shift_end") else None,
+            consecutive_days=int(r.number(h.get("consecutive_days", 0), f"{hp}.consecutive_days", integer=True)),
+            overtime_minutes_month=int(r.number(h.get("overtime_minutes_month", 0), f"{hp}.overtime_minutes_month", integer=True)),
+            nights=int(r.number(h.get("nights", 0), f"{hp}.nights", integer=True)),
+            weekend_days=int(r.number(h.get("weekend_days", 0), f"{hp}.weekend_days", integer=True)),
+            holiday_days=int(r.number(h.get("holiday_days", 0), f"{hp}.holiday_days", integer=True)),
+        )
+    locked = []
+    for i, lk in enumerate(r.lst(d.get("locked") or [], "locked")):
+        lp = f"locked[{i}]"
+        lk = r.obj(lk, lp)
+        sid = r.string(r.req(lk, "staff", lp), f"{lp}.staff")
+        if sid not in ids:
+            raise r.fail(f"{lp}.staff", f"未知员工 {sid!r} (unknown staff id)")
+        code = r.string(r.req(lk, "shift", lp), f"{lp}.shift")
+        if code != OFF and code not in codes:
+            raise r.fail(f"{lp}.shift", f"未知班次代码 {code!r} (unknown shift code)")
+        locked.append(Lock(sid, r.date(r.req(lk, "date", lp), f"{lp}.date"), code))
+    weights = dict(Scenario().weights)
+    for k, v in r.obj(d.get("weights") or {}, "weights").items():
+        weights[k] = int(r.number(v, f"weights.{k}", integer=True))
+    sc = Scenario(rules=rules, shifts=shifts, demand=demand, staff=staff, calendar=overrides,
+                  history=history, locked=tuple(locked), weights=weights, name=str(d.get("name", "")))
+    return sc, r.warnings
+
+
+def _d(x: dt.date | None) -> str | None:
+    return x.isoformat() if x else None
+
+
+def scenario_to_dict(sc: Scenario) -> dict:
+    ru = sc.rules
+    return {
+        "format": SCENARIO_FORMAT,
+        "name": sc.name,
+        "rules": {
+            "working_time_system": ru.working_time_system.value,
+            "settlement_period": ru.settlement_period.value,
+            "min_rest_hours": ru.min_rest_hours,
+            "max_consecutive_days": ru.max_consecutive_days,
+            "min_rest_days_per_week": ru.min_rest_days_per_week,
+            "max_overtime_hours_per_month": ru.max_overtime_hours_per_month,
+            "max_daily_hours": ru.max_daily_hours,
+            "night_window": [fmt_hhmm(ru.night_window[0]), fmt_hhmm(ru.night_window[1])],
+            "standard_hours_method": ru.standard_hours_method,
+            "holiday_hours_in_period_total": ru.holiday_hours_in_period_total,
+            "makeup_rest_day_class": ru.makeup_rest_day_class,
+            "leave_counts_as_attended": ru.leave_counts_as_attended,
+            "approval": {"number": ru.approval.number, "valid_from": _d(ru.approval.valid_from),
+                         "valid_to": _d(ru.approval.valid_to)},
+            "disabled": sorted(ru.disabled),
+        },
+        "shifts": [
+            {"code": s.code, "name": s.name, "start": fmt_hhmm(s.start), "hours": s.hours,
+             "break_minutes": s.break_minutes, "skills_any": list(s.skills_any) if s.skills_any else None,
+             "color": s.color}
+            for s in sc.shifts
+        ],
+        "demand": [
+            {"day_type": x.day_type, "from": fmt_hhmm(x.start), "to": fmt_hhmm(x.end), "count": x.count, "skill": x.skill}
+            for x in sc.demand
+        ],
+        "staff": [
+            {
+                "id": p.id, "name": p.name, "skills": list(p.skills), "weekly_hours": p.weekly_hours,
+                "night_ok": p.night_ok, "overtime_ok": p.overtime_ok,
+                "protected": [{"kind": q.kind.value, "from": _d(q.period.start), "to": _d(q.period.end)} for q in p.protected],
+                "leave": [{"from": _d(lv.period.start), "to": _d(lv.period.end), "kind": lv.kind.value,
+                           **({"note": lv.note} if lv.note else {})} for lv in p.leave],
+                "requests": [{"date": _d(q.date), "off": q.off, **({"shift": q.shift} if q.shift else {}),
+                              "weight": q.weight} for q in p.requests],
+                "employee_no": p.employee_no, "phone": p.phone, "id_number": p.id_number,
+                "hire_date": _d(p.hire_date), "leave_date": _d(p.leave_date),
+                "annual_leave_days": p.annual_leave_days, "active": p.active,
+            }
+            for p in sc.staff
+        ],
+        "calendar": {k: sorted(_d(x) for x in getattr(sc.calendar, k)) for k in ("holidays", "restdays", "workdays")},
+        "history": {
+            sid: {"last_shift_end": h.last_shift_end.isoformat(timespec="minutes") if h.last_shift_end else None,
+                  "consecutive_days": h.consecutive_days, "overtime_minutes_month": h.overtime_minutes_month,
+                  "nights": h.nights, "weekend_days": h.weekend_days, "holiday_days": h.holiday_days}
+            for sid, h in sc.history.items()
+        },
+        "locked": [{"staff": lk.staff, "date": _d(lk.date), "shift": lk.shift} for lk in sc.locked],
+        "weights": dict(sc.weights),
+    }
+
+
+def roster_to_dict(ro: Roster) -> dict:
+    return {
+        "format": ROSTER_FORMAT,
+        "start": ro.start.isoformat(),
+        "days": ro.days,
+        "assignments": [
+            {"staff": a.staff, "date": a.date.isoformat(), "shift": a.shift,
+             "start": a.start.isoformat(timespec="minutes"), "end": a.end.isoformat(timespec="minutes")}
+            for a in sorted(ro.assignments, key=lambda a: (a.date, a.staff))
+        ],
+        "solver": ro.solver,
+        "violations": list(ro.violations),
+    }
+
+
+def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str | None = None) -> Roster:
+    """Parse a roster; with a scenario, shift codes and staff ids are checked against it."""
+    r = _Reader(file)
+    d = r.obj(data, "$")
+    if d.get("format") != ROSTER_FORMAT:
+        raise r.fail("format", f"应为 {ROSTER_FORMAT!r}, 得到 {d.get('format')!r}")
+    start = r.date(r.req(d, "start", "$"), "start")
+    days = int(r.number(r.req(d, "days", "$"), "days", integer=True, minimum=1))
+    end = start + dt.timedelta(days=days - 1)
+    shifts = scenario.shift_map() if scenario else {}
+    ids = {p.id for p in scenario.staff} if scenario else None
+    out = []
+    seen: set[tuple[str, dt.date]] = set()
+    for i, a in enumerate(r.lst(d.get("assignments", []), "assignments")):
+        ap = f"assignments[{i}]"
+        a = r.obj(a, ap)
+        sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")
+        if ids is not None and sid not in ids:
+            raise r.fail(f"{ap}.staff", f"未知员工 {sid!r} (unknown staff id)")
+        day = r.date(r.req(a, "date", ap), f"{ap}.date")
+        if not start <= day <= end:
+            raise r.fail(f"{ap}.date", f"{day} 不在排班期 {start}–{end} 内 (date outside the period)")
+        code = r.string(r.req(a, "shift", ap), f"{ap}.shift")
+        if code == OFF:
+            continue
+        if scenario is not None and code not in shifts:
+            raise r.fail(f"{ap}.shift", f"未知班次代码 {code!r} (unknown shift code)")
+        if (sid, day) in seen:
+            raise r.fail(ap, f"{sid} 在 {day} 有两个班次 (two shifts start on one date)")
+        seen.add((sid, day))
+        if code in shifts:
+            s_dt, e_dt = shifts[code].interval_on(day)  # the template is the truth
+        else:
+            s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
+            e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end")
+        out.append(Assignment(sid, day, code, s_dt, e_dt))
+    return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()))
+
+
+def read_json(path: str | os.PathLike) -> Any:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("文件不存在 (file not found)", file=str(p)) from None
+    except OSError as e:
+        raise InputError(f"无法读取 (cannot read): {e.strerror}", file=str(p)) from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("不是 UTF-8 文本，可能不是 JSON 文件 (not UTF-8 text)", file=str(p)) from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"JSON 格式错误，第 {e.lineno} 行第 {e.colno} 列：{e.msg} (malformed JSON)", file=str(p)) from None
+
+
+def load_scenario(path: str | os.PathLike) -> tuple[Scenario, list[str]]:
+    return scenario_from_dict(read_json(path), file=str(path))
+
+
+def load_roster(path: str | os.PathLike, scenario: Scenario | None = None) -> Roster:
+    return roster_from_dict(read_json(path), scenario, file=str(path))
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write to a temp file beside the target, fsync, then replace: the old file survives any failure."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_json(path: str | os.PathLike, data: Any) -> None:
+    atomic_write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
