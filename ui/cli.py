@@ -1,0 +1,147 @@
+"""Command line (SPEC.md §3).  ``roster`` with no arguments opens the GUI.
+
+Exit codes: 0 success, 1 violations / no legal roster (explanation on stderr), 2 bad input.
+Qt is only imported for the GUI and for ``--pdf``, so the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from roster.scenario_io import InputError
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="roster", description="排班 — 12345 接诉即办值守排班工具")
+    sub = p.add_subparsers(dest="cmd")
+    s = sub.add_parser("sample", help="写出内置的 13 人示例场景 (write the embedded sample scenario)")
+    s.add_argument("--out", required=True, help="scenario JSON path")
+    s = sub.add_parser("solve", help="求解排班 (solve a roster)")
+    s.add_argument("--scenario", help="scenario JSON (default: embedded sample team)")
+    s.add_argument("--start", type=_date, default=dt.date(2026, 6, 1))
+    s.add_argument("--days", type=int, default=28)
+    s.add_argument("--time-limit", type=float, default=30.0)
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--workers", type=int, default=2)
+    s.add_argument("--out", help="Excel workbook (.xlsx)")
+    s.add_argument("--json", help="roster JSON")
+    s.add_argument("--pdf", help="weekly rota PDF")
+    s.add_argument("--lang", choices=("zh", "en"), default="zh")
+    s = sub.add_parser("check", help="独立校验排班 (independent validator)")
+    s.add_argument("--scenario", help="scenario JSON (default: embedded sample team)")
+    s.add_argument("roster", help="roster JSON")
+    s.add_argument("--lang", choices=("zh", "en"), default="zh")
+    sub.add_parser("gui", help="打开图形界面 (open the GUI)")
+    return p
+
+
+def _load_scenario(path: str | None):
+    from roster.sample import sample_scenario
+    from roster.scenario_io import load_scenario
+
+    if not path:
+        return sample_scenario()
+    scenario, warnings = load_scenario(path)
+    for w in warnings:
+        print(f"警告 (warning) {path}: {w}", file=sys.stderr)
+    return scenario
+
+
+def cmd_sample(args) -> int:
+    from roster.sample import sample_scenario
+    from roster.scenario_io import scenario_to_dict, write_json
+
+    write_json(args.out, scenario_to_dict(sample_scenario()))
+    print(f"已写出示例场景 (sample written): {args.out}")
+    return EXIT_OK
+
+
+def cmd_solve(args) -> int:
+    from roster.scenario_io import roster_to_dict, write_json
+    from roster.validator import check, violation_to_dict
+    from solver.api import SolveOptions, solve, solve_rolling
+
+    if args.days < 1 or args.days > 400:
+        raise InputError(f"--days 应在 1–400 之间，得到 {args.days}", field="--days")
+    if args.time_limit <= 0:
+        raise InputError("--time-limit 必须大于 0", field="--time-limit")
+    scenario = _load_scenario(args.scenario)
+    opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    if args.days > 35:
+        result = solve_rolling(scenario, args.start, args.days, opts)
+    else:
+        result = solve(scenario, args.start, args.days, opts)
+    roster = result.roster
+    violations = check(scenario, roster)
+    from dataclasses import replace
+
+    roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
+    print(
+        f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
+        f"差距 {result.gap:.2%}  用时 {result.seconds:.1f}s  违规 {len(violations)}",
+        file=sys.stderr,
+    )
+    if args.json:
+        write_json(args.json, roster_to_dict(roster))
+    if args.out:
+        from exports.excel import write_workbook
+
+        write_workbook(args.out, scenario, roster, lang=args.lang)
+    if args.pdf:
+        from exports.pdf import write_pdf
+
+        write_pdf(args.pdf, scenario, roster, lang=args.lang)
+    if result.roster.assignments == () and result.status not in ("OPTIMAL", "FEASIBLE"):
+        print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
+        return EXIT_VIOLATIONS
+    if result.shortfalls or violations:
+        try:
+            from solver.explain import explain
+
+            print(explain(scenario, args.start, args.days, result, lang=args.lang).text(args.lang), file=sys.stderr)
+        except Exception as e:  # the explanation is a courtesy; the exit code carries the verdict
+            print(f"(无法生成解释: {e})", file=sys.stderr)
+        return EXIT_VIOLATIONS
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from roster.checkcli import run_check
+
+    return run_check(args.scenario, args.roster, lang=args.lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] == "gui":
+        from ui.app import main as gui_main
+
+        return gui_main(argv[1:])
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # argparse: usage errors are bad input
+        return EXIT_BAD_INPUT if e.code else EXIT_OK
+    try:
+        return {"sample": cmd_sample, "solve": cmd_solve, "check": cmd_check}[args.cmd](args)
+    except InputError as e:
+        print(f"输入错误 (bad input): {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as e:
+        print(f"文件错误 (file error): {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
