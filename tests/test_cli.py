@@ -1,0 +1,79 @@
+"""End-to-end CLI tests (SPEC §3): exit codes and messages, run in-process through ui.cli.main."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ui.cli import main
+
+
+def test_sample_writes_scenario_that_loads(tmp_path):
+    out = tmp_path / "team.json"
+    assert main(["sample", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "roster-scenario/1"
+    assert len(data["staff"]) == 13
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"{not json", "JSON"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "UTF-8"),
+        (json.dumps({"format": "roster-scenario/1", "shifts": [{"code": "D", "start": "8:00x", "hours": 8}]}).encode(), "shifts[0].start"),
+        (json.dumps({"format": "roster-scenario/1", "demand": [{"day_type": "all", "from": "00:00", "to": "08:00", "count": -1}]}).encode(), "demand[0].count"),
+        (json.dumps({"format": "roster-scenario/1", "staff": [{"id": "a", "leave": [
+            {"from": "2026-06-01", "to": "2026-06-05"}, {"from": "2026-06-03", "to": "2026-06-04"}]}]}).encode(), "staff[0].leave[1]"),
+        (json.dumps({"format": "something-else"}).encode(), "format"),
+    ],
+)
+def test_bad_scenario_exits_2_naming_file_and_field(tmp_path, capsys, content, needle):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    rota = tmp_path / "rota.json"
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 7, "assignments": []}))
+    code = main(["check", "--scenario", str(bad), str(rota)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(bad) in err and needle in err
+    assert "Traceback" not in err
+
+
+def test_unknown_shift_and_date_outside_period_in_roster_exit_2(tmp_path, capsys):
+    rota = tmp_path / "rota.json"
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 7, "assignments": [
+        {"staff": "s01", "date": "2026-06-02", "shift": "Q"}]}))
+    assert main(["check", str(rota)]) == 2
+    assert "assignments[0].shift" in capsys.readouterr().err
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 7, "assignments": [
+        {"staff": "s01", "date": "2026-07-02", "shift": "D"}]}))
+    assert main(["check", str(rota)]) == 2
+    assert "assignments[0].date" in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.json")]) == 2
+    assert "nope.json" in capsys.readouterr().err
+
+
+def test_solve_then_check_reports_zero_violations(tmp_path, capsys):
+    rota = tmp_path / "rota.json"
+    code = main(["solve", "--days", "7", "--time-limit", "10", "--json", str(rota)])
+    assert code == 0, capsys.readouterr().err
+    data = json.loads(rota.read_text(encoding="utf-8"))
+    assert data["format"] == "roster/1" and data["assignments"]
+    assert main(["check", str(rota)]) == 0
+    out = capsys.readouterr().out
+    assert "0 violations" in out or "0 违规" in out
+
+
+def test_check_flags_a_planted_violation(tmp_path, capsys):
+    # s11 has night_ok = false in the sample: a night shift is a violation of night_work_ban
+    rota = tmp_path / "rota.json"
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 1, "assignments": [
+        {"staff": "s11", "date": "2026-06-01", "shift": "N"}]}))
+    assert main(["check", str(rota)]) == 1
+    out = capsys.readouterr().out
+    assert "night_work_ban" in out
