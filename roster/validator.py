@@ -1,0 +1,705 @@
+"""Independent labour-law validator: one function per rule id of docs/ARCHITECTURE.md.
+
+This is the second implementation of the rules (the first is the CP-SAT model in ``solver/``); it
+never imports the solver, and the solver never imports it.  Each rule reads the roster literally per
+"Shared semantics" in docs/ARCHITECTURE.md and returns one :class:`~roster.model.Violation` per
+offending instance (a shift, a pair of shifts, a run, a window, a month, or a contiguous run of
+short coverage slots), with a Chinese message and the legal source.
+
+Public API: :data:`RULES`, :func:`check`, :func:`violation_to_dict`, :func:`format_violation`,
+:func:`cell_violations`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .calendar import WorkCalendar, month_bounds
+from .demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
+from .model import (
+    LEAVE_LABELS_ZH,
+    NO_OVERTIME_KINDS,
+    ProtectedKind,
+    Roster,
+    Scenario,
+    SettlementPeriod,
+    Shift,
+    Staff,
+    Violation,
+    WorkingTimeSystem,
+    fmt_hhmm,
+)
+from .timeline import (
+    DAY,
+    StaffTimeline,
+    Work,
+    history_working_dates,
+    midnight,
+    night_minutes_by_date,
+    pre_period_working,
+    staff_timelines,
+)
+
+EPS = 1e-6
+AVERAGE_MONTH_HOURS = 1984 / 12  # 165.33 h, 人社部发〔2025〕2号 (MD-01)
+
+PROTECTED_LABELS_ZH = {
+    ProtectedKind.PREGNANT_7M: "怀孕7个月以上",
+    ProtectedKind.NURSING: "哺乳期",
+    ProtectedKind.MINOR: "未成年工",
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# context shared by the rules
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule needs, computed once per :func:`check` call."""
+
+    scenario: Scenario
+    roster: Roster
+    cal: WorkCalendar
+    shifts: dict[str, Shift] = field(default_factory=dict)
+    staff: dict[str, Staff] = field(default_factory=dict)
+    timelines: dict[str, StaffTimeline] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, scenario: Scenario, roster: Roster, cal: WorkCalendar | None = None) -> CheckContext:
+        return cls(
+            scenario=scenario,
+            roster=roster,
+            cal=cal or WorkCalendar(scenario.calendar),
+            shifts=scenario.shift_map(),
+            staff={p.id: p for p in scenario.staff},
+            timelines=staff_timelines(scenario, roster.assignments),
+        )
+
+    @property
+    def rules(self):
+        return self.scenario.rules
+
+    def known_timelines(self) -> list[tuple[Staff, StaffTimeline]]:
+        """(person, timeline) for staff of the scenario that have work, in scenario order."""
+        return [(p, self.timelines[p.id]) for p in self.scenario.staff if p.id in self.timelines]
+
+    def working_dates(self, person: Staff) -> set[dt.date]:
+        tl = self.timelines.get(person.id)
+        dates = tl.working_dates() if tl else set()
+        return dates | history_working_dates(self.scenario.history_of(person.id), self.roster.start)
+
+
+# --------------------------------------------------------------------------------------------------
+# message helpers
+
+
+def _md(d: dt.date) -> str:
+    return f"{d.month}月{d.day}日"
+
+
+def _dt_zh(t: dt.datetime) -> str:
+    return f"{t.month}月{t.day}日 {t:%H:%M}"
+
+
+def _who(p: Staff | None, sid: str) -> str:
+    return f"{p.name}（{sid}）" if p is not None and p.name and p.name != sid else sid
+
+
+def _h(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x, 1)) < 1e-9 else f"{x:.2f}"
+
+
+def _shift_desc(w: Work) -> str:
+    s, e = w.start, w.end
+    if e.date() == s.date():
+        tail = f"{e:%H:%M}"
+    elif e == midnight(s.date() + DAY):
+        tail = "24:00"
+    else:
+        tail = _dt_zh(e)
+    return f"{w.assignment.shift} 班（{_dt_zh(s)}–{tail}）"
+
+
+def _range_zh(a: dt.date, b: dt.date) -> str:
+    return _md(a) if a == b else f"{_md(a)}–{_md(b)}"
+
+
+# --------------------------------------------------------------------------------------------------
+# the rules (one function each; the docstring's first line after the title is the legal source)
+
+
+def coverage(ctx: CheckContext) -> list[Violation]:
+    """每 30 分钟时段的在岗人数与技能需求。
+
+    Source: 国办发〔2020〕53号 (S25) 12345 热线 7×24 小时人工服务; 服务合同。
+    Per 30-minute slot of every period date, a person counts when the shift span covers the whole
+    slot; per-skill demand counts people holding that skill.  One violation per contiguous run of
+    short slots per date and skill: measured = fewest people scheduled in the run, limit = the
+    highest demand in the run.
+    """
+    src = RULES["coverage"].source
+    # works touching each date, so each slot looks at a handful of shifts only
+    by_day: dict[dt.date, list[tuple[str, Work]]] = {}
+    for sid, tl in ctx.timelines.items():
+        for w in tl.works:
+            for d in w.by_date:
+                by_day.setdefault(d, []).append((sid, w))
+    out: list[Violation] = []
+    for day in ctx.roster.dates():
+        need = demand_for_date(ctx.scenario, day, ctx.cal)
+        if not any(any(row) for row in need.values()):
+            continue
+        base = midnight(day)
+        slots = [(base + dt.timedelta(minutes=k * SLOT_MINUTES), base + dt.timedelta(minutes=(k + 1) * SLOT_MINUTES))
+                 for k in range(SLOTS_PER_DAY)]
+        todays = by_day.get(day, [])
+        # people per slot, each counted once even if two of their shifts overlap the slot
+        present = [{sid for sid, w in todays if w.start <= s0 and w.end >= s1} for s0, s1 in slots]
+        have: dict[str | None, list[int]] = {}
+        for skill in need:
+            if skill is None:
+                have[skill] = [len(x) for x in present]
+            else:
+                have[skill] = [sum(1 for sid in x if sid in ctx.staff and skill in ctx.staff[sid].skills)
+                               for x in present]
+        for skill in sorted(need, key=lambda k: (k is not None, k or "")):
+            req, got = need[skill], have[skill]
+            k = 0
+            while k < SLOTS_PER_DAY:
+                if got[k] >= req[k]:
+                    k += 1
+                    continue
+                j = k
+                while j < SLOTS_PER_DAY and got[j] < req[j]:
+                    j += 1
+                lo, hi = min(got[k:j]), max(req[k:j])
+                short = max(req[i] - got[i] for i in range(k, j))
+                what = f"{skill} 技能" if skill else ""
+                msg = (f"{_md(day)} {fmt_hhmm(k * SLOT_MINUTES)}–{fmt_hhmm(j * SLOT_MINUTES)} {what}人手不足："
+                       f"最少排 {lo} 人，需 {hi} 人，缺 {short} 人")
+                out.append(Violation("coverage", None, slots[k][0], slots[j - 1][1], float(lo), float(hi), src, msg))
+                k = j
+    return out
+
+
+def one_shift_per_day(ctx: CheckContext) -> list[Violation]:
+    """每人每天最多开始一个班次。
+
+    Source: SPEC §4 (a shift belongs to the date it starts; one cell per person and date).
+    """
+    src = RULES["one_shift_per_day"].source
+    out = []
+    for sid, tl in sorted(ctx.timelines.items()):
+        per: dict[dt.date, list[Work]] = {}
+        for w in tl.works:
+            per.setdefault(w.date, []).append(w)
+        for day, ws in sorted(per.items()):
+            if len(ws) > 1:
+                codes = "、".join(w.assignment.shift for w in ws)
+                msg = f"{_who(ctx.staff.get(sid), sid)} {_md(day)} 开始了 {len(ws)} 个班次（{codes}），每天最多 1 个"
+                out.append(Violation("one_shift_per_day", sid, day, day, float(len(ws)), 1.0, src, msg))
+    return out
+
+
+def approved_leave(ctx: CheckContext) -> list[Violation]:
+    """已批准的假期内不得排班。
+
+    Source: 女职工劳动保护特别规定 第7条 (S5, PG-03 产假); 职工带薪年休假条例 第2条 (S6).
+    No shift starts on a leave date and no working minute falls on one; one violation per shift.
+    """
+    src = RULES["approved_leave"].source
+    out = []
+    for p, tl in ctx.known_timelines():
+        if not p.leave:
+            continue
+        for w in tl.works:
+            on_leave = {d: m for d, m in w.by_date.items() if p.leave_on(d)}
+            starts_on_leave = p.leave_on(w.date) is not None
+            if not on_leave and not starts_on_leave:
+                continue
+            minutes = sum(on_leave.values())
+            days = sorted(set(on_leave) | ({w.date} if starts_on_leave else set()))
+            kinds = "、".join(sorted({_leave_label(p, d) for d in days}))
+            msg = (f"{_who(p, p.id)} {'、'.join(_md(d) for d in days)} 已批准{kinds}，"
+                   f"却排了 {_shift_desc(w)}，假期内工作 {minutes} 分钟")
+            out.append(Violation("approved_leave", p.id, w.start, w.end, float(minutes), 0.0, src, msg))
+    return out
+
+
+def _leave_label(p: Staff, d: dt.date) -> str:
+    lv = p.leave_on(d)
+    return LEAVE_LABELS_ZH.get(lv.kind, str(lv.kind)) if lv else "假"
+
+
+def employment_dates(ctx: CheckContext) -> list[Violation]:
+    """入职前、离职后不得排班；排班中的人员须在名单内。
+
+    Source: 劳动合同法 第7条、第10条 (S2: the employment relation starts with the work and ends with
+    the contract).  One violation per shift with a working minute outside hire_date..leave_date.
+    """
+    src = RULES["employment_dates"].source
+    out = []
+    for sid, tl in sorted(ctx.timelines.items()):
+        p = ctx.staff.get(sid)
+        for w in tl.works:
+            if p is None:
+                msg = f"{sid} 不在人员名单中，却排了 {_shift_desc(w)}"
+                out.append(Violation("employment_dates", sid, w.start, w.end, float(w.span), 0.0, src, msg))
+                continue
+            outside = {d: m for d, m in w.by_date.items() if not p.employed_on(d)}
+            if not outside and p.employed_on(w.date):
+                continue
+            minutes = sum(outside.values())
+            span = []
+            if p.hire_date:
+                span.append(f"入职 {p.hire_date.isoformat()}")
+            if p.leave_date:
+                span.append(f"离职 {p.leave_date.isoformat()}")
+            msg = f"{_who(p, sid)} 的 {_shift_desc(w)} 有 {minutes} 分钟不在在职期间（{'，'.join(span)}）"
+            out.append(Violation("employment_dates", sid, w.start, w.end, float(minutes), 0.0, src, msg))
+    return out
+
+
+def shift_skills(ctx: CheckContext) -> list[Violation]:
+    """班次要求的技能（任一）。
+
+    Source: 服务合同岗位要求 (contract post requirements): a template with ``skills_any`` may only be
+    worked by someone holding one of those skills.  One violation per shift.
+    """
+    src = RULES["shift_skills"].source
+    out = []
+    for p, tl in ctx.known_timelines():
+        for w in tl.works:
+            need = w.shift.skills_any if w.shift is not None else None
+            if not need or set(need) & set(p.skills):
+                continue
+            msg = f"{_who(p, p.id)} 不具备 {_shift_desc(w)} 所需技能（{'/'.join(need)} 任一）"
+            out.append(Violation("shift_skills", p.id, w.start, w.end, 0.0, 1.0, src, msg))
+    return out
+
+
+def night_work_ban(ctx: CheckContext) -> list[Violation]:
+    """受保护人员及不可上夜班者不得在夜间时段工作。
+
+    Source: 女职工劳动保护特别规定 第6条 (PG-01 怀孕7个月以上不得安排夜班劳动), 第9条 (PG-02 哺乳期);
+    未成年工 (PG-07, policy).  A night minute lying on a date inside a protected period (or on any
+    date when ``night_ok`` is false) breaks the rule; one violation per shift.
+    """
+    src = RULES["night_work_ban"].source
+    window = ctx.rules.night_window
+    out = []
+    for p, tl in ctx.known_timelines():
+        if p.night_ok and not p.protected:
+            continue
+        for w in tl.works:
+            bad: dict[dt.date, int] = {}
+            reasons: set[str] = set()
+            for d, m in night_minutes_by_date(w.start, w.end, window).items():
+                prot = p.protected_on(d)
+                if not p.night_ok or prot:
+                    bad[d] = m
+                    reasons |= {PROTECTED_LABELS_ZH.get(q.kind, str(q.kind)) + "保护期" for q in prot}
+                    if not p.night_ok:
+                        reasons.add("不安排夜班")
+            if not bad:
+                continue
+            minutes = sum(bad.values())
+            msg = (f"{_who(p, p.id)}（{'、'.join(sorted(reasons))}）的 {_shift_desc(w)} 在夜间时段 "
+                   f"{fmt_hhmm(window[0])}–{fmt_hhmm(window[1])} 工作 {minutes} 分钟（应为 0）")
+            out.append(Violation("night_work_ban", p.id, w.start, w.end, float(minutes), 0.0, src, msg))
+    return out
+
+
+def min_rest_between_shifts(ctx: CheckContext) -> list[Violation]:
+    """两班之间的休息时间不少于 min_rest_hours。
+
+    Source: RB-01/RB-02 (no PRC statute; product policy), EU 2003/88/EC Art. 3 (S24) reference.
+    Consecutive shifts of a person in start order, the first one after history ``last_shift_end``;
+    one violation per offending pair (start = end of the earlier shift, end = start of the later).
+    """
+    src = RULES["min_rest_between_shifts"].source
+    limit = float(ctx.rules.min_rest_hours)
+    out = []
+    for p in ctx.scenario.staff:
+        tl = ctx.timelines.get(p.id)
+        if tl is None:
+            continue
+        prev_end = ctx.scenario.history_of(p.id).last_shift_end
+        prev_desc = "上一排班期最后一班"
+        for w in tl.works:
+            if prev_end is not None:
+                gap = (w.start - prev_end).total_seconds() / 3600
+                if gap < limit - EPS:
+                    msg = (f"{_who(p, p.id)} {prev_desc} {_dt_zh(prev_end)} 下班，{_shift_desc(w)} 上班，"
+                           f"间隔仅 {_h(gap)} 小时（至少 {_h(limit)} 小时）")
+                    out.append(Violation("min_rest_between_shifts", p.id, prev_end, w.start, round(gap, 4), limit,
+                                         src, msg))
+            prev_end, prev_desc = w.end, f"{w.assignment.shift} 班"
+    return out
+
+
+def weekly_rest_day(ctx: CheckContext) -> list[Violation]:
+    """每连续 7 天至少 N 个休息日（无任何工作分钟的日历日）。
+
+    Source: 劳动法 第38条 (S1, WH-03) "用人单位应当保证劳动者每周至少休息一日".
+    Every window of 7 consecutive dates inside [period start − 6, period end]; before the period the
+    last ``history.consecutive_days`` dates are working and the others rest.  One violation per window.
+    """
+    src = RULES["weekly_rest_day"].source
+    need = ctx.rules.min_rest_days_per_week
+    if need <= 0:
+        return []
+    first, last = ctx.roster.start, ctx.roster.end
+    out = []
+    for p in ctx.scenario.staff:
+        hist = ctx.scenario.history_of(p.id)
+        work = ctx.working_dates(p)
+        if not work and hist.consecutive_days == 0:
+            continue
+
+        def is_work(d: dt.date, work=work, hist=hist) -> bool:
+            return pre_period_working(hist, first, d) if d < first else d in work
+
+        d0 = first - dt.timedelta(days=6)
+        while d0 + dt.timedelta(days=6) <= last:
+            window = [d0 + dt.timedelta(days=i) for i in range(7)]
+            rest = sum(1 for d in window if not is_work(d))
+            if rest < need:
+                msg = (f"{_who(p, p.id)} {_range_zh(window[0], window[-1])} 连续 7 天内只有 {rest} 个休息日"
+                       f"（至少 {need} 个）")
+                out.append(Violation("weekly_rest_day", p.id, window[0], window[-1], float(rest), float(need), src, msg))
+            d0 += DAY
+    return out
+
+
+def max_consecutive_days(ctx: CheckContext) -> list[Violation]:
+    """连续工作日数不超过 max_consecutive_days。
+
+    Source: RB-03; 全国年节及纪念日放假办法 第7条 (S8) "前后连续工作一般不超过6天"; 劳动法 第38条 (S1).
+    Runs of consecutive working dates (any date holding a working minute, including one after the
+    period end reached by a night shift); history ``consecutive_days`` prefixes a run that starts on
+    the period start.  One violation per run.
+    """
+    src = RULES["max_consecutive_days"].source
+    limit = ctx.rules.max_consecutive_days
+    first = ctx.roster.start
+    out = []
+    for p in ctx.scenario.staff:
+        work = sorted(ctx.working_dates(p))
+        if not work:
+            continue
+        prefix = ctx.scenario.history_of(p.id).consecutive_days
+        runs: list[tuple[dt.date, dt.date]] = []
+        for d in work:
+            if runs and runs[-1][1] + DAY == d:
+                runs[-1] = (runs[-1][0], d)
+            else:
+                runs.append((d, d))
+        for a, b in runs:
+            start = a - dt.timedelta(days=prefix) if a == first and prefix > 0 else a
+            n = (b - start).days + 1
+            if n > limit:
+                extra = f"（含上一排班期 {prefix} 天）" if start < a else ""
+                msg = f"{_who(p, p.id)} {_range_zh(start, b)} 连续工作 {n} 天{extra}，最多 {limit} 天"
+                out.append(Violation("max_consecutive_days", p.id, start, b, float(n), float(limit), src, msg))
+    return out
+
+
+def max_daily_hours(ctx: CheckContext) -> list[Violation]:
+    """每班有薪工时及每个日历日的工作时间不超过日上限。
+
+    Source: 劳动法 第41条 (S1, OT-02: 延长工作时间每日不得超过三小时 → 标准工时制 11 h);
+    劳部发〔1997〕271号 第5项 (S12, CH-06: 综合工时制按 max_daily_hours).
+    One violation per shift whose paid hours exceed the cap, and one per date whose working minutes
+    exceed it unless a single over-long shift on that date already explains it.
+    """
+    src = RULES["max_daily_hours"].source
+    cap = float(ctx.rules.effective_daily_cap_hours())
+    cap_min = cap * 60
+    out = []
+    for p, tl in ctx.known_timelines():
+        flagged: set[int] = set()
+        for i, w in enumerate(tl.works):
+            if w.paid > cap_min + EPS:
+                flagged.add(i)
+                msg = f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过日上限 {_h(cap)} 小时"
+                out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4), cap, src, msg))
+        for d, m in sorted(tl.minutes.items()):
+            if m <= cap_min + EPS:
+                continue
+            contrib = [i for i, w in enumerate(tl.works) if w.by_date.get(d)]
+            if len(contrib) == 1 and contrib[0] in flagged and tl.works[contrib[0]].by_date[d] == m:
+                continue
+            msg = f"{_who(p, p.id)} {_md(d)} 当日工作 {_h(m / 60)} 小时，超过日上限 {_h(cap)} 小时"
+            out.append(Violation("max_daily_hours", p.id, midnight(d), midnight(d + DAY), round(m / 60, 4), cap,
+                                 src, msg))
+    return out
+
+
+@dataclass(frozen=True)
+class MonthOvertime:
+    """Overtime measurement of one person in one natural-month part P of the period (minutes)."""
+
+    first: dt.date  # P inside the period
+    last: dt.date
+    paid: float
+    holiday: float
+    standard: float
+    history: float
+    overtime: float  # including history
+    cap: float  # minutes
+
+
+def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
+    """Per natural-month part P of the period, per docs/ARCHITECTURE.md "Overtime for the cap"."""
+    ru = ctx.rules
+    cal = ctx.cal
+    tl = ctx.timelines.get(p.id)
+    works = tl.works if tl else []
+    hist = ctx.scenario.history_of(p.id)
+    has_history = p.id in ctx.scenario.history
+    out = []
+    d = ctx.roster.start
+    while d <= ctx.roster.end:
+        m_first, m_last = month_bounds(d.year, d.month)
+        first, last = d, min(m_last, ctx.roster.end)
+        month_days = (m_last - m_first).days + 1
+        in_p = [w for w in works if first <= w.date <= last]
+        paid = float(sum(w.paid for w in in_p))
+        hol = sum(w.paid_minutes_on(cal.is_holiday) for w in in_p)
+        dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        if ru.standard_hours_method == "average":
+            std = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(dates) / month_days
+        else:
+            std = sum(1 for x in dates if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
+        if ru.leave_counts_as_attended:
+            std -= 8 * 60 * sum(1 for x in dates if p.leave_on(x) and cal.is_workday(x))
+        std = max(0.0, std)
+        if ru.holiday_hours_in_period_total:
+            ot = max(0.0, paid - std)
+        else:
+            ot = max(0.0, paid - hol - std) + hol
+        frac_days = len(dates)
+        hist_min = 0.0
+        if first == ctx.roster.start and first > m_first and has_history:
+            hist_min = float(hist.overtime_minutes_month)
+            frac_days = (last - m_first).days + 1
+        no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
+        cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
+        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap))
+        d = last + DAY
+    return out
+
+
+def _settlement_key(ctx: CheckContext, m: MonthOvertime) -> tuple:
+    ru = ctx.rules
+    if ru.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+        if ru.settlement_period == SettlementPeriod.QUARTER:
+            return (m.first.year, (m.first.month - 1) // 3)
+        if ru.settlement_period == SettlementPeriod.YEAR:
+            return (m.first.year,)
+    return (m.first.year, m.first.month)
+
+
+def overtime_cap(ctx: CheckContext) -> list[Violation]:
+    """每月（或综合工时结算周期内月均）加班不超过上限；孕晚期/哺乳期及不可加班者为 0。
+
+    Source: 劳动法 第41条 (S1, OT-03 "每月不得超过三十六小时"); 劳部发〔1997〕271号 第5项 (S12, CH-07
+    综合工时 "平均每月不得超过36小时"); 女职工劳动保护特别规定 第6条、第9条 (S5, PG-01/PG-02 不得延长劳动时间).
+    Overtime per natural-month part P = max(0, paid − holiday − standard) + holiday (holiday hours
+    are always overtime), capped pro rata; quarter/year settlement sums months.  One violation per
+    month (or settlement period).
+    """
+    src = RULES["overtime_cap"].source
+    out = []
+    for p in ctx.scenario.staff:
+        months = month_overtime(ctx, p)
+        groups: dict[tuple, list[MonthOvertime]] = {}
+        for m in months:
+            groups.setdefault(_settlement_key(ctx, m), []).append(m)
+        for ms in groups.values():
+            ot = sum(m.overtime for m in ms)
+            cap = sum(m.cap for m in ms)
+            if ot <= cap + EPS:
+                continue
+            first, last = ms[0].first, ms[-1].last
+            label = (f"{first.year}年{first.month}月" if len(ms) == 1
+                     else f"{first.year}年{first.month}月–{last.year}年{last.month}月")
+            paid = sum(m.paid for m in ms) / 60
+            std = sum(m.standard for m in ms) / 60
+            hol = sum(m.holiday for m in ms) / 60
+            hist = sum(m.history for m in ms) / 60
+            why = "（不可加班）" if cap == 0 else ""
+            msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
+                   f"超过上限 {_h(cap / 60)} 小时{why}：排班有薪 {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
+                   f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else ""))
+            out.append(Violation("overtime_cap", p.id, first, last, round(ot / 60, 4), round(cap / 60, 4), src, msg))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# registry and API
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    id: str
+    name_zh: str
+    name_en: str
+    source: str
+    func: Callable[[CheckContext], list[Violation]]
+    unit: str = ""
+
+
+RULES: dict[str, RuleInfo] = {
+    r.id: r
+    for r in (
+        RuleInfo("coverage", "人手覆盖", "Coverage (head-count and skills)",
+                 "国办发〔2020〕53号（12345热线7×24小时人工服务）；服务合同", coverage, "人"),
+        RuleInfo("one_shift_per_day", "每天一个班次", "At most one shift per date",
+                 "SPEC §4（班次归属开始日期）", one_shift_per_day, "个"),
+        RuleInfo("approved_leave", "请假期间不排班", "No work on approved leave",
+                 "《女职工劳动保护特别规定》第7条（PG-03）；《职工带薪年休假条例》第2条", approved_leave, "分钟"),
+        RuleInfo("employment_dates", "在职期间", "Employment dates",
+                 "《劳动合同法》第7条、第10条", employment_dates, "分钟"),
+        RuleInfo("shift_skills", "班次技能", "Shift skills",
+                 "服务合同岗位要求", shift_skills, ""),
+        RuleInfo("night_work_ban", "夜班禁排", "Night-work ban",
+                 "《女职工劳动保护特别规定》第6条（PG-01）、第9条（PG-02）；未成年工夜班（PG-07，政策）",
+                 night_work_ban, "分钟"),
+        RuleInfo("min_rest_between_shifts", "班间休息", "Minimum rest between shifts",
+                 "RB-01/RB-02（无国家强制规定，产品政策；参照欧盟2003/88/EC第3条）", min_rest_between_shifts, "小时"),
+        RuleInfo("weekly_rest_day", "每周休息日", "Weekly rest day",
+                 "《劳动法》第38条（WH-03：每周至少休息一日）", weekly_rest_day, "天"),
+        RuleInfo("max_consecutive_days", "连续工作天数", "Maximum consecutive working days",
+                 "RB-03；《全国年节及纪念日放假办法》第7条；《劳动法》第38条", max_consecutive_days, "天"),
+        RuleInfo("max_daily_hours", "每日工时上限", "Maximum daily hours",
+                 "《劳动法》第41条（OT-02）；劳部发〔1997〕271号第5项（CH-06）", max_daily_hours, "小时"),
+        RuleInfo("overtime_cap", "加班上限", "Overtime cap",
+                 "《劳动法》第41条（OT-03：每月不得超过36小时）；劳部发〔1997〕271号第5项（CH-07）；"
+                 "《女职工劳动保护特别规定》第6条、第9条（PG-01/PG-02）", overtime_cap, "小时"),
+    )
+}
+
+_ORDER = {rid: i for i, rid in enumerate(RULES)}
+
+
+def _time_key(x: dt.datetime | dt.date | None) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, dt.datetime):
+        return x.isoformat()
+    return dt.datetime.combine(x, dt.time()).isoformat()
+
+
+def _sort_key(v: Violation) -> tuple:
+    return (_ORDER.get(v.rule, len(_ORDER)), v.staff or "", _time_key(v.start), _time_key(v.end), v.message)
+
+
+def check(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None,
+          rules: Iterable[str] | None = None) -> list[Violation]:
+    """All violations of the roster, sorted (rule order, staff, start); disabled rules are skipped.
+
+    ``rules`` optionally restricts the check to those rule ids (e.g. for a live cell edit).
+    """
+    ctx = CheckContext.build(scenario, roster, cal)
+    wanted = set(RULES) if rules is None else set(rules)
+    out: list[Violation] = []
+    for rid, info in RULES.items():
+        if rid in scenario.rules.disabled or rid not in wanted:
+            continue
+        out.extend(info.func(ctx))
+    return sorted(out, key=_sort_key)
+
+
+def _iso(x: dt.datetime | dt.date | None) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, dt.datetime):
+        return x.isoformat(timespec="minutes")
+    return x.isoformat()
+
+
+def violation_to_dict(v: Violation) -> dict:
+    """JSON-friendly form used in the roster JSON ``violations`` list."""
+    info = RULES.get(v.rule)
+    return {
+        "rule": v.rule,
+        "name": info.name_zh if info else v.rule,
+        "staff": v.staff,
+        "start": _iso(v.start),
+        "end": _iso(v.end),
+        "measured": v.measured,
+        "limit": v.limit,
+        "unit": info.unit if info else "",
+        "source": v.source,
+        "message": v.message,
+    }
+
+
+_UNITS_EN = {"人": "people", "个": "shifts", "分钟": "min", "小时": "h", "天": "days", "": ""}
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "-"
+    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+
+
+def format_violation(v: Violation, lang: str = "zh") -> str:
+    """One line for people: the Chinese message with its legal source, or an English rendering."""
+    info = RULES.get(v.rule)
+    if lang == "en":
+        name = info.name_en if info else v.rule
+        unit = _UNITS_EN.get(info.unit if info else "", "")
+        who = f"{v.staff} " if v.staff else ""
+        when = _iso(v.start) or ""
+        if v.end is not None and v.end != v.start:
+            when += f" – {_iso(v.end)}"
+        return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)} {unit}, "
+                f"limit {_num(v.limit)} {unit} (source: {v.source})").replace("  ", " ")
+    name = info.name_zh if info else v.rule
+    return f"【{name}】{v.message}（依据：{v.source}）"
+
+
+#: rules whose violation ``start`` is the start of one shift: mark only that shift's cell
+_SHIFT_RULES = frozenset({"approved_leave", "employment_dates", "shift_skills", "night_work_ban"})
+
+
+def violation_dates(v: Violation) -> list[dt.date]:
+    """The roster cells (dates) a violation belongs to."""
+    if v.start is None:
+        return []
+    s, e = v.start, v.end if v.end is not None else v.start
+    if isinstance(s, dt.datetime):
+        if v.rule in _SHIFT_RULES or (v.rule == "max_daily_hours" and not (s.hour == s.minute == 0 and
+                                                                            isinstance(e, dt.datetime) and e - s == DAY)):
+            return [s.date()]
+        if v.rule == "min_rest_between_shifts" and isinstance(e, dt.datetime):
+            return [e.date()]
+        last = (e - dt.timedelta(microseconds=1)).date() if isinstance(e, dt.datetime) and e > s else s.date()
+        s = s.date()
+        e = last
+    elif isinstance(e, dt.datetime):
+        e = e.date()
+    out = []
+    d = s
+    while d <= e:
+        out.append(d)
+        d += DAY
+    return out
+
+
+def cell_violations(violations: Iterable[Violation]) -> dict[tuple[str, dt.date], list[Violation]]:
+    """{(staff, date): violations} for cell marks; coverage (no staff) is left to the heat-map."""
+    out: dict[tuple[str, dt.date], list[Violation]] = {}
+    for v in violations:
+        if v.staff is None:
+            continue
+        for d in violation_dates(v):
+            out.setdefault((v.staff, d), []).append(v)
+    return out
+
