@@ -1,0 +1,357 @@
+"""HR hour accounting per person per natural month (SPEC §5 工时汇总; labour-law.md §0, §4 "Pay accounting").
+
+Everything is computed over the part *P* of a natural month that lies inside the roster period.
+A shift belongs to the month of the date it starts: its paid hours, night hours and premium hours all
+go to that month, even the minutes it spends after midnight of the next month.  Minutes on a date are
+classified by that date's calendar class (minute-exact), and an unpaid break is spread pro rata over
+the shift's span, so a night shift 09-30 22:00 – 10-01 06:00 has 6 of its 8 hours on the 300 % date.
+
+Two working-time systems (``Rules.working_time_system``):
+
+* **comprehensive** (综合计算工时, PAY-04/PAY-05): ``ot300`` = paid hours on H300 dates;
+  ``ot150 = max(0, paid − hol − std)`` (or ``max(0, paid − std)`` with
+  ``holiday_hours_in_period_total``); rest-day hours are ordinary rostered time, no comp time is earned.
+* **standard** (标准工时): ``ot150`` = hours beyond the daily standard (8 h × weekly_hours/40) on each
+  workday date (PAY-01); rest-day hours earn 调休 1:1 (PAY-02) and what the month's 调休 does not
+  give back is ``ot200``; hours on H300 dates are ``ot300`` and never converted (PAY-03).
+
+``standard_hours`` = the calendar standard of P (working days of P while employed × 8 × weekly_hours/40,
+or the 165.33 h average pro rata) minus 8 h per leave day on a working day for leave that means no
+work is due: paid leave when ``leave_counts_as_attended`` (labour-law.md §0), 事假 and 其他 always.
+A 调休 day does not reduce it: it draws on the comp ledger (``comp_taken_hours``).
+
+``overtime_total_hours`` is the figure the 36 h cap is applied to, exactly as docs/ARCHITECTURE.md
+defines it (there every leave day on a working day, 调休 included, reduces the standard, and the
+standard is not cut for days before hiring).  It is therefore not always the sum of the pay columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from fractions import Fraction
+
+from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar, month_bounds
+from .model import (
+    NO_OVERTIME_KINDS,
+    PAID_LEAVE_KINDS,
+    Assignment,
+    DayType,
+    LeaveKind,
+    Roster,
+    Rules,
+    Scenario,
+    Staff,
+    WorkingTimeSystem,
+)
+
+#: leave that means "no work is due" whatever ``leave_counts_as_attended`` says
+NO_WORK_DUE_KINDS = frozenset({LeaveKind.PERSONAL, LeaveKind.OTHER})
+#: leave counted in natural days on the HR sheet (98-day maternity leave, S5 Art. 7); others in working days
+NATURAL_DAY_LEAVE_KINDS = frozenset({LeaveKind.MATERNITY})
+#: a shift with at least this many night minutes is a "night shift" for counters (NW-03 reference)
+NIGHT_SHIFT_MINUTES = 180
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthHours:
+    """HR figures of one person for the part of one natural month inside the roster period."""
+
+    staff: str
+    year: int
+    month: int
+    days_worked: int  # shifts starting in P
+    working_dates: tuple[dt.date, ...]  # dates of P holding at least one working minute
+    paid_hours: float
+    standard_hours: float  # calendar standard of P minus leave that means no work is due
+    ot150_hours: float
+    ot200_hours: float
+    ot300_hours: float
+    overtime_total_hours: float  # cap measure of docs/ARCHITECTURE.md (period part only)
+    night_hours: float
+    comp_earned_hours: float
+    comp_taken_hours: float
+    comp_balance_hours: float  # earned − taken in this month (negative: drawn from earlier balance)
+    leave_days: dict[str, int]  # LeaveKind value -> days
+    person_days: int  # billing (contract clause 5.2): days with a shift start
+    first: dt.date | None = None  # P = [first, last]
+    last: dt.date | None = None
+    calendar_standard_hours: float = 0.0  # standard of P before leave reductions
+    overtime_cap_hours: float = 0.0  # pro-rata cap for P (0 when overtime is not allowed)
+    prior_overtime_hours: float = 0.0  # history overtime of the start month before the period
+    employed: bool = True  # False when the person was employed on no date of P
+
+    @property
+    def overtime_pay_hours(self) -> float:
+        return round(self.ot150_hours + self.ot200_hours + self.ot300_hours, 2)
+
+
+# ---------------------------------------------------------------- small time helpers
+
+
+def split_by_date(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
+    """Minutes of [start, end) on each calendar date."""
+    out: dict[dt.date, int] = {}
+    cur = start
+    while cur < end:
+        nxt = min(end, dt.datetime.combine(cur.date() + _DAY, dt.time()))
+        out[cur.date()] = out.get(cur.date(), 0) + int((nxt - cur).total_seconds() // 60)
+        cur = nxt
+    return out
+
+
+def night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
+    """Minutes of [start, end) inside the night window (minutes from midnight, may wrap)."""
+    w0, w1 = window
+    if w0 == w1:
+        return 0
+    total = 0
+    day = start.date() - _DAY
+    while day <= end.date():
+        base = dt.datetime.combine(day, dt.time())
+        a = base + dt.timedelta(minutes=w0)
+        b = base + dt.timedelta(minutes=w1 if w1 > w0 else w1 + 1440)
+        lo, hi = max(a, start), min(b, end)
+        if hi > lo:
+            total += int((hi - lo).total_seconds() // 60)
+        day += _DAY
+    return total
+
+
+def break_minutes_of(scenario: Scenario, a: Assignment) -> int:
+    shifts = scenario.shift_map()
+    sh = shifts.get(a.shift)
+    return sh.break_minutes if sh else 0
+
+
+def paid_by_date(a: Assignment, break_minutes: int) -> dict[dt.date, Fraction]:
+    """Paid minutes of one shift on each date; the unpaid break is spread pro rata over the span."""
+    span = split_by_date(a.start, a.end)
+    total = sum(span.values())
+    if total <= 0:
+        return {}
+    paid = max(0, total - break_minutes)
+    return {d: Fraction(m * paid, total) for d, m in span.items()}
+
+
+def working_dates_of(assignments: Iterable[Assignment], history_end: dt.datetime | None = None,
+                     period_start: dt.date | None = None) -> set[dt.date]:
+    """Dates holding at least one working minute (history's last shift may spill into the period)."""
+    out: set[dt.date] = set()
+    for a in assignments:
+        out.update(d for d, m in split_by_date(a.start, a.end).items() if m > 0)
+    if history_end is not None and period_start is not None:
+        ps = dt.datetime.combine(period_start, dt.time())
+        if history_end > ps:
+            out.update(d for d in split_by_date(ps, history_end) if d >= period_start)
+    return out
+
+
+def month_parts(first: dt.date, last: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
+    """(year, month, P.first, P.last) for every natural month intersecting [first, last]."""
+    out = []
+    y, m = first.year, first.month
+    while dt.date(y, m, 1) <= last:
+        a, b = month_bounds(y, m)
+        out.append((y, m, max(a, first), min(b, last)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _dates(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _h(x: Fraction | float) -> float:
+    """Minutes -> hours rounded for display (2 decimals)."""
+    return round(float(x) / 60, 2)
+
+
+def _std_reducing_kinds(rules: Rules) -> frozenset[LeaveKind]:
+    return (PAID_LEAVE_KINDS | NO_WORK_DUE_KINDS) if rules.leave_counts_as_attended else NO_WORK_DUE_KINDS
+
+
+def calendar_standard_minutes(rules: Rules, person: Staff, cal: WorkCalendar, first: dt.date,
+                              last: dt.date, *, employed_only: bool = True) -> Fraction:
+    """Standard minutes of P before leave reductions (calendar method or the 165.33 h average)."""
+    scale = Fraction(person.weekly_hours).limit_denominator(1000) / 40
+    days = [d for d in _dates(first, last) if not employed_only or person.employed_on(d)]
+    if rules.standard_hours_method == "average":
+        m_first, m_last = month_bounds(first.year, first.month)
+        month_days = (m_last - m_first).days + 1
+        avg = Fraction(AVERAGE_MONTH_HOURS).limit_denominator(1000) * 60
+        return avg * scale * len(days) / month_days
+    return 8 * 60 * scale * sum(1 for d in days if cal.is_workday(d))
+
+
+def overtime_cap_hours(scenario: Scenario, person: Staff, first: dt.date, last: dt.date,
+                       roster_start: dt.date) -> float:
+    """Pro-rata monthly cap for P (ARCHITECTURE.md); P counts from the 1st in a period's start month."""
+    if not person.overtime_ok:
+        return 0.0
+    for d in _dates(first, last):
+        if any(p.kind in NO_OVERTIME_KINDS for p in person.protected_on(d)):
+            return 0.0
+    m_first, m_last = month_bounds(first.year, first.month)
+    if first == roster_start and first.day != 1:
+        first = m_first
+    frac = Fraction((last - first).days + 1, (m_last - m_first).days + 1)
+    return round(float(scenario.rules.max_overtime_hours_per_month * frac), 2)
+
+
+# ---------------------------------------------------------------- the accounting
+
+
+def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments: list[Assignment],
+                  cal: WorkCalendar, y: int, m: int, first: dt.date, last: dt.date) -> MonthHours:
+    rules = scenario.rules
+    hist = scenario.history_of(person.id)
+    starting = [a for a in assignments if first <= a.date <= last]
+
+    paid = Fraction(0)
+    per_date: dict[dt.date, Fraction] = {}
+    night = 0
+    for a in starting:
+        for d, mins in paid_by_date(a, break_minutes_of(scenario, a)).items():
+            per_date[d] = per_date.get(d, Fraction(0)) + mins
+            paid += mins
+        night += night_minutes(a.start, a.end, rules.night_window)
+    klass = {d: cal.day_type(d) for d in per_date}
+    hol = sum((v for d, v in per_date.items() if klass[d] == DayType.HOLIDAY), Fraction(0))
+    rest = sum((v for d, v in per_date.items() if klass[d] == DayType.RESTDAY), Fraction(0))
+
+    leave_days: dict[str, int] = {}
+    reducing = _std_reducing_kinds(rules)
+    reduce_min = Fraction(0)
+    any_leave_workdays = 0
+    comp_days = 0
+    for d in _dates(first, last):
+        lv = person.leave_on(d)
+        if lv is None:
+            continue
+        workday = cal.is_workday(d)
+        if workday or lv.kind in NATURAL_DAY_LEAVE_KINDS:
+            leave_days[lv.kind.value] = leave_days.get(lv.kind.value, 0) + 1
+        if not workday:
+            continue
+        any_leave_workdays += 1
+        if lv.kind == LeaveKind.COMP:
+            comp_days += 1
+        elif lv.kind in reducing and person.employed_on(d):
+            reduce_min += 8 * 60
+
+    cal_std = calendar_standard_minutes(rules, person, cal, first, last)
+    std = max(Fraction(0), cal_std - reduce_min)
+    comp_taken = Fraction(comp_days * 8 * 60)
+
+    if rules.working_time_system == WorkingTimeSystem.STANDARD:
+        daily = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60
+        ot150 = sum((max(Fraction(0), v - daily) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
+                    Fraction(0))
+        comp_earned = rest
+        ot200 = max(Fraction(0), rest - comp_taken)
+    else:
+        base = paid if rules.holiday_hours_in_period_total else paid - hol
+        ot150 = max(Fraction(0), base - std)
+        comp_earned = Fraction(0)
+        ot200 = Fraction(0)
+    ot300 = hol
+
+    # the cap measure, exactly as docs/ARCHITECTURE.md defines it
+    cap_std = calendar_standard_minutes(rules, person, cal, first, last, employed_only=False)
+    cap_std -= 8 * 60 * any_leave_workdays
+    if rules.holiday_hours_in_period_total:
+        ot_total = max(Fraction(0), paid - cap_std)
+    else:
+        ot_total = max(Fraction(0), paid - hol - cap_std) + hol
+
+    prior = 0.0
+    if first == roster.start and first.day != 1:
+        prior = round(hist.overtime_minutes_month / 60, 2)
+
+    worked = working_dates_of(assignments, hist.last_shift_end, roster.start)
+    wdates = tuple(sorted(d for d in worked if first <= d <= last))
+    return MonthHours(
+        staff=person.id, year=y, month=m,
+        days_worked=len(starting),
+        working_dates=wdates,
+        paid_hours=_h(paid),
+        standard_hours=_h(std),
+        ot150_hours=_h(ot150),
+        ot200_hours=_h(ot200),
+        ot300_hours=_h(ot300),
+        overtime_total_hours=_h(ot_total),
+        night_hours=_h(night),
+        comp_earned_hours=_h(comp_earned),
+        comp_taken_hours=_h(comp_taken),
+        comp_balance_hours=_h(comp_earned - comp_taken),
+        leave_days=leave_days,
+        person_days=len(starting),
+        first=first, last=last,
+        calendar_standard_hours=_h(cal_std),
+        overtime_cap_hours=overtime_cap_hours(scenario, person, first, last, roster.start),
+        prior_overtime_hours=prior,
+        employed=any(person.employed_on(d) for d in _dates(first, last)),
+    )
+
+
+def month_hours(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None) -> list[MonthHours]:
+    """One row per person (scenario order) per natural month intersecting the roster period."""
+    cal = cal or WorkCalendar(scenario.calendar)
+    by_staff: dict[str, list[Assignment]] = {}
+    for a in roster.assignments:
+        by_staff.setdefault(a.staff, []).append(a)
+    parts = month_parts(roster.start, roster.end)
+    rows = []
+    for person in scenario.staff:
+        mine = sorted(by_staff.get(person.id, []), key=lambda a: a.start)
+        for y, m, first, last in parts:
+            rows.append(_person_month(scenario, roster, person, mine, cal, y, m, first, last))
+    return rows
+
+
+_SUMMED = ("days_worked", "paid_hours", "standard_hours", "ot150_hours", "ot200_hours", "ot300_hours",
+           "overtime_total_hours", "night_hours", "comp_earned_hours", "comp_taken_hours",
+           "comp_balance_hours", "person_days", "calendar_standard_hours", "overtime_cap_hours",
+           "prior_overtime_hours")
+
+
+def totals(rows: Iterable[MonthHours], *, staff: str = "合计") -> MonthHours:
+    """Sum of the numeric columns (the HR sheet's totals row); ``year``/``month`` are 0."""
+    rows = list(rows)
+    sums: dict[str, float] = {}
+    for name in _SUMMED:
+        vals = [getattr(r, name) for r in rows]
+        sums[name] = sum(vals) if name in ("days_worked", "person_days") else round(sum(vals), 2)
+    leave: dict[str, int] = {}
+    for r in rows:
+        for k, v in r.leave_days.items():
+            leave[k] = leave.get(k, 0) + v
+    dates = tuple(sorted({d for r in rows for d in r.working_dates}))
+    firsts = [r.first for r in rows if r.first]
+    lasts = [r.last for r in rows if r.last]
+    return MonthHours(staff=staff, year=0, month=0, working_dates=dates, leave_days=leave,
+                      first=min(firsts) if firsts else None, last=max(lasts) if lasts else None,
+                      employed=any(r.employed for r in rows) if rows else True,
+                      **sums)  # type: ignore[arg-type]
+
+
+def totals_by_staff(rows: Iterable[MonthHours]) -> dict[str, MonthHours]:
+    """Per-person totals over all months (e.g. the contract view's 调休 balance)."""
+    groups: dict[str, list[MonthHours]] = {}
+    for r in rows:
+        groups.setdefault(r.staff, []).append(r)
+    return {sid: totals(rs, staff=sid) for sid, rs in groups.items()}
+
+
+def field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(MonthHours))
+
+
+__all__ = [
+    "MonthHours", "month_hours", "totals", "totals_by_staff", "split_by_date", "night_minutes",
+    "paid_by_date", "working_dates_of", "month_parts", "overtime_cap_hours", "NIGHT_SHIFT_MINUTES",
+    "field_names",
+]

@@ -1,0 +1,91 @@
+"""China working calendar 2026 (labour-law.md §3.1 and §3.3) and user overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from roster.calendar import WorkCalendar, month_bounds
+from roster.model import CalendarOverrides, DayType
+
+D = dt.date.fromisoformat
+CAL = WorkCalendar()
+
+
+@pytest.mark.parametrize(("day", "kind"), [
+    ("2026-10-01", DayType.HOLIDAY), ("2026-10-02", DayType.HOLIDAY), ("2026-10-03", DayType.HOLIDAY),
+    ("2026-10-04", DayType.RESTDAY), ("2026-10-05", DayType.RESTDAY), ("2026-10-06", DayType.RESTDAY),
+    ("2026-10-07", DayType.RESTDAY),
+    ("2026-10-10", DayType.WORKDAY), ("2026-09-20", DayType.WORKDAY),  # 调休上班 on weekends
+    ("2026-06-19", DayType.HOLIDAY), ("2026-06-20", DayType.RESTDAY),
+    ("2026-04-06", DayType.RESTDAY), ("2026-05-04", DayType.RESTDAY),  # 补假 days are rest, not 300 %
+    ("2026-04-05", DayType.HOLIDAY), ("2026-05-01", DayType.HOLIDAY), ("2026-05-02", DayType.HOLIDAY),
+    ("2026-05-05", DayType.RESTDAY), ("2026-05-09", DayType.WORKDAY),
+    ("2026-02-14", DayType.WORKDAY), ("2026-02-16", DayType.HOLIDAY), ("2026-02-23", DayType.RESTDAY),
+    ("2026-01-01", DayType.HOLIDAY), ("2026-01-02", DayType.RESTDAY), ("2026-01-04", DayType.WORKDAY),
+    ("2026-09-25", DayType.HOLIDAY), ("2026-10-08", DayType.WORKDAY), ("2026-10-11", DayType.RESTDAY),
+])
+def test_2026_classification(day, kind):
+    assert CAL.day_type(D(day)) == kind
+
+
+def test_thirteen_statutory_dates_in_2026():
+    first, last = D("2026-01-01"), D("2026-12-31")
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    assert sum(CAL.is_holiday(d) for d in days) == 13
+
+
+def test_2026_has_248_workdays():
+    assert CAL.workdays_between(D("2026-01-01"), D("2026-12-31")) == 248
+
+
+# labour-law.md §3.3
+MONTH_HOURS_2026 = [168, 128, 176, 168, 152, 168, 184, 168, 176, 144, 168, 184]
+
+
+@pytest.mark.parametrize(("month", "hours"), list(enumerate(MONTH_HOURS_2026, start=1)))
+def test_standard_hours_every_month_of_2026(month, hours):
+    assert CAL.standard_hours_month(2026, month) == hours
+
+
+def test_year_total_1984_and_average_method():
+    assert sum(CAL.standard_hours_month(2026, m) for m in range(1, 13)) == 1984
+    assert CAL.standard_hours_month(2026, 10, "average") == pytest.approx(165.33, abs=0.01)
+
+
+def test_makeup_workday_flag():
+    assert CAL.is_makeup_workday(D("2026-10-10"))
+    assert not CAL.is_makeup_workday(D("2026-10-09"))  # ordinary Friday
+    assert not CAL.is_makeup_workday(D("2026-10-11"))
+
+
+def test_user_overrides_win():
+    o = CalendarOverrides(
+        holidays=frozenset({D("2026-10-09")}),
+        restdays=frozenset({D("2026-10-10")}),
+        workdays=frozenset({D("2026-10-01")}),
+    )
+    cal = WorkCalendar(o)
+    assert cal.day_type(D("2026-10-09")) == DayType.HOLIDAY
+    assert cal.day_type(D("2026-10-10")) == DayType.RESTDAY
+    assert cal.day_type(D("2026-10-01")) == DayType.WORKDAY
+    # October: 18 workdays -1 (10-09 holiday) -1 (10-10 rest) +1 (10-01 work) = 17
+    assert cal.standard_hours_month(2026, 10) == 136
+
+
+def test_estimated_years_flags_2027_until_overridden():
+    assert CAL.estimated_years(D("2026-06-01"), D("2027-05-31")) == [2027]
+    assert CAL.estimated_years(D("2026-06-01"), D("2026-12-31")) == []
+    cal = WorkCalendar(CalendarOverrides(workdays=frozenset({D("2027-02-20")})))
+    assert cal.estimated_years(D("2026-06-01"), D("2027-05-31")) == []
+
+
+def test_2027_statutory_dates_known():
+    for day in ("2027-01-01", "2027-02-06", "2027-10-01", "2027-10-03"):
+        assert CAL.is_holiday(D(day)), day
+
+
+def test_month_bounds():
+    assert month_bounds(2026, 2) == (D("2026-02-01"), D("2026-02-28"))
+    assert month_bounds(2026, 12) == (D("2026-12-01"), D("2026-12-31"))
