@@ -20,9 +20,11 @@ or the 165.33 h average pro rata) minus 8 h per leave day on a working day for l
 work is due: paid leave when ``leave_counts_as_attended`` (labour-law.md §0), 事假 and 其他 always.
 A 调休 day does not reduce it: it draws on the comp ledger (``comp_taken_hours``).
 
-``overtime_total_hours`` is the figure the 36 h cap is applied to, exactly as docs/ARCHITECTURE.md
-defines it (there every leave day on a working day, 调休 included, reduces the standard, and the
-standard is not cut for days before hiring).  It is therefore not always the sum of the pay columns.
+``overtime_total_hours`` is the figure the 36 h cap is applied to, as docs/ARCHITECTURE.md and the
+validator (``roster.validator.month_overtime``) define it: with ``leave_counts_as_attended`` every leave
+day on a working day, 调休 included, reduces the standard; the standard is not cut for days before
+hiring.  It is therefore not always the sum of the pay columns.  It excludes the history overtime of
+the start month (``prior_overtime_hours``).
 """
 
 from __future__ import annotations
@@ -188,14 +190,15 @@ def calendar_standard_minutes(rules: Rules, person: Staff, cal: WorkCalendar, fi
 
 def overtime_cap_hours(scenario: Scenario, person: Staff, first: dt.date, last: dt.date,
                        roster_start: dt.date) -> float:
-    """Pro-rata monthly cap for P (ARCHITECTURE.md); P counts from the 1st in a period's start month."""
+    """Pro-rata monthly cap for P (ARCHITECTURE.md).  In a period's start month P counts from the 1st
+    when the scenario carries a history for the person (its overtime covers the days before)."""
     if not person.overtime_ok:
         return 0.0
     for d in _dates(first, last):
         if any(p.kind in NO_OVERTIME_KINDS for p in person.protected_on(d)):
             return 0.0
     m_first, m_last = month_bounds(first.year, first.month)
-    if first == roster_start and first.day != 1:
+    if first == roster_start and first.day != 1 and person.id in scenario.history:
         first = m_first
     frac = Fraction((last - first).days + 1, (m_last - m_first).days + 1)
     return round(float(scenario.rules.max_overtime_hours_per_month * frac), 2)
@@ -261,14 +264,16 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
 
     # the cap measure, exactly as docs/ARCHITECTURE.md defines it
     cap_std = calendar_standard_minutes(rules, person, cal, first, last, employed_only=False)
-    cap_std -= 8 * 60 * any_leave_workdays
+    if rules.leave_counts_as_attended:
+        cap_std -= 8 * 60 * any_leave_workdays
+    cap_std = max(Fraction(0), cap_std)
     if rules.holiday_hours_in_period_total:
         ot_total = max(Fraction(0), paid - cap_std)
     else:
         ot_total = max(Fraction(0), paid - hol - cap_std) + hol
 
     prior = 0.0
-    if first == roster.start and first.day != 1:
+    if first == roster.start and first.day != 1 and person.id in scenario.history:
         prior = round(hist.overtime_minutes_month / 60, 2)
 
     worked = working_dates_of(assignments, hist.last_shift_end, roster.start)

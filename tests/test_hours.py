@@ -178,8 +178,8 @@ def test_month_boundary_roster_june_20_to_july_10():
     a6, a7 = row(rows, "a", 6), row(rows, "a", 7)
     # June part: workdays 06-22..26, 06-29, 06-30 = 7 -> 56 h; 11 shifts = 88 h -> ot150 32
     assert (a6.days_worked, a6.paid_hours, a6.standard_hours, a6.ot150_hours) == (11, 88, 56, 32)
-    # a period starting after the 1st counts its cap from the 1st (history covers the rest): 36 h
-    assert a6.overtime_cap_hours == 36
+    # no history: the cap is pro rata of the 11 days inside the period
+    assert a6.overtime_cap_hours == round(36 * 11 / 30, 2)
     # July part: 07-01..03 and 07-06..10 = 8 workdays -> 64 h; 10 shifts = 80 h -> ot150 16
     assert (a7.days_worked, a7.paid_hours, a7.standard_hours, a7.ot150_hours) == (10, 80, 64, 16)
     assert a7.overtime_cap_hours == round(36 * 10 / 31, 2)
@@ -198,6 +198,8 @@ def test_history_overtime_in_start_month():
     sc = dataclasses.replace(scenario(Staff("a", "甲")), history={"a": History(overtime_minutes_month=600)})
     rows = month_hours(sc, roster(sc, "2026-06-20", 21, {}))
     assert row(rows, "a", 6).prior_overtime_hours == 10
+    # with a history the start month's cap counts from the 1st: the history covers 06-01..06-19
+    assert row(rows, "a", 6).overtime_cap_hours == 36
     assert row(rows, "a", 7).prior_overtime_hours == 0
 
 
@@ -279,3 +281,31 @@ def test_break_is_unpaid_and_spread():
 def test_totals_of_nothing_is_zero():
     t = totals([])
     assert t.paid_hours == 0 and t.days_worked == 0 and t.leave_days == {}
+
+
+def test_cap_measure_agrees_with_validator():
+    """hours.overtime_total_hours and the validator's month_overtime are two implementations of one
+    formula (ARCHITECTURE.md); they must agree on the sample team."""
+    from roster.sample import sample_scenario
+    from roster.validator import CheckContext, month_overtime
+
+    sc = sample_scenario()
+    shifts = sc.shift_map()
+    cells = []
+    for i, p in enumerate(sc.staff):
+        for k, d in enumerate(DateRange(D("2026-06-01"), D("2026-07-05")).days()):
+            if (i + k) % 7 in (0, 1) or p.leave_on(d):
+                continue
+            code = "DENG"[(i + k) % 4]
+            if code == "N" and (not p.night_ok or p.protected_on(d)):
+                code = "D"
+            cells.append(make_assignment(p.id, d, shifts[code]))
+    ro = Roster(D("2026-06-01"), 35, tuple(cells))
+    rows = month_hours(sc, ro)
+    ctx = CheckContext.build(sc, ro)
+    assert any(r.overtime_total_hours > 0 for r in rows)  # the comparison is not vacuous
+    for p in sc.staff:
+        theirs = month_overtime(ctx, p)
+        mine = [r for r in rows if r.staff == p.id]
+        assert [round((m.overtime - m.history) / 60, 2) for m in theirs] == [r.overtime_total_hours for r in mine]
+        assert [round(m.cap / 60, 2) for m in theirs] == [r.overtime_cap_hours for r in mine]
