@@ -1,0 +1,156 @@
+"""Helpers shared by the exporters: translation, week blocks, day marks, per-date counts.
+
+Strings are Simplified Chinese source strings wrapped in ``QT_TRANSLATE_NOOP`` so ``lupdate`` finds them;
+:func:`tr` returns the Chinese text for ``lang="zh"`` and for ``lang="en"`` the translation from the
+installed Qt translator (``i18n/roster_en.qm``) or, when none is loaded, the built-in English fallback.
+Only QtCore is imported (no QApplication is needed for ``QCoreApplication.translate``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from roster.calendar import WorkCalendar
+from roster.model import LEAVE_LABELS_ZH, DayType, LeaveKind, Roster, Scenario, Shift, Staff, fmt_hhmm
+
+#: Chinese source → English fallback, for every string the exporters print.  Keys are (context, zh).
+_EN: dict[tuple[str, str], str] = {}
+
+
+def _s(ctx: str, zh: str, en: str) -> str:
+    _EN[(ctx, zh)] = en
+    return zh
+
+
+def tr(ctx: str, text: str, lang: str = "zh") -> str:
+    """Chinese source ``text`` in ``lang``; English via Qt's translator first, then the fallback table."""
+    if lang == "zh":
+        return text
+    translated = QCoreApplication.translate(ctx, text)
+    if translated and translated != text:
+        return translated
+    return _EN.get((ctx, text), text)
+
+
+# Strings used by several exporters (context "Rota"); each exporter keeps its own strings next to its code.
+T_ROTA = _s("Rota", QT_TRANSLATE_NOOP("Rota", "排班表"), "Rota")
+T_NAME = _s("Rota", QT_TRANSLATE_NOOP("Rota", "姓名"), "Name")
+T_EMPNO = _s("Rota", QT_TRANSLATE_NOOP("Rota", "工号"), "Emp. no.")
+T_WEEK = _s("Rota", QT_TRANSLATE_NOOP("Rota", "第 {n} 周"), "Week {n}")
+T_HEADCOUNT = _s("Rota", QT_TRANSLATE_NOOP("Rota", "在岗人数"), "On duty")
+T_LEGEND = _s("Rota", QT_TRANSLATE_NOOP("Rota", "图例"), "Legend")
+T_MARKS = _s("Rota", QT_TRANSLATE_NOOP("Rota", "节 = 法定节假日，休 = 休息日，班 = 调休上班日；空白 = 休息"),
+             "H = statutory holiday, R = rest day, W = make-up working day; blank = off")
+T_SIGN_BY = _s("Rota", QT_TRANSLATE_NOOP("Rota", "排班人"), "Prepared by")
+T_SIGN_CHECK = _s("Rota", QT_TRANSLATE_NOOP("Rota", "审核人"), "Approved by")
+T_SIGN_DATE = _s("Rota", QT_TRANSLATE_NOOP("Rota", "日期"), "Date")
+T_PERIOD = _s("Rota", QT_TRANSLATE_NOOP("Rota", "排班期"), "Period")
+T_MARK_HOL = _s("Rota", QT_TRANSLATE_NOOP("Rota", "节"), "H")
+T_MARK_REST = _s("Rota", QT_TRANSLATE_NOOP("Rota", "休"), "R")
+T_MARK_MAKEUP = _s("Rota", QT_TRANSLATE_NOOP("Rota", "班"), "W")
+T_GENERATED = _s("Rota", QT_TRANSLATE_NOOP("Rota", "生成时间"), "Generated")
+T_PAGE = _s("Rota", QT_TRANSLATE_NOOP("Rota", "第 {i}/{n} 页"), "Page {i}/{n}")
+T_DEFAULT_TEAM = _s("Rota", QT_TRANSLATE_NOOP("Rota", "值守班组"), "Duty team")
+
+_WEEKDAYS_ZH = (
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周一"), "Mon"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周二"), "Tue"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周三"), "Wed"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周四"), "Thu"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周五"), "Fri"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周六"), "Sat"),
+    _s("Rota", QT_TRANSLATE_NOOP("Rota", "周日"), "Sun"),
+)
+
+_LEAVE_EN = {
+    LeaveKind.ANNUAL: "Annual", LeaveKind.SICK: "Sick", LeaveKind.PERSONAL: "Personal",
+    LeaveKind.MARRIAGE: "Marriage", LeaveKind.MATERNITY: "Maternity", LeaveKind.COMP: "Comp",
+    LeaveKind.BEREAVEMENT: "Bereavement", LeaveKind.OTHER: "Other",
+}
+for _k, _zh in LEAVE_LABELS_ZH.items():
+    _EN[("Leave", _zh)] = _LEAVE_EN[_k]
+
+
+def weekday_label(day: dt.date, lang: str) -> str:
+    return tr("Rota", _WEEKDAYS_ZH[day.weekday()], lang)
+
+
+def leave_label(kind: LeaveKind | str, lang: str) -> str:
+    try:
+        k = LeaveKind(kind)
+    except ValueError:
+        return str(kind)
+    return tr("Leave", LEAVE_LABELS_ZH[k], lang)
+
+
+def day_mark(cal: WorkCalendar, day: dt.date, lang: str) -> str:
+    """节 (statutory holiday), 班 (make-up working day on a weekend), 休 (rest day) or '' (ordinary workday)."""
+    kind = cal.day_type(day)
+    if kind == DayType.HOLIDAY:
+        return tr("Rota", T_MARK_HOL, lang)
+    if kind == DayType.WORKDAY:
+        return tr("Rota", T_MARK_MAKEUP, lang) if day.weekday() >= 5 else ""
+    return tr("Rota", T_MARK_REST, lang)
+
+
+def week_blocks(roster: Roster) -> list[list[dt.date | None]]:
+    """Monday–Sunday weeks covering the period; slots outside the period are ``None`` (7 slots each)."""
+    if roster.days <= 0:
+        return []
+    first_monday = roster.start - dt.timedelta(days=roster.start.weekday())
+    out: list[list[dt.date | None]] = []
+    monday = first_monday
+    while monday <= roster.end:
+        week: list[dt.date | None] = []
+        for i in range(7):
+            d = monday + dt.timedelta(days=i)
+            week.append(d if roster.start <= d <= roster.end else None)
+        out.append(week)
+        monday += dt.timedelta(days=7)
+    return out
+
+
+def shift_times(shift: Shift) -> str:
+    end = shift.end % (24 * 60)
+    return f"{fmt_hhmm(shift.start)}–{fmt_hhmm(end if end or not shift.crosses_midnight else 24 * 60)}"
+
+
+def rota_staff(scenario: Scenario, roster: Roster) -> list[Staff]:
+    """Scenario staff who are active or hold a shift in the roster, in scenario order."""
+    working = {a.staff for a in roster.assignments}
+    out = [p for p in scenario.staff if p.active or p.id in working]
+    known = {p.id for p in out}
+    for sid in sorted(working - known - {p.id for p in scenario.staff}):
+        out.append(Staff(id=sid, name=sid))
+    return out
+
+
+def counts_by_date(roster: Roster) -> dict[dt.date, dict[str, int]]:
+    """{date: {shift code: people starting that shift on that date}}."""
+    out: dict[dt.date, dict[str, int]] = {}
+    for a in roster.assignments:
+        row = out.setdefault(a.date, {})
+        row[a.shift] = row.get(a.shift, 0) + 1
+    return out
+
+
+def shift_codes_in_use(scenario: Scenario, roster: Roster) -> list[str]:
+    """Template codes in template order, plus any unknown codes found in the roster."""
+    codes = [s.code for s in scenario.shifts]
+    extra = sorted({a.shift for a in roster.assignments} - set(codes))
+    return codes + extra
+
+
+def team_name(scenario: Scenario, lang: str) -> str:
+    return scenario.name or tr("Rota", T_DEFAULT_TEAM, lang)
+
+
+def is_formula_like(text: object) -> bool:
+    return isinstance(text, str) and text[:1] in ("=", "+", "-", "@")
+
+
+def join_nonempty(parts: Iterable[str], sep: str = " ") -> str:
+    return sep.join(p for p in parts if p)

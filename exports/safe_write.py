@@ -1,0 +1,83 @@
+"""Atomic file output with user-readable errors.
+
+Every exporter writes to a temporary file in the target folder and then ``os.replace``s it over the
+target, so a crash or a full disk never leaves a half-written workbook and an open file in Excel is
+never corrupted.  Any OS problem becomes :class:`ExportError` with a Chinese sentence naming the file
+and the fix; callers show ``str(err)`` and never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """Export failed; ``str()`` is a Chinese sentence for the user, ``path`` the target file."""
+
+    def __init__(self, message: str, *, path: str | os.PathLike | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        super().__init__(message)
+
+
+def _is_readonly_file(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not (mode & stat.S_IWUSR)
+
+
+def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp_path)`` to produce the file, then move it over ``path`` in one step.
+
+    Raises :class:`ExportError` (never ``OSError``) when the folder is missing or not writable, the
+    target is read-only or locked by another program (Excel keeps open workbooks locked on Windows),
+    or the disk is full.  Exceptions raised by ``write`` itself propagate after the temp file is removed.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"无法保存 {target}：文件夹 {folder} 不存在，请选择其他保存位置。", path=target)
+    if target.is_dir():
+        raise ExportError(f"无法保存 {target}：这是一个文件夹，请输入文件名。", path=target)
+    if _is_readonly_file(target):
+        raise ExportError(f"无法保存 {target}：该文件为只读，请取消只读属性或另存为其他文件名。", path=target)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}.", suffix=target.suffix, dir=folder)
+    except PermissionError:
+        raise ExportError(f"无法保存 {target}：没有写入文件夹 {folder} 的权限，请选择其他保存位置（例如“文档”）。",
+                          path=target) from None
+    except OSError as e:
+        raise ExportError(_os_message(target, e), path=target) from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except PermissionError:
+        raise ExportError(f"无法保存 {target}：文件正被其他程序（如 Excel 或 WPS）打开或被锁定。"
+                          "请先关闭该文件，再重新导出。", path=target) from None
+    except OSError as e:
+        raise ExportError(_os_message(target, e), path=target) from None
+    finally:
+        with contextlib.suppress(OSError):
+            if tmp.exists():
+                tmp.unlink()
+    return target
+
+
+def _os_message(target: Path, e: OSError) -> str:
+    if e.errno == errno.ENOSPC:
+        return f"无法保存 {target}：磁盘空间不足，请清理磁盘或换一个保存位置。"
+    if e.errno in (errno.EROFS,):
+        return f"无法保存 {target}：该位置只读，请选择其他保存位置。"
+    if e.errno in (errno.ENAMETOOLONG,):
+        return f"无法保存 {target}：文件名或路径过长，请缩短后重试。"
+    reason = e.strerror or e.__class__.__name__
+    return f"无法保存 {target}：{reason}。请检查保存位置后重试。"
