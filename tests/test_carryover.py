@@ -1,0 +1,120 @@
+"""Carry-over into the next period (SPEC §2.11), hand-computed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from roster.carryover import consecutive_working_dates, history_after, next_scenario
+from roster.model import History, Lock, Roster, Rules, Scenario, Shift, Staff, make_assignment
+from roster.sample import default_shifts
+
+D = dt.date.fromisoformat
+L = Shift("L", "晚夜班", 22 * 60, 8)
+
+
+def scenario(history: dict[str, History] | None = None, **kw) -> Scenario:
+    return Scenario(rules=Rules(), shifts=default_shifts() + (L,),
+                    staff=(Staff("a", "甲"), Staff("b", "乙"), Staff("c", "丙")),
+                    history=history or {}, **kw)
+
+
+def roster(sc: Scenario, start: str, days: int, cells: dict[tuple[str, str], str]) -> Roster:
+    m = sc.shift_map()
+    return Roster(D(start), days, tuple(make_assignment(s, D(d), m[c]) for (s, d), c in cells.items()))
+
+
+def test_last_shift_end_and_run_at_the_end():
+    sc = scenario()
+    # a: works 06-03..06-07 (last five dates of a 7-day period) with E; b: nothing; c: L on the last date
+    cells = {("a", f"2026-06-0{i}"): "E" for i in range(3, 8)}
+    cells[("c", "2026-06-07")] = "L"
+    cells[("c", "2026-06-05")] = "D"
+    h = history_after(sc, roster(sc, "2026-06-01", 7, cells))
+    assert h["a"].last_shift_end == dt.datetime(2026, 6, 8, 0, 0)
+    assert h["a"].consecutive_days == 5
+    assert h["b"] == History()
+    # c's L shift 22:00 06-07 -> 06:00 06-08: 06-07 is a working date, 06-06 is not
+    assert h["c"].last_shift_end == dt.datetime(2026, 6, 8, 6, 0)
+    assert h["c"].consecutive_days == 1
+    assert h["c"].nights == 1  # L: 8 night hours (>= 3 h makes a night shift)
+    assert h["a"].nights == 0  # E has 2 night hours only
+
+
+def test_whole_period_worked_adds_incoming_run_and_history_spill_counts():
+    hist = {"a": History(consecutive_days=2, last_shift_end=dt.datetime(2026, 6, 1, 6, 0)),
+            "b": History(consecutive_days=4)}
+    sc = scenario(hist)
+    # a: the history shift spills into 06-01 (working date) and a works 06-02, 06-03
+    # b: works every date of the 3-day period
+    cells = {("a", "2026-06-02"): "D", ("a", "2026-06-03"): "D",
+             ("b", "2026-06-01"): "D", ("b", "2026-06-02"): "D", ("b", "2026-06-03"): "D"}
+    ro = roster(sc, "2026-06-01", 3, cells)
+    assert consecutive_working_dates(sc, ro, "a") == 3 + 2
+    assert consecutive_working_dates(sc, ro, "b") == 3 + 4
+    # c had no history and did not work
+    assert consecutive_working_dates(sc, ro, "c") == 0
+
+
+def test_gap_breaks_the_run_and_history_not_added():
+    sc = scenario({"a": History(consecutive_days=5)})
+    ro = roster(sc, "2026-06-01", 4, {("a", "2026-06-01"): "D", ("a", "2026-06-03"): "D", ("a", "2026-06-04"): "D"})
+    assert consecutive_working_dates(sc, ro, "a") == 2
+
+
+def test_history_last_shift_end_kept_when_nothing_worked():
+    end = dt.datetime(2026, 5, 31, 23, 0)
+    sc = scenario({"b": History(last_shift_end=end, nights=7, weekend_days=3, holiday_days=1)})
+    h = history_after(sc, roster(sc, "2026-06-01", 7, {}))
+    assert h["b"].last_shift_end == end
+    assert (h["b"].nights, h["b"].weekend_days, h["b"].holiday_days) == (7, 3, 1)
+    assert h["b"].consecutive_days == 0
+
+
+def test_counters_accumulate():
+    sc = scenario({"a": History(nights=2, weekend_days=1, holiday_days=0)})
+    # 2026-09-26 Sat rest (中秋 block), 09-27 Sun rest, 10-01 H300, 10-10 Sat make-up workday, 10-02 N
+    cells = {("a", "2026-09-26"): "D", ("a", "2026-09-27"): "N", ("a", "2026-10-01"): "D",
+             ("a", "2026-10-10"): "D", ("a", "2026-10-02"): "N"}
+    h = history_after(sc, roster(sc, "2026-09-26", 20, cells))
+    assert h["a"].nights == 2 + 2
+    assert h["a"].weekend_days == 1 + 2  # 10-10 is a workday
+    assert h["a"].holiday_days == 0 + 2  # 10-01, 10-02
+
+
+def test_overtime_minutes_of_the_next_start_month():
+    # 06-01..06-14 comprehensive: workdays 06-01..05, 06-08..12 = 10 -> 80 h standard
+    sc = scenario()
+    cells = {("a", (D("2026-06-01") + dt.timedelta(days=i)).isoformat()): "D" for i in range(12)}
+    ro = roster(sc, "2026-06-01", 14, cells)
+    h = history_after(sc, ro)
+    assert h["a"].overtime_minutes_month == (96 - 80) * 60
+    assert h["b"].overtime_minutes_month == 0
+    # a period that ends on the month's last day carries nothing into the new month
+    ro2 = roster(sc, "2026-06-17", 14, {("a", "2026-06-20"): "D"})
+    assert history_after(sc, ro2)["a"].overtime_minutes_month == 0
+
+
+def test_overtime_adds_incoming_history_when_same_month():
+    # period 06-15..06-21 carrying 300 min from 06-01..06-14; a works all 7 dates: 56 h paid,
+    # workdays 06-15..18 (06-19 holiday, 20/21 rest) = 4 -> 32 h; 06-19 D = 8 h at 300 %:
+    # ot = max(0, 56 - 8 - 32) + 8 = 24 h; plus 5 h carried
+    sc = scenario({"a": History(overtime_minutes_month=300)})
+    cells = {("a", (D("2026-06-15") + dt.timedelta(days=i)).isoformat()): "D" for i in range(7)}
+    h = history_after(sc, roster(sc, "2026-06-15", 7, cells))
+    assert h["a"].overtime_minutes_month == 24 * 60 + 300
+
+
+def test_overtime_not_carried_from_a_previous_month_of_a_long_period():
+    sc = scenario({"a": History(overtime_minutes_month=300)})
+    # period 06-20..07-10: the history belongs to June, the next start (07-11) is in July
+    h = history_after(sc, roster(sc, "2026-06-20", 21, {("a", "2026-07-06"): "D"}))
+    assert h["a"].overtime_minutes_month == 0  # 8 h paid against a 64 h July standard
+
+
+def test_next_scenario_rolls_history_and_drops_old_locks():
+    sc = scenario(locked=(Lock("a", D("2026-06-03"), "D"), Lock("a", D("2026-06-10"), "OFF")))
+    ro = roster(sc, "2026-06-01", 7, {("a", "2026-06-07"): "D"})
+    nx = next_scenario(sc, ro)
+    assert [lk.date for lk in nx.locked] == [D("2026-06-10")]
+    assert nx.history["a"].consecutive_days == 1
+    assert nx.history["a"].last_shift_end == dt.datetime(2026, 6, 7, 16, 0)
