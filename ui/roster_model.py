@@ -1,0 +1,602 @@
+"""Table model of one roster period: rows = staff (+ a head-count row), columns = dates (+ totals).
+
+The model owns the editable grid ``{(staff_id, date): code}`` (``OFF`` for no shift), the set of
+locked cells and the per-cell violation lists computed by the validator.  It knows nothing about
+views; edits from a view go through :meth:`setData`, which pushes an undo command when an undo
+stack is attached (so every edit is undoable), and commands call :meth:`set_cell` directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from roster.calendar import WorkCalendar
+from roster.model import (
+    LEAVE_LABELS_ZH,
+    OFF,
+    DayType,
+    Roster,
+    Scenario,
+    Staff,
+    make_assignment,
+)
+
+WEEKDAYS_ZH = "一二三四五六日"
+NIGHT_SHIFT_MINUTES = 180  # ARCHITECTURE: a "night shift" has ≥ 180 night minutes
+
+
+class Roles(IntEnum):
+    CODE = Qt.ItemDataRole.UserRole + 1  # shift code or OFF
+    LOCKED = Qt.ItemDataRole.UserRole + 2  # bool
+    VIOLATIONS = Qt.ItemDataRole.UserRole + 3  # list of Violation
+    LEAVE = Qt.ItemDataRole.UserRole + 4  # leave label or None
+    STAFF_ID = Qt.ItemDataRole.UserRole + 5
+    DATE = Qt.ItemDataRole.UserRole + 6
+    KIND = Qt.ItemDataRole.UserRole + 7  # "cell" | "headcount" | "total"
+    WISH = Qt.ItemDataRole.UserRole + 8  # str describing a wish on that date, or None
+    DAY_TYPE = Qt.ItemDataRole.UserRole + 9  # DayType value of a column
+
+
+class TotalColumn(IntEnum):
+    HOURS = 0
+    OVERTIME = 1
+    NIGHTS = 2
+    WEEKENDS = 3
+
+
+TOTAL_LABELS = {
+    TotalColumn.HOURS: "工时",
+    TotalColumn.OVERTIME: "加班",
+    TotalColumn.NIGHTS: "夜班",
+    TotalColumn.WEEKENDS: "周末",
+}
+
+HOLIDAY_BG = QColor("#F8C9C4")
+RESTDAY_BG = QColor("#E4ECF7")
+MAKEUP_BG = QColor("#FFF1C2")
+LEAVE_BG = QColor("#E9E9E9")
+HEADCOUNT_BG = QColor("#F3F3F3")
+TOTAL_BG = QColor("#FAFAFA")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTotals:
+    hours: float
+    overtime: float
+    nights: int
+    weekends: int
+
+
+def _night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
+    """Minutes of [start, end) inside the (possibly wrapping) daily night window."""
+    w0, w1 = window
+    total = 0
+    day = start.date() - dt.timedelta(days=1)
+    while dt.datetime.combine(day, dt.time()) < end:
+        base = dt.datetime.combine(day, dt.time())
+        spans = [(w0, w1)] if w0 < w1 else [(w0, 24 * 60 + w1)]
+        for a, b in spans:
+            s = max(start, base + dt.timedelta(minutes=a))
+            e = min(end, base + dt.timedelta(minutes=b))
+            if e > s:
+                total += int((e - s).total_seconds() // 60)
+        day += dt.timedelta(days=1)
+    return total
+
+
+class RosterModel(QAbstractTableModel):
+    """staff × dates grid with a head-count row and per-person totals columns."""
+
+    cellChanged = Signal(str, object)  # staff id, date
+    gridReset = Signal()
+    locksChanged = Signal()
+
+    def __init__(self, scenario: Scenario, start: dt.date, days: int, parent=None) -> None:
+        super().__init__(parent)
+        self._scenario = scenario
+        self._start = start
+        self._days = days
+        self._grid: dict[tuple[str, dt.date], str] = {}
+        self._locked: set[tuple[str, dt.date]] = set()
+        self._violations: dict[tuple[str, dt.date], list] = {}
+        self._shortfall_dates: set[dt.date] = set()
+        self._solver_info: dict = {}
+        self.undo_stack = None  # QUndoStack; setData pushes commands onto it when set
+        self._rebuild_caches()
+
+    # ---- structure -------------------------------------------------------------------------
+    def _rebuild_caches(self) -> None:
+        self._staff: list[Staff] = [p for p in self._scenario.staff if p.active]
+        self._dates = [self._start + dt.timedelta(days=i) for i in range(self._days)]
+        cal = WorkCalendar(self._scenario.calendar)
+        self._cal = cal
+        self._day_types = {d: cal.day_type(d) for d in self._dates}
+        self._makeup = {d for d in self._dates if cal.is_makeup_workday(d)}
+        self._shifts = self._scenario.shift_map()
+        self._totals_cache: dict[str, PersonTotals] | None = None
+
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def start(self) -> dt.date:
+        return self._start
+
+    @property
+    def days(self) -> int:
+        return self._days
+
+    @property
+    def staff(self) -> list[Staff]:
+        return list(self._staff)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return list(self._dates)
+
+    def staff_row(self, staff_id: str) -> int:
+        for i, p in enumerate(self._staff):
+            if p.id == staff_id:
+                return i
+        raise KeyError(staff_id)
+
+    def date_column(self, day: dt.date) -> int:
+        return (day - self._start).days
+
+    def index_of(self, staff_id: str, day: dt.date) -> QModelIndex:
+        return self.index(self.staff_row(staff_id), self.date_column(day))
+
+    def cell_at(self, index: QModelIndex) -> tuple[str, dt.date] | None:
+        """(staff id, date) of an editable cell, else None."""
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if r < len(self._staff) and c < self._days:
+            return self._staff[r].id, self._dates[c]
+        return None
+
+    def headcount_row(self) -> int:
+        return len(self._staff)
+
+    def total_column(self, which: TotalColumn) -> int:
+        return self._days + int(which)
+
+    def shift_codes(self) -> list[str]:
+        return [OFF] + [s.code for s in self._scenario.shifts]
+
+    # ---- bulk state ------------------------------------------------------------------------
+    def set_scenario(self, scenario: Scenario, start: dt.date | None = None, days: int | None = None) -> None:
+        """Replace the scenario (and optionally the period); cells outside the new period are dropped."""
+        self.beginResetModel()
+        self._scenario = scenario
+        if start is not None:
+            self._start = start
+        if days is not None:
+            self._days = days
+        self._rebuild_caches()
+        valid_staff = {p.id for p in self._staff}
+        valid_dates = set(self._dates)
+        self._grid = {k: v for k, v in self._grid.items()
+                      if k[0] in valid_staff and k[1] in valid_dates and (v == OFF or v in self._shifts)}
+        self._locked = {k for k in self._locked if k[0] in valid_staff and k[1] in valid_dates}
+        self._violations = {}
+        self.endResetModel()
+        self.gridReset.emit()
+
+    def set_roster(self, roster: Roster | None) -> None:
+        """Load a roster's assignments into the grid (locks are kept)."""
+        self.beginResetModel()
+        self._grid = {}
+        if roster is not None:
+            valid = set(self._dates)
+            for a in roster.assignments:
+                if a.date in valid:
+                    self._grid[(a.staff, a.date)] = a.shift
+            self._solver_info = dict(roster.solver or {})
+        self._totals_cache = None
+        self.endResetModel()
+        self.gridReset.emit()
+
+    def grid(self) -> dict[tuple[str, dt.date], str]:
+        return dict(self._grid)
+
+    def set_grid(self, grid: dict[tuple[str, dt.date], str]) -> None:
+        self.beginResetModel()
+        self._grid = {k: v for k, v in grid.items() if v != OFF}
+        self._totals_cache = None
+        self.endResetModel()
+        self.gridReset.emit()
+
+    def to_roster(self) -> Roster:
+        out = []
+        for (sid, day), code in sorted(self._grid.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            if code == OFF or code not in self._shifts:
+                continue
+            out.append(make_assignment(sid, day, self._shifts[code]))
+        return Roster(self._start, self._days, tuple(out), dict(self._solver_info))
+
+    def set_solver_info(self, info: dict) -> None:
+        self._solver_info = dict(info)
+
+    # ---- single cells (used by undo commands) ---------------------------------------------
+    def code(self, staff_id: str, day: dt.date) -> str:
+        return self._grid.get((staff_id, day), OFF)
+
+    def set_cell(self, staff_id: str, day: dt.date, code: str) -> None:
+        if code != OFF and code not in self._shifts:
+            raise ValueError(f"未知班次代码 {code!r}")
+        key = (staff_id, day)
+        if code == OFF:
+            self._grid.pop(key, None)
+        else:
+            self._grid[key] = code
+        self._totals_cache = None
+        idx = self.index_of(staff_id, day)
+        self.dataChanged.emit(idx, idx)
+        self._emit_summaries(day)
+        self.cellChanged.emit(staff_id, day)
+
+    def _emit_summaries(self, day: dt.date | None = None) -> None:
+        hc = self.headcount_row()
+        if day is not None:
+            i = self.index(hc, self.date_column(day))
+            self.dataChanged.emit(i, i)
+        first, last = self.total_column(TotalColumn.HOURS), self.total_column(TotalColumn.WEEKENDS)
+        self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, last))
+
+    def is_locked(self, staff_id: str, day: dt.date) -> bool:
+        return (staff_id, day) in self._locked
+
+    def locked_cells(self) -> set[tuple[str, dt.date]]:
+        return set(self._locked)
+
+    def set_locked(self, cells: Iterable[tuple[str, dt.date]], locked: bool) -> None:
+        changed = []
+        for key in cells:
+            if locked and key not in self._locked:
+                self._locked.add(key)
+                changed.append(key)
+            elif not locked and key in self._locked:
+                self._locked.discard(key)
+                changed.append(key)
+        for sid, day in changed:
+            idx = self.index_of(sid, day)
+            self.dataChanged.emit(idx, idx, [Roles.LOCKED, Qt.ItemDataRole.ToolTipRole])
+        if changed:
+            self.locksChanged.emit()
+
+    def set_violations(self, per_cell: dict[tuple[str, dt.date], list], shortfall_dates: Iterable[dt.date] = ()) -> None:
+        self._violations = {k: list(v) for k, v in per_cell.items()}
+        self._shortfall_dates = set(shortfall_dates)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def violations_at(self, staff_id: str, day: dt.date) -> list:
+        return list(self._violations.get((staff_id, day), ()))
+
+    # ---- totals ----------------------------------------------------------------------------
+    def totals(self) -> dict[str, PersonTotals]:
+        if self._totals_cache is None:
+            self._totals_cache = self._compute_totals()
+        return self._totals_cache
+
+    def _compute_totals(self) -> dict[str, PersonTotals]:
+        """Hours, overtime, nights and weekend days of each person in the period.
+
+        Overtime uses roster.hours when it is available (the HR accounting); otherwise paid hours
+        minus the period's standard hours (SPEC §4 formula), never below zero.
+        """
+        window = self._scenario.rules.night_window
+        out: dict[str, PersonTotals] = {}
+        ot_from_hours = self._overtime_from_hours_module()
+        workdays = [d for d in self._dates if self._day_types[d] == DayType.WORKDAY]
+        for p in self._staff:
+            paid = 0
+            nights = 0
+            weekends = 0
+            for d in self._dates:
+                code = self._grid.get((p.id, d))
+                if not code or code not in self._shifts:
+                    continue
+                sh = self._shifts[code]
+                paid += sh.paid_minutes
+                s, e = sh.interval_on(d)
+                if _night_minutes(s, e, window) >= NIGHT_SHIFT_MINUTES:
+                    nights += 1
+                if d.weekday() >= 5:
+                    weekends += 1
+            if ot_from_hours is not None and p.id in ot_from_hours:
+                ot = ot_from_hours[p.id]
+            else:
+                leave_wd = sum(1 for d in workdays if p.leave_on(d) is not None)
+                std = (len(workdays) * 8 * p.weekly_hours / 40 - 8 * leave_wd) * 60
+                ot = max(0.0, (paid - std) / 60)
+            out[p.id] = PersonTotals(paid / 60, ot, nights, weekends)
+        return out
+
+    def _overtime_from_hours_module(self) -> dict[str, float] | None:
+        try:
+            from roster.hours import month_hours
+        except ImportError:
+            return None
+        try:
+            rows = month_hours(self._scenario, self.to_roster())
+        except Exception:  # the HR module must never break the grid
+            return None
+        acc: dict[str, float] = {}
+        for row in rows:
+            sid = getattr(row, "staff", None) or getattr(row, "staff_id", None)
+            if sid is None:
+                return None
+            val = None
+            for name in ("overtime_total_hours", "overtime_hours", "overtime"):
+                if hasattr(row, name):
+                    val = getattr(row, name)
+                    break
+            if val is None:
+                return None
+            if isinstance(sid, Staff):
+                sid = sid.id
+            acc[sid] = acc.get(sid, 0.0) + float(val)
+        return acc
+
+    def headcount(self, day: dt.date) -> int:
+        return sum(1 for p in self._staff if self._grid.get((p.id, day), OFF) != OFF)
+
+    # ---- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._staff) + 1
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._days + len(TotalColumn)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.cell_at(index) is not None:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if section < 0 or section >= self.columnCount():
+                return None
+            if section >= self._days:
+                which = TotalColumn(section - self._days)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return self.tr(TOTAL_LABELS[which])
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return {
+                        TotalColumn.HOURS: self.tr("本期计薪工时（小时）"),
+                        TotalColumn.OVERTIME: self.tr("本期加班（小时）"),
+                        TotalColumn.NIGHTS: self.tr("夜班次数"),
+                        TotalColumn.WEEKENDS: self.tr("周末上班天数"),
+                    }[which]
+                return None
+            day = self._dates[section]
+            dtp = self._day_types[day]
+            mark = self._day_mark(day)
+            if role == Qt.ItemDataRole.DisplayRole:
+                text = f"{day.month}/{day.day}\n{self.tr('周')}{self.tr(WEEKDAYS_ZH[day.weekday()])}"
+                return text + (f"\n{mark}" if mark else "\n ")
+            if role == Qt.ItemDataRole.BackgroundRole:
+                if dtp == DayType.HOLIDAY:
+                    return QBrush(HOLIDAY_BG)
+                if day in self._makeup:
+                    return QBrush(MAKEUP_BG)
+                if dtp == DayType.RESTDAY:
+                    return QBrush(RESTDAY_BG)
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                name = self._cal.holiday_name(day) if dtp == DayType.HOLIDAY else None
+                kind = {DayType.HOLIDAY: self.tr("法定节假日（300%）"), DayType.RESTDAY: self.tr("休息日"),
+                        DayType.WORKDAY: self.tr("工作日")}[dtp]
+                if day in self._makeup:
+                    kind = self.tr("调休上班日")
+                return f"{day.isoformat()} {kind}" + (f" — {name}" if name else "")
+            if role == Roles.DATE:
+                return day
+            if role == Roles.DAY_TYPE:
+                return dtp.value
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if section < 0 or section >= self.rowCount():
+            return None
+        if section == len(self._staff):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("在岗人数")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("每天开始上班的人数（红色：当天有覆盖缺口）")
+            return None
+        p = self._staff[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return p.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            skills = "、".join(p.skills) if p.skills else self.tr("无")
+            return f"{p.name}（{p.id}）\n{self.tr('技能')}：{skills}\n{self.tr('周工时')}：{p.weekly_hours:g}"
+        if role == Roles.STAFF_ID:
+            return p.id
+        return None
+
+    def _day_mark(self, day: dt.date) -> str:
+        dtp = self._day_types[day]
+        if dtp == DayType.HOLIDAY:
+            return self.tr("节")
+        if day in self._makeup:
+            return self.tr("班")
+        if dtp == DayType.RESTDAY:
+            return self.tr("休")
+        return ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if r >= self.rowCount() or c >= self.columnCount():
+            return None
+        if r == len(self._staff):
+            return self._headcount_data(c, role)
+        if c >= self._days:
+            return self._total_data(self._staff[r], TotalColumn(c - self._days), role)
+        p = self._staff[r]
+        day = self._dates[c]
+        code = self._grid.get((p.id, day), OFF)
+        leave = p.leave_on(day)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if code == OFF:
+                if leave is not None:
+                    return self.tr(LEAVE_LABELS_ZH.get(leave.kind, "假"))
+                return ""
+            return code
+        if role in (Qt.ItemDataRole.EditRole, Roles.CODE):
+            return code
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if code != OFF and code in self._shifts:
+                return QBrush(QColor(self._shifts[code].color))
+            if leave is not None:
+                return QBrush(LEAVE_BG)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_tooltip(p, day, code, leave)
+        if role == Roles.LOCKED:
+            return (p.id, day) in self._locked
+        if role == Roles.VIOLATIONS:
+            return self._violations.get((p.id, day), [])
+        if role == Roles.LEAVE:
+            return LEAVE_LABELS_ZH.get(leave.kind) if leave is not None else None
+        if role == Roles.STAFF_ID:
+            return p.id
+        if role == Roles.DATE:
+            return day
+        if role == Roles.KIND:
+            return "cell"
+        if role == Roles.WISH:
+            return self._wish_text(p, day)
+        return None
+
+    def _wish_text(self, p: Staff, day: dt.date) -> str | None:
+        for q in p.requests:
+            if q.date == day:
+                if q.off:
+                    return self.tr("希望休息") + f"（{self.tr('权重')} {q.weight}）"
+                return self.tr("希望上") + f" {q.shift}（{self.tr('权重')} {q.weight}）"
+        return None
+
+    def _cell_tooltip(self, p: Staff, day: dt.date, code: str, leave) -> str:
+        lines = [f"{p.name} {day.isoformat()}"]
+        if code != OFF and code in self._shifts:
+            sh = self._shifts[code]
+            s, e = sh.interval_on(day)
+            lines.append(f"{sh.code} {self.tr(sh.name)} {s:%H:%M}–{e:%H:%M}")
+        else:
+            lines.append(self.tr("休息"))
+        if leave is not None:
+            lines.append(self.tr("请假") + f"：{self.tr(LEAVE_LABELS_ZH.get(leave.kind, ''))}")
+        wish = self._wish_text(p, day)
+        if wish:
+            lines.append(wish)
+        if (p.id, day) in self._locked:
+            lines.append(self.tr("已锁定"))
+        for v in self._violations.get((p.id, day), ()):
+            lines.append("⚠ " + str(getattr(v, "message", v)))
+        return "\n".join(lines)
+
+    def _headcount_data(self, c: int, role):
+        if c >= self._days:
+            if role == Qt.ItemDataRole.DisplayRole:
+                totals = self.totals().values()
+                which = TotalColumn(c - self._days)
+                if which == TotalColumn.HOURS:
+                    return f"{sum(t.hours for t in totals):.0f}"
+                if which == TotalColumn.OVERTIME:
+                    return f"{sum(t.overtime for t in totals):.0f}"
+                if which == TotalColumn.NIGHTS:
+                    return str(sum(t.nights for t in totals))
+                return str(sum(t.weekends for t in totals))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(HEADCOUNT_BG)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if role == Roles.KIND:
+                return "headcount"
+            return None
+        day = self._dates[c]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(self.headcount(day))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#F6B8B8") if day in self._shortfall_dates else HEADCOUNT_BG)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole:
+            by_code: dict[str, int] = {}
+            for p in self._staff:
+                code = self._grid.get((p.id, day), OFF)
+                if code != OFF:
+                    by_code[code] = by_code.get(code, 0) + 1
+            parts = [f"{k}×{v}" for k, v in sorted(by_code.items())]
+            warn = ("\n" + self.tr("当天有覆盖缺口")) if day in self._shortfall_dates else ""
+            return (" ".join(parts) or self.tr("无人上班")) + warn
+        if role == Roles.DATE:
+            return day
+        if role == Roles.KIND:
+            return "headcount"
+        return None
+
+    def _total_data(self, p: Staff, which: TotalColumn, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            t = self.totals()[p.id]
+            if which == TotalColumn.HOURS:
+                return f"{t.hours:.0f}"
+            if which == TotalColumn.OVERTIME:
+                return f"{t.overtime:.1f}" if t.overtime else "0"
+            if which == TotalColumn.NIGHTS:
+                return str(t.nights)
+            return str(t.weekends)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(TOTAL_BG)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and which == TotalColumn.OVERTIME:
+            if self.totals()[p.id].overtime > 0:
+                return QBrush(QColor("#B3261E"))
+            return None
+        if role == Roles.KIND:
+            return "total"
+        if role == Roles.STAFF_ID:
+            return p.id
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        cell = self.cell_at(index)
+        if cell is None:
+            return False
+        code = str(value)
+        if code != OFF and code not in self._shifts:
+            return False
+        sid, day = cell
+        if self.code(sid, day) == code:
+            return False
+        if self.undo_stack is not None:
+            from .commands import SetCellCommand
+
+            self.undo_stack.push(SetCellCommand(self, sid, day, code))
+        else:
+            self.set_cell(sid, day, code)
+        return True

@@ -1,0 +1,267 @@
+"""Roster grid view: coloured shift cells, drop-down editor, lock / violation / wish marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from roster.model import OFF
+
+from .roster_model import Roles, RosterModel
+
+VIOLATION_RED = QColor("#D32F2F")
+LOCK_COLOR = QColor("#37474F")
+
+
+def _draw_lock(p: QPainter, r: QRect) -> None:
+    """A small padlock in the top-left corner (drawn, so it needs no emoji font)."""
+    x, y = r.left() + 3, r.top() + 3
+    w, h = 8, 6
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(LOCK_COLOR, 1.4))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawArc(QRect(x + 1, y, w - 2, 8), 0, 180 * 16)
+    p.setBrush(QBrush(LOCK_COLOR))
+    p.drawRect(QRect(x, y + 4, w, h))
+    p.restore()
+
+
+def _draw_violation(p: QPainter, r: QRect) -> None:
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(VIOLATION_RED, 2))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(r.adjusted(1, 1, -1, -1))
+    tri = QPolygonF([QPointF(r.right() - 10, r.top()), QPointF(r.right() + 1, r.top()),
+                     QPointF(r.right() + 1, r.top() + 11)])
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(VIOLATION_RED))
+    p.drawPolygon(tri)
+    p.restore()
+
+
+def _draw_wish(p: QPainter, r: QRect) -> None:
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(QColor("#2E7D32")))
+    p.drawEllipse(QPointF(r.left() + 5, r.bottom() - 4), 2.5, 2.5)
+    p.restore()
+
+
+class ShiftDelegate(QStyledItemDelegate):
+    """Paints cells with their marks and edits them with a combo box of shift codes."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        kind = index.data(Roles.KIND)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        bg = index.data(Qt.ItemDataRole.BackgroundRole)
+        painter.save()
+        if isinstance(bg, QBrush):
+            painter.fillRect(opt.rect, bg)
+        if selected:
+            painter.fillRect(opt.rect, QColor(30, 90, 200, 70))
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        fg = index.data(Qt.ItemDataRole.ForegroundRole)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        if font is not None:
+            painter.setFont(font)
+        elif kind == "cell" and index.data(Roles.CODE) != OFF:
+            f = painter.font()
+            f.setBold(True)
+            painter.setFont(f)
+        if isinstance(fg, QBrush):
+            painter.setPen(fg.color())
+        elif kind == "cell" and index.data(Roles.CODE) == OFF:
+            painter.setPen(QColor("#666666"))
+        else:
+            painter.setPen(QColor("#202020"))
+        painter.drawText(opt.rect, Qt.AlignmentFlag.AlignCenter, str(text))
+        painter.restore()
+        if kind == "cell":
+            if index.data(Roles.LOCKED):
+                _draw_lock(painter, opt.rect)
+            if index.data(Roles.WISH):
+                _draw_wish(painter, opt.rect)
+            if index.data(Roles.VIOLATIONS):
+                _draw_violation(painter, opt.rect)
+        painter.save()
+        painter.setPen(QPen(QColor("#D0D0D0"), 1))
+        painter.drawLine(opt.rect.topRight(), opt.rect.bottomRight())
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        painter.restore()
+
+    def createEditor(self, parent, option, index):
+        model = index.model()
+        if not isinstance(model, RosterModel):
+            return super().createEditor(parent, option, index)
+        box = QComboBox(parent)
+        box.setObjectName("shiftEditor")
+        box.addItem(self.tr("休（不上班）"), OFF)
+        for s in model.scenario.shifts:
+            start = f"{s.start // 60:02d}:{s.start % 60:02d}"
+            box.addItem(f"{s.code}  {s.name}  {start} {s.hours:g}h", s.code)
+        return box
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QComboBox):
+            i = editor.findData(index.data(Roles.CODE))
+            editor.setCurrentIndex(max(0, i))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        r = QRect(option.rect)
+        r.setWidth(max(r.width(), 190))
+        editor.setGeometry(r)
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(44, 28)
+
+
+class RosterView(QTableView):
+    """The grid.  Typing a shift code (or Delete for OFF) sets every selected cell in one undo step."""
+
+    lockToggled = Signal()
+    whoCanCoverRequested = Signal(str, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterView")
+        self.setItemDelegate(ShiftDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        hh = self.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        hh.setDefaultSectionSize(46)
+        hh.setMinimumHeight(3 * self.fontMetrics().height() + 12)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(max(28, self.fontMetrics().height() + 12))
+        vh.setMinimumWidth(64)
+        self._context_actions: list = []
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt naming
+        super().setModel(model)
+        if isinstance(model, RosterModel):
+            model.modelReset.connect(self._fit_columns)
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        model = self.model()
+        if not isinstance(model, RosterModel):
+            return
+        w = self.fontMetrics().horizontalAdvance("00/00") + 14
+        for c in range(model.columnCount()):
+            self.setColumnWidth(c, w if c < model.days else w + 8)
+
+    def roster_model(self) -> RosterModel:
+        m = self.model()
+        assert isinstance(m, RosterModel)
+        return m
+
+    def selected_cells(self) -> list[tuple[str, dt.date]]:
+        model = self.roster_model()
+        out = []
+        for idx in self.selectionModel().selectedIndexes() if self.selectionModel() else []:
+            cell = model.cell_at(idx)
+            if cell is not None:
+                out.append(cell)
+        if not out:
+            cell = model.cell_at(self.currentIndex())
+            if cell is not None:
+                out.append(cell)
+        return sorted(set(out), key=lambda c: (c[1], c[0]))
+
+    def current_cell(self) -> tuple[str, dt.date] | None:
+        return self.roster_model().cell_at(self.currentIndex())
+
+    def select_cell(self, staff_id: str, day: dt.date) -> None:
+        idx = self.roster_model().index_of(staff_id, day)
+        self.setCurrentIndex(idx)
+        self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def set_context_actions(self, actions: list) -> None:
+        """Actions shown in the cell context menu (the main window owns them); None = separator."""
+        self._context_actions = list(actions)
+
+    def set_selected(self, code: str) -> None:
+        model = self.roster_model()
+        cells = [c for c in self.selected_cells() if model.code(*c) != code]
+        if not cells:
+            return
+        stack = model.undo_stack
+        if stack is not None and len(cells) > 1:
+            stack.beginMacro(self.tr("批量修改") + f" {len(cells)} " + self.tr("个单元格") + f" → {code}")
+        try:
+            for sid, day in cells:
+                model.setData(model.index_of(sid, day), code, Qt.ItemDataRole.EditRole)
+        finally:
+            if stack is not None and len(cells) > 1:
+                stack.endMacro()
+
+    def keyPressEvent(self, event) -> None:
+        model = self.model()
+        if isinstance(model, RosterModel) and self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+                self.set_selected(OFF)
+                return
+            text = event.text().strip().upper()
+            if text and text in model.shift_codes() and not event.modifiers() & (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                self.set_selected(text)
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        model = self.model()
+        if not isinstance(model, RosterModel):
+            return
+        idx = self.indexAt(event.pos())
+        if model.cell_at(idx) is None:
+            return
+        if not self.selectionModel().isSelected(idx):
+            self.setCurrentIndex(idx)
+        menu = self.build_context_menu()
+        menu.exec(event.globalPos())
+
+    def build_context_menu(self) -> QMenu:
+        model = self.roster_model()
+        menu = QMenu(self)
+        set_menu = menu.addMenu(self.tr("设为班次"))
+        for code in model.shift_codes():
+            label = self.tr("休") if code == OFF else f"{code}  {model.scenario.shift(code).name}"
+            act = set_menu.addAction(label)
+            act.triggered.connect(lambda _=False, c=code: self.set_selected(c))
+        menu.addSeparator()
+        for a in self._context_actions:
+            if a is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(a)
+        return menu

@@ -1,0 +1,301 @@
+"""Solve panel: time limit, live progress (objective, bound, gap, elapsed), Cancel, objective terms
+after a solve, and the infeasibility explanation with one button per suggested fix."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+TERM_LABELS = {
+    "under_cover": "缺人",
+    "over_cover": "超员",
+    "overtime_150": "工作日加班（150%）",
+    "overtime_300": "节假日加班（300%）",
+    "overtime": "加班",
+    "fair_nights": "夜班公平",
+    "fair_weekends": "周末公平",
+    "fair_holidays": "节假日公平",
+    "fair_hours": "工时公平",
+    "wishes": "个人意愿未满足",
+    "isolated_days": "零散上班/休息日",
+    "changes": "与上一版的改动",
+}
+
+STATUS_LABELS = {
+    "OPTIMAL": "最优",
+    "FEASIBLE": "可行（未证明最优）",
+    "INFEASIBLE": "无合法排班",
+    "MODEL_INVALID": "模型错误",
+    "UNKNOWN": "未找到解",
+    "CANCELLED": "已取消",
+}
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return "–"
+    try:
+        xf = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    if abs(xf) >= 1e15:
+        return "–"
+    return f"{xf:,.0f}" if abs(xf) >= 100 or xf.is_integer() else f"{xf:,.2f}"
+
+
+def _gap(x) -> str:
+    if x is None:
+        return "–"
+    try:
+        return f"{float(x) * 100:.1f}%" if float(x) <= 1.0 else f"{float(x):.1f}%"
+    except (TypeError, ValueError):
+        return str(x)
+
+
+class SolvePanel(QWidget):
+    solveRequested = Signal()
+    cancelRequested = Signal()
+    reoptimiseRequested = Signal()
+    fixChosen = Signal(object)  # a solver.explain Fix
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("solvePanel")
+        self._limit = 30.0
+        self._t0 = 0.0
+        self._running = False
+        self._fix_buttons: list[QPushButton] = []
+
+        self.time_limit = QSpinBox(self)
+        self.time_limit.setObjectName("timeLimit")
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setValue(30)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 1_000_000)
+        self.preview = QCheckBox(self)
+        self.preview.setChecked(True)
+        self.solve_button = QPushButton(self)
+        self.solve_button.setObjectName("solveButton")
+        self.reopt_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.solve_button.clicked.connect(self.solveRequested)
+        self.reopt_button.clicked.connect(self.reoptimiseRequested)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("solveProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("")
+        self.status_label = QLabel("–", self)
+        self.status_label.setObjectName("solveStatus")
+        self.status_label.setWordWrap(True)
+        self.objective_label = QLabel("–", self)
+        self.bound_label = QLabel("–", self)
+        self.gap_label = QLabel("–", self)
+        self.elapsed_label = QLabel("–", self)
+        self.solutions_label = QLabel("–", self)
+        for lab in (self.objective_label, self.bound_label, self.gap_label, self.elapsed_label, self.solutions_label):
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.terms = QTableWidget(0, 2, self)
+        self.terms.setObjectName("termsTable")
+        self.terms.verticalHeader().setVisible(False)
+        self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.terms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.terms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.terms.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+        self.explain_box = QGroupBox(self)
+        self.explain_box.setObjectName("explainBox")
+        self.explanation = QTextBrowser(self.explain_box)
+        self.explanation.setObjectName("explanation")
+        self.explanation.setOpenExternalLinks(False)
+        self.fix_area = QVBoxLayout()
+        ebl = QVBoxLayout(self.explain_box)
+        ebl.addWidget(self.explanation)
+        ebl.addLayout(self.fix_area)
+        self.explain_box.setVisible(False)
+
+        self.settings_box = QGroupBox(self)
+        form = QFormLayout(self.settings_box)
+        self._limit_label = QLabel(self)
+        self._seed_label = QLabel(self)
+        form.addRow(self._limit_label, self.time_limit)
+        form.addRow(self._seed_label, self.seed)
+        form.addRow(self.preview)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.solve_button)
+        buttons.addWidget(self.cancel_button)
+        self.progress_box = QGroupBox(self)
+        pf = QFormLayout(self.progress_box)
+        self._labels = [QLabel(self) for _ in range(6)]
+        pf.addRow(self._labels[0], self.status_label)
+        pf.addRow(self._labels[1], self.objective_label)
+        pf.addRow(self._labels[2], self.bound_label)
+        pf.addRow(self._labels[3], self.gap_label)
+        pf.addRow(self._labels[4], self.elapsed_label)
+        pf.addRow(self._labels[5], self.solutions_label)
+        self.terms_box = QGroupBox(self)
+        tl = QVBoxLayout(self.terms_box)
+        tl.addWidget(self.terms)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.settings_box)
+        lay.addLayout(buttons)
+        lay.addWidget(self.reopt_button)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.progress_box)
+        lay.addWidget(self.terms_box, 1)
+        lay.addWidget(self.explain_box, 2)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(200)
+        self._tick.timeout.connect(self._update_elapsed)
+        self.retranslate()
+
+    # ---- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.time_limit.setSuffix(self.tr(" 秒"))
+        self._limit_label.setText(self.tr("时间上限"))
+        self._seed_label.setText(self.tr("随机种子"))
+        self.preview.setText(self.tr("求解时实时预览当前最优解"))
+        self.solve_button.setText(self.tr("开始求解 (F5)"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.reopt_button.setText(self.tr("重新优化其余（保留锁定）"))
+        self.settings_box.setTitle(self.tr("求解设置"))
+        self.progress_box.setTitle(self.tr("求解进度"))
+        self.terms_box.setTitle(self.tr("目标各项"))
+        self.explain_box.setTitle(self.tr("无合法排班：原因与修改建议"))
+        for lab, text in zip(self._labels, ("状态", "目标值", "下界", "差距", "用时", "已找到解"), strict=True):
+            lab.setText(self.tr(text))
+        self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值")])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- running state ---------------------------------------------------------------------
+    def set_running(self, running: bool, what: str = "") -> None:
+        self._running = running
+        self.solve_button.setEnabled(not running)
+        self.reopt_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.time_limit.setEnabled(not running)
+        self.seed.setEnabled(not running)
+        for b in self._fix_buttons:
+            b.setEnabled(not running)
+        if running:
+            self._limit = float(self.time_limit.value())
+            self._t0 = time.monotonic()
+            self.progress.setValue(0)
+            self.status_label.setText(what or self.tr("求解中…"))
+            for lab in (self.objective_label, self.bound_label, self.gap_label, self.solutions_label):
+                lab.setText("–")
+            self.clear_explanation()
+            self._tick.start()
+            self._update_elapsed()
+        else:
+            self._tick.stop()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def _update_elapsed(self) -> None:
+        el = time.monotonic() - self._t0
+        self.elapsed_label.setText(f"{el:.1f} s")
+        frac = min(1.0, el / self._limit) if self._limit > 0 else 0.0
+        self.progress.setValue(int(frac * 1000))
+        self.progress.setFormat(self.tr("已用") + f" {el:.0f} / {self._limit:.0f} " + self.tr("秒"))
+
+    def show_progress(self, p) -> None:
+        self.objective_label.setText(_fmt(getattr(p, "objective", None)))
+        self.bound_label.setText(_fmt(getattr(p, "bound", None)))
+        self.gap_label.setText(_gap(getattr(p, "gap", None)))
+        sols = getattr(p, "solutions", None)
+        if sols is not None:
+            self.solutions_label.setText(str(sols))
+        if getattr(p, "objective", None) is not None:
+            self.status_label.setText(self.tr("求解中… 已有可行解"))
+
+    def show_result(self, result) -> None:
+        status = str(getattr(result, "status", "") or "")
+        label = self.tr(STATUS_LABELS.get(status, status or "完成"))
+        self.status_label.setText(label)
+        self.objective_label.setText(_fmt(getattr(result, "objective", None)))
+        self.bound_label.setText(_fmt(getattr(result, "bound", None)))
+        self.gap_label.setText(_gap(getattr(result, "gap", None)))
+        secs = getattr(result, "seconds", None)
+        if secs is not None:
+            self.elapsed_label.setText(f"{float(secs):.1f} s")
+        self.progress.setValue(1000)
+        self.progress.setFormat(label)
+        self.show_terms(getattr(result, "terms", None) or {})
+
+    def show_terms(self, terms: dict) -> None:
+        self.terms.setRowCount(0)
+        for name, value in terms.items():
+            r = self.terms.rowCount()
+            self.terms.insertRow(r)
+            item = QTableWidgetItem(self.tr(TERM_LABELS.get(name, name)))
+            item.setToolTip(name)
+            self.terms.setItem(r, 0, item)
+            if isinstance(value, dict):  # tolerate {"value": v, "weight": w}
+                value = value.get("value", value.get("weighted"))
+            vi = QTableWidgetItem(_fmt(value))
+            vi.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.terms.setItem(r, 1, vi)
+
+    def term_names(self) -> list[str]:
+        return [self.terms.item(r, 0).toolTip() for r in range(self.terms.rowCount())]
+
+    def show_failure(self, message: str) -> None:
+        self.status_label.setText(self.tr("出错") + f"：{message}")
+        self.progress.setFormat(self.tr("出错"))
+
+    # ---- infeasibility ---------------------------------------------------------------------
+    def clear_explanation(self) -> None:
+        for b in self._fix_buttons:
+            self.fix_area.removeWidget(b)
+            b.deleteLater()
+        self._fix_buttons = []
+        self.explanation.clear()
+        self.explain_box.setVisible(False)
+
+    def show_explanation(self, text: str, fixes) -> None:
+        self.clear_explanation()
+        self.explain_box.setVisible(True)
+        self.explanation.setPlainText(text)
+        for fix in fixes:
+            b = QPushButton(self.tr("采纳") + "：" + str(getattr(fix, "description", fix)), self.explain_box)
+            b.setObjectName("fixButton")
+            b.setToolTip(str(getattr(fix, "description", fix)))
+            b.setStyleSheet("text-align: left; padding: 4px 8px;")
+            b.clicked.connect(lambda _=False, f=fix: self.fixChosen.emit(f))
+            self.fix_area.addWidget(b)
+            self._fix_buttons.append(b)
+
+    def fix_buttons(self) -> list[QPushButton]:
+        return list(self._fix_buttons)
