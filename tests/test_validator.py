@@ -61,8 +61,8 @@ EXTRA = (
 SHIFTS = default_shifts() + twelve_hour_shifts() + EXTRA
 
 
-def scen(*staff: Staff, demand=(), rules: Rules = Rules(), history=None) -> Scenario:
-    return Scenario(rules=rules, shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
+def scen(*staff: Staff, demand=(), rules: Rules | None = None, history=None) -> Scenario:
+    return Scenario(rules=rules or Rules(), shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
                     history=dict(history or {}))
 
 
