@@ -1,0 +1,342 @@
+"""Solve API: build the CP-SAT model, solve with a time limit, progress callbacks and cancel.
+
+Callbacks (``on_progress``, ``on_solution``) are called from the solver thread; a GUI must hop
+to its own thread before touching widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.demand import SLOT_MINUTES
+from roster.model import OFF, Roster, Scenario, make_assignment
+
+from .model import Instance, RosterModel, lock_cell
+from .objective import TERM_UNITS, add_objective
+from .rules import RULE_SOURCES, apply_rules
+
+
+@dataclass
+class SolveOptions:
+    time_limit: float = 30.0
+    seed: int = 0
+    workers: int = 2
+    previous: Roster | None = None  # re-optimise: penalise changes against this roster (term "changes")
+    hint: Roster | None = None  # warm start
+    relative_gap: float = 0.0  # stop when (objective − bound)/objective ≤ this
+    deterministic: bool = True  # interleaved search bounded by deterministic time: same input+seed → same roster
+
+
+@dataclass
+class Progress:
+    objective: float
+    bound: float
+    gap: float
+    elapsed: float
+    solutions: int
+
+
+class CancelToken:
+    """Thread-safe cancel flag; :func:`solve` stops the search within ~0.1 s of :meth:`cancel`."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, timeout: float) -> bool:
+        return self._event.wait(timeout)
+
+
+@dataclass
+class Shortfall:
+    date: dt.date
+    start: dt.datetime
+    end: dt.datetime
+    skill: str | None
+    missing: int
+
+
+@dataclass
+class SolveResult:
+    roster: Roster
+    status: str
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    seconds: float
+    first_solution_seconds: float | None
+    terms: dict[str, float] = field(default_factory=dict)
+    shortfalls: list[Shortfall] = field(default_factory=list)
+    infeasible_reason: str | None = None
+
+
+def _gap(obj: float, bound: float) -> float:
+    if obj is None or bound is None:
+        return float("nan")
+    return max(0.0, obj - bound) / max(1.0, abs(obj))
+
+
+def build(
+    scenario: Scenario,
+    start: dt.date,
+    days: int,
+    *,
+    previous: Roster | None = None,
+    prior: Roster | None = None,
+) -> RosterModel:
+    """Build the full model (rules + objective) without locks."""
+    inst = Instance(scenario, start, days, prior=prior, previous=previous)
+    m = RosterModel(inst)
+    apply_rules(m)
+    add_objective(m)
+    return m
+
+
+def _lock_conflicts(m: RosterModel) -> list[str]:
+    """Locks on cells a rule removed outright, as Chinese sentences."""
+    out = []
+    inst = m.inst
+    codes = {s.code for s in inst.shifts}
+    for lk in inst.scenario.locked:
+        cell = lock_cell(inst, lk)
+        if cell is None or lk.shift == OFF:
+            continue
+        if lk.shift not in codes:
+            out.append(f"锁定 {lk.staff} {lk.date} 的班次 {lk.shift} 不存在")
+            continue
+        hit = m.forbidden.get(cell)
+        if hit:
+            rule, reason = hit
+            out.append(f"锁定 {lk.staff} {lk.date} {lk.shift} 违反规则 {rule}（{RULE_SOURCES.get(rule, '')}）：{reason}")
+    return out
+
+
+def _add_locks(m: RosterModel, *, assumptions: bool) -> None:
+    inst = m.inst
+    for lk in inst.scenario.locked:
+        cell = lock_cell(inst, lk)
+        if cell is None:
+            continue
+        p, d, code = cell
+        if code == OFF:
+            cons = [m.model.Add(v == 0) for _, v in m.cells(p, d)]
+        else:
+            v = m.x.get(cell)
+            if v is None:
+                continue
+            cons = [m.model.Add(v == 1)]
+        if assumptions:
+            lit = m.model.NewBoolVar(f"lock_{lk.staff}_{lk.date}_{lk.shift}")
+            for c in cons:
+                c.OnlyEnforceIf(lit)
+            m.model.AddAssumption(lit)
+            m.lock_lits.append((lk, lit))
+
+
+def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float) -> None:
+    p = solver.parameters
+    p.num_workers = max(1, opts.workers)
+    p.random_seed = opts.seed
+    p.max_time_in_seconds = max(0.01, time_limit)
+    if opts.relative_gap > 0:
+        p.relative_gap_limit = opts.relative_gap
+    if opts.deterministic:
+        p.interleave_search = True
+        p.max_deterministic_time = max(0.01, time_limit)
+        # the wall limit is only a safety net; the deterministic limit decides where the search stops
+        p.max_time_in_seconds = max(0.01, time_limit) * 3 + 5
+    p.symmetry_level = 2
+    p.linearization_level = 1
+
+
+def _apply_hint(m: RosterModel, hint: Roster | None) -> None:
+    if hint is None:
+        return
+    have = {(a.staff, a.date): a.shift for a in hint.assignments}
+    for p, person in enumerate(m.inst.staff):
+        for d, day in enumerate(m.inst.dates):
+            code = have.get((person.id, day))
+            for s, v in m.cells(p, d):
+                m.model.AddHint(v, 1 if s.code == code else 0)
+
+
+def _roster(m: RosterModel, value, start: dt.date, days: int, solver_info: dict) -> Roster:
+    assignments = tuple(make_assignment(sid, day, shift) for sid, day, shift in m.roster_from(value))
+    return Roster(start=start, days=days, assignments=assignments, solver=solver_info)
+
+
+def _shortfalls(m: RosterModel, value) -> list[Shortfall]:
+    out = []
+    for d, j, k, skill, u in m.under:
+        n = value(u)
+        if n > 0:
+            day = m.inst.dates[d]
+            t0 = dt.datetime.combine(day, dt.time())
+            out.append(
+                Shortfall(day, t0 + dt.timedelta(minutes=j * SLOT_MINUTES), t0 + dt.timedelta(minutes=k * SLOT_MINUTES), skill, int(n))
+            )
+    return out
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, m, t0, start, days, on_progress, on_solution) -> None:
+        super().__init__()
+        self.m, self.t0, self.start, self.days = m, t0, start, days
+        self.on_progress, self.on_solution = on_progress, on_solution
+        self.solutions = 0
+        self.first: float | None = None
+        self.error: BaseException | None = None
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        elapsed = time.perf_counter() - self.t0
+        if self.first is None:
+            self.first = elapsed
+        try:
+            obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+            if self.on_progress:
+                self.on_progress(Progress(obj, bound, _gap(obj, bound), elapsed, self.solutions))
+            if self.on_solution:
+                info = {"status": "FEASIBLE", "objective": obj, "bound": bound, "seconds": round(elapsed, 3)}
+                self.on_solution(_roster(self.m, self.Value, self.start, self.days, info))
+        except BaseException as exc:  # never let a UI callback kill the solver thread silently
+            self.error = exc
+            self.StopSearch()
+
+
+def _watch_cancel(solver: cp_model.CpSolver, cancel: CancelToken, done: threading.Event) -> None:
+    while not done.is_set():
+        if cancel.wait(0.05):
+            solver.stop_search()
+            return
+
+
+def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:
+    """Second solve with locks as assumptions: name a small set of locks that cannot hold together."""
+    m = build(scenario, start, days, previous=opts.previous)
+    _add_locks(m, assumptions=True)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 10
+    status = solver.Solve(m.model)
+    if status != cp_model.INFEASIBLE:
+        return "锁定的班次与硬性规则冲突（未能确定具体是哪几个锁定）"
+    core = set(solver.SufficientAssumptionsForInfeasibility())
+    names = [f"{lk.staff} {lk.date} {lk.shift}" for lk, lit in m.lock_lits if lit.Index() in core]
+    if not names:
+        return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
+    return "以下锁定的班次不能同时满足硬性规则（连续工作、周休、休息间隔或加班上限）：" + "；".join(names)
+
+
+def solve(
+    scenario: Scenario,
+    start: dt.date,
+    days: int,
+    options: SolveOptions | None = None,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_solution: Callable[[Roster], None] | None = None,
+    cancel: CancelToken | None = None,
+    prior: Roster | None = None,
+) -> SolveResult:
+    """Solve one period.  ``prior`` (rolling horizon) is the roster just before ``start``."""
+    opts = options or SolveOptions()
+    t0 = time.perf_counter()
+    m = build(scenario, start, days, previous=opts.previous, prior=prior)
+    conflicts = _lock_conflicts(m)
+    if conflicts or m.static_infeasible:
+        reason = "；".join(conflicts) if conflicts else _static_reason(m)
+        return _infeasible(start, days, t0, reason)
+    _add_locks(m, assumptions=False)
+    _apply_hint(m, opts.hint or opts.previous or greedy_hint(m))
+
+    solver = cp_model.CpSolver()
+    _params(solver, opts, opts.time_limit - (time.perf_counter() - t0))
+    cb = _Callback(m, t0, start, days, on_progress, on_solution)
+    done = threading.Event()
+    watcher = None
+    if cancel is not None:
+        if cancel.cancelled:
+            return _infeasible(start, days, t0, None, status="CANCELLED")
+        watcher = threading.Thread(target=_watch_cancel, args=(solver, cancel, done), daemon=True)
+        watcher.start()
+    try:
+        status = solver.Solve(m.model, cb)
+    finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
+    if cb.error is not None:
+        raise cb.error
+    seconds = time.perf_counter() - t0
+    name = solver.StatusName(status)
+    if status == cp_model.INFEASIBLE:
+        reason = _core_reason(scenario, start, days, opts) if scenario.locked else "模型无解（请检查历史结转数据）"
+        return _infeasible(start, days, t0, reason)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return _infeasible(start, days, t0, None, status="CANCELLED" if cancel and cancel.cancelled else name)
+    obj, bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
+    terms = m.term_values(solver.Value)
+    info = {
+        "status": name,
+        "objective": obj,
+        "bound": bound,
+        "gap": _gap(obj, bound),
+        "seconds": round(seconds, 3),
+        "first_solution_seconds": None if cb.first is None else round(cb.first, 3),
+        "terms": terms,
+        "weights": {k: t.weight for k, t in m.terms.items()},
+        "units": {k: TERM_UNITS.get(k, "") for k in terms},
+        "seed": opts.seed,
+        "workers": opts.workers,
+    }
+    roster = _roster(m, solver.Value, start, days, info)
+    return SolveResult(
+        roster=roster,
+        status=name,
+        objective=obj,
+        bound=bound,
+        gap=_gap(obj, bound),
+        seconds=seconds,
+        first_solution_seconds=cb.first,
+        terms=terms,
+        shortfalls=_shortfalls(m, solver.Value),
+        infeasible_reason=None,
+    )
+
+
+def _static_reason(m: RosterModel) -> str:
+    parts = []
+    for item in m.static_infeasible:
+        rule, *rest = item.split(":")
+        parts.append(f"{rule}（{RULE_SOURCES.get(rule, '')}）：{' '.join(rest)}")
+    return "历史结转数据与硬性规则冲突：" + "；".join(parts)
+
+
+def _infeasible(start, days, t0, reason, status: str = "INFEASIBLE") -> SolveResult:
+    seconds = time.perf_counter() - t0
+    info = {"status": status, "objective": None, "bound": None, "seconds": round(seconds, 3), "terms": {}}
+    if reason:
+        info["infeasible_reason"] = reason
+    return SolveResult(Roster(start, days, (), info), status, None, None, None, seconds, None, {}, [], reason)
+
+
+def greedy_hint(m: RosterModel) -> Roster | None:
+    """Filled in by :mod:`solver.hint` when available (a cheap warm start)."""
+    try:
+        from .hint import greedy_roster
+    except ImportError:
+        return None
+    return greedy_roster(m)

@@ -1,0 +1,310 @@
+"""CP-SAT model of one planning period.
+
+Data → variables → one function per rule (:mod:`solver.rules`) → named objective terms
+(:mod:`solver.objective`), after OR-Tools' ``shift_scheduling_sat.py`` and the CP-SAT primer.
+
+Variables
+---------
+``x[p, d, s]``  person *p* starts shift *s* on period date index *d*.  Cells that a rule forbids
+outright (leave, employment dates, night ban, skills, per-shift daily cap, rest after the history's
+last shift) are never created; :meth:`RosterModel.forbid` records which rule removed them so a lock
+on such a cell can be explained.
+``a[p, d]``     person *p* starts some shift on date *d* (= Σ_s x[p, d, s], so at most one start).
+``w[p, d]``     date *d* is a working date of *p* (≥ 1 working minute; a shift crossing midnight
+makes the next date a working date as well; the date after the period is out of scope).
+
+Time inside the model is minutes from the period start's midnight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.calendar import WorkCalendar
+from roster.demand import SLOT_MINUTES, demand_profile
+from roster.model import MINUTES_PER_DAY, OFF, DayType, History, Roster, Scenario, Shift, Staff
+
+DAY = MINUTES_PER_DAY
+
+
+def night_minutes_by_day(shift: Shift, window: tuple[int, int]) -> dict[int, int]:
+    """Night minutes of a shift per date offset from its start date (0 = start date)."""
+    a, b = window
+    if a == b:
+        return {}
+    parts = [(a, b)] if a < b else [(0, b), (a, DAY)]
+    out: dict[int, int] = {}
+    lo, hi = shift.start, shift.end
+    for k in range(0, (hi - 1) // DAY + 1):
+        n = 0
+        for pa, pb in parts:
+            s, e = max(lo, k * DAY + pa), min(hi, k * DAY + pb)
+            n += max(0, e - s)
+        if n:
+            out[k] = n
+    return out
+
+
+def minutes_by_day(shift: Shift) -> dict[int, int]:
+    """Working (span) minutes of a shift per date offset from its start date."""
+    out: dict[int, int] = {}
+    for k in range(0, (shift.end - 1) // DAY + 1):
+        s, e = max(shift.start, k * DAY), min(shift.end, (k + 1) * DAY)
+        if e > s:
+            out[k] = e - s
+    return out
+
+
+@dataclass
+class Instance:
+    """Pre-computed data of one period (no OR-Tools objects)."""
+
+    scenario: Scenario
+    start: dt.date
+    days: int
+    prior: Roster | None = None  # the roster just before this period (rolling horizon)
+    previous: Roster | None = None  # plan to stay close to when re-optimising
+    dates: list[dt.date] = field(init=False)
+    cal: WorkCalendar = field(init=False)
+    shifts: list[Shift] = field(init=False)
+    staff: list[Staff] = field(init=False)
+    day_type: list[DayType] = field(init=False)
+    demand: dict[dt.date, dict[str | None, list[int]]] = field(init=False)
+    night_min: dict[str, dict[int, int]] = field(init=False)
+    day_min: dict[str, dict[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        sc = self.scenario
+        self.dates = [self.start + dt.timedelta(days=i) for i in range(self.days)]
+        self.cal = WorkCalendar(sc.calendar)
+        self.shifts = list(sc.shifts)
+        self.staff = [p for p in sc.staff if p.active]
+        self.day_type = [self.cal.day_type(d) for d in self.dates]
+        self.demand = demand_profile(sc, self.dates)
+        self.night_min = {s.code: night_minutes_by_day(s, sc.rules.night_window) for s in self.shifts}
+        self.day_min = {s.code: minutes_by_day(s) for s in self.shifts}
+
+    @property
+    def rules(self):
+        return self.scenario.rules
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.scenario.rules.disabled
+
+    def history(self, p: Staff) -> History:
+        return self.scenario.history_of(p.id)
+
+    def is_night_shift(self, s: Shift) -> bool:
+        """NW-03 reference: ≥ 180 night minutes."""
+        return sum(self.night_min[s.code].values()) >= 180
+
+    def minute(self, when: dt.datetime) -> int:
+        """Minutes from the period start's midnight."""
+        return int((when - dt.datetime.combine(self.start, dt.time())).total_seconds() // 60)
+
+    def pre_working_dates(self, p: Staff) -> set[int]:
+        """Day indices (< 0) before the period that are working dates, from the prior roster or history."""
+        if self.prior is not None:
+            out: set[int] = set()
+            for asg in self.prior.assignments:
+                if asg.staff != p.id:
+                    continue
+                first = (asg.start.date() - self.start).days
+                last = ((asg.end - dt.timedelta(minutes=1)).date() - self.start).days
+                for k in range(first, last + 1):
+                    if k < 0:
+                        out.add(k)
+            return out
+        c = self.history(p).consecutive_days
+        return set(range(-c, 0))
+
+    def last_shift_end(self, p: Staff) -> dt.datetime | None:
+        ends = [self.history(p).last_shift_end]
+        if self.prior is not None:
+            ends += [a.end for a in self.prior.assignments if a.staff == p.id]
+        ends = [e for e in ends if e is not None]
+        return max(ends) if ends else None
+
+
+@dataclass
+class Term:
+    """A named objective term: Σ coef·var, weighted by ``weight``; ``unit`` says what one unit is."""
+
+    name: str
+    weight: int
+    unit: str
+    parts: list[tuple[int, cp_model.IntVar]] = field(default_factory=list)
+    constant: int = 0
+
+    def add(self, var, coef: int = 1) -> None:
+        if coef:
+            self.parts.append((coef, var))
+
+
+class RosterModel:
+    """CP-SAT model plus the index maps the rules and the API need."""
+
+    def __init__(self, inst: Instance) -> None:
+        self.inst = inst
+        self.model = cp_model.CpModel()
+        self.forbidden: dict[tuple[int, int, str], tuple[str, str]] = {}
+        self.x: dict[tuple[int, int, str], cp_model.IntVar] = {}
+        self.a: dict[tuple[int, int], cp_model.IntVar | int] = {}
+        self.w: dict[tuple[int, int], cp_model.IntVar | int] = {}
+        self.terms: dict[str, Term] = {}
+        self.under: list[tuple[int, int, int, str | None, cp_model.IntVar]] = []  # (d, slot0, slot1, skill, var)
+        self.lock_lits: list[tuple[object, cp_model.IntVar]] = []
+        self.static_infeasible: list[str] = []
+        self.frozen = False
+
+    # ---- cells -------------------------------------------------------------------------------
+    def forbid(self, p: int, d: int, code: str, rule_id: str, reason: str) -> None:
+        """Remove cell (p, d, code); the first rule that forbids it is remembered."""
+        key = (p, d, code)
+        self.forbidden.setdefault(key, (rule_id, reason))
+        if self.frozen and key in self.x:
+            self.model.Add(self.x[key] == 0)
+
+    def create_variables(self) -> None:
+        inst = self.inst
+        m = self.model
+        for p in range(len(inst.staff)):
+            for d in range(inst.days):
+                cells = []
+                for s in inst.shifts:
+                    if (p, d, s.code) in self.forbidden:
+                        continue
+                    v = m.NewBoolVar(f"x_{p}_{d}_{s.code}")
+                    self.x[p, d, s.code] = v
+                    cells.append(v)
+                if not cells:
+                    self.a[p, d] = 0
+                elif len(cells) == 1:
+                    self.a[p, d] = cells[0]
+                else:
+                    av = m.NewBoolVar(f"a_{p}_{d}")
+                    m.Add(sum(cells) == av)  # one_shift_per_day
+                    self.a[p, d] = av
+        self.frozen = True
+        self._working_dates()
+
+    def _working_dates(self) -> None:
+        """w[p, d] ⇔ some shift has a working minute on date d."""
+        inst, m = self.inst, self.model
+        for p, person in enumerate(inst.staff):
+            lse = inst.last_shift_end(person)
+            carried_in = lse is not None and inst.minute(lse) > 0
+            for d in range(inst.days):
+                lits = []
+                for s in inst.shifts:
+                    for k in inst.day_min[s.code]:
+                        v = self.x.get((p, d - k, s.code))
+                        if v is not None:
+                            lits.append(v)
+                if d == 0 and carried_in:
+                    self.w[p, d] = 1
+                    continue
+                if not lits:
+                    self.w[p, d] = 0
+                elif len(lits) == 1:
+                    self.w[p, d] = lits[0]
+                else:
+                    wv = m.NewBoolVar(f"w_{p}_{d}")
+                    for lit in lits:
+                        m.AddImplication(lit, wv)
+                    m.AddBoolOr(lits).OnlyEnforceIf(wv)
+                    self.w[p, d] = wv
+
+    def cells(self, p: int, d: int):
+        """(shift, var) pairs that exist for person p on date index d."""
+        for s in self.inst.shifts:
+            v = self.x.get((p, d, s.code))
+            if v is not None:
+                yield s, v
+
+    # ---- objective ---------------------------------------------------------------------------
+    def term(self, name: str, unit: str) -> Term:
+        if name not in self.terms:
+            self.terms[name] = Term(name, self.inst.scenario.weight(name), unit)
+        return self.terms[name]
+
+    def set_objective(self) -> None:
+        expr = []
+        for t in self.terms.values():
+            if t.weight <= 0:
+                continue
+            for coef, var in t.parts:
+                expr.append(t.weight * coef * var)
+        self.model.Minimize(sum(expr) if expr else 0)
+
+    def term_values(self, value) -> dict[str, float]:
+        out = {}
+        for t in self.terms.values():
+            out[t.name] = float(t.constant + sum(coef * value(var) for coef, var in t.parts))
+        return out
+
+    # ---- roster I/O --------------------------------------------------------------------------
+    def roster_from(self, value) -> list[tuple[str, dt.date, Shift]]:
+        inst = self.inst
+        out = []
+        for (p, d, code), v in self.x.items():
+            if value(v):
+                out.append((inst.staff[p].id, inst.dates[d], inst.scenario.shift(code)))
+        out.sort(key=lambda t: (t[1], t[0]))
+        return out
+
+    def cell_of(self, staff_id: str, day: dt.date) -> tuple[int, int] | None:
+        d = (day - self.inst.start).days
+        if not 0 <= d < self.inst.days:
+            return None
+        for p, person in enumerate(self.inst.staff):
+            if person.id == staff_id:
+                return p, d
+        return None
+
+
+def slot_cover(inst: Instance) -> dict[tuple[int, str], list[int]]:
+    """(d_offset, shift code) → global slot indices relative to the start date that the shift fully covers."""
+    out = {}
+    for s in inst.shifts:
+        first = -(-s.start // SLOT_MINUTES)
+        last = s.end // SLOT_MINUTES
+        out[s.code] = list(range(first, last))
+    return out
+
+
+def group_key(inst: Instance, p: Staff) -> tuple:
+    """Comparable staff share this signature: same shifts allowed (skills, night) and contract hours."""
+    rules = inst.rules
+    night_blocked = (not p.night_ok) or any(
+        pr.period.start <= inst.dates[-1] and pr.period.end >= inst.dates[0] for pr in p.protected
+    )
+    allowed = []
+    for s in inst.shifts:
+        if s.skills_any is not None and not set(s.skills_any) & set(p.skills):
+            continue
+        if night_blocked and inst.night_min[s.code]:
+            continue
+        allowed.append(s.code)
+    return (tuple(allowed), p.weekly_hours, rules.working_time_system)
+
+
+def lock_cell(inst: Instance, lock) -> tuple[int, int, str] | None:
+    d = (lock.date - inst.start).days
+    if not 0 <= d < inst.days:
+        return None
+    for p, person in enumerate(inst.staff):
+        if person.id == lock.staff:
+            return p, d, lock.shift
+    return None
+
+
+def by_person_date(assignments) -> dict[tuple[str, dt.date], str]:
+    out: dict[tuple[str, dt.date], str] = defaultdict(lambda: OFF)
+    for a in assignments:
+        out[a.staff, a.date] = a.shift
+    return out

@@ -1,0 +1,418 @@
+"""Labour rules as CP-SAT constraints: one function per rule id of docs/ARCHITECTURE.md.
+
+Each function takes the :class:`solver.model.RosterModel` and either removes cells
+(``m.forbid``; called before the variables exist) or adds constraints on ``x``/``a``/``w``.
+A rule listed in ``Rules.disabled`` is skipped by :func:`apply_rules`.  The validator
+(``roster/validator.py``) implements the same rules independently; this module never imports it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
+from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind
+
+from .model import DAY, RosterModel, slot_cover
+
+# ---------------------------------------------------------------- cell rules (before variables)
+
+
+def approved_leave(m: RosterModel) -> None:
+    """No shift starts on a leave date and no working minute falls on one.
+
+    Source: S5 Art. 7 (maternity leave, PG-03); S6 Art. 2 (annual leave); approved leave is hard (SPEC §2.2).
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        for d, day in enumerate(inst.dates):
+            for s in inst.shifts:
+                for k in inst.day_min[s.code]:
+                    lv = person.leave_on(day + dt.timedelta(days=k))
+                    if lv is not None:
+                        m.forbid(p, d, s.code, "approved_leave", f"{person.name} {day + dt.timedelta(days=k)} 请假")
+                        break
+
+
+def employment_dates(m: RosterModel) -> None:
+    """No working minute before the hire date or after the leaving date.
+
+    Source: S2 (劳动合同法) — no work outside the employment relationship.
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        for d, day in enumerate(inst.dates):
+            for s in inst.shifts:
+                for k in inst.day_min[s.code]:
+                    if not person.employed_on(day + dt.timedelta(days=k)):
+                        m.forbid(p, d, s.code, "employment_dates", f"{person.name} {day} 不在聘用期内")
+                        break
+
+
+def shift_skills(m: RosterModel) -> None:
+    """A shift template with ``skills_any`` may only be worked by someone holding one of them.
+
+    Source: contract post requirements (SPEC §2.3).
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        for s in inst.shifts:
+            if s.skills_any is not None and not set(s.skills_any) & set(person.skills):
+                for d in range(inst.days):
+                    m.forbid(p, d, s.code, "shift_skills", f"{person.name} 不具备 {s.code} 班所需技能")
+
+
+def night_work_ban(m: RosterModel) -> None:
+    """Protected staff (pregnant ≥ 7 months, nursing, minor) and ``night_ok=false``: no night minute.
+
+    Source: PG-01 S5 Art. 6; PG-02 S5 Art. 9; PG-07 policy (minors).  Night window from the rules
+    (default 22:00–06:00, NW-01); a date inside the protected period may hold no night minute.
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        for d, day in enumerate(inst.dates):
+            for s in inst.shifts:
+                for k in inst.night_min[s.code]:
+                    on = day + dt.timedelta(days=k)
+                    if not person.night_ok or person.protected_on(on):
+                        m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作")
+                        break
+
+
+def max_daily_hours(m: RosterModel) -> None:
+    """Each shift's paid hours and each calendar date's working hours ≤ the daily cap.
+
+    Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h); CH-06 S12 item 5 (comprehensive: policy cap).
+    The per-date measure uses the whole span (conservative: span ≥ paid).
+    """
+    inst = m.inst
+    cap = round(inst.rules.effective_daily_cap_hours() * 60)
+    for p, person in enumerate(inst.staff):
+        for s in inst.shifts:
+            if s.paid_minutes > cap or any(v > cap for v in inst.day_min[s.code].values()):
+                for d in range(inst.days):
+                    m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限")
+        # history's last shift spilling into the first date
+        lse = inst.last_shift_end(person)
+        carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0
+        if carried:
+            for s in inst.shifts:
+                if carried + inst.day_min[s.code].get(0, 0) > cap:
+                    m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限")
+    if not m.frozen:
+        return
+    # pairs: a shift crossing into date d plus the shift starting on d
+    for p in range(len(inst.staff)):
+        for d in range(1, inst.days):
+            for s1, v1 in m.cells(p, d - 1):
+                spill = inst.day_min[s1.code].get(1, 0)
+                if not spill:
+                    continue
+                bad = [v2 for s2, v2 in m.cells(p, d) if spill + inst.day_min[s2.code].get(0, 0) > cap]
+                if bad:
+                    m.model.Add(v1 + sum(bad) <= 1)
+
+
+def min_rest_between_shifts(m: RosterModel) -> None:
+    """Rest between the end of one shift and the start of the next ≥ ``min_rest_hours``.
+
+    Source: RB-01/RB-02 (product policy; EU WTD S24 Art. 3 as reference).  Includes the history's /
+    prior roster's ``last_shift_end``.  Forbidden pairs are grouped per later date (at most one start
+    a date, so ``x1 + Σ conflicting starts of that date ≤ 1`` is exact and tighter).
+    """
+    inst = m.inst
+    rest = round(inst.rules.min_rest_hours * 60)
+    for p, person in enumerate(inst.staff):
+        lse = inst.last_shift_end(person)
+        if lse is None:
+            continue
+        end = inst.minute(lse)
+        for d in range(inst.days):
+            for s in inst.shifts:
+                if d * DAY + s.start - end < rest:
+                    m.forbid(p, d, s.code, "min_rest_between_shifts", f"{person.name} 距上一班结束不足 {rest // 60} 小时")
+    if not m.frozen:
+        return
+    horizon = max((s.end for s in inst.shifts), default=0) + rest
+    for p in range(len(inst.staff)):
+        for d1 in range(inst.days):
+            for s1, v1 in m.cells(p, d1):
+                e1 = d1 * DAY + s1.end
+                for d2 in range(d1 + 1, inst.days):
+                    if d2 * DAY > d1 * DAY + horizon:
+                        break
+                    bad = [v2 for s2, v2 in m.cells(p, d2) if d2 * DAY + s2.start - e1 < rest]
+                    if bad:
+                        m.model.Add(v1 + sum(bad) <= 1)
+
+
+# ---------------------------------------------------------------- constraint rules (after variables)
+
+
+def one_shift_per_day(m: RosterModel) -> None:
+    """At most one shift starts per person and date.
+
+    Source: SPEC §4.  (``a[p, d] = Σ_s x[p, d, s]`` with ``a`` boolean already implies it; the explicit
+    at-most-one helps presolve recognise the clique.)
+    """
+    for p in range(len(m.inst.staff)):
+        for d in range(m.inst.days):
+            cells = [v for _, v in m.cells(p, d)]
+            if len(cells) > 1:
+                m.model.AddAtMostOne(cells)
+
+
+def _window_constraints(m: RosterModel, length: int, max_working: int, rule_id: str) -> None:
+    """Every window of ``length`` consecutive dates inside [start − (length−1), end] has ≤ max_working working dates.
+
+    Pre-period dates come from the prior roster (rolling) or the history's ``consecutive_days``.
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        pre = inst.pre_working_dates(person)
+        for ws in range(-(length - 1), inst.days - length + 1):
+            fixed = 0
+            lits = []
+            for d in range(ws, ws + length):
+                if d < 0:
+                    fixed += d in pre
+                    continue
+                w = m.w[p, d]
+                if isinstance(w, int):
+                    fixed += w
+                else:
+                    lits.append(w)
+            room = max_working - fixed
+            if room < 0:
+                m.static_infeasible.append(f"{rule_id}:{person.id}:{inst.dates[max(ws, 0)]}")
+                room = 0
+            if len(lits) > room:
+                m.model.Add(sum(lits) <= room)
+
+
+def max_consecutive_days(m: RosterModel) -> None:
+    """At most ``max_consecutive_days`` working dates in a row (history ``consecutive_days`` prefixes the run).
+
+    Source: RB-03; S8 Art. 7 ("前后连续工作一般不超过6天"); S1 Art. 38.
+    """
+    n = m.inst.rules.max_consecutive_days
+    _window_constraints(m, n + 1, n, "max_consecutive_days")
+
+
+def weekly_rest_day(m: RosterModel) -> None:
+    """Every 7 consecutive dates hold ≥ ``min_rest_days_per_week`` rest dates (no working minute).
+
+    Source: WH-03 S1 Art. 38 ("每周至少休息一日").
+    """
+    r = m.inst.rules.min_rest_days_per_week
+    if r > 0:
+        _window_constraints(m, 7, 7 - r, "weekly_rest_day")
+
+
+def coverage(m: RosterModel) -> None:
+    """Head-count per 30-minute slot and per skill, with a non-negative under-cover slack.
+
+    Source: 国办发〔2020〕53号 (S25, 7×24 service); contract.  The slack makes a best-effort roster always
+    exist; it is penalised by ``under_cover`` and reported as shortfall.  Consecutive slots of a date with
+    the same demand and the same set of possible starters share one slack variable (weighted by length).
+    Shifts of the prior roster crossing into the period count as fixed cover.
+    """
+    inst = m.inst
+    cover = slot_cover(inst)
+    n = inst.days * SLOTS_PER_DAY
+    by_slot: list[list[tuple[int, object]]] = [[] for _ in range(n)]
+    for (p, d, code), v in m.x.items():
+        for g in cover[code]:
+            gg = d * SLOTS_PER_DAY + g
+            if 0 <= gg < n:
+                by_slot[gg].append((p, v))
+    fixed = [0] * n
+    fixed_skill: dict[str, list[int]] = defaultdict(lambda: [0] * n)
+    if inst.prior is not None:
+        staff_by_id = {p.id: p for p in inst.staff}
+        t0 = dt.datetime.combine(inst.start, dt.time())
+        for asg in inst.prior.assignments:
+            s_min = int((asg.start - t0).total_seconds() // 60)
+            e_min = int((asg.end - t0).total_seconds() // 60)
+            for g in range(max(0, -(-s_min // SLOT_MINUTES)), min(n, e_min // SLOT_MINUTES)):
+                fixed[g] += 1
+                person = staff_by_id.get(asg.staff)
+                for sk in person.skills if person else ():
+                    fixed_skill[sk][g] += 1
+    skills = {p: set(person.skills) for p, person in enumerate(inst.staff)}
+    under_t = m.term("under_cover", "人·半小时")
+    over_t = m.term("over_cover", "人·半小时")
+    for d, day in enumerate(inst.dates):
+        for skill, row in inst.demand[day].items():
+            j = 0
+            while j < SLOTS_PER_DAY:
+                g = d * SLOTS_PER_DAY + j
+                fx = fixed[g] if skill is None else fixed_skill[skill][g]
+                cells = [v for p, v in by_slot[g] if skill is None or skill in skills[p]]
+                sig = (row[j], fx, tuple(v.Index() for v in cells))
+                k = j + 1
+                while k < SLOTS_PER_DAY:
+                    gk = d * SLOTS_PER_DAY + k
+                    fxk = fixed[gk] if skill is None else fixed_skill[skill][gk]
+                    if (row[k], fxk, tuple(v.Index() for p, v in by_slot[gk] if skill is None or skill in skills[p])) != sig:
+                        break
+                    k += 1
+                length = k - j
+                need = row[j] - fx
+                if need > 0:
+                    u = m.model.NewIntVar(0, need, f"under_{d}_{j}_{skill}")
+                    m.model.Add(sum(cells) + u >= need)
+                    under_t.add(u, length)
+                    m.under.append((d, j, k, skill, u))
+                if skill is None and len(cells) > max(need, 0):
+                    o = m.model.NewIntVar(0, len(cells), f"over_{d}_{j}")
+                    m.model.Add(o >= sum(cells) - max(need, 0))
+                    over_t.add(o, length)
+                j = k
+
+
+def _month_parts(inst) -> list[tuple[int, int, list[int]]]:
+    parts: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for d, day in enumerate(inst.dates):
+        parts[day.year, day.month].append(d)
+    return [(y, mo, ds) for (y, mo), ds in sorted(parts.items())]
+
+
+def _days_in_month(y: int, mo: int) -> int:
+    nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+    return (nxt - dt.date(y, mo, 1)).days
+
+
+def overtime_parts(m: RosterModel) -> dict:
+    """Per person and natural-month part: paid and holiday minute expressions, standard and cap minutes.
+
+    Formula of docs/ARCHITECTURE.md ("Overtime for the cap").  Rounded conservatively: standard minutes
+    down, holiday minutes and the measure up, caps down.
+    """
+    inst = m.inst
+    rules = inst.rules
+    out = {}
+    for p, person in enumerate(inst.staff):
+        hist = inst.history(person)
+        for y, mo, ds in _month_parts(inst):
+            dim = _days_in_month(y, mo)
+            paid, hol = [], []
+            for d in ds:
+                for s, v in m.cells(p, d):
+                    paid.append((s.paid_minutes, v))
+                    h = 0
+                    for k, mins in inst.day_min[s.code].items():
+                        if inst.cal.day_type(inst.dates[d] + dt.timedelta(days=k)) == DayType.HOLIDAY:
+                            h += -(-s.paid_minutes * mins // s.span_minutes)
+                    if h:
+                        hol.append((h, v))
+            days_p = len(ds)
+            if rules.standard_hours_method == "average":
+                std = int(1984 / 12 * 60 * person.weekly_hours / 40 * days_p / dim)
+            else:
+                wd = sum(1 for d in ds if inst.day_type[d] == DayType.WORKDAY)
+                std = int(wd * 480 * person.weekly_hours / 40)
+            leave_wd = sum(1 for d in ds if inst.day_type[d] == DayType.WORKDAY and person.leave_on(inst.dates[d]))
+            std -= 480 * leave_wd
+            first = inst.dates[ds[0]]
+            hist_ot = 0
+            frac_days = days_p
+            if ds[0] == 0 and first.day > 1 and hist.overtime_minutes_month > 0:
+                hist_ot = hist.overtime_minutes_month
+                frac_days = (inst.dates[ds[-1]] - first.replace(day=1)).days + 1
+            cap = int(rules.max_overtime_hours_per_month * 60 * frac_days / dim)
+            no_ot = not person.overtime_ok or any(
+                pr.kind in NO_OVERTIME_KINDS for d in ds for pr in person.protected_on(inst.dates[d])
+            )
+            if no_ot:
+                cap = 0
+            out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds)
+    return out
+
+
+def _settlement_key(rules, y: int, mo: int):
+    from roster.model import SettlementPeriod, WorkingTimeSystem
+
+    if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+        if rules.settlement_period == SettlementPeriod.QUARTER:
+            return (y, (mo - 1) // 3)
+        if rules.settlement_period == SettlementPeriod.YEAR:
+            return (y,)
+    return (y, mo)
+
+
+def overtime_cap(m: RosterModel) -> None:
+    """Monthly (or settlement-period) overtime ≤ 36 h pro rata; 0 where overtime is not allowed.
+
+    Source: OT-03 S1 Art. 41 ("每月不得超过三十六小时"); CH-07 S12 item 5 (综合: average over the period);
+    PG-01 S5 Art. 6 / PG-02 S5 Art. 9 (no extended hours for pregnant ≥ 7 months / nursing).
+    Creates the ``overtime_150`` / ``overtime_300`` objective terms (half-hour units) as well.
+    """
+    inst = m.inst
+    rules = inst.rules
+    t150 = m.term("overtime_150", "半小时")
+    t300 = m.term("overtime_300", "半小时")
+    parts = overtime_parts(m)
+    groups: dict[tuple, list] = defaultdict(list)
+    for (p, y, mo), info in parts.items():
+        paid = sum(c * v for c, v in info["paid"]) if info["paid"] else 0
+        hol = sum(c * v for c, v in info["hol"]) if info["hol"] else 0
+        ub = sum(c for c, _ in info["paid"])
+        ex = m.model.NewIntVar(0, max(0, ub), f"ot_{p}_{y}_{mo}")
+        if rules.holiday_hours_in_period_total:
+            m.model.Add(ex >= paid - info["std"])
+            measured = ex
+        else:
+            m.model.Add(ex >= paid - hol - info["std"])
+            measured = ex + hol
+        half = m.model.NewIntVar(0, max(0, ub) // 30 + 1, f"ot150h_{p}_{y}_{mo}")
+        m.model.Add(30 * half >= ex)
+        t150.add(half, 1)
+        for c, v in info["hol"]:
+            t300.add(v, -(-c // 30))
+        groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
+    if not inst.enabled("overtime_cap"):
+        return
+    for _key, items in groups.items():
+        total = sum(meas for meas, _ in items)
+        cap = sum(info["cap"] for _, info in items)
+        hist = sum(info["hist"] for _, info in items)
+        m.model.Add(total + hist <= cap)
+        if hist > cap:
+            m.static_infeasible.append("overtime_cap:history")
+
+
+#: order matters: cell rules first (they only remove cells), then the variables are created
+CELL_RULES = (approved_leave, employment_dates, shift_skills, night_work_ban)
+PAIR_RULES = (max_daily_hours, min_rest_between_shifts)
+CONSTRAINT_RULES = (one_shift_per_day, max_consecutive_days, weekly_rest_day, coverage, overtime_cap)
+
+ALWAYS_ON = {"coverage", "overtime_cap"}  # coverage is soft anyway; overtime_cap checks `disabled` itself
+
+
+def apply_rules(m: RosterModel) -> None:
+    inst = m.inst
+    for rule in CELL_RULES + PAIR_RULES:
+        if inst.enabled(rule.__name__):
+            rule(m)
+    m.create_variables()
+    for rule in PAIR_RULES + CONSTRAINT_RULES:
+        if rule.__name__ in ALWAYS_ON or inst.enabled(rule.__name__):
+            rule(m)
+
+
+RULE_SOURCES = {
+    "coverage": "国办发〔2020〕53号 (S25) 7×24；合同",
+    "one_shift_per_day": "SPEC §4",
+    "approved_leave": "S5 第7条 (PG-03)；S6 第2条",
+    "employment_dates": "劳动合同法 (S2)",
+    "shift_skills": "合同岗位要求",
+    "night_work_ban": "PG-01 S5 第6条；PG-02 S5 第9条；PG-07 政策",
+    "min_rest_between_shifts": "RB-01/RB-02（政策；S24 第3条参考）",
+    "weekly_rest_day": "WH-03 劳动法第38条",
+    "max_consecutive_days": "RB-03；S8 第7条；劳动法第38条",
+    "max_daily_hours": "OT-02 劳动法第41条；CH-06 S12 第5项",
+    "overtime_cap": "OT-03 劳动法第41条；CH-07 S12 第5项；PG-01/02",
+}
+_ = ProtectedKind  # re-exported for rule docs
