@@ -1,0 +1,1146 @@
+"""Why a roster leaves hours uncovered, and the smallest verified change that would fix it (SPEC §2.8).
+
+Never just "INFEASIBLE": :func:`explain` turns a :class:`~solver.api.SolveResult` into
+
+* one :class:`ExplanationItem` per contiguous shortfall run (date, from/to, skill, how many are
+  missing) naming every person who is not on duty then and *why* each cannot be: on leave (kind),
+  night ban (protected / ``night_ok``), lacks the skill, already on another shift, rest after the
+  neighbouring shift, consecutive-day limit, weekly rest day, overtime cap, daily cap, locked cell;
+* :class:`Fix` proposals (``reduce_demand``, ``cancel_leave``, ``allow_overtime``, ``allow_night``,
+  ``add_staff``, ``relax_rule``, ``unlock``) — each one **verified** by re-solving the scenario with
+  the fix applied (relax-and-measure) and kept only when it removes or reduces the shortfall;
+* for an INFEASIBLE status (hard conflicts: locks against leave/rules/history) the lock(s) at fault.
+
+The "why" reasons come from :class:`PersonRules`, a small per-person rule checker that lives in the
+solver package on purpose: the solver must not import ``roster.validator`` (two independent
+implementations), and :mod:`solver.repair` reuses it for "who can cover".  Its rule semantics are
+those of docs/ARCHITECTURE.md; tests compare it with the validator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from roster.calendar import WorkCalendar, month_bounds
+from roster.demand import SLOT_MINUTES, demand_for_date
+from roster.model import (
+    LEAVE_LABELS_ZH,
+    NO_OVERTIME_KINDS,
+    OFF,
+    DateRange,
+    DayType,
+    DemandRule,
+    Leave,
+    LeaveKind,
+    Lock,
+    ProtectedKind,
+    Roster,
+    Scenario,
+    SettlementPeriod,
+    Staff,
+    WorkingTimeSystem,
+)
+
+DAY = dt.timedelta(days=1)
+
+# --------------------------------------------------------------------------------------------------
+# Per-person rule checker (independent of roster.validator)
+# --------------------------------------------------------------------------------------------------
+
+PERSON_RULES = (
+    "approved_leave",
+    "employment_dates",
+    "shift_skills",
+    "night_work_ban",
+    "min_rest_between_shifts",
+    "weekly_rest_day",
+    "max_consecutive_days",
+    "max_daily_hours",
+    "overtime_cap",
+)
+
+PROTECTED_LABELS_ZH = {
+    ProtectedKind.PREGNANT_7M: "孕期7个月以上",
+    ProtectedKind.NURSING: "哺乳期",
+    ProtectedKind.MINOR: "未成年工",
+}
+PROTECTED_LABELS_EN = {
+    ProtectedKind.PREGNANT_7M: "pregnant ≥ 7 months",
+    ProtectedKind.NURSING: "nursing",
+    ProtectedKind.MINOR: "minor",
+}
+LEAVE_LABELS_EN = {
+    LeaveKind.ANNUAL: "annual leave",
+    LeaveKind.SICK: "sick leave",
+    LeaveKind.PERSONAL: "personal leave",
+    LeaveKind.MARRIAGE: "marriage leave",
+    LeaveKind.MATERNITY: "maternity leave",
+    LeaveKind.COMP: "comp time off",
+    LeaveKind.BEREAVEMENT: "bereavement leave",
+    LeaveKind.OTHER: "other leave",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """One broken per-person rule.  ``key`` identifies the place so before/after sets can be compared."""
+
+    rule: str
+    staff: str
+    key: tuple
+    dates: tuple[dt.date, ...]  # dates involved (shift dates / window / month part)
+    measured: float | None = None
+    limit: float | None = None
+    detail: str = ""  # leave kind, protected kind, "night_ok", "shift"/"date", …
+
+
+def _minutes_by_date(s: dt.datetime, e: dt.datetime) -> dict[dt.date, int]:
+    out: dict[dt.date, int] = {}
+    cur = s
+    while cur < e:
+        nxt = min(e, dt.datetime.combine(cur.date() + DAY, dt.time()))
+        out[cur.date()] = out.get(cur.date(), 0) + int((nxt - cur).total_seconds() // 60)
+        cur = nxt
+    return out
+
+
+def _overlap(a0: dt.datetime, a1: dt.datetime, b0: dt.datetime, b1: dt.datetime) -> int:
+    lo, hi = max(a0, b0), min(a1, b1)
+    return int((hi - lo).total_seconds() // 60) if hi > lo else 0
+
+
+class PersonRules:
+    """Checks one person's row (date → shift code) against every per-person rule of the period.
+
+    Coverage is a team rule and is not checked here; :meth:`new_breaches` answers "does this edit
+    break anything that was not broken before?".
+    """
+
+    def __init__(self, scenario: Scenario, start: dt.date, days: int) -> None:
+        self.scenario = scenario
+        self.rules = scenario.rules
+        self.start = start
+        self.days = days
+        self.end = start + dt.timedelta(days=days - 1)
+        self.cal = WorkCalendar(scenario.calendar)
+        self.shifts = scenario.shift_map()
+        self._daytype: dict[dt.date, DayType] = {}
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.rules.disabled
+
+    def day_type(self, d: dt.date) -> DayType:
+        t = self._daytype.get(d)
+        if t is None:
+            t = self._daytype[d] = self.cal.day_type(d)
+        return t
+
+    def interval(self, d: dt.date, code: str) -> tuple[dt.datetime, dt.datetime]:
+        return self.shifts[code].interval_on(d)
+
+    def night_minutes_by_date(self, s: dt.datetime, e: dt.datetime) -> dict[dt.date, int]:
+        a, b = self.rules.night_window
+        out: dict[dt.date, int] = {}
+        d = s.date() - DAY
+        while d <= e.date():
+            mid = dt.datetime.combine(d, dt.time())
+            wins = (
+                [(mid, mid + dt.timedelta(minutes=b)), (mid + dt.timedelta(minutes=a), mid + DAY)]
+                if a > b
+                else [(mid + dt.timedelta(minutes=a), mid + dt.timedelta(minutes=b))]
+            )
+            for w0, w1 in wins:
+                # a night minute belongs to the calendar date it falls on
+                for day, mins in _minutes_by_date(max(s, w0), min(e, w1)).items() if min(e, w1) > max(s, w0) else ():
+                    out[day] = out.get(day, 0) + mins
+            d += DAY
+        return out
+
+    def night_minutes(self, d: dt.date, code: str) -> int:
+        return sum(self.night_minutes_by_date(*self.interval(d, code)).values())
+
+    def is_night_shift(self, code: str) -> bool:
+        """≥ 180 night minutes (NW-03 reference), as used for fairness counting."""
+        return self.night_minutes(self.start, code) >= 180
+
+    def working_dates(self, person: Staff, row: dict[dt.date, str]) -> set[dt.date]:
+        hist = self.scenario.history_of(person.id)
+        out: set[dt.date] = set()
+        for d, code in row.items():
+            out.update(k for k, v in _minutes_by_date(*self.interval(d, code)).items() if v > 0)
+        out.update(self.start - dt.timedelta(days=k) for k in range(1, hist.consecutive_days + 1))
+        if hist.last_shift_end is not None:
+            start_mid = dt.datetime.combine(self.start, dt.time())
+            if hist.last_shift_end > start_mid:
+                out.update(k for k in _minutes_by_date(start_mid, hist.last_shift_end))
+        return out
+
+    # ---- overtime --------------------------------------------------------------------------------
+    def overtime(self, person: Staff, row: dict[dt.date, str]) -> list[tuple[tuple, tuple[dt.date, ...], float, float]]:
+        """[(settlement key, dates of the part, measured hours, cap hours)] per settlement part."""
+        r = self.rules
+        hist = self.scenario.history_of(person.id)
+        parts: list[tuple[tuple, dt.date, dt.date, float, float]] = []
+        y, m = self.start.year, self.start.month
+        while dt.date(y, m, 1) <= self.end:
+            first, last = month_bounds(y, m)
+            p0, p1 = max(first, self.start), min(last, self.end)
+            paid = hol = 0.0
+            for d, code in row.items():
+                if not (p0 <= d <= p1):
+                    continue
+                sh = self.shifts[code]
+                paid += sh.paid_minutes
+                if sh.span_minutes:
+                    frac = sh.paid_minutes / sh.span_minutes
+                    for day, mins in _minutes_by_date(*sh.interval_on(d)).items():
+                        if self.day_type(day) == DayType.HOLIDAY:
+                            hol += mins * frac
+            ndays = (p1 - p0).days + 1
+            mdays = (last - first).days + 1
+            leave_workdays = sum(
+                1
+                for k in range(ndays)
+                if person.leave_on(p0 + dt.timedelta(days=k)) and self.day_type(p0 + dt.timedelta(days=k)) == DayType.WORKDAY
+            )
+            if r.standard_hours_method == "average":
+                std = 1984 / 12 * person.weekly_hours / 40 * ndays / mdays
+            else:
+                workdays = sum(1 for k in range(ndays) if self.day_type(p0 + dt.timedelta(days=k)) == DayType.WORKDAY)
+                std = workdays * 8 * person.weekly_hours / 40
+            if r.leave_counts_as_attended:
+                std -= 8 * leave_workdays
+            std = max(0.0, std)
+            paid_h, hol_h = paid / 60, hol / 60
+            if r.holiday_hours_in_period_total:
+                ot = max(0.0, paid_h - std)
+            else:
+                ot = max(0.0, paid_h - hol_h - std) + hol_h
+            cap_days = ndays
+            if (y, m) == (self.start.year, self.start.month) and self.start.day > 1 and person.id in self.scenario.history:
+                ot += hist.overtime_minutes_month / 60
+                cap_days = (p1 - first).days + 1
+            cap = r.max_overtime_hours_per_month * cap_days / mdays
+            no_ot = not person.overtime_ok or any(
+                p.kind in NO_OVERTIME_KINDS and p.period.start <= p1 and p.period.end >= p0 for p in person.protected
+            )
+            if no_ot:
+                cap = 0.0
+            if r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.QUARTER:
+                key: tuple = ("Q", y, (m - 1) // 3)
+            elif r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.YEAR:
+                key = ("Y", y)
+            else:
+                key = ("M", y, m)
+            parts.append((key, p0, p1, ot, cap))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        grouped: dict[tuple, list] = {}
+        for key, p0, p1, ot, cap in parts:
+            g = grouped.setdefault(key, [p0, p1, 0.0, 0.0])
+            g[1] = p1
+            g[2] += ot
+            g[3] += cap
+        return [(k, (v[0], v[1]), v[2], v[3]) for k, v in grouped.items()]
+
+    def overtime_in_month(self, person: Staff, row: dict[dt.date, str], day: dt.date) -> tuple[float, float]:
+        """(measured, cap) hours of the settlement part holding ``day``."""
+        for _key, (p0, p1), ot, cap in self.overtime(person, row):
+            if p0 <= day <= p1:
+                return ot, cap
+        return 0.0, 0.0
+
+    # ---- the check -------------------------------------------------------------------------------
+    def breaches(self, person: Staff, row: dict[dt.date, str]) -> list[Breach]:
+        r = self.rules
+        sid = person.id
+        out: list[Breach] = []
+        ivs: list[tuple[dt.datetime, dt.datetime, dt.date, str]] = []
+        minutes_on: dict[dt.date, int] = defaultdict(int)
+        for d in sorted(row):
+            code = row[d]
+            if code == OFF or code not in self.shifts:
+                continue
+            sh = self.shifts[code]
+            s, e = sh.interval_on(d)
+            ivs.append((s, e, d, code))
+            by_date = _minutes_by_date(s, e)
+            for day, mins in by_date.items():
+                minutes_on[day] += mins
+            touched = sorted(set(by_date) | {d})
+            if self.enabled("approved_leave"):
+                for day in touched:
+                    lv = person.leave_on(day)
+                    if lv is not None:
+                        out.append(Breach("approved_leave", sid, ("approved_leave", day), (d,), detail=str(lv.kind)))
+            if self.enabled("employment_dates"):
+                for day in touched:
+                    if not person.employed_on(day):
+                        out.append(Breach("employment_dates", sid, ("employment_dates", day), (d,)))
+            if self.enabled("shift_skills") and sh.skills_any and not set(sh.skills_any) & set(person.skills):
+                out.append(Breach("shift_skills", sid, ("shift_skills", d), (d,), detail="/".join(sh.skills_any)))
+            if self.enabled("night_work_ban"):
+                for day, mins in self.night_minutes_by_date(s, e).items():
+                    if mins <= 0:
+                        continue
+                    prot = person.protected_on(day)
+                    if prot:
+                        out.append(Breach("night_work_ban", sid, ("night_work_ban", day), (d,), mins, 0, str(prot[0].kind)))
+                    elif not person.night_ok:
+                        out.append(Breach("night_work_ban", sid, ("night_work_ban", day), (d,), mins, 0, "night_ok"))
+            if self.enabled("max_daily_hours"):
+                cap = r.effective_daily_cap_hours() * 60
+                if sh.paid_minutes > cap + 1e-9:
+                    out.append(Breach("max_daily_hours", sid, ("max_daily_hours", "shift", d), (d,),
+                                      sh.paid_minutes / 60, cap / 60, "shift"))
+        hist = self.scenario.history_of(sid)
+        if self.enabled("max_daily_hours"):
+            cap = r.effective_daily_cap_hours() * 60
+            for day, mins in sorted(minutes_on.items()):
+                if mins > cap + 1e-9:
+                    shift_dates = tuple(d for s, e, d, _ in ivs if _overlap(s, e, *_day_bounds(day)))
+                    out.append(Breach("max_daily_hours", sid, ("max_daily_hours", "date", day), shift_dates,
+                                      mins / 60, cap / 60, "date"))
+        if self.enabled("min_rest_between_shifts"):
+            need = dt.timedelta(hours=r.min_rest_hours)
+            prev_end: dt.datetime | None = hist.last_shift_end
+            prev_date: dt.date | None = None
+            for s, e, d, _code in ivs:
+                if prev_end is not None and s - prev_end < need:
+                    gap = (s - prev_end).total_seconds() / 3600
+                    dates = (prev_date, d) if prev_date else (d,)
+                    out.append(Breach("min_rest_between_shifts", sid, ("min_rest_between_shifts", d), dates,
+                                      gap, r.min_rest_hours, "history" if prev_date is None else ""))
+                if prev_end is None or e > prev_end:
+                    prev_end, prev_date = e, d
+        work = self.working_dates(person, row) if (
+            self.enabled("max_consecutive_days") or self.enabled("weekly_rest_day")) else set()
+        if self.enabled("max_consecutive_days"):
+            run: list[dt.date] = []
+            d = self.start - dt.timedelta(days=hist.consecutive_days + 1)
+            last = max(work | {self.end})  # a night shift can reach past the period end
+            while d <= last:
+                if d in work:
+                    run.append(d)
+                    if len(run) > r.max_consecutive_days and d >= self.start:
+                        out.append(Breach("max_consecutive_days", sid, ("max_consecutive_days", d),
+                                          tuple(x for x in run if x >= self.start), len(run), r.max_consecutive_days))
+                else:
+                    run = []
+                d += DAY
+        if self.enabled("weekly_rest_day") and r.min_rest_days_per_week > 0:
+            w = self.start - dt.timedelta(days=6)
+            while w + dt.timedelta(days=6) <= self.end:
+                window = [w + dt.timedelta(days=k) for k in range(7)]
+                rest = sum(1 for x in window if x not in work)
+                if rest < r.min_rest_days_per_week:
+                    out.append(Breach("weekly_rest_day", sid, ("weekly_rest_day", w),
+                                      tuple(x for x in window if x >= self.start), rest, r.min_rest_days_per_week))
+                w += DAY
+        if self.enabled("overtime_cap"):
+            for key, (p0, p1), ot, cap in self.overtime(person, row):
+                if ot > cap + 1e-6:
+                    out.append(Breach("overtime_cap", sid, ("overtime_cap",) + key,
+                                      tuple(d for d in sorted(row) if p0 <= d <= p1), round(ot, 2), round(cap, 2)))
+        return out
+
+    def new_breaches(self, person: Staff, before: dict[dt.date, str], after: dict[dt.date, str]) -> list[Breach]:
+        old = {b.key for b in self.breaches(person, before)}
+        return [b for b in self.breaches(person, after) if b.key not in old]
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    s = dt.datetime.combine(day, dt.time())
+    return s, s + DAY
+
+
+def rows_of(roster: Roster | None) -> dict[str, dict[dt.date, str]]:
+    out: dict[str, dict[dt.date, str]] = defaultdict(dict)
+    if roster is not None:
+        for a in roster.assignments:
+            if a.shift != OFF:
+                out[a.staff][a.date] = a.shift
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Explanation values
+# --------------------------------------------------------------------------------------------------
+
+#: reason kinds in the order used to pick a person's main reason
+REASON_ORDER = (
+    "not_employed", "leave", "night_ban", "skill", "locked", "busy", "rest", "consecutive",
+    "weekly_rest", "overtime", "daily_cap", "available",
+)
+RULE_TO_REASON = {
+    "approved_leave": "leave",
+    "employment_dates": "not_employed",
+    "shift_skills": "skill",
+    "night_work_ban": "night_ban",
+    "min_rest_between_shifts": "rest",
+    "max_consecutive_days": "consecutive",
+    "weekly_rest_day": "weekly_rest",
+    "overtime_cap": "overtime",
+    "max_daily_hours": "daily_cap",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    kind: str  # one of REASON_ORDER
+    detail: str = ""  # leave kind, protected kind / "night_ok", the other shift's code, the skill, …
+    dates: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """A person who is not on duty during a shortfall run and why they cannot be."""
+
+    staff: str
+    name: str
+    shift: str | None  # the template that would have covered the most of the run
+    reasons: tuple[Reason, ...]
+
+    @property
+    def main(self) -> Reason:
+        return min(self.reasons, key=lambda r: REASON_ORDER.index(r.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationItem:
+    date: dt.date
+    start: dt.datetime
+    end: dt.datetime
+    skill: str | None
+    missing: int
+    people: tuple[Blocked, ...]
+
+
+def _apply_identity(sc: Scenario) -> Scenario:
+    return sc
+
+
+@dataclass(slots=True)
+class Fix:
+    """A proposed change.  ``apply(scenario)`` returns the changed scenario; ``verified`` tells it
+    was re-solved with the change and measured (shortfall in person-hours before/after)."""
+
+    kind: str  # reduce_demand | cancel_leave | allow_overtime | allow_night | add_staff | relax_rule | unlock
+    description: str  # Chinese
+    description_en: str
+    size: float  # "how big a change": ordering key
+    _apply: Callable[[Scenario], Scenario] = field(default=_apply_identity, repr=False)
+    params: dict = field(default_factory=dict)
+    verified: bool = False
+    shortfall_before: float | None = None  # person-hours
+    shortfall_after: float | None = None
+    status_after: str | None = None
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return self._apply(scenario)
+
+    def describe(self, lang: str = "zh") -> str:
+        return self.description_en if lang.startswith("en") else self.description
+
+    @property
+    def resolves(self) -> bool:
+        return self.verified and self.shortfall_after is not None and self.shortfall_after <= 1e-9 and (
+            self.status_after not in ("INFEASIBLE", "MODEL_INVALID", "UNKNOWN"))
+
+
+@dataclass(frozen=True, slots=True)
+class LockConflict:
+    locks: tuple[Lock, ...]
+    rule: str
+    staff: str | None
+    message: str  # Chinese
+    message_en: str
+
+
+@dataclass(slots=True)
+class Explanation:
+    status: str
+    items: list[ExplanationItem]
+    fixes: list[Fix]
+    conflicts: list[LockConflict] = field(default_factory=list)
+    shortfall_hours: float = 0.0
+    infeasible_reason: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    rules_summary: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.items and not self.conflicts and self.status not in ("INFEASIBLE", "MODEL_INVALID", "UNKNOWN")
+
+    def text(self, lang: str = "zh") -> str:
+        en = lang.startswith("en")
+        lines: list[str] = []
+        if self.status in ("INFEASIBLE", "MODEL_INVALID") or self.conflicts:
+            if self.conflicts:
+                head = "No legal roster: conflicting fixed cells." if en else "无法排出合法排班：锁定/历史数据相互冲突。"
+                lines.append(head)
+                for c in self.conflicts:
+                    lines.append(("- " + c.message_en) if en else ("- " + c.message))
+            elif self.infeasible_reason:
+                lines.append(("No legal roster: " if en else "无法排出合法排班：") + self.infeasible_reason)
+            else:
+                lines.append("No legal roster was found." if en else "无法排出合法排班。")
+        for it in self.items:
+            lines.append(_item_text(it, self, en))
+        if not lines:
+            return "All demand is covered." if en else "所有时段人数均已满足。"
+        if self.fixes:
+            sugg = "; ".join(f.describe(lang) for f in self.fixes[:3])
+            lines.append(("Suggested: " if en else "建议：") + sugg + ("." if en else "。"))
+        elif self.items or self.conflicts:
+            lines.append("No single verified change was found." if en else "未找到经验证有效的单项调整。")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------------
+
+
+def _fmt_date(d: dt.date, en: bool) -> str:
+    return d.strftime("%b ") + str(d.day) if en else f"{d.month}月{d.day}日"
+
+
+def _fmt_hour(t: dt.datetime, day: dt.date) -> str:
+    mins = int((t - dt.datetime.combine(day, dt.time())).total_seconds() // 60)
+    h, m = divmod(mins, 60)
+    return f"{h:02d}" if m == 0 else f"{h:02d}:{m:02d}"
+
+
+def _span_text(it: ExplanationItem, en: bool) -> str:
+    span = f"{_fmt_hour(it.start, it.date)}–{_fmt_hour(it.end, it.date)}"
+    return f"{_fmt_date(it.date, en)} {span}" + ("" if en else " 时")
+
+
+def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explanation, en: bool) -> str:
+    n = len(people)
+    r = ex.rules_summary
+    if en:
+        who = "the others" if rest else f"{n}"
+        names = ", ".join(_person_detail(b, en) for b in people[:6])
+        texts = {
+            "leave": f"{who} on leave ({names})",
+            "not_employed": f"{who} not employed then ({names})",
+            "night_ban": f"{who} may not work nights ({names})",
+            "skill": f"{who} lack the required skill ({names})",
+            "locked": f"{who} locked to another value ({names})",
+            "busy": f"{who} already on another shift ({names})",
+            "rest": f"{who} would get less than {r.get('min_rest_hours', 12):g} h rest ({names})",
+            "consecutive": f"{who} reached the {r.get('max_consecutive_days', 6)}-consecutive-day limit ({names})",
+            "weekly_rest": f"{who} need their weekly rest day ({names})",
+            "overtime": f"{who} reached the overtime cap ({names})",
+            "daily_cap": f"{who} would exceed the daily hours cap ({names})",
+            "available": f"{who} could still work it ({names})",
+        }
+        return texts[kind]
+    who = "其余人" if rest else f"{n} 人"
+    names = "、".join(_person_detail(b, en) for b in people[:6]) + ("等" if n > 6 else "")
+    texts = {
+        "leave": f"{who}请假（{names}）",
+        "not_employed": f"{who}不在聘用期内（{names}）",
+        "night_ban": f"{who}不能上夜班（{names}）",
+        "skill": f"{who}不具备所需技能（{names}）",
+        "locked": f"{who}的该格已锁定（{names}）",
+        "busy": f"{who}当天已排其他班（{names}）",
+        "rest": f"{who}与前后班间隔不足 {r.get('min_rest_hours', 12):g} 小时（{names}）",
+        "consecutive": f"{who}已达连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）",
+        "weekly_rest": f"{who}需保证每 7 天休息 {r.get('min_rest_days_per_week', 1)} 天（{names}）",
+        "overtime": f"{who}已达加班上限（{names}）",
+        "daily_cap": f"{who}将超过每日工时上限（{names}）",
+        "available": f"{who}仍可排班（{names}）",
+    }
+    return texts[kind]
+
+
+def _person_detail(b: Blocked, en: bool) -> str:
+    r = b.main
+    if r.kind == "leave" and r.detail:
+        try:
+            k = LeaveKind(r.detail)
+            return f"{b.name} {LEAVE_LABELS_EN[k] if en else LEAVE_LABELS_ZH[k]}"
+        except ValueError:
+            return b.name
+    if r.kind == "night_ban" and r.detail:
+        if r.detail == "night_ok":
+            return f"{b.name} {'no nights' if en else '不排夜班'}"
+        try:
+            k2 = ProtectedKind(r.detail)
+            return f"{b.name} {PROTECTED_LABELS_EN[k2] if en else PROTECTED_LABELS_ZH[k2]}"
+        except ValueError:
+            return b.name
+    if r.kind == "busy" and r.detail:
+        return f"{b.name} {r.detail}"
+    return b.name
+
+
+def _item_text(it: ExplanationItem, ex: Explanation, en: bool) -> str:
+    head = _span_text(it, en)
+    if it.skill:
+        head += f" ({it.skill})" if en else f"（{it.skill}）"
+    head += f": {it.missing} short" if en else f" 缺 {it.missing} 人"
+    groups: dict[str, list[Blocked]] = defaultdict(list)
+    for b in it.people:
+        groups[b.main.kind].append(b)
+    kinds = sorted(groups, key=REASON_ORDER.index)
+    parts = []
+    for i, k in enumerate(kinds):
+        last_rest = i == len(kinds) - 1 and len(kinds) > 1 and len(groups[k]) > 1
+        parts.append(_reason_group_text(k, groups[k], last_rest, ex, en))
+    if not parts:
+        parts.append("no one else on the team" if en else "没有其他可排人员")
+    return head + ("：" if not en else ": ") + ("，" if not en else ", ").join(parts) + ("。" if not en else ".")
+
+
+# --------------------------------------------------------------------------------------------------
+# Shortfall runs and the people behind them
+# --------------------------------------------------------------------------------------------------
+
+
+def shortfall_runs(shortfalls: Iterable) -> list[tuple[dt.date, dt.datetime, dt.datetime, str | None, int]]:
+    """Merge per-slot shortfalls into contiguous runs of the same date, skill and missing count."""
+    rows = sorted(shortfalls, key=lambda s: (s.date, s.skill or "", s.start))
+    out: list[list] = []
+    for s in rows:
+        if out and out[-1][0] == s.date and out[-1][3] == s.skill and out[-1][2] == s.start and out[-1][4] == s.missing:
+            out[-1][2] = s.end
+        else:
+            out.append([s.date, s.start, s.end, s.skill, s.missing])
+    return [tuple(x) for x in out]  # type: ignore[misc]
+
+
+def shortfall_person_hours(shortfalls: Iterable) -> float:
+    return sum(s.missing * (s.end - s.start).total_seconds() / 3600 for s in shortfalls)
+
+
+def _lock_map(scenario: Scenario) -> dict[tuple[str, dt.date], str]:
+    return {(lk.staff, lk.date): lk.shift for lk in scenario.locked}
+
+
+def blocked_people(
+    scenario: Scenario,
+    checker: PersonRules,
+    rows: dict[str, dict[dt.date, str]],
+    day: dt.date,
+    s: dt.datetime,
+    e: dt.datetime,
+    skill: str | None,
+) -> list[Blocked]:
+    """Everyone not on duty during [s, e) with the reasons they cannot take a shift covering it."""
+    locks = _lock_map(scenario)
+    out: list[Blocked] = []
+    for p in scenario.staff:
+        if not p.active:
+            continue
+        row = rows.get(p.id, {})
+        on_duty = False
+        for d, code in row.items():
+            if code in checker.shifts and _overlap(*checker.interval(d, code), s, e) > 0:
+                on_duty = True
+        if on_duty:
+            continue
+        best: tuple[int, int, str | None, list[Reason]] | None = None
+        for d in (day - DAY, day):
+            for sh in scenario.shifts:
+                a0, a1 = sh.interval_on(d)
+                ov = _overlap(a0, a1, s, e)
+                if ov < SLOT_MINUTES:
+                    continue
+                reasons: list[Reason] = []
+                if skill and skill not in p.skills:
+                    reasons.append(Reason("skill", skill))
+                if (p.id, d) in locks and locks[(p.id, d)] != sh.code:
+                    reasons.append(Reason("locked", locks[(p.id, d)], (d,)))
+                if d in row and row[d] != sh.code:
+                    reasons.append(Reason("busy", row[d], (d,)))
+                    after = dict(row)
+                else:
+                    after = dict(row)
+                    after[d] = sh.code
+                for b in checker.new_breaches(p, row, after):
+                    reasons.append(Reason(RULE_TO_REASON[b.rule], b.detail, b.dates))
+                reasons = _dedupe(reasons)
+                score = (len({r.kind for r in reasons}), -ov)
+                if best is None or score < (best[0], best[1]):
+                    best = (score[0], score[1], sh.code, reasons)
+        if best is None:
+            continue
+        reasons = best[3] or [Reason("available")]
+        out.append(Blocked(p.id, p.name, best[2], tuple(reasons)))
+    return out
+
+
+def _dedupe(reasons: list[Reason]) -> list[Reason]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in reasons:
+        if (r.kind, r.detail) not in seen:
+            seen.add((r.kind, r.detail))
+            out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Fix candidates
+# --------------------------------------------------------------------------------------------------
+
+
+def _cancel_leave(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        people = []
+        for p in sc.staff:
+            drop = staff_dates.get(p.id)
+            if not drop:
+                people.append(p)
+                continue
+            kept: list[Leave] = []
+            for lv in p.leave:
+                days = [d for d in lv.period.days() if d not in drop]
+                for a, b in _runs(days):
+                    kept.append(replace(lv, period=DateRange(a, b)))
+            people.append(replace(p, leave=tuple(kept)))
+        return replace(sc, staff=tuple(people))
+
+    return apply
+
+
+def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    out: list[list[dt.date]] = []
+    for d in sorted(days):
+        if out and out[-1][1] + DAY == d:
+            out[-1][1] = d
+        else:
+            out.append([d, d])
+    return [(a, b) for a, b in out]
+
+
+def _set_staff(ids: set[str], **changes) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        return replace(sc, staff=tuple(replace(p, **changes) if p.id in ids else p for p in sc.staff))
+
+    return apply
+
+
+def _set_rules(**changes) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        return replace(sc, rules=replace(sc.rules, **changes))
+
+    return apply
+
+
+def _reduce_demand(extra: list[DemandRule]) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        return replace(sc, demand=tuple(sc.demand) + tuple(extra))
+
+    return apply
+
+
+def _add_staff(n: int, skills: tuple[str, ...]) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        ids = {p.id for p in sc.staff}
+        new = []
+        k = 1
+        while len(new) < n:
+            sid = f"tmp{k:02d}"
+            k += 1
+            if sid in ids:
+                continue
+            new.append(Staff(id=sid, name=f"临时人员{len(new) + 1}", skills=skills))
+        return replace(sc, staff=tuple(sc.staff) + tuple(new))
+
+    return apply
+
+
+def _remove_locks(locks: set[Lock]) -> Callable[[Scenario], Scenario]:
+    def apply(sc: Scenario) -> Scenario:
+        return replace(sc, locked=tuple(lk for lk in sc.locked if lk not in locks))
+
+    return apply
+
+
+def _reduction_rules(scenario: Scenario, runs, cal: WorkCalendar) -> tuple[list[DemandRule], float]:
+    """Date-specific demand rules lowering each shortfall slot by its missing count."""
+    per: dict[tuple[dt.date, str | None], dict[int, int]] = defaultdict(dict)
+    for day, s, e, skill, missing in runs:
+        base = demand_for_date(scenario, day, cal).get(skill)
+        if base is None:
+            continue
+        mid = dt.datetime.combine(day, dt.time())
+        k0 = int((s - mid).total_seconds() // 60) // SLOT_MINUTES
+        k1 = -(-int((e - mid).total_seconds() // 60) // SLOT_MINUTES)
+        for k in range(max(0, k0), min(k1, len(base))):
+            per[(day, skill)][k] = max(0, base[k] - missing)
+    rules: list[DemandRule] = []
+    person_hours = 0.0
+    for (day, skill), slots in sorted(per.items(), key=lambda x: (x[0][0], x[0][1] or "")):
+        base = demand_for_date(scenario, day, cal)[skill]
+        ks = sorted(slots)
+        i = 0
+        while i < len(ks):
+            j = i
+            while j + 1 < len(ks) and ks[j + 1] == ks[j] + 1 and slots[ks[j + 1]] == slots[ks[i]]:
+                j += 1
+            rules.append(DemandRule(day.isoformat(), ks[i] * SLOT_MINUTES, (ks[j] + 1) * SLOT_MINUTES, slots[ks[i]], skill))
+            for k in range(ks[i], ks[j] + 1):
+                person_hours += (base[k] - slots[k]) * SLOT_MINUTES / 60
+            i = j + 1
+    return rules, person_hours
+
+
+def _fmt_dates(days: Iterable[dt.date], en: bool) -> str:
+    runs = _runs(sorted(set(days)))
+    parts = []
+    for a, b in runs:
+        if a == b:
+            parts.append(_fmt_date(a, en))
+        else:
+            parts.append(f"{_fmt_date(a, en)}–{_fmt_date(b, en) if en else f'{b.month}月{b.day}日'}")
+    return ("、" if not en else ", ").join(parts)
+
+
+def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal: WorkCalendar) -> list[Fix]:
+    names = {p.id: p.name for p in scenario.staff}
+    fixes: list[Fix] = []
+    # people whose only obstacle is one of: leave / night_ok / overtime not allowed / rest / consecutive
+    only: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
+    for it in items:
+        for b in it.people:
+            kinds = {r.kind for r in b.reasons}
+            if len(kinds) != 1:
+                continue
+            (k,) = kinds
+            r0 = b.reasons[0]
+            if k == "leave":
+                days = {d for r in b.reasons for d in _leave_days_touched(scenario, b.staff, r.dates)} or {it.date}
+                only["leave"][b.staff] |= days
+            elif k == "night_ban" and all(r.detail == "night_ok" for r in b.reasons):
+                only["night"][b.staff].add(it.date)
+            elif k == "overtime":
+                p = scenario.person(b.staff)
+                if not p.overtime_ok and not any(x.kind in NO_OVERTIME_KINDS for x in p.protected):
+                    only["overtime"][b.staff].add(it.date)
+                elif scenario.rules.max_overtime_hours_per_month < 36:
+                    only["ot_cap"][b.staff].add(it.date)
+            elif k in ("rest", "consecutive"):
+                only[k][b.staff].add(it.date)
+            del r0
+    # cancel leave: one person at a time (fewest days first), then everyone involved
+    leave = only["leave"]
+    for sid in sorted(leave, key=lambda x: (len(leave[x]), x))[:4]:
+        ds = leave[sid]
+        fixes.append(Fix(
+            "cancel_leave",
+            f"取消{names[sid]} {_fmt_dates(ds, False)} 的请假",
+            f"cancel {names[sid]}'s leave on {_fmt_dates(ds, True)}",
+            len(ds), _cancel_leave({sid: set(ds)}), {"staff": {sid: sorted(ds)}}))
+    if len(leave) > 1:
+        total = sum(len(v) for v in leave.values())
+        fixes.append(Fix(
+            "cancel_leave",
+            "取消" + "、".join(f"{names[s]} {_fmt_dates(ds, False)}" for s, ds in sorted(leave.items())) + " 的请假",
+            "cancel the leave of " + ", ".join(f"{names[s]} on {_fmt_dates(ds, True)}" for s, ds in sorted(leave.items())),
+            total, _cancel_leave({k: set(v) for k, v in leave.items()}), {"staff": {k: sorted(v) for k, v in leave.items()}}))
+    night = only["night"]
+    for sid in sorted(night)[:4]:
+        fixes.append(Fix("allow_night", f"允许{names[sid]}上夜班", f"allow {names[sid]} to work nights",
+                         1.5, _set_staff({sid}, night_ok=True), {"staff": [sid]}))
+    if len(night) > 1:
+        fixes.append(Fix("allow_night", "允许" + "、".join(names[s] for s in sorted(night)) + "上夜班",
+                         "allow " + ", ".join(names[s] for s in sorted(night)) + " to work nights",
+                         1.5 * len(night), _set_staff(set(night), night_ok=True), {"staff": sorted(night)}))
+    ot = only["overtime"]
+    for sid in sorted(ot)[:4]:
+        fixes.append(Fix("allow_overtime", f"允许{names[sid]}加班（每月不超过 36 小时）",
+                         f"allow {names[sid]} overtime (≤ 36 h a month)", 1.5, _set_staff({sid}, overtime_ok=True),
+                         {"staff": [sid]}))
+    if len(ot) > 1:
+        fixes.append(Fix("allow_overtime", "允许" + "、".join(names[s] for s in sorted(ot)) + "加班",
+                         "allow " + ", ".join(names[s] for s in sorted(ot)) + " overtime", 1.5 * len(ot),
+                         _set_staff(set(ot), overtime_ok=True), {"staff": sorted(ot)}))
+    if only["ot_cap"]:
+        fixes.append(Fix("relax_rule", "将每月加班上限提高到法定的 36 小时", "raise the monthly overtime cap to the legal 36 h",
+                         3, _set_rules(max_overtime_hours_per_month=36.0), {"rule": "max_overtime_hours_per_month", "value": 36}))
+    r = scenario.rules
+    if only["rest"] and r.min_rest_hours > 11:
+        fixes.append(Fix("relax_rule", f"将班间最短休息由 {r.min_rest_hours:g} 小时降到 11 小时（欧盟参考值）",
+                         f"lower the minimum rest between shifts from {r.min_rest_hours:g} h to 11 h (EU reference)",
+                         3, _set_rules(min_rest_hours=11.0), {"rule": "min_rest_hours", "value": 11}))
+    if only["rest"] and r.min_rest_hours > 8:
+        fixes.append(Fix("relax_rule", f"将班间最短休息由 {r.min_rest_hours:g} 小时降到 8 小时（下限）",
+                         f"lower the minimum rest between shifts from {r.min_rest_hours:g} h to 8 h (floor)",
+                         4, _set_rules(min_rest_hours=8.0), {"rule": "min_rest_hours", "value": 8}))
+    if only["consecutive"] and r.max_consecutive_days < 6:
+        fixes.append(Fix("relax_rule", f"将连续工作天数上限由 {r.max_consecutive_days} 天放宽到 6 天",
+                         f"raise the consecutive-day limit from {r.max_consecutive_days} to 6",
+                         3, _set_rules(max_consecutive_days=6), {"rule": "max_consecutive_days", "value": 6}))
+    # reduce demand exactly by what is missing
+    extra, person_hours = _reduction_rules(scenario, runs, cal)
+    if extra:
+        days = sorted({it.date for it in items})
+        fixes.append(Fix("reduce_demand",
+                         f"将 {_fmt_dates(days, False)} 缺人时段的需求人数减去所缺人数（共 {person_hours:g} 人·小时）",
+                         f"lower demand on {_fmt_dates(days, True)} by the missing head-count ({person_hours:g} person-hours)",
+                         person_hours / 8, _reduce_demand(extra), {"rules": extra}))
+    # add staff: enough for the biggest gap, and a single person
+    skills = tuple(sorted({it.skill for it in items if it.skill}))
+    max_missing = max((it.missing for it in items), default=0)
+    for n in sorted({1, max_missing}):
+        if n <= 0:
+            continue
+        sk = f"（技能：{'、'.join(skills)}）" if skills else ""
+        fixes.append(Fix("add_staff", f"增加 {n} 名可上夜班、可加班的人员{sk}",
+                         f"add {n} staff member(s) able to work nights and overtime" + (f" (skills: {', '.join(skills)})" if skills else ""),
+                         6 * n, _add_staff(n, skills), {"count": n, "skills": list(skills)}))
+    return fixes
+
+
+def _leave_days_touched(scenario: Scenario, sid: str, shift_dates: Iterable[dt.date]) -> set[dt.date]:
+    p = scenario.person(sid)
+    out: set[dt.date] = set()
+    shifts = scenario.shifts
+    for d in shift_dates:
+        for day in (d, d + DAY):
+            if p.leave_on(day) and (day == d or any(sh.crosses_midnight for sh in shifts)):
+                out.add(day)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Lock / history conflicts (INFEASIBLE)
+# --------------------------------------------------------------------------------------------------
+
+
+def lock_conflicts(scenario: Scenario, start: dt.date, days: int) -> list[LockConflict]:
+    """Hard conflicts visible from the locks alone (everything else OFF): a lock breaking a rule on
+    its own or together with other locks / the history."""
+    checker = PersonRules(scenario, start, days)
+    names = {p.id: p.name for p in scenario.staff}
+    end = start + dt.timedelta(days=days - 1)
+    out: list[LockConflict] = []
+    cells: dict[tuple[str, dt.date], list[Lock]] = defaultdict(list)
+    for lk in scenario.locked:
+        if start <= lk.date <= end:
+            cells[(lk.staff, lk.date)].append(lk)
+    for (sid, d), lks in sorted(cells.items()):
+        nm = names.get(sid, sid)
+        if sid not in names:
+            out.append(LockConflict(tuple(lks), "unknown_staff", sid, f"锁定了不存在的人员 {sid}（{_fmt_date(d, False)}）",
+                                    f"lock for unknown staff {sid} on {_fmt_date(d, True)}"))
+        for lk in lks:
+            if lk.shift != OFF and lk.shift not in checker.shifts:
+                out.append(LockConflict((lk,), "unknown_shift", sid,
+                                        f"{nm} {_fmt_date(d, False)} 锁定为不存在的班次 {lk.shift}",
+                                        f"{nm} on {_fmt_date(d, True)} is locked to unknown shift {lk.shift}"))
+        if len({lk.shift for lk in lks}) > 1:
+            out.append(LockConflict(tuple(lks), "one_shift_per_day", sid,
+                                    f"{nm} {_fmt_date(d, False)} 被锁定为多个不同班次（{'、'.join(lk.shift for lk in lks)}）",
+                                    f"{nm} on {_fmt_date(d, True)} is locked to different shifts ({', '.join(lk.shift for lk in lks)})"))
+    by_staff: dict[str, dict[dt.date, Lock]] = defaultdict(dict)
+    for (sid, d), lks in cells.items():
+        if sid in names and lks[0].shift != OFF and lks[0].shift in checker.shifts:
+            by_staff[sid][d] = lks[0]
+    for sid, lmap in sorted(by_staff.items()):
+        p = scenario.person(sid)
+        row = {d: lk.shift for d, lk in lmap.items()}
+        for b in checker.breaches(p, row):
+            lks = tuple(lmap[d] for d in b.dates if d in lmap)
+            if not lks:
+                continue
+            zh, en = _breach_text(b, p, scenario)
+            out.append(LockConflict(lks, b.rule, sid, zh, en))
+    return out
+
+
+def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:
+    nm = p.name
+    ds_zh = _fmt_dates(b.dates, False)
+    ds_en = _fmt_dates(b.dates, True)
+    lock_zh = f"{nm} 锁定的 {ds_zh} 班次"
+    lock_en = f"{nm}'s locked shift(s) on {ds_en}"
+    if b.rule == "approved_leave":
+        k = LeaveKind(b.detail) if b.detail in LeaveKind._value2member_map_ else LeaveKind.OTHER
+        return (f"{lock_zh}与{LEAVE_LABELS_ZH[k]}冲突", f"{lock_en} conflict with {LEAVE_LABELS_EN[k]}")
+    if b.rule == "employment_dates":
+        return (f"{lock_zh}不在聘用期内", f"{lock_en} fall outside the employment dates")
+    if b.rule == "shift_skills":
+        return (f"{lock_zh}要求技能 {b.detail}，本人不具备", f"{lock_en} need skill {b.detail}")
+    if b.rule == "night_work_ban":
+        if b.detail == "night_ok":
+            return (f"{lock_zh}含夜间工作，但本人不排夜班", f"{lock_en} include night work but the person does not work nights")
+        k2 = ProtectedKind(b.detail) if b.detail in ProtectedKind._value2member_map_ else ProtectedKind.MINOR
+        return (f"{lock_zh}含夜间工作，本人处于{PROTECTED_LABELS_ZH[k2]}保护期", f"{lock_en} include night work during {PROTECTED_LABELS_EN[k2]} protection")
+    if b.rule == "min_rest_between_shifts":
+        src = "上期最后一班（历史数据）" if b.detail == "history" else "前一班"
+        src_en = "the previous period's last shift (history)" if b.detail == "history" else "the previous shift"
+        return (f"{lock_zh}与{src}间隔 {b.measured:.1f} 小时，少于 {b.limit:g} 小时",
+                f"{lock_en} leave {b.measured:.1f} h after {src_en}, less than {b.limit:g} h")
+    if b.rule == "max_consecutive_days":
+        return (f"{lock_zh}（含历史连续天数）连续工作 {b.measured:g} 天，超过 {b.limit:g} 天",
+                f"{lock_en} (with history) make {b.measured:g} consecutive days, over {b.limit:g}")
+    if b.rule == "weekly_rest_day":
+        return (f"{lock_zh}使 7 天内休息不足 {b.limit:g} 天", f"{lock_en} leave fewer than {b.limit:g} rest days in 7")
+    if b.rule == "max_daily_hours":
+        return (f"{lock_zh}单日工时 {b.measured:g} 小时，超过 {b.limit:g} 小时", f"{lock_en} give {b.measured:g} h in a day, over {b.limit:g} h")
+    if b.rule == "overtime_cap":
+        return (f"{lock_zh}使加班 {b.measured:g} 小时，超过上限 {b.limit:g} 小时", f"{lock_en} make {b.measured:g} h overtime, over the {b.limit:g} h cap")
+    return (f"{lock_zh}违反 {b.rule}", f"{lock_en} break {b.rule}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------------
+
+
+def explain(
+    scenario: Scenario,
+    start: dt.date,
+    days: int,
+    result,
+    *,
+    lang: str = "zh",
+    verify: bool = True,
+    verify_time_limit: float = 5.0,
+    max_verified: int = 8,
+    seed: int = 0,
+    workers: int = 2,
+) -> Explanation:
+    """Explain a solve result's shortfalls / infeasibility and propose verified fixes.
+
+    ``verify=False`` skips the re-solves (fixes are then unverified proposals).  Each verification is
+    one solve of at most ``verify_time_limit`` seconds; at most ``max_verified`` are run.
+    """
+    del lang  # the Explanation renders either language; kept for the documented signature
+    cal = WorkCalendar(scenario.calendar)
+    r = scenario.rules
+    ex = Explanation(
+        status=getattr(result, "status", "UNKNOWN"),
+        items=[],
+        fixes=[],
+        infeasible_reason=getattr(result, "infeasible_reason", None),
+        names={p.id: p.name for p in scenario.staff},
+        rules_summary={"min_rest_hours": r.min_rest_hours, "max_consecutive_days": r.max_consecutive_days,
+                       "min_rest_days_per_week": r.min_rest_days_per_week},
+    )
+    shortfalls = list(getattr(result, "shortfalls", None) or [])
+    ex.shortfall_hours = shortfall_person_hours(shortfalls)
+    roster = getattr(result, "roster", None)
+    if ex.status in ("INFEASIBLE", "MODEL_INVALID") or (roster is None and not shortfalls):
+        ex.conflicts = lock_conflicts(scenario, start, days)
+        if not ex.conflicts and verify and ex.status == "INFEASIBLE":
+            ex.conflicts = _search_conflicts(scenario, start, days, verify_time_limit, seed, workers)
+        fixes = []
+        if ex.conflicts:
+            bad = {lk for c in ex.conflicts for lk in c.locks}
+            if bad:
+                desc = "、".join(f"{ex.names.get(lk.staff, lk.staff)} {_fmt_date(lk.date, False)} {lk.shift}" for lk in sorted(bad, key=lambda x: (x.date, x.staff)))
+                desc_en = ", ".join(f"{ex.names.get(lk.staff, lk.staff)} {_fmt_date(lk.date, True)} {lk.shift}" for lk in sorted(bad, key=lambda x: (x.date, x.staff)))
+                fixes.append(Fix("unlock", f"解除锁定：{desc}", f"unlock: {desc_en}", len(bad), _remove_locks(bad),
+                                 {"locks": sorted(bad, key=lambda x: (x.date, x.staff))}))
+        if verify:
+            fixes = _verify(fixes, scenario, start, days, None, float("inf"), verify_time_limit, max_verified, seed, workers)
+        ex.fixes = fixes
+        return ex
+    checker = PersonRules(scenario, start, days)
+    rows = rows_of(roster)
+    runs = shortfall_runs(shortfalls)
+    for day, s, e, skill, missing in runs:
+        people = blocked_people(scenario, checker, rows, day, s, e, skill)
+        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people)))
+    if not ex.items:
+        return ex
+    fixes = candidate_fixes(scenario, ex.items, runs, cal)
+    if verify:
+        fixes = _verify(fixes, scenario, start, days, roster, ex.shortfall_hours, verify_time_limit, max_verified, seed, workers)
+    ex.fixes = fixes
+    return ex
+
+
+def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, seed: int, workers: int, hint=None):
+    from solver.api import SolveOptions, solve  # late: the core may land after this module
+
+    return solve(scenario, start, days, SolveOptions(time_limit=time_limit, seed=seed, workers=workers, hint=hint))
+
+
+def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, roster, before: float,
+            time_limit: float, max_verified: int, seed: int, workers: int) -> list[Fix]:
+    """Relax-and-measure: re-solve with each fix (smallest first) and keep those that help."""
+    kept: list[Fix] = []
+    tried = 0
+    # reduce_demand is always tried: it is the fallback that must exist
+    order = [f for f in fixes if f.kind in ("reduce_demand", "unlock")] + sorted(
+        (f for f in fixes if f.kind not in ("reduce_demand", "unlock")), key=lambda f: f.size)
+    for f in order:
+        if tried >= max_verified:
+            break
+        tried += 1
+        res = _solve(f.apply(scenario), start, days, time_limit, seed, workers, hint=roster)
+        status = getattr(res, "status", "UNKNOWN")
+        after = shortfall_person_hours(getattr(res, "shortfalls", None) or [])
+        f.verified = True
+        f.shortfall_before = before if math.isfinite(before) else None
+        f.shortfall_after = after
+        f.status_after = status
+        if status in ("INFEASIBLE", "MODEL_INVALID", "UNKNOWN") or getattr(res, "roster", None) is None:
+            continue
+        if after < before - 1e-9:
+            kept.append(f)
+    kept.sort(key=lambda f: (not f.resolves, f.size, f.shortfall_after or 0.0))
+    return kept
+
+
+def _search_conflicts(scenario: Scenario, start: dt.date, days: int, time_limit: float, seed: int,
+                      workers: int) -> list[LockConflict]:
+    """Relax-and-measure for INFEASIBLE models whose locks look fine one by one: drop all locks; if
+    that is feasible, shrink to a minimal set of locks that is still infeasible (deletion filter)."""
+    names = {p.id: p.name for p in scenario.staff}
+
+    def feasible(sc: Scenario) -> bool:
+        res = _solve(sc, start, days, time_limit, seed, workers)
+        return getattr(res, "status", "UNKNOWN") in ("OPTIMAL", "FEASIBLE")
+
+    locks = list(scenario.locked)
+    if locks and feasible(replace(scenario, locked=())):
+        core = list(locks)
+        if len(core) <= 24:
+            i = 0
+            while i < len(core):
+                trial = core[:i] + core[i + 1:]
+                if not feasible(replace(scenario, locked=tuple(trial))):
+                    core = trial
+                else:
+                    i += 1
+        desc = "、".join(f"{names.get(lk.staff, lk.staff)} {_fmt_date(lk.date, False)} {lk.shift}" for lk in core)
+        desc_en = ", ".join(f"{names.get(lk.staff, lk.staff)} {_fmt_date(lk.date, True)} {lk.shift}" for lk in core)
+        return [LockConflict(tuple(core), "locks", None, f"这些锁定合在一起无法满足规则：{desc}",
+                             f"these locks cannot all hold together: {desc_en}")]
+    if scenario.history and feasible(replace(scenario, locked=(), history={})):
+        return [LockConflict((), "history", None, "上期结转数据（最后下班时间、连续天数、已用加班）与本期规则冲突",
+                             "carry-over from the previous period conflicts with this period's rules")]
+    return []
+
+
+__all__ = [
+    "Blocked",
+    "Breach",
+    "Explanation",
+    "ExplanationItem",
+    "Fix",
+    "LockConflict",
+    "PersonRules",
+    "Reason",
+    "blocked_people",
+    "candidate_fixes",
+    "explain",
+    "lock_conflicts",
+    "rows_of",
+    "shortfall_person_hours",
+    "shortfall_runs",
+]
