@@ -1,0 +1,509 @@
+"""LeaveEditor: approved leave by kind (hard) and wishes (soft, weighted), with a month calendar of who is away."""
+
+from __future__ import annotations
+
+import calendar as pycal
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roster.calendar import WorkCalendar
+from roster.model import DateRange, DayType, Leave, LeaveKind, Request, Scenario, Staff
+
+from .common import (
+    ComboDelegate,
+    EditRefused,
+    RowTableModel,
+    StatusLabel,
+    fit_columns,
+    fmt_date,
+    make_table,
+    parse_date,
+    parse_number,
+    selected_row,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+LEAVE_ORDER = (
+    LeaveKind.ANNUAL,
+    LeaveKind.SICK,
+    LeaveKind.PERSONAL,
+    LeaveKind.MARRIAGE,
+    LeaveKind.MATERNITY,
+    LeaveKind.COMP,
+    LeaveKind.BEREAVEMENT,
+    LeaveKind.OTHER,
+)
+LEAVE_COLORS = {
+    LeaveKind.ANNUAL: "#BBDEFB",
+    LeaveKind.SICK: "#FFCDD2",
+    LeaveKind.PERSONAL: "#E1BEE7",
+    LeaveKind.MARRIAGE: "#F8BBD0",
+    LeaveKind.MATERNITY: "#FFE0B2",
+    LeaveKind.COMP: "#C8E6C9",
+    LeaveKind.BEREAVEMENT: "#CFD8DC",
+    LeaveKind.OTHER: "#EEEEEE",
+}
+
+
+def leave_label(kind: LeaveKind) -> str:
+    t = QCoreApplication.translate
+    return {
+        LeaveKind.ANNUAL: t("LeaveEditor", "年假"),
+        LeaveKind.SICK: t("LeaveEditor", "病假"),
+        LeaveKind.PERSONAL: t("LeaveEditor", "事假"),
+        LeaveKind.MARRIAGE: t("LeaveEditor", "婚假"),
+        LeaveKind.MATERNITY: t("LeaveEditor", "产假"),
+        LeaveKind.COMP: t("LeaveEditor", "调休"),
+        LeaveKind.BEREAVEMENT: t("LeaveEditor", "丧假"),
+        LeaveKind.OTHER: t("LeaveEditor", "其他"),
+    }[LeaveKind(kind)]
+
+
+class LeaveTableModel(RowTableModel):
+    """Rows are ``(staff_id, Leave)``."""
+
+    class Column(IntEnum):
+        STAFF = 0
+        KIND = 1
+        START = 2
+        END = 3
+        DAYS = 4
+        NOTE = 5
+
+    def __init__(self, rows, names: Callable[[], dict[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(rows, parent)
+        self._names = names
+
+    def header_labels(self) -> list[str]:
+        return [self.tr("人员"), self.tr("假别"), self.tr("开始"), self.tr("结束"), self.tr("天数"), self.tr("备注")]
+
+    def display(self, value: tuple[str, Leave], column: int) -> Any:
+        sid, lv = value
+        C = self.Column
+        match column:
+            case C.STAFF:
+                return f"{self._names().get(sid, sid)}（{sid}）"
+            case C.KIND:
+                return leave_label(lv.kind)
+            case C.START:
+                return fmt_date(lv.period.start)
+            case C.END:
+                return fmt_date(lv.period.end)
+            case C.DAYS:
+                return str(len(lv.period.days()))
+            case C.NOTE:
+                return lv.note
+        return None
+
+    def edit_value(self, value: tuple[str, Leave], column: int) -> Any:
+        sid, lv = value
+        if column == self.Column.STAFF:
+            return sid
+        if column == self.Column.KIND:
+            return lv.kind
+        return self.display(value, column)
+
+    def editable(self, column: int) -> bool:
+        return column != self.Column.DAYS
+
+    def background(self, value: tuple[str, Leave], column: int) -> QColor | None:
+        return QColor(LEAVE_COLORS[value[1].kind]) if column == self.Column.KIND else None
+
+    def _check_overlap(self, sid: str, period: DateRange, row: int) -> None:
+        for i, (other_sid, other) in enumerate(self._rows):
+            if i != row and other_sid == sid and other.period.start <= period.end and period.start <= other.period.end:
+                raise EditRefused(
+                    self.tr("%1 的请假与已有请假 %2 至 %3 重叠")
+                    .replace("%1", self._names().get(sid, sid))
+                    .replace("%2", fmt_date(other.period.start))
+                    .replace("%3", fmt_date(other.period.end))
+                )
+
+    def apply(self, value: tuple[str, Leave], column: int, new: Any, row: int) -> tuple[str, Leave]:
+        sid, lv = value
+        C = self.Column
+        text = "" if new is None else str(new).strip()
+        match column:
+            case C.STAFF:
+                if text not in self._names():
+                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
+                self._check_overlap(text, lv.period, row)
+                return (text, lv)
+            case C.KIND:
+                try:
+                    return (sid, replace(lv, kind=LeaveKind(text)))
+                except ValueError:
+                    raise EditRefused(self.tr("未知假别：%1").replace("%1", text)) from None
+            case C.START | C.END:
+                d = parse_date(text)
+                assert d is not None
+                start, end = (d, lv.period.end) if column == C.START else (lv.period.start, d)
+                if end < start:
+                    raise EditRefused(
+                        self.tr("结束日期 %1 早于开始日期 %2").replace("%1", fmt_date(end)).replace("%2", fmt_date(start))
+                    )
+                period = DateRange(start, end)
+                self._check_overlap(sid, period, row)
+                return (sid, replace(lv, period=period))
+            case C.NOTE:
+                return (sid, replace(lv, note=text))
+        return value
+
+
+class WishTableModel(RowTableModel):
+    """Rows are ``(staff_id, Request)``; WISH edit value is ``"OFF"`` or a shift code."""
+
+    class Column(IntEnum):
+        STAFF = 0
+        DATE = 1
+        WISH = 2
+        WEIGHT = 3
+
+    def __init__(
+        self, rows, names: Callable[[], dict[str, str]], shift_codes: Callable[[], list[str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(rows, parent)
+        self._names = names
+        self._codes = shift_codes
+
+    def header_labels(self) -> list[str]:
+        return [self.tr("人员"), self.tr("日期"), self.tr("愿望"), self.tr("权重")]
+
+    def wish_label(self, r: Request) -> str:
+        return self.tr("想休息") if r.off else self.tr("想上 %1 班").replace("%1", r.shift or "?")
+
+    def display(self, value: tuple[str, Request], column: int) -> Any:
+        sid, r = value
+        C = self.Column
+        match column:
+            case C.STAFF:
+                return f"{self._names().get(sid, sid)}（{sid}）"
+            case C.DATE:
+                return fmt_date(r.date)
+            case C.WISH:
+                return self.wish_label(r)
+            case C.WEIGHT:
+                return str(r.weight)
+        return None
+
+    def edit_value(self, value: tuple[str, Request], column: int) -> Any:
+        sid, r = value
+        if column == self.Column.STAFF:
+            return sid
+        if column == self.Column.WISH:
+            return "OFF" if r.off else r.shift
+        return self.display(value, column)
+
+    def apply(self, value: tuple[str, Request], column: int, new: Any, row: int) -> tuple[str, Request]:
+        sid, r = value
+        C = self.Column
+        text = "" if new is None else str(new).strip()
+        match column:
+            case C.STAFF:
+                if text not in self._names():
+                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
+                return (text, r)
+            case C.DATE:
+                d = parse_date(text)
+                assert d is not None
+                return (sid, replace(r, date=d))
+            case C.WISH:
+                if text.upper() == "OFF":
+                    return (sid, replace(r, off=True, shift=None))
+                if text not in self._codes():
+                    raise EditRefused(self.tr("没有代码为 %1 的班次").replace("%1", text))
+                return (sid, replace(r, off=False, shift=text))
+            case C.WEIGHT:
+                return (sid, replace(r, weight=int(parse_number(text, 1, 100, integer=True, what=self.tr("权重")))))
+        return value
+
+
+class AwayMonthModel(QAbstractTableModel):
+    """A month as weeks × Monday..Sunday; each cell lists who is on leave that day."""
+
+    def __init__(self, year: int, month: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._year, self._month = year, month
+        self._staff: tuple[Staff, ...] = ()
+        self._cal = WorkCalendar()
+
+    def set_data(self, staff: tuple[Staff, ...], cal: WorkCalendar) -> None:
+        self.beginResetModel()
+        self._staff, self._cal = staff, cal
+        self.endResetModel()
+
+    def set_month(self, year: int, month: int) -> None:
+        self.beginResetModel()
+        self._year, self._month = year, month
+        self.endResetModel()
+
+    def month(self) -> tuple[int, int]:
+        return self._year, self._month
+
+    def _weeks(self) -> list[list[int]]:
+        return pycal.Calendar(firstweekday=0).monthdayscalendar(self._year, self._month)
+
+    def date_at(self, index: Index) -> dt.date | None:
+        if not index.isValid():
+            return None
+        day = self._weeks()[index.row()][index.column()]
+        return dt.date(self._year, self._month, day) if day else None
+
+    def away_on(self, day: dt.date) -> list[tuple[Staff, Leave]]:
+        out = []
+        for p in self._staff:
+            lv = p.leave_on(day)
+            if lv is not None:
+                out.append((p, lv))
+        return out
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._weeks())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"), self.tr("周日")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        day = self.date_at(index)
+        if day is None:
+            return QColor("#F0F0F0") if role == Qt.ItemDataRole.BackgroundRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = [str(day.day)]
+            lines += [f"{p.name}·{leave_label(lv.kind)}" for p, lv in self.away_on(day)]
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            t = self._cal.day_type(day)
+            if t == DayType.HOLIDAY:
+                return QColor("#FDE2E0")
+            if t == DayType.RESTDAY:
+                return QColor("#EEF6EA")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        if role == Qt.ItemDataRole.ToolTipRole:
+            away = self.away_on(day)
+            if not away:
+                return self.tr("%1：无人请假").replace("%1", day.isoformat())
+            return day.isoformat() + "\n" + "\n".join(
+                f"{p.name}（{p.id}）{leave_label(lv.kind)} {fmt_date(lv.period.start)}–{fmt_date(lv.period.end)}" for p, lv in away
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if self.date_at(index) else Qt.ItemFlag.NoItemFlags
+
+
+class LeaveEditor(QWidget):
+    scenarioChanged = Signal(object)
+
+    def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from roster.sample import CONTRACT_START
+
+        self._scenario = scenario
+        self._default_day = CONTRACT_START
+        self.status = StatusLabel(self)
+        self.leave_model = LeaveTableModel(self._leave_rows(scenario), self._names, self)
+        self.wish_model = WishTableModel(self._wish_rows(scenario), self._names, self._codes, self)
+        self.month_model = AwayMonthModel(CONTRACT_START.year, CONTRACT_START.month, self)
+        self.month_model.set_data(scenario.staff, WorkCalendar(scenario.calendar))
+
+        self.leave_view = make_table(self.leave_model, self)
+        self.leave_view.setObjectName("leaveTable")
+        staff_items = lambda: [(p.id, f"{p.name}（{p.id}）") for p in self._scenario.staff]  # noqa: E731
+        self.leave_view.setItemDelegateForColumn(LeaveTableModel.Column.STAFF, ComboDelegate(staff_items, self.leave_view))
+        self.leave_view.setItemDelegateForColumn(
+            LeaveTableModel.Column.KIND, ComboDelegate(lambda: [(k, leave_label(k)) for k in LEAVE_ORDER], self.leave_view)
+        )
+        self.wish_view = make_table(self.wish_model, self)
+        self.wish_view.setItemDelegateForColumn(WishTableModel.Column.STAFF, ComboDelegate(staff_items, self.wish_view))
+        self.wish_view.setItemDelegateForColumn(
+            WishTableModel.Column.WISH,
+            ComboDelegate(
+                lambda: [("OFF", self.tr("想休息"))] + [(c, self.tr("想上 %1 班").replace("%1", c)) for c in self._codes()],
+                self.wish_view,
+            ),
+        )
+        self.month_view = QTableView(self)
+        self.month_view.setObjectName("awayCalendar")
+        self.month_view.setModel(self.month_model)
+        self.month_view.setWordWrap(True)
+        self.month_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.month_view.verticalHeader().hide()
+        self.month_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.month_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.month_view.verticalHeader().setMinimumSectionSize(60)
+
+        self.add_leave_button = QPushButton(self.tr("添加请假"), self)
+        self.remove_leave_button = QPushButton(self.tr("删除请假"), self)
+        self.add_wish_button = QPushButton(self.tr("添加愿望"), self)
+        self.remove_wish_button = QPushButton(self.tr("删除愿望"), self)
+        self.prev_button = QPushButton("◀", self)
+        self.next_button = QPushButton("▶", self)
+        for b in (self.prev_button, self.next_button):
+            b.setFixedWidth(36)
+        self.month_label = QLabel(self)
+        self.month_label.setMinimumWidth(110)
+        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        leave_box = QGroupBox(self.tr("请假（已批准，排班时必须遵守）"), self)
+        ll = QVBoxLayout(leave_box)
+        row = QHBoxLayout()
+        row.addWidget(self.add_leave_button)
+        row.addWidget(self.remove_leave_button)
+        row.addStretch(1)
+        ll.addLayout(row)
+        ll.addWidget(self.leave_view, 1)
+        wish_box = QGroupBox(self.tr("愿望（尽量满足，权重越高越优先）"), self)
+        wl = QVBoxLayout(wish_box)
+        row = QHBoxLayout()
+        row.addWidget(self.add_wish_button)
+        row.addWidget(self.remove_wish_button)
+        row.addStretch(1)
+        wl.addLayout(row)
+        wl.addWidget(self.wish_view, 1)
+        month_box = QGroupBox(self.tr("月历：谁不在岗"), self)
+        ml = QVBoxLayout(month_box)
+        row = QHBoxLayout()
+        row.addWidget(self.prev_button)
+        row.addWidget(self.month_label)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        ml.addLayout(row)
+        ml.addWidget(self.month_view, 1)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(leave_box)
+        left.addWidget(wish_box)
+        main = QSplitter(Qt.Orientation.Horizontal, self)
+        main.addWidget(left)
+        main.addWidget(month_box)
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.status)
+
+        for m in (self.leave_model, self.wish_model):
+            m.editRefused.connect(self.status.show_error)
+            m.rowsEdited.connect(self._edited)
+        self.add_leave_button.clicked.connect(self.add_leave)
+        self.remove_leave_button.clicked.connect(lambda: self.leave_model.remove_row(selected_row(self.leave_view)))
+        self.add_wish_button.clicked.connect(self.add_wish)
+        self.remove_wish_button.clicked.connect(lambda: self.wish_model.remove_row(selected_row(self.wish_view)))
+        self.prev_button.clicked.connect(lambda: self.shift_month(-1))
+        self.next_button.clicked.connect(lambda: self.shift_month(1))
+        self._refresh_month()
+        self._fit()
+
+    # --- public API -----------------------------------------------------------------------
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+        self.leave_model.set_rows(self._leave_rows(scenario))
+        self.wish_model.set_rows(self._wish_rows(scenario))
+        self._refresh_month()
+        self._fit()
+
+    def show_month(self, year: int, month: int) -> None:
+        self.month_model.set_month(year, month)
+        self._refresh_month()
+
+    def shift_month(self, delta: int) -> None:
+        y, m = self.month_model.month()
+        k = y * 12 + (m - 1) + delta
+        self.show_month(k // 12, k % 12 + 1)
+
+    def add_leave(self) -> int:
+        sid = self._current_staff(self.leave_view, self.leave_model)
+        if sid is None:
+            self.status.show_error(self.tr("请先在团队中添加人员"))
+            return -1
+        y, m = self.month_model.month()
+        day = dt.date(y, m, 1)
+        taken = [lv.period for s, lv in self.leave_model.rows() if s == sid]
+        while any(day in p for p in taken):
+            day += dt.timedelta(days=1)
+        row = self.leave_model.append_row((sid, Leave(DateRange(day, day), LeaveKind.ANNUAL)))
+        self.leave_view.selectRow(row)
+        return row
+
+    def add_wish(self) -> int:
+        sid = self._current_staff(self.wish_view, self.wish_model)
+        if sid is None:
+            self.status.show_error(self.tr("请先在团队中添加人员"))
+            return -1
+        y, m = self.month_model.month()
+        row = self.wish_model.append_row((sid, Request(dt.date(y, m, 1), True, None, 1)))
+        self.wish_view.selectRow(row)
+        return row
+
+    # --- internals ------------------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self._scenario.staff}
+
+    def _codes(self) -> list[str]:
+        return [s.code for s in self._scenario.shifts]
+
+    @staticmethod
+    def _leave_rows(s: Scenario) -> list[tuple[str, Leave]]:
+        return [(p.id, lv) for p in s.staff for lv in p.leave]
+
+    @staticmethod
+    def _wish_rows(s: Scenario) -> list[tuple[str, Request]]:
+        return [(p.id, r) for p in s.staff for r in p.requests]
+
+    def _current_staff(self, view: QTableView, model: RowTableModel) -> str | None:
+        row = selected_row(view)
+        if row >= 0:
+            return model.row_value(row)[0]
+        return self._scenario.staff[0].id if self._scenario.staff else None
+
+    def _fit(self) -> None:
+        fit_columns(self.leave_view, widths={0: 120, 1: 70, 2: 96, 3: 96})
+        fit_columns(self.wish_view, widths={0: 120, 1: 96, 2: 100})
+
+    def _refresh_month(self) -> None:
+        y, m = self.month_model.month()
+        self.month_label.setText(self.tr("%1年%2月").replace("%1", str(y)).replace("%2", str(m)))
+        self.month_model.set_data(self._scenario.staff, WorkCalendar(self._scenario.calendar))
+
+    def _edited(self) -> None:
+        self.status.clear_message()
+        leaves: dict[str, list[Leave]] = {}
+        for sid, lv in self.leave_model.rows():
+            leaves.setdefault(sid, []).append(lv)
+        wishes: dict[str, list[Request]] = {}
+        for sid, r in self.wish_model.rows():
+            wishes.setdefault(sid, []).append(r)
+        staff = tuple(
+            replace(p, leave=tuple(leaves.get(p.id, ())), requests=tuple(wishes.get(p.id, ()))) for p in self._scenario.staff
+        )
+        self._scenario = replace(self._scenario, staff=staff)
+        self._refresh_month()
+        self.scenarioChanged.emit(self._scenario)
