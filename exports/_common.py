@@ -114,8 +114,8 @@ def week_blocks(roster: Roster) -> list[list[dt.date | None]]:
 
 
 def shift_times(shift: Shift) -> str:
-    end = shift.end % (24 * 60)
-    return f"{fmt_hhmm(shift.start)}–{fmt_hhmm(end if end or not shift.crosses_midnight else 24 * 60)}"
+    end = shift.end - 24 * 60 if shift.crosses_midnight else shift.end  # E ends "24:00", B ends "08:00"
+    return f"{fmt_hhmm(shift.start)}–{fmt_hhmm(end)}"
 
 
 def rota_staff(scenario: Scenario, roster: Roster) -> list[Staff]:

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from roster.model import DateRange, DemandRule, Leave, LeaveKind, Roster, Rules, Scenario, Staff, make_assignment
+from roster.model import (
+    DateRange,
+    DemandRule,
+    Leave,
+    LeaveKind,
+    Roster,
+    Rules,
+    Scenario,
+    Staff,
+    make_assignment,
+)
 from roster.sample import default_shifts
 
 PATTERN = ("N", "N", "D", "D", "E", "E", None, None)
