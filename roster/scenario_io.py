@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -89,6 +90,8 @@ class _Reader:
     def number(self, v: Any, path: str, *, minimum: float | None = 0, integer: bool = False) -> float:
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise self.fail(path, f"应为数字 (expected a number), 得到 {v!r}")
+        if not math.isfinite(v):
+            raise self.fail(path, f"应为有限的数字 (expected a finite number), 得到 {v!r}")
         if integer and int(v) != v:
             raise self.fail(path, f"应为整数 (expected an integer), 得到 {v!r}")
         if minimum is not None and v < minimum:
@@ -236,11 +239,13 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
     for i, p in enumerate(r.lst(d.get("protected", []), f"{path}.protected")):
         pp = f"{path}.protected[{i}]"
         p = r.obj(p, pp)
+        r.known(p, {"kind", "from", "to"}, pp)
         prot.append(Protected(r.enum(ProtectedKind, r.req(p, "kind", pp), f"{pp}.kind"), r.range(p, pp)))
     leaves: list[Leave] = []
     for i, lv in enumerate(r.lst(d.get("leave", []), f"{path}.leave")):
         lp = f"{path}.leave[{i}]"
         lv = r.obj(lv, lp)
+        r.known(lv, {"from", "to", "kind", "note"}, lp)
         rng = r.range(lv, lp)
         for j, other in enumerate(leaves):
             if rng.start <= other.period.end and other.period.start <= rng.end:
@@ -250,6 +255,7 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
     for i, q in enumerate(r.lst(d.get("requests", []), f"{path}.requests")):
         qp = f"{path}.requests[{i}]"
         q = r.obj(q, qp)
+        r.known(q, {"date", "off", "shift", "weight"}, qp)
         shift = q.get("shift")
         if shift is not None and shift not in shift_codes:
             raise r.fail(f"{qp}.shift", f"未知班次代码 {shift!r} (unknown shift code)")
@@ -318,6 +324,8 @@ def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario,
         if sid not in ids:
             raise r.fail(hp, f"未知员工 {sid!r} (unknown staff id)")
         h = r.obj(h, hp)
+        r.known(h, {"last_shift_end", "consecutive_days", "overtime_minutes_month", "nights", "weekend_days",
+                    "holiday_days"}, hp)
         history[sid] = History(
             last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end") if h.get("last_shift_end") else None,
             consecutive_days=int(r.number(h.get("consecutive_days", 0), f"{hp}.consecutive_days", integer=True)),
@@ -330,6 +338,7 @@ def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario,
     for i, lk in enumerate(r.lst(d.get("locked") or [], "locked")):
         lp = f"locked[{i}]"
         lk = r.obj(lk, lp)
+        r.known(lk, {"staff", "date", "shift"}, lp)
         sid = r.string(r.req(lk, "staff", lp), f"{lp}.staff")
         if sid not in ids:
             raise r.fail(f"{lp}.staff", f"未知员工 {sid!r} (unknown staff id)")
