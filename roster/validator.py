@@ -335,8 +335,9 @@ def min_rest_between_shifts(ctx: CheckContext) -> list[Violation]:
                 if gap < limit - EPS:
                     msg = (f"{_who(p, p.id)} {prev_desc} {_dt_zh(prev_end)} 下班，{_shift_desc(w)} 上班，"
                            f"间隔仅 {_h(gap)} 小时（至少 {_h(limit)} 小时）")
-                    out.append(Violation("min_rest_between_shifts", p.id, prev_end, w.start, round(gap, 4), limit,
-                                         src, msg))
+                    # overlapping shifts (negative gap): keep start ≤ end for the UI
+                    lo, hi = min(prev_end, w.start), max(prev_end, w.start)
+                    out.append(Violation("min_rest_between_shifts", p.id, lo, hi, round(gap, 4), limit, src, msg))
             prev_end, prev_desc = w.end, f"{w.assignment.shift} 班"
     return out
 
