@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from roster.calendar import WorkCalendar, month_bounds
 from roster.demand import SLOT_MINUTES, demand_for_date
 from roster.model import (
+    DEFAULT_WEIGHTS,
     LEAVE_LABELS_ZH,
     NO_OVERTIME_KINDS,
     OFF,
@@ -418,6 +419,9 @@ class ExplanationItem:
     skill: str | None
     missing: int
     people: tuple[Blocked, ...]
+    demand: int = 0  # highest head-count asked for in the run
+    on_duty: int = 0  # people working during (part of) the run
+    team: int = 0  # active staff
 
 
 def _apply_identity(sc: Scenario) -> Scenario:
@@ -596,7 +600,10 @@ def _item_text(it: ExplanationItem, ex: Explanation, en: bool) -> str:
         last_rest = i == len(kinds) - 1 and len(kinds) > 1 and len(groups[k]) > 1
         parts.append(_reason_group_text(k, groups[k], last_rest, ex, en))
     if not parts:
-        parts.append("no one else on the team" if en else "没有其他可排人员")
+        parts.append(f"all {it.team} staff are already on duty" if en else f"全部 {it.team} 人均已在岗")
+    if it.demand > it.team:
+        parts.insert(0, f"demand of {it.demand} exceeds the team of {it.team}" if en
+                     else f"需求 {it.demand} 人多于团队总人数 {it.team} 人")
     return head + ("：" if not en else ": ") + ("，" if not en else ", ").join(parts) + ("。" if not en else ".")
 
 
@@ -661,10 +668,8 @@ def blocked_people(
                     reasons.append(Reason("locked", locks[(p.id, d)], (d,)))
                 if d in row and row[d] != sh.code:
                     reasons.append(Reason("busy", row[d], (d,)))
-                    after = dict(row)
-                else:
-                    after = dict(row)
-                    after[d] = sh.code
+                after = dict(row)
+                after[d] = sh.code  # what taking this shift instead would break
                 for b in checker.new_breaches(p, row, after):
                     reasons.append(Reason(RULE_TO_REASON[b.rule], b.detail, b.dates))
                 reasons = _dedupe(reasons)
@@ -811,27 +816,29 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
     fixes: list[Fix] = []
     # people whose only obstacle is one of: leave / night_ok / overtime not allowed / rest / consecutive
     only: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
+    static_kinds = {"leave", "night_ban", "not_employed", "skill", "locked"}
     for it in items:
         for b in it.people:
             kinds = {r.kind for r in b.reasons}
-            if len(kinds) != 1:
-                continue
-            (k,) = kinds
-            r0 = b.reasons[0]
-            if k == "leave":
-                days = {d for r in b.reasons for d in _leave_days_touched(scenario, b.staff, r.dates)} or {it.date}
+            # fixes are chosen by the fixed obstacles (leave, night ban, skill, …); the roster-
+            # dependent ones (already busy, rest, consecutive days) may vanish when re-solving
+            static = kinds & static_kinds
+            if static == {"leave"}:
+                days = {d for r in b.reasons if r.kind == "leave"
+                        for d in _leave_days_touched(scenario, b.staff, r.dates)} or {it.date}
                 only["leave"][b.staff] |= days
-            elif k == "night_ban" and all(r.detail == "night_ok" for r in b.reasons):
+            elif static == {"night_ban"} and all(r.detail == "night_ok" for r in b.reasons if r.kind == "night_ban"):
                 only["night"][b.staff].add(it.date)
-            elif k == "overtime":
-                p = scenario.person(b.staff)
-                if not p.overtime_ok and not any(x.kind in NO_OVERTIME_KINDS for x in p.protected):
-                    only["overtime"][b.staff].add(it.date)
-                elif scenario.rules.max_overtime_hours_per_month < 36:
-                    only["ot_cap"][b.staff].add(it.date)
-            elif k in ("rest", "consecutive"):
-                only[k][b.staff].add(it.date)
-            del r0
+            elif not static:
+                if "overtime" in kinds:
+                    p = scenario.person(b.staff)
+                    if not p.overtime_ok and not any(x.kind in NO_OVERTIME_KINDS for x in p.protected):
+                        only["overtime"][b.staff].add(it.date)
+                    elif scenario.rules.max_overtime_hours_per_month < 36:
+                        only["ot_cap"][b.staff].add(it.date)
+                for k in ("rest", "consecutive"):
+                    if k in kinds:
+                        only[k][b.staff].add(it.date)
     # cancel leave: one person at a time (fewest days first), then everyone involved
     leave = only["leave"]
     for sid in sorted(leave, key=lambda x: (len(leave[x]), x))[:4]:
@@ -1053,7 +1060,16 @@ def explain(
     runs = shortfall_runs(shortfalls)
     for day, s, e, skill, missing in runs:
         people = blocked_people(scenario, checker, rows, day, s, e, skill)
-        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people)))
+        team = sum(1 for p in scenario.staff if p.active)
+        prof = demand_for_date(scenario, day, cal).get(skill) or []
+        mid = dt.datetime.combine(day, dt.time())
+        k0 = int((s - mid).total_seconds() // 60) // SLOT_MINUTES
+        k1 = -(-int((e - mid).total_seconds() // 60) // SLOT_MINUTES)
+        need = max(prof[k0:k1], default=0)
+        on_duty = sum(1 for p in scenario.staff if p.active and any(
+            code in checker.shifts and _overlap(*checker.interval(d, code), s, e) > 0
+            for d, code in rows.get(p.id, {}).items()))
+        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team))
     if not ex.items:
         return ex
     fixes = candidate_fixes(scenario, ex.items, runs, cal)
@@ -1064,9 +1080,14 @@ def explain(
 
 
 def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, seed: int, workers: int, hint=None):
-    from solver.api import SolveOptions, solve  # late: the core may land after this module
+    from solver.api import SolveOptions, solve  # late: keeps explain importable without the core
 
-    return solve(scenario, start, days, SolveOptions(time_limit=time_limit, seed=seed, workers=workers, hint=hint))
+    # only coverage matters when measuring a fix: with every other term off the search proves
+    # "no shortfall" (or its minimum) fast instead of polishing fairness
+    weights = {k: 0 for k in set(DEFAULT_WEIGHTS) | set(scenario.weights)}
+    weights["under_cover"] = 1
+    measured = replace(scenario, weights=weights)
+    return solve(measured, start, days, SolveOptions(time_limit=time_limit, seed=seed, workers=workers, hint=hint))
 
 
 def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, roster, before: float,
@@ -1074,9 +1095,17 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
     """Relax-and-measure: re-solve with each fix (smallest first) and keep those that help."""
     kept: list[Fix] = []
     tried = 0
-    # reduce_demand is always tried: it is the fallback that must exist
-    order = [f for f in fixes if f.kind in ("reduce_demand", "unlock")] + sorted(
-        (f for f in fixes if f.kind not in ("reduce_demand", "unlock")), key=lambda f: f.size)
+    # reduce_demand / unlock are always tried (the fallbacks that must exist); the rest round-robin
+    # over kinds, smallest first, so one kind's many variants cannot crowd out the others
+    order = [f for f in fixes if f.kind in ("reduce_demand", "unlock")]
+    by_kind: dict[str, list[Fix]] = defaultdict(list)
+    for f in sorted((f for f in fixes if f.kind not in ("reduce_demand", "unlock")), key=lambda f: f.size):
+        by_kind[f.kind].append(f)
+    queues = sorted(by_kind.values(), key=lambda q: q[0].size)
+    while any(queues):
+        for q in queues:
+            if q:
+                order.append(q.pop(0))
     for f in order:
         if tried >= max_verified:
             break
