@@ -472,7 +472,7 @@ def evaluate(
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _build_model(instance: CurtoisInstance):  # noqa: C901 - one block per hard constraint
+def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: C901 - one block per hard constraint
     from ortools.sat.python import cp_model
 
     H = instance.horizon
@@ -561,6 +561,9 @@ def _build_model(instance: CurtoisInstance):  # noqa: C901 - one block per hard 
         under = m.new_int_var(0, c.requirement, f"under_{c.day}_{c.shift}")
         over = m.new_int_var(0, max(0, len(vs) - c.requirement), f"over_{c.day}_{c.shift}")
         m.add(sum(vs) + under - over == c.requirement)
+        if not exact_cover:
+            terms.append(c.weight_under * under + c.weight_over * over)
+            continue
         # exactness: never both under and over, so the objective equals the evaluator's max(0, ·) terms
         short = m.new_bool_var(f"short_{c.day}_{c.shift}")
         m.add(over == 0).only_enforce_if(short)
