@@ -258,7 +258,7 @@ def employment_dates(ctx: CheckContext) -> list[Violation]:
                 span.append(f"入职 {p.hire_date.isoformat()}")
             if p.leave_date:
                 span.append(f"离职 {p.leave_date.isoformat()}")
-            msg = f"{_who(p, sid)} 的 {_shift_desc(w)} 有 {minutes} 分钟不在在职期间（{'，'.join(span)}）"
+            msg = f"{_who(p, sid)}的 {_shift_desc(w)} 有 {minutes} 分钟不在在职期间（{'，'.join(span)}）"
             out.append(Violation("employment_dates", sid, w.start, w.end, float(minutes), 0.0, src, msg))
     return out
 
@@ -660,8 +660,9 @@ def format_violation(v: Violation, lang: str = "zh") -> str:
         when = _iso(v.start) or ""
         if v.end is not None and v.end != v.start:
             when += f" – {_iso(v.end)}"
-        return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)} {unit}, "
-                f"limit {_num(v.limit)} {unit} (source: {v.source})").replace("  ", " ")
+        u = f" {unit}" if unit else ""
+        return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)}{u}, "
+                f"limit {_num(v.limit)}{u} (source: {v.source})")
     name = info.name_zh if info else v.rule
     return f"【{name}】{v.message}（依据：{v.source}）"
 
