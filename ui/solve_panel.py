@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -118,11 +119,12 @@ class SolvePanel(QWidget):
         for lab in (self.objective_label, self.bound_label, self.gap_label, self.elapsed_label, self.solutions_label):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.terms = QTableWidget(0, 2, self)
+        self.terms = QTableWidget(0, 3, self)
         self.terms.setObjectName("termsTable")
         self.terms.verticalHeader().setVisible(False)
         self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.terms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.terms.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.terms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.terms.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
@@ -148,14 +150,20 @@ class SolvePanel(QWidget):
         buttons.addWidget(self.solve_button)
         buttons.addWidget(self.cancel_button)
         self.progress_box = QGroupBox(self)
-        pf = QFormLayout(self.progress_box)
+        pf = QGridLayout(self.progress_box)
+        pf.setHorizontalSpacing(10)
+        pf.setVerticalSpacing(4)
         self._labels = [QLabel(self) for _ in range(6)]
-        pf.addRow(self._labels[0], self.status_label)
-        pf.addRow(self._labels[1], self.objective_label)
-        pf.addRow(self._labels[2], self.bound_label)
-        pf.addRow(self._labels[3], self.gap_label)
-        pf.addRow(self._labels[4], self.elapsed_label)
-        pf.addRow(self._labels[5], self.solutions_label)
+        pf.addWidget(self._labels[0], 0, 0)
+        pf.addWidget(self.status_label, 0, 1, 1, 3)
+        for k, (lab, val) in enumerate(((self._labels[1], self.objective_label), (self._labels[2], self.bound_label),
+                                        (self._labels[3], self.gap_label), (self._labels[4], self.elapsed_label),
+                                        (self._labels[5], self.solutions_label))):
+            r, c = 1 + k // 2, (k % 2) * 2
+            pf.addWidget(lab, r, c)
+            pf.addWidget(val, r, c + 1)
+        pf.setColumnStretch(1, 1)
+        pf.setColumnStretch(3, 1)
         self.terms_box = QGroupBox(self)
         tl = QVBoxLayout(self.terms_box)
         tl.addWidget(self.terms)
@@ -190,7 +198,7 @@ class SolvePanel(QWidget):
         self.explain_box.setTitle(self.tr("无合法排班：原因与修改建议"))
         for lab, text in zip(self._labels, ("状态", "目标值", "下界", "差距", "用时", "已找到解"), strict=True):
             lab.setText(self.tr(text))
-        self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值")])
+        self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值"), self.tr("权重")])
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,7 +234,8 @@ class SolvePanel(QWidget):
     def _update_elapsed(self) -> None:
         el = time.monotonic() - self._t0
         self.elapsed_label.setText(f"{el:.1f} s")
-        frac = min(1.0, el / self._limit) if self._limit > 0 else 0.0
+        # deterministic solves stop on CP-SAT's deterministic clock, so wall time may pass the limit
+        frac = min(0.99, el / self._limit) if self._limit > 0 else 0.0
         self.progress.setValue(int(frac * 1000))
         self.progress.setFormat(self.tr("已用") + f" {el:.0f} / {self._limit:.0f} " + self.tr("秒"))
 
@@ -240,7 +249,7 @@ class SolvePanel(QWidget):
         if getattr(p, "objective", None) is not None:
             self.status_label.setText(self.tr("求解中… 已有可行解"))
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, info: dict | None = None) -> None:
         status = str(getattr(result, "status", "") or "")
         label = self.tr(STATUS_LABELS.get(status, status or "完成"))
         self.status_label.setText(label)
@@ -252,24 +261,33 @@ class SolvePanel(QWidget):
             self.elapsed_label.setText(f"{float(secs):.1f} s")
         self.progress.setValue(1000)
         self.progress.setFormat(label)
-        self.show_terms(getattr(result, "terms", None) or {})
+        info = info or {}
+        self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
 
-    def show_terms(self, terms: dict) -> None:
+    def show_terms(self, terms: dict, weights: dict | None = None, units: dict | None = None) -> None:
         self.terms.setRowCount(0)
         for name, value in terms.items():
             r = self.terms.rowCount()
             self.terms.insertRow(r)
             item = QTableWidgetItem(self.tr(TERM_LABELS.get(name, name)))
             item.setToolTip(name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
             self.terms.setItem(r, 0, item)
             if isinstance(value, dict):  # tolerate {"value": v, "weight": w}
                 value = value.get("value", value.get("weighted"))
             vi = QTableWidgetItem(_fmt(value))
             vi.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if units and name in units:
+                vi.setToolTip(str(units[name]))
+                item.setToolTip(f"{name}: {units[name]}")
             self.terms.setItem(r, 1, vi)
+            w = (weights or {}).get(name)
+            wi = QTableWidgetItem("" if w is None else _fmt(w))
+            wi.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.terms.setItem(r, 2, wi)
 
     def term_names(self) -> list[str]:
-        return [self.terms.item(r, 0).toolTip() for r in range(self.terms.rowCount())]
+        return [self.terms.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.terms.rowCount())]
 
     def show_failure(self, message: str) -> None:
         self.status_label.setText(self.tr("出错") + f"：{message}")

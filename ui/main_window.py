@@ -1,0 +1,1243 @@
+"""Main window: roster grid, charts, editors, solve panel and violations, menus and shortcuts.
+
+The window is a thin shell over plain domain values: the scenario (``roster.model.Scenario``) and
+the roster grid (:class:`ui.roster_model.RosterModel`).  Every change of the grid or the scenario
+goes through the undo stack; after each change the independent validator re-checks the roster
+(coalesced to once per event-loop turn) and the marks, charts, and violations list follow.
+Solver work (solve, re-optimise, explanation) runs on a QThread via :class:`SolveRunner`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import inspect
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roster.model import OFF, Lock, Roster, Scenario
+
+from exports.qt_none_fix import make_none_immortal
+
+from .autosave import Autosaver
+from .charts import CoverageHeatmap, FairnessChart, coverage_data
+from .commands import ApplyGridCommand, SetLockCommand, SetScenarioCommand
+from .roster_model import RosterModel
+from .roster_view import RosterView
+from .solve_panel import SolvePanel
+from .solve_worker import SolveRunner
+from .violations_panel import ViolationsPanel
+
+make_none_immortal()  # PySide6 6.12 / CPython 3.11: painting drops None references (see exports.qt_none_fix)
+
+MAX_RECENT = 8
+PREVIEW_INTERVAL_S = 0.5
+
+#: editors written in parallel (module, class, tab title); each takes (scenario, parent), has
+#: scenarioChanged(object) and set_scenario(scenario).  Missing modules are skipped.
+EDITORS = (
+    ("ui.editors.team_editor", "TeamEditor", "团队"),
+    ("ui.editors.leave_editor", "LeaveEditor", "请假与意愿"),
+    ("ui.editors.shift_editor", "ShiftEditor", "班次"),
+    ("ui.editors.demand_editor", "DemandEditor", "需求"),
+    ("ui.editors.rules_editor", "RulesEditor", "规则"),
+    ("ui.editors.calendar_editor", "CalendarEditor", "日历"),
+)
+
+
+def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("roster")
+    except PackageNotFoundError:
+        return "0.0.0+dev"
+
+
+def _export_fn(name: str):
+    """Find an export function by its contract name in the exports package (module layout may vary)."""
+    for mod in ("exports", "exports.excel", "exports.pdf", "exports.rota", "exports.printing", "exports.print_rota",
+                "exports.ics", "exports.ical", "exports.importer", "exports.import_xlsx", "exports.xlsx_import",
+                "exports.template", "exports.staff_import"):
+        try:
+            m = importlib.import_module(mod)
+        except ImportError:
+            continue
+        fn = getattr(m, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def _call_flexible(fn, *args, **kwargs):
+    """Call ``fn`` with only the keyword arguments it accepts (contract parameters landed in stages)."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return fn(*args, **kwargs)
+    params = sig.parameters
+    if any(p.kind == p.VAR_KEYWORD for p in params.values()):
+        return fn(*args, **kwargs)
+    return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
+
+
+def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
+    """Dialog for a store that cannot be opened; returns (choice, path).  Patched in tests."""
+    kind = getattr(error, "kind", "io")
+    tr = lambda s: QCoreApplication.translate("StoreRecovery", s)  # noqa: E731
+    what = {
+        "corrupt": tr("数据文件已损坏。"),
+        "locked": tr("数据文件正被另一个程序使用（已加锁）。"),
+        "newer_schema": tr("数据文件来自更新版本的程序。"),
+    }.get(kind, tr("无法打开数据文件。"))
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("无法打开数据文件"))
+    box.setText(what)
+    box.setInformativeText(str(error))
+    b_backup = box.addButton(tr("打开备份"), QMessageBox.ButtonRole.AcceptRole) if backups else None
+    b_other = box.addButton(tr("选择其他文件…"), QMessageBox.ButtonRole.ActionRole)
+    b_sample = box.addButton(tr("使用示例数据开始"), QMessageBox.ButtonRole.ResetRole)
+    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if b_backup is not None and clicked is b_backup:
+        return "backup", str(backups[0])
+    if clicked is b_other:
+        path, _ = QFileDialog.getOpenFileName(parent, tr("选择数据文件"), "", tr("排班数据库 (*.sqlite *.db);;所有文件 (*)"))
+        return ("other", path) if path else ("quit", None)
+    if clicked is b_sample:
+        return "sample", None
+    return "quit", None
+
+
+class WhoCanCoverDialog(QDialog):
+    """Ranked candidates to cover someone's shift; ``chosen()`` is the picked candidate or None."""
+
+    def __init__(self, names: dict[str, str], absent: str, day: dt.date, shift: str, candidates, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("谁能顶班"))
+        self._candidates = list(candidates)
+        lay = QVBoxLayout(self)
+        head = QLabel(f"{names.get(absent, absent)} {day.month}/{day.day} {shift} — " +
+                      self.tr("不违反任何规则可以顶班的人（按代价排序）："), self)
+        head.setWordWrap(True)
+        lay.addWidget(head)
+        self.table = QTableWidget(len(self._candidates), 5, self)
+        self.table.setObjectName("candidates")
+        self.table.setHorizontalHeaderLabels([self.tr("人员"), self.tr("班次"), self.tr("代价"),
+                                              self.tr("顶班后本月加班（小时）"), self.tr("说明")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for r, c in enumerate(self._candidates):
+            sid = getattr(c, "staff", "")
+            sid = getattr(sid, "id", sid)
+            vals = [names.get(sid, sid), str(getattr(c, "shift", shift)), f"{float(getattr(c, 'cost', 0)):g}",
+                    f"{float(getattr(c, 'overtime_hours_after', 0) or 0):.1f}",
+                    "；".join(str(x) for x in (getattr(c, "reasons", ()) or ()))]
+            for k, v in enumerate(vals):
+                self.table.setItem(r, k, QTableWidgetItem(v))
+        if self._candidates:
+            self.table.selectRow(0)
+        else:
+            lay.addWidget(QLabel(self.tr("没有人能在不违反规则的情况下顶这个班。"), self))
+        lay.addWidget(self.table)
+        buttons = QDialogButtonBox(self)
+        self.assign_button = buttons.addButton(self.tr("安排顶班"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.assign_button.setEnabled(bool(self._candidates))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(720, 380)
+
+    def chosen(self):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._candidates[rows[0].row()]
+
+
+class ImportReportDialog(QDialog):
+    """Row-by-row errors of an .xlsx import."""
+
+    def __init__(self, errors, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入错误"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("以下行有错误，未导入任何数据。请修改后重新导入："), self))
+        self.table = QTableWidget(len(errors), 3, self)
+        self.table.setObjectName("importErrors")
+        self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("列"), self.tr("问题")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for r, e in enumerate(errors):
+            row = getattr(e, "row", None)
+            col = getattr(e, "column", None) or getattr(e, "col", None)
+            msg = getattr(e, "message", None) or str(e)
+            if isinstance(e, dict):
+                row, col, msg = e.get("row"), e.get("column"), e.get("message", str(e))
+            self.table.setItem(r, 0, QTableWidgetItem("" if row is None else str(row)))
+            self.table.setItem(r, 1, QTableWidgetItem("" if col is None else str(col)))
+            self.table.setItem(r, 2, QTableWidgetItem(str(msg)))
+        lay.addWidget(self.table)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        bb.rejected.connect(self.reject)
+        lay.addWidget(bb)
+        self.resize(680, 360)
+
+
+class MainWindow(QMainWindow):
+    validated = Signal(int)  # number of violations after a check
+    solveFinished = Signal(object)  # SolveResult (or None on failure)
+    languageChanged = Signal(str)
+
+    def __init__(self, scenario: Scenario, start: dt.date | None = None, days: int = 28, *,
+                 roster: Roster | None = None, store=None, settings: QSettings | None = None,
+                 roster_id=None, scenario_path: str | None = None, lang: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = settings if settings is not None else QSettings()
+        self.lang = lang or str(self.settings.value("lang", "zh"))
+        self.scenario_path = scenario_path
+        start = start or (roster.start if roster else dt.date(2026, 6, 1))
+        days = roster.days if roster else days
+        self._scenario = scenario
+        self.undo_stack = QUndoStack(self)
+        self.model = RosterModel(scenario, start, days, self)
+        self.model.undo_stack = self.undo_stack
+        self._apply_scenario_locks(scenario)
+        if roster is not None:
+            self.model.set_roster(roster)
+            self._apply_scenario_locks(scenario)
+        self.runner = SolveRunner(self)
+        self._pre_solve_grid: dict | None = None
+        self._last_preview = 0.0
+        self._job_kind = ""
+        self._last_violations: list = []
+        self.last_validation_ms = 0.0
+        self.last_explanation = None
+        self.last_result = None
+
+        self.store = store
+        self.autosaver = Autosaver(store, parent=self)
+        self.autosaver.bind(self.model.to_roster, self._roster_name(), roster_id, self.scenario_with_locks)
+        self.autosaver.failed.connect(lambda m: self.statusBar().showMessage(self.tr("自动保存失败") + f"：{m}", 8000))
+        self.autosaver.saved.connect(lambda _id: self._saved_label.setText(self.tr("已自动保存")))
+
+        self._build_central()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_statusbar()
+        self._connect()
+        self.retranslate_ui()
+
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(0)
+        self._validate_timer.timeout.connect(self.validate_now)
+        self._last_undo_index = 0
+        self.resize(1400, 860)
+        self._restore_state()
+        self.validate_now()
+
+    # ------------------------------------------------------------------ construction
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.view = RosterView(self)
+        self.view.setModel(self.model)
+        self.heatmap = CoverageHeatmap(self)
+        self.heat_scroll = QScrollArea(self)
+        self.heat_scroll.setWidget(self.heatmap)
+        self.heat_scroll.setWidgetResizable(True)
+        self.fairness = FairnessChart(self)
+        self.tabs.addTab(self.view, "")
+        self.tabs.addTab(self.heat_scroll, "")
+        self.tabs.addTab(self.fairness, "")
+        self.editors: list[tuple[QWidget, str]] = []
+        for mod, cls, title in EDITORS:
+            try:
+                klass = getattr(importlib.import_module(mod), cls)
+            except (ImportError, AttributeError):
+                continue
+            try:
+                editor = klass(self._scenario, self)
+            except Exception as e:  # an editor failing must not take the window down
+                self.statusBar().showMessage(f"{title}: {e}", 8000)
+                continue
+            editor.setObjectName(cls)
+            if hasattr(editor, "scenarioChanged"):
+                editor.scenarioChanged.connect(lambda sc, ed=editor: self._editor_changed(ed, sc))
+            self.tabs.addTab(editor, "")
+            self.editors.append((editor, title))
+        self.contract_view = None
+        try:
+            from .contract_view import ContractView
+
+            self.contract_view = _call_flexible(ContractView, self._scenario, parent=self)
+            self.tabs.addTab(self.contract_view, "")
+        except Exception:  # not landed yet, or a different constructor
+            self.contract_view = None
+        self.setCentralWidget(self.tabs)
+
+    def _build_docks(self) -> None:
+        self.solve_panel = SolvePanel(self)
+        self.solve_dock = QDockWidget(self)
+        self.solve_dock.setObjectName("solveDock")
+        self.solve_dock.setWidget(self.solve_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.solve_dock)
+        self.violations = ViolationsPanel(self)
+        self.violations_dock = QDockWidget(self)
+        self.violations_dock.setObjectName("violationsDock")
+        self.violations_dock.setWidget(self.violations)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.violations_dock)
+
+    def _act(self, name: str, slot=None, shortcut=None, checkable: bool = False) -> QAction:
+        a = QAction(self)
+        a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(shortcut)
+        a.setCheckable(checkable)
+        if slot is not None:
+            a.triggered.connect(slot)
+        return a
+
+    def _build_actions(self) -> None:
+        K = QKeySequence
+        self.act_new = self._act("actNew", self.new_from_sample)
+        self.act_open = self._act("actOpen", self.open_scenario_dialog, K.StandardKey.Open)
+        self.act_save = self._act("actSave", self.save, K("Ctrl+S"))
+        self.act_save_as = self._act("actSaveAs", self.save_scenario_as_dialog, K("Ctrl+Shift+S"))
+        self.act_open_roster = self._act("actOpenRoster", self.open_roster_dialog)
+        self.act_save_roster = self._act("actSaveRoster", self.save_roster_json_dialog)
+        self.act_history = self._act("actHistory", self.show_audit)
+        self.act_quit = self._act("actQuit", self.close, K("Ctrl+Q"))
+        # own actions (not createUndoAction) so their text follows the language switch
+        self.act_undo = self._act("actUndo", self.undo_stack.undo, K("Ctrl+Z"))
+        self.act_redo = self._act("actRedo", self.undo_stack.redo)
+        self.act_redo.setShortcuts([K("Ctrl+Y"), K("Ctrl+Shift+Z")])
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(lambda ok: self.act_undo.setEnabled(ok and not self.runner.is_running()))
+        self.undo_stack.canRedoChanged.connect(lambda ok: self.act_redo.setEnabled(ok and not self.runner.is_running()))
+        self.undo_stack.undoTextChanged.connect(lambda t: self.act_undo.setToolTip(self.tr("撤销") + f"：{t}"))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(self.tr("重做") + f"：{t}"))
+        self.act_lock = self._act("actLock", self.toggle_lock_selected, K("Ctrl+L"))
+        self.act_clear_unlocked = self._act("actClearUnlocked", self.clear_unlocked)
+        self.act_cover = self._act("actCover", self.who_can_cover_current, K("Ctrl+K"))
+        self.act_solve = self._act("actSolve", self.start_solve, K("F5"))
+        self.act_cancel = self._act("actCancel", self.cancel_solve, K("Esc"))
+        self.act_cancel.setEnabled(False)
+        self.act_reopt = self._act("actReopt", self.start_reoptimise, K("Shift+F5"))
+        self.act_check = self._act("actCheck", self.validate_now, K("F7"))
+        self.act_excel = self._act("actExcel", lambda: self.export_excel(), K("Ctrl+E"))
+        self.act_pdf = self._act("actPdf", lambda: self.export_pdf())
+        self.act_preview = self._act("actPreview", self.print_preview, K("Ctrl+P"))
+        self.act_ics = self._act("actIcs", lambda: self.export_ics())
+        self.act_template = self._act("actTemplate", lambda: self.export_template())
+        self.act_import = self._act("actImport", lambda: self.import_staff_leave())
+        self.act_lang_zh = self._act("actLangZh", lambda: self.set_language("zh"), checkable=True)
+        self.act_lang_en = self._act("actLangEn", lambda: self.set_language("en"), checkable=True)
+        grp = QActionGroup(self)
+        grp.addAction(self.act_lang_zh)
+        grp.addAction(self.act_lang_en)
+        (self.act_lang_en if self.lang == "en" else self.act_lang_zh).setChecked(True)
+        self.act_about = self._act("actAbout", self.about)
+        self.act_tab_roster = self._act("actTabRoster", lambda: self.tabs.setCurrentIndex(0), K("Ctrl+1"))
+        self.act_tab_heat = self._act("actTabHeat", lambda: self.tabs.setCurrentIndex(1), K("Ctrl+2"))
+        self.act_tab_fair = self._act("actTabFair", lambda: self.tabs.setCurrentIndex(2), K("Ctrl+3"))
+        self.view.set_context_actions([self.act_lock, self.act_cover, None, self.act_reopt])
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        self.menu_file.addActions([self.act_new, self.act_open])
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addActions([self.act_save, self.act_save_as])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_open_roster, self.act_save_roster, self.act_history])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = mb.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.act_lock, self.act_clear_unlocked, self.act_cover])
+        self.menu_roster = mb.addMenu("")
+        self.menu_roster.addActions([self.act_solve, self.act_cancel, self.act_reopt, self.act_check])
+        self.menu_export = mb.addMenu("")
+        self.menu_export.addActions([self.act_excel, self.act_pdf, self.act_preview, self.act_ics])
+        self.menu_export.addSeparator()
+        self.menu_export.addActions([self.act_template, self.act_import])
+        self.menu_view = mb.addMenu("")
+        self.menu_view.addActions([self.act_tab_roster, self.act_tab_heat, self.act_tab_fair])
+        self.menu_view.addSeparator()
+        self.act_toggle_solve = self.solve_dock.toggleViewAction()
+        self.act_toggle_viol = self.violations_dock.toggleViewAction()
+        self.menu_view.addActions([self.act_toggle_solve, self.act_toggle_viol])
+        self.menu_view.addSeparator()
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addActions([self.act_lang_zh, self.act_lang_en])
+        self.menu_help = mb.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        self.toolbar = tb
+        self._start_label = QLabel(self)
+        self.start_edit = QDateEdit(self)
+        self.start_edit.setObjectName("periodStart")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        s = self.model.start
+        self.start_edit.setDate(QDate(s.year, s.month, s.day))
+        self._days_label = QLabel(self)
+        self.days_spin = QSpinBox(self)
+        self.days_spin.setObjectName("periodDays")
+        self.days_spin.setRange(1, 366)
+        self.days_spin.setValue(self.model.days)
+        tb.addWidget(self._start_label)
+        tb.addWidget(self.start_edit)
+        tb.addWidget(self._days_label)
+        tb.addWidget(self.days_spin)
+        tb.addSeparator()
+        tb.addActions([self.act_solve, self.act_cancel, self.act_reopt])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo, self.act_lock, self.act_cover])
+        tb.addSeparator()
+        tb.addActions([self.act_preview, self.act_excel, self.act_save])
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(tb)
+
+    def _build_statusbar(self) -> None:
+        sb = self.statusBar()
+        self._viol_label = QLabel(self)
+        self._saved_label = QLabel(self)
+        self._period_label = QLabel(self)
+        sb.addPermanentWidget(self._viol_label)
+        sb.addPermanentWidget(self._period_label)
+        sb.addPermanentWidget(self._saved_label)
+
+    def _connect(self) -> None:
+        self.model.cellChanged.connect(lambda *_: self.schedule_validation())
+        self.model.gridReset.connect(self.schedule_validation)
+        self.model.locksChanged.connect(self._locks_changed)
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.solve_panel.solveRequested.connect(self.start_solve)
+        self.solve_panel.cancelRequested.connect(self.cancel_solve)
+        self.solve_panel.reoptimiseRequested.connect(self.start_reoptimise)
+        self.solve_panel.fixChosen.connect(self.apply_fix)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.solution.connect(self._on_solution)
+        self.runner.finished.connect(self._on_job_finished)
+        self.runner.failed.connect(self._on_job_failed)
+        self.runner.runningChanged.connect(self._running_changed)
+        self.violations.cellActivated.connect(self._jump_to)
+        self.start_edit.dateChanged.connect(lambda *_: self._period_edited())
+        self.days_spin.valueChanged.connect(lambda *_: self._period_edited())
+
+    # ------------------------------------------------------------------ texts
+    def retranslate_ui(self) -> None:
+        self._update_title()
+        tabs = [self.tr("排班表"), self.tr("覆盖热图"), self.tr("公平性")]
+        editor_titles = {"团队": self.tr("团队"), "请假与意愿": self.tr("请假与意愿"), "班次": self.tr("班次"),
+                         "需求": self.tr("需求"), "规则": self.tr("规则"), "日历": self.tr("日历")}
+        tabs += [editor_titles.get(t, t) for _, t in self.editors]
+        if self.contract_view is not None:
+            tabs.append(self.tr("合同期视图"))
+        for i, t in enumerate(tabs):
+            self.tabs.setTabText(i, t)
+        self.solve_dock.setWindowTitle(self.tr("求解"))
+        self.violations_dock.setWindowTitle(self.tr("规则检查"))
+        self.menu_file.setTitle(self.tr("文件(&F)"))
+        self.menu_edit.setTitle(self.tr("编辑(&E)"))
+        self.menu_roster.setTitle(self.tr("排班(&R)"))
+        self.menu_export.setTitle(self.tr("导出(&X)"))
+        self.menu_view.setTitle(self.tr("视图(&V)"))
+        self.menu_help.setTitle(self.tr("帮助(&H)"))
+        self.menu_recent.setTitle(self.tr("最近打开"))
+        self.menu_lang.setTitle(self.tr("语言 / Language"))
+        texts = {
+            self.act_new: self.tr("新建（示例班组）"), self.act_open: self.tr("打开场景…"),
+            self.act_save: self.tr("保存"), self.act_save_as: self.tr("场景另存为…"),
+            self.act_open_roster: self.tr("打开排班 JSON…"), self.act_save_roster: self.tr("排班另存为 JSON…"),
+            self.act_history: self.tr("修改记录…"), self.act_quit: self.tr("退出"),
+            self.act_lock: self.tr("锁定/解锁"), self.act_clear_unlocked: self.tr("清空未锁定的格子"),
+            self.act_cover: self.tr("谁能顶班…"), self.act_solve: self.tr("求解"), self.act_cancel: self.tr("取消求解"),
+            self.act_reopt: self.tr("重新优化其余"), self.act_check: self.tr("立即检查规则"),
+            self.act_excel: self.tr("导出 Excel…"), self.act_pdf: self.tr("导出 PDF…"),
+            self.act_preview: self.tr("打印预览…"), self.act_ics: self.tr("导出日历 .ics…"),
+            self.act_template: self.tr("导出导入模板…"), self.act_import: self.tr("导入员工/请假 (.xlsx)…"),
+            self.act_lang_zh: "中文", self.act_lang_en: "English", self.act_about: self.tr("关于"),
+            self.act_tab_roster: self.tr("排班表"), self.act_tab_heat: self.tr("覆盖热图"),
+            self.act_tab_fair: self.tr("公平性"),
+        }
+        for a, t in texts.items():
+            a.setText(t)
+        self.act_undo.setText(self.tr("撤销"))
+        self.act_redo.setText(self.tr("重做"))
+        self.act_toggle_solve.setText(self.tr("求解面板"))
+        self.act_toggle_viol.setText(self.tr("规则检查面板"))
+        self._start_label.setText(self.tr(" 开始日期 "))
+        self._days_label.setText(self.tr(" 天数 "))
+        self.days_spin.setSuffix(self.tr(" 天"))
+        self._update_period_label()
+        self._update_violation_label()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model.rowCount() - 1)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _update_title(self, *_args) -> None:
+        name = self._scenario.name or self.tr("排班")
+        dirty = "" if self.undo_stack.isClean() else " *"
+        self.setWindowTitle(f"{name}{dirty} — {self.tr('排班')} {app_version()}")
+
+    def _update_period_label(self) -> None:
+        self._period_label.setText(f"{self.model.start.isoformat()} – {(self.model.start + dt.timedelta(days=self.model.days - 1)).isoformat()}")
+
+    def _update_violation_label(self) -> None:
+        n = len(self._last_violations)
+        if n:
+            self._viol_label.setText(self.tr("违规") + f" {n}")
+            self._viol_label.setStyleSheet("color: #B3261E; font-weight: bold;")
+        else:
+            self._viol_label.setText(self.tr("0 违规"))
+            self._viol_label.setStyleSheet("color: #1B6E20;")
+
+    # ------------------------------------------------------------------ scenario / period
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    def _roster_name(self) -> str:
+        return f"{self.model.start.isoformat()} {self.model.days}天"
+
+    def _apply_scenario_locks(self, scenario: Scenario) -> None:
+        valid = set(self.model.dates)
+        ids = {p.id for p in self.model.staff}
+        cells = []
+        for lk in scenario.locked:
+            if lk.date in valid and lk.staff in ids:
+                cells.append((lk.staff, lk.date))
+                code = lk.shift if (lk.shift == OFF or lk.shift in scenario.shift_map()) else OFF
+                if self.model.code(lk.staff, lk.date) != code:
+                    grid = self.model.grid()
+                    grid[(lk.staff, lk.date)] = code
+                    self.model.set_grid(grid)
+        self.model.set_locked(cells, True)
+
+    def scenario_with_locks(self) -> Scenario:
+        """The scenario plus the grid's locked cells as ``locked`` entries (what the solver honours)."""
+        keep = [lk for lk in self._scenario.locked if lk.date not in set(self.model.dates)]
+        locks = [Lock(s, d, self.model.code(s, d)) for s, d in sorted(self.model.locked_cells(), key=lambda c: (c[1], c[0]))]
+        return dataclasses.replace(self._scenario, locked=tuple(keep + locks))
+
+    def install_scenario(self, scenario: Scenario, source=None) -> None:
+        """Make ``scenario`` current everywhere (grid, editors except ``source``, charts) and re-check."""
+        self._scenario = scenario
+        self.model.set_scenario(scenario)
+        for ed, _ in self.editors:
+            if ed is not source and hasattr(ed, "set_scenario"):
+                ed.blockSignals(True)
+                try:
+                    ed.set_scenario(scenario)
+                finally:
+                    ed.blockSignals(False)
+        if self.contract_view is not None and hasattr(self.contract_view, "set_scenario"):
+            self.contract_view.set_scenario(scenario)
+        self._update_title()
+        self.autosaver.scenario_changed()
+        self.schedule_validation()
+
+    def _editor_changed(self, editor, scenario: Scenario) -> None:
+        old = self._scenario
+        if scenario == old:
+            return
+        cmd = SetScenarioCommand(old, scenario, lambda sc, ed=editor: self.install_scenario(sc, source=ed),
+                                 self.tr("修改场景设置"))
+        self.undo_stack.push(cmd)
+        # later undo/redo must refresh the editor too
+        cmd.apply = lambda sc: self.install_scenario(sc)
+
+    def set_period(self, start: dt.date, days: int) -> None:
+        if start == self.model.start and days == self.model.days:
+            return
+        self.autosaver.flush()
+        self.model.set_scenario(self._scenario, start, days)
+        self.undo_stack.clear()
+        self.autosaver.bind(self.model.to_roster, self._roster_name(), None)
+        self.start_edit.blockSignals(True)
+        self.days_spin.blockSignals(True)
+        self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.days_spin.setValue(days)
+        self.start_edit.blockSignals(False)
+        self.days_spin.blockSignals(False)
+        self._update_period_label()
+        self.schedule_validation()
+
+    def _period_edited(self) -> None:
+        if self.runner.is_running():
+            return
+        q = self.start_edit.date()
+        self.set_period(dt.date(q.year(), q.month(), q.day()), self.days_spin.value())
+
+    # ------------------------------------------------------------------ validation
+    def schedule_validation(self) -> None:
+        self._validate_timer.start()
+
+    def validate_now(self) -> list:
+        """Run the independent validator on the current grid and refresh marks, charts and lists."""
+        self._validate_timer.stop()
+        roster = self.model.to_roster()
+        t0 = time.perf_counter()
+        try:
+            from roster.validator import cell_violations, check
+        except ImportError:
+            violations, per_cell = [], {}
+        else:
+            violations = check(self._scenario, roster)
+            per_cell = cell_violations(violations)
+        cov = coverage_data(self._scenario, roster)
+        self.last_validation_ms = (time.perf_counter() - t0) * 1000
+        self._last_violations = violations
+        self.model.set_violations(per_cell, cov.shortfall_dates())
+        self.violations.set_violations(violations, {p.id: p.name for p in self._scenario.staff})
+        self.heatmap.set_data(self._scenario, roster)
+        self.fairness.set_data(self._scenario, roster)
+        if self.contract_view is not None and hasattr(self.contract_view, "set_roster"):
+            try:
+                self.contract_view.set_roster(roster)
+            except Exception:
+                pass
+        self._update_violation_label()
+        self.validated.emit(len(violations))
+        return violations
+
+    def violations_list(self) -> list:
+        return list(self._last_violations)
+
+    def _jump_to(self, staff_id: str, day: dt.date) -> None:
+        self.tabs.setCurrentIndex(0)
+        try:
+            self.view.select_cell(staff_id, day)
+        except KeyError:
+            pass
+
+    # ------------------------------------------------------------------ undo / autosave / locks
+    def _undo_index_changed(self, idx: int) -> None:
+        last = self._last_undo_index
+        self._last_undo_index = idx
+        if idx > last:
+            cmd = self.undo_stack.command(idx - 1)
+            self.autosaver.note("edit" if idx == self.undo_stack.count() else "redo", cmd.text() if cmd else "")
+        elif idx < last:
+            cmd = self.undo_stack.command(idx)
+            self.autosaver.note("undo", cmd.text() if cmd else "")
+        self._update_title()
+
+    def _locks_changed(self) -> None:
+        self.autosaver.scenario_changed()
+
+    def toggle_lock_selected(self) -> None:
+        cells = self.view.selected_cells()
+        if not cells:
+            return
+        lock = not all(self.model.is_locked(*c) for c in cells)
+        self.undo_stack.push(SetLockCommand(self.model, cells, lock))
+
+    def set_locked(self, cells, locked: bool = True) -> None:
+        self.undo_stack.push(SetLockCommand(self.model, cells, locked))
+
+    def clear_unlocked(self) -> None:
+        grid = {k: v for k, v in self.model.grid().items() if self.model.is_locked(*k)}
+        self.undo_stack.push(ApplyGridCommand(self.model, grid, self.tr("清空未锁定的格子")))
+
+    # ------------------------------------------------------------------ solving
+    def _solver_options(self, previous: Roster | None = None):
+        from solver.api import SolveOptions
+
+        return _call_flexible(SolveOptions, time_limit=float(self.solve_panel.time_limit.value()),
+                              seed=int(self.solve_panel.seed.value()), workers=2, previous=previous)
+
+    def start_solve(self) -> bool:
+        if self.runner.is_running():
+            return False
+        try:
+            from solver.api import solve
+        except ImportError as e:
+            QMessageBox.warning(self, self.tr("无法求解"), self.tr("求解模块不可用") + f"：{e}")
+            return False
+        scenario = self.scenario_with_locks()
+        start, days = self.model.start, self.model.days
+        current = self.model.to_roster()
+        options = self._solver_options(previous=current if current.assignments else None)
+        lang = self.lang
+
+        def job(on_progress, on_solution, cancel):
+            result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
+                           cancel=cancel)
+            return result, _explain_if_needed(scenario, start, days, result, lang)
+
+        self._start_job("solve", job)
+        return True
+
+    def start_reoptimise(self) -> bool:
+        """Keep the locked cells, re-solve everything else with as few changes as possible."""
+        if self.runner.is_running():
+            return False
+        try:
+            from solver.repair import reoptimise
+        except ImportError as e:
+            QMessageBox.warning(self, self.tr("无法重新优化"), self.tr("求解模块不可用") + f"：{e}")
+            return False
+        scenario = self.scenario_with_locks()
+        roster = self.model.to_roster()
+        locked = self.model.locked_cells()
+        options = self._solver_options(previous=roster)
+        start, days, lang = self.model.start, self.model.days, self.lang
+
+        params = inspect.signature(reoptimise).parameters
+
+        def job(on_progress, on_solution, cancel):
+            if "cancel" in params:
+                result = reoptimise(scenario, roster, locked_cells=locked, options=options,
+                                    on_progress=on_progress, on_solution=on_solution, cancel=cancel)
+            else:
+                # solver.repair.reoptimise has no progress/cancel hooks: the same call (locks from the
+                # cells, previous = current roster as change penalty and hint) through solve(), so
+                # the panel shows progress and Cancel works
+                from solver.api import solve
+
+                locked_sc = _locked_scenario(scenario, roster, locked)
+                opts = dataclasses.replace(options, previous=roster, hint=roster)
+                result = solve(locked_sc, start, days, opts, on_progress=on_progress, on_solution=on_solution,
+                               cancel=cancel)
+            return result, _explain_if_needed(scenario, start, days, result, lang)
+
+        self._start_job("reoptimise", job)
+        return True
+
+    def _start_job(self, kind: str, job) -> None:
+        self._job_kind = kind
+        self._pre_solve_grid = self.model.grid()
+        self._last_preview = 0.0
+        self.runner.start(job)
+        what = self.tr("求解中…") if kind == "solve" else self.tr("重新优化中…")
+        self.solve_panel.set_running(True, what)
+        self.statusBar().showMessage(what)
+
+    def cancel_solve(self) -> None:
+        if self.runner.is_running():
+            self.runner.cancel()
+            self.statusBar().showMessage(self.tr("正在取消…"), 3000)
+
+    def _running_changed(self, running: bool) -> None:
+        self.act_solve.setEnabled(not running)
+        self.act_reopt.setEnabled(not running)
+        self.act_cancel.setEnabled(running)
+        self.start_edit.setEnabled(not running)
+        self.days_spin.setEnabled(not running)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if running else
+                                  QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEnabled(True)
+        for a in (self.act_undo, self.act_redo, self.act_lock, self.act_clear_unlocked, self.act_cover):
+            a.setEnabled(not running)
+        if not running:
+            self.act_undo.setEnabled(self.undo_stack.canUndo())
+            self.act_redo.setEnabled(self.undo_stack.canRedo())
+        self.solve_panel.set_running(running)
+
+    def _on_progress(self, p) -> None:
+        self.solve_panel.show_progress(p)
+
+    def _on_solution(self, sol) -> None:
+        if not self.solve_panel.preview.isChecked():
+            return
+        roster = sol if isinstance(sol, Roster) else getattr(sol, "roster", None)
+        if roster is None:
+            return
+        now = time.monotonic()
+        if now - self._last_preview < PREVIEW_INTERVAL_S:
+            return
+        self._last_preview = now
+        grid = {(a.staff, a.date): a.shift for a in roster.assignments}
+        self.model.set_grid(grid)
+        self.statusBar().showMessage(self.tr("预览：当前最优解"), 2000)
+
+    def _on_job_finished(self, payload) -> None:
+        result, explanation = payload
+        self.last_result = result
+        self.last_explanation = explanation
+        roster = getattr(result, "roster", None)
+        self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
+        pre = self._pre_solve_grid or {}
+        if roster is not None:
+            grid = {(a.staff, a.date): a.shift for a in roster.assignments}
+            info = dict(getattr(roster, "solver", None) or {})
+            info.setdefault("status", getattr(result, "status", ""))
+            for k in ("objective", "bound", "gap", "seconds"):
+                if getattr(result, k, None) is not None:
+                    info.setdefault(k, getattr(result, k))
+            info.setdefault("terms", dict(getattr(result, "terms", None) or {}))
+            text = self.tr("求解结果") if self._job_kind == "solve" else self.tr("重新优化其余")
+            self.model.set_grid(pre)  # the command records the pre-solve grid as its undo state
+            self.undo_stack.push(ApplyGridCommand(self.model, grid, text, info))
+            self.statusBar().showMessage(self.tr("求解完成") + f"：{self.solve_panel.status_label.text()}", 5000)
+        else:
+            self.model.set_grid(pre)
+            self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
+        if explanation is not None and not getattr(explanation, "ok", True):
+            fixes = list(getattr(explanation, "fixes", []) or [])
+            self.solve_panel.show_explanation(explanation.text(self.lang), fixes)
+            for b, f in zip(self.solve_panel.fix_buttons(), fixes, strict=False):
+                b.setText(self.tr("采纳") + "：" + (f.describe(self.lang) if hasattr(f, "describe") else str(f)))
+        self._pre_solve_grid = None
+        self.validate_now()
+        self.solveFinished.emit(result)
+
+    def _on_job_failed(self, message: str) -> None:
+        if self._pre_solve_grid is not None:
+            self.model.set_grid(self._pre_solve_grid)
+        self._pre_solve_grid = None
+        self.solve_panel.show_failure(message)
+        self.statusBar().showMessage(self.tr("求解出错") + f"：{message}", 8000)
+        self.solveFinished.emit(None)
+
+    def apply_fix(self, fix) -> None:
+        old = self._scenario
+        try:
+            new = fix.apply(old)
+        except Exception as e:
+            QMessageBox.warning(self, self.tr("无法采纳"), str(e))
+            return
+        desc = fix.describe(self.lang) if hasattr(fix, "describe") else str(getattr(fix, "description", fix))
+        self.undo_stack.push(SetScenarioCommand(old, new, self.install_scenario, self.tr("采纳建议") + f"：{desc}"))
+        self.solve_panel.clear_explanation()
+        self.statusBar().showMessage(self.tr("已采纳修改，按 F5 重新求解"), 8000)
+
+    # ------------------------------------------------------------------ who can cover
+    def who_can_cover_current(self) -> None:
+        cell = self.view.current_cell()
+        if cell is None:
+            return
+        self.who_can_cover(*cell)
+
+    def cover_candidates(self, staff_id: str, day: dt.date) -> list:
+        from solver.repair import who_can_cover
+
+        return list(who_can_cover(self._scenario, self.model.to_roster(), staff_id, day))
+
+    def who_can_cover(self, staff_id: str, day: dt.date, dialog_factory=None) -> bool:
+        code = self.model.code(staff_id, day)
+        if code == OFF:
+            self.statusBar().showMessage(self.tr("这一格没有班次，无需顶班"), 4000)
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            cands = self.cover_candidates(staff_id, day)
+        except ImportError as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("谁能顶班"), self.tr("求解模块不可用") + f"：{e}")
+            return False
+        finally:
+            if QApplication.overrideCursor() is not None:
+                QApplication.restoreOverrideCursor()
+        names = {p.id: p.name for p in self._scenario.staff}
+        factory = dialog_factory or WhoCanCoverDialog
+        dlg = factory(names, staff_id, day, code, cands, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        c = dlg.chosen()
+        if c is None:
+            return False
+        self.assign_cover(staff_id, day, c)
+        return True
+
+    def assign_cover(self, absent: str, day: dt.date, candidate) -> None:
+        sid = getattr(candidate, "staff", "")
+        sid = getattr(sid, "id", sid)
+        shift = getattr(candidate, "shift", None) or self.model.code(absent, day)
+        grid = self.model.grid()
+        grid.pop((absent, day), None)
+        grid[(sid, day)] = shift
+        names = {p.id: p.name for p in self._scenario.staff}
+        self.undo_stack.push(ApplyGridCommand(
+            self.model, grid, self.tr("顶班") + f"：{names.get(sid, sid)} → {names.get(absent, absent)} {day.month}/{day.day} {shift}",
+            self.model.to_roster().solver))
+
+    # ------------------------------------------------------------------ files
+    def _remember_recent(self, path: str) -> None:
+        rec = [p for p in self.recent_files() if p != path]
+        rec.insert(0, path)
+        self.settings.setValue("recentFiles", rec[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        v = self.settings.value("recentFiles", [])
+        if isinstance(v, str):
+            v = [v]
+        return [str(x) for x in (v or [])]
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        files = self.recent_files()
+        if not files:
+            a = self.menu_recent.addAction(self.tr("（无）"))
+            a.setEnabled(False)
+            return
+        for i, p in enumerate(files):
+            a = self.menu_recent.addAction(f"&{i + 1} {p}")
+            a.triggered.connect(lambda _=False, path=p: self.open_scenario(path))
+
+    def new_from_sample(self) -> None:
+        from roster.sample import sample_scenario
+
+        old = self._scenario
+        self.undo_stack.push(SetScenarioCommand(old, sample_scenario(), self.install_scenario, self.tr("载入示例班组")))
+
+    def open_scenario_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开场景"), "", self.tr("场景 JSON (*.json)"))
+        if path:
+            self.open_scenario(path)
+
+    def open_scenario(self, path: str) -> bool:
+        from roster.scenario_io import InputError, load_scenario
+
+        try:
+            scenario, warnings = load_scenario(path)
+        except InputError as e:
+            QMessageBox.warning(self, self.tr("无法打开场景"), str(e))
+            return False
+        self.scenario_path = path
+        self._remember_recent(path)
+        self.undo_stack.push(SetScenarioCommand(self._scenario, scenario, self.install_scenario,
+                                                self.tr("打开场景") + f" {Path(path).name}"))
+        self._apply_scenario_locks(scenario)
+        if warnings:
+            self.statusBar().showMessage("；".join(warnings[:3]), 8000)
+        return True
+
+    def save(self) -> bool:
+        """Ctrl+S: write scenario and roster to the store now (and the scenario file if one is open)."""
+        ok = True
+        if self.store is not None:
+            self.autosaver.scenario_changed()
+            self.autosaver.note("save", self.tr("手动保存"))
+            ok = self.autosaver.flush()
+        if self.scenario_path:
+            ok = self.save_scenario_as(self.scenario_path) and ok
+        if ok:
+            self.undo_stack.setClean()
+            self.statusBar().showMessage(self.tr("已保存"), 3000)
+        return ok
+
+    def save_scenario_as_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("场景另存为"), "team.json", self.tr("场景 JSON (*.json)"))
+        if path and self.save_scenario_as(path):
+            self.scenario_path = path
+            self._remember_recent(path)
+
+    def save_scenario_as(self, path: str) -> bool:
+        from roster.scenario_io import scenario_to_dict, write_json
+
+        try:
+            write_json(path, scenario_to_dict(self.scenario_with_locks()))
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("保存失败"), f"{path}: {e}")
+            return False
+        return True
+
+    def open_roster_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开排班"), "", self.tr("排班 JSON (*.json)"))
+        if not path:
+            return
+        from roster.scenario_io import InputError, load_roster
+
+        try:
+            ro = load_roster(path, self._scenario)
+        except InputError as e:
+            QMessageBox.warning(self, self.tr("无法打开排班"), str(e))
+            return
+        self.set_period(ro.start, ro.days)
+        grid = {(a.staff, a.date): a.shift for a in ro.assignments}
+        self.undo_stack.push(ApplyGridCommand(self.model, grid, self.tr("打开排班") + f" {Path(path).name}", ro.solver))
+
+    def save_roster_json_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("排班另存为"), "rota.json", self.tr("排班 JSON (*.json)"))
+        if not path:
+            return
+        from roster.scenario_io import roster_to_dict, write_json
+
+        ro = self.model.to_roster()
+        data = roster_to_dict(ro)
+        try:
+            from roster.validator import violation_to_dict
+
+            data["violations"] = [violation_to_dict(v) for v in self._last_violations]
+        except ImportError:
+            pass
+        write_json(path, data)
+
+    def show_audit(self) -> None:
+        if self.store is None or not hasattr(self.store, "audit"):
+            QMessageBox.information(self, self.tr("修改记录"), self.tr("没有打开数据文件。"))
+            return
+        self.autosaver.flush()
+        rows = list(_call_flexible(self.store.audit, roster_id=self.autosaver.roster_id))
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("修改记录"))
+        lay = QVBoxLayout(dlg)
+        t = QTableWidget(len(rows), 4, dlg)
+        t.setHorizontalHeaderLabels([self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("内容")])
+        t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for r, row in enumerate(rows):
+            get = (lambda k, row=row: row.get(k) if isinstance(row, dict) else getattr(row, k, ""))
+            for c, k in enumerate(("at", "user", "action", "detail")):
+                val = get(k) or (get("time") if k == "at" else "")
+                t.setItem(r, c, QTableWidgetItem(str(val or "")))
+        lay.addWidget(t)
+        dlg.resize(800, 420)
+        dlg.exec()
+
+    # ------------------------------------------------------------------ exports
+    def _ask_path(self, title: str, default: str, filt: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
+        return path or None
+
+    def _period_tag(self) -> str:
+        return f"{self.model.start:%Y%m%d}_{self.model.days}d"
+
+    def _run_export(self, fn_name: str, path: str, *args, **kwargs) -> bool:
+        fn = _export_fn(fn_name)
+        if fn is None:
+            QMessageBox.warning(self, self.tr("导出"), self.tr("导出模块尚不可用") + f"：{fn_name}")
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            _call_flexible(fn, path, *args, **kwargs)
+        except Exception as e:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("导出失败"), f"{path}\n{e}")
+            return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("已导出") + f"：{path}", 5000)
+        return True
+
+    def export_excel(self, path: str | None = None) -> bool:
+        path = path or self._ask_path(self.tr("导出 Excel"), f"排班_{self._period_tag()}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return False
+        ro = self.model.to_roster()
+        return self._run_export("write_workbook", path, self._scenario, ro, lang=self.lang, solver_info=ro.solver)
+
+    def export_pdf(self, path: str | None = None) -> bool:
+        path = path or self._ask_path(self.tr("导出 PDF"), f"排班_{self._period_tag()}.pdf", self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return False
+        return self._run_export("write_pdf", path, self._scenario, self.model.to_roster(), lang=self.lang)
+
+    def export_ics(self, path: str | None = None) -> bool:
+        path = path or QFileDialog.getExistingDirectory(self, self.tr("导出日历：选择文件夹"))
+        if not path:
+            return False
+        return self._run_export("write_ics", path, self._scenario, self.model.to_roster(), lang=self.lang)
+
+    def export_template(self, path: str | None = None) -> bool:
+        path = path or self._ask_path(self.tr("导出导入模板"), "员工与请假_模板.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return False
+        return self._run_export("write_template", path, self._scenario, lang=self.lang)
+
+    def import_staff_leave(self, path: str | None = None, report_factory=None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入员工/请假"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return False
+        fn = _export_fn("import_staff_leave")
+        if fn is None:
+            QMessageBox.warning(self, self.tr("导入"), self.tr("导入模块尚不可用"))
+            return False
+        try:
+            new = fn(path, self._scenario)
+        except Exception as e:
+            errors = getattr(e, "errors", None)
+            if errors is None:
+                QMessageBox.warning(self, self.tr("导入失败"), f"{path}\n{e}")
+                return False
+            dlg = (report_factory or ImportReportDialog)(list(errors), self)
+            dlg.exec()
+            return False
+        if isinstance(new, tuple):
+            new = new[0]
+        self.undo_stack.push(SetScenarioCommand(self._scenario, new, self.install_scenario,
+                                                self.tr("导入员工/请假") + f" {Path(path).name}"))
+        return True
+
+    def print_preview_dialog(self):
+        """A print preview dialog wired to exports.paint_rota (the caller execs or inspects it)."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dlg = QPrintPreviewDialog(printer, self)
+        dlg.setWindowTitle(self.tr("打印预览"))
+        scenario, roster, lang = self._scenario, self.model.to_roster(), self.lang
+        paint = _export_fn("paint_rota")
+
+        def on_paint(pr) -> None:
+            if paint is not None:
+                _call_flexible(paint, pr, scenario, roster, lang=lang)
+            else:  # exports not available: a plain page saying so, never an empty crash
+                from PySide6.QtGui import QPainter
+
+                p = QPainter(pr)
+                p.drawText(100, 100, self.tr("打印模块尚不可用"))
+                p.end()
+
+        dlg.paintRequested.connect(on_paint)
+        dlg._printer = printer  # keep alive with the dialog
+        return dlg
+
+    def print_preview(self) -> None:
+        dlg = self.print_preview_dialog()
+        dlg.exec()
+
+    # ------------------------------------------------------------------ language / about
+    def set_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self.settings.setValue("lang", lang)
+        (self.act_lang_en if lang == "en" else self.act_lang_zh).setChecked(True)
+        installed = False
+        try:
+            from .i18n import install_translator
+
+            installed = bool(_call_flexible(install_translator, QApplication.instance(), lang))
+        except ImportError:
+            installed = False
+        # installing a translator sends LanguageChange → changeEvent → retranslate_ui on every widget
+        self.retranslate_ui()
+        self.violations.set_language(lang)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.last_explanation is not None and not getattr(self.last_explanation, "ok", True):
+            fixes = list(getattr(self.last_explanation, "fixes", []) or [])
+            self.solve_panel.show_explanation(self.last_explanation.text(lang), fixes)
+            for b, f in zip(self.solve_panel.fix_buttons(), fixes, strict=False):
+                b.setText(self.tr("采纳") + "：" + (f.describe(lang) if hasattr(f, "describe") else str(f)))
+        self.languageChanged.emit(lang)
+        if not installed and lang != "zh":
+            self.statusBar().showMessage("English translation not available; restart may be required.", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.about_text())
+
+    def about_text(self) -> str:
+        import PySide6
+
+        try:
+            import ortools
+
+            ort = ortools.__version__
+        except Exception:
+            ort = "?"
+        return (f"<h3>{self.tr('排班')} {app_version()}</h3>"
+                f"<p>{self.tr('12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。')}</p>"
+                f"<p>PySide6 {PySide6.__version__} · OR-Tools {ort}</p>")
+
+    # ------------------------------------------------------------------ state
+    def _restore_state(self) -> None:
+        geo = self.settings.value("mainWindow/geometry")
+        state = self.settings.value("mainWindow/state")
+        if isinstance(geo, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geo))
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        tl = self.settings.value("solve/timeLimit")
+        if tl is not None:
+            try:
+                self.solve_panel.time_limit.setValue(int(tl))
+            except (TypeError, ValueError):
+                pass
+
+    def save_state(self) -> None:
+        self.settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self.settings.setValue("mainWindow/state", self.saveState())
+        self.settings.setValue("solve/timeLimit", self.solve_panel.time_limit.value())
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop background work and write pending edits (close, tests)."""
+        self.runner.shutdown()
+        self.autosaver.flush()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def _locked_scenario(scenario: Scenario, roster: Roster, cells) -> Scenario:
+    """``scenario`` with each cell of ``cells`` locked to its value in ``roster`` (as reoptimise does)."""
+    cur = roster.by_staff_date()
+    cells = set(cells)
+    new = [Lock(s, d, cur[(s, d)].shift if (s, d) in cur else OFF) for s, d in sorted(cells)]
+    keep = [lk for lk in scenario.locked if (lk.staff, lk.date) not in cells]
+    return dataclasses.replace(scenario, locked=tuple(keep) + tuple(new))
+
+
+def _explain_if_needed(scenario, start, days, result, lang):
+    """Run on the worker thread: an explanation when hours stay uncovered or no roster exists."""
+    status = str(getattr(result, "status", ""))
+    shortfalls = getattr(result, "shortfalls", None)
+    if getattr(result, "roster", None) is not None and not shortfalls and status not in ("INFEASIBLE", "MODEL_INVALID"):
+        return None
+    if status in ("CANCELLED",) and getattr(result, "roster", None) is None:
+        return None
+    try:
+        from solver.explain import explain
+    except ImportError:
+        return None
+    try:
+        return _call_flexible(explain, scenario, start, days, result, lang=lang, verify_time_limit=3.0, max_verified=4)
+    except Exception:
+        return None
