@@ -43,7 +43,11 @@ def _overtime_minutes_for_next(scenario: Scenario, roster: Roster, cal: WorkCale
     nxt = roster.end + _DAY
     if nxt.day == 1:
         return {p.id: 0 for p in scenario.staff}
-    rows = month_hours(scenario, roster, cal=cal)
+    # only the month of roster.end matters: account the part of the roster inside it
+    start = max(roster.start, roster.end.replace(day=1))
+    part = Roster(start, (roster.end - start).days + 1,
+                  tuple(a for a in roster.assignments if a.date >= start))
+    rows = month_hours(scenario, part, cal=cal)
     out = {}
     for r in rows:
         if (r.year, r.month) == (roster.end.year, roster.end.month):

@@ -143,7 +143,13 @@ def working_dates_of(assignments: Iterable[Assignment], history_end: dt.datetime
     """Dates holding at least one working minute (history's last shift may spill into the period)."""
     out: set[dt.date] = set()
     for a in assignments:
-        out.update(d for d, m in split_by_date(a.start, a.end).items() if m > 0)
+        if a.end <= a.start:
+            continue
+        d = a.start.date()
+        last = (a.end - dt.timedelta(microseconds=1)).date()
+        while d <= last:
+            out.add(d)
+            d += _DAY
     if history_end is not None and period_start is not None:
         ps = dt.datetime.combine(period_start, dt.time())
         if history_end > ps:
@@ -208,7 +214,8 @@ def overtime_cap_hours(scenario: Scenario, person: Staff, first: dt.date, last: 
 
 
 def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments: list[Assignment],
-                  cal: WorkCalendar, y: int, m: int, first: dt.date, last: dt.date) -> MonthHours:
+                  cal: WorkCalendar, y: int, m: int, first: dt.date, last: dt.date,
+                  worked: set[dt.date], breaks: dict[str, int]) -> MonthHours:
     rules = scenario.rules
     hist = scenario.history_of(person.id)
     starting = [a for a in assignments if first <= a.date <= last]
@@ -217,7 +224,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     per_date: dict[dt.date, Fraction] = {}
     night = 0
     for a in starting:
-        for d, mins in paid_by_date(a, break_minutes_of(scenario, a)).items():
+        for d, mins in paid_by_date(a, breaks.get(a.shift, 0)).items():
             per_date[d] = per_date.get(d, Fraction(0)) + mins
             paid += mins
         night += night_minutes(a.start, a.end, rules.night_window)
@@ -276,7 +283,6 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     if first == roster.start and first.day != 1 and person.id in scenario.history:
         prior = round(hist.overtime_minutes_month / 60, 2)
 
-    worked = working_dates_of(assignments, hist.last_shift_end, roster.start)
     wdates = tuple(sorted(d for d in worked if first <= d <= last))
     return MonthHours(
         staff=person.id, year=y, month=m,
@@ -309,11 +315,14 @@ def month_hours(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None 
     for a in roster.assignments:
         by_staff.setdefault(a.staff, []).append(a)
     parts = month_parts(roster.start, roster.end)
+    breaks = {s.code: s.break_minutes for s in scenario.shifts}
     rows = []
     for person in scenario.staff:
         mine = sorted(by_staff.get(person.id, []), key=lambda a: a.start)
+        worked = working_dates_of(mine, scenario.history_of(person.id).last_shift_end, roster.start)
         for y, m, first, last in parts:
-            rows.append(_person_month(scenario, roster, person, mine, cal, y, m, first, last))
+            starting = [a for a in mine if first <= a.date <= last]
+            rows.append(_person_month(scenario, roster, person, starting, cal, y, m, first, last, worked, breaks))
     return rows
 
 

@@ -380,3 +380,29 @@ def test_corrupt_json_row_reported(filled: Path):
             st.load_roster(1)
         assert e.value.kind == "corrupt" and str(filled) in str(e.value)
         assert st.load_roster(2).days == 28
+
+
+def test_reopen_after_a_crash_keeps_committed_wal_data(tmp_path: Path):
+    import shutil
+
+    live = tmp_path / "live"
+    live.mkdir()
+    st = Store.open(live / "roster.db")
+    try:
+        st._con.execute("PRAGMA wal_autocheckpoint=0")  # keep everything in the -wal file
+        for i in range(20):
+            st.set_setting(f"k{i}", "x" * 1000)
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for f in live.iterdir():  # what a power cut leaves behind: main file + -wal (+ -shm)
+            shutil.copy(f, crashed / f.name)
+    finally:
+        st.close()
+    assert (crashed / "roster.db-wal").stat().st_size > 0
+    with Store.open(crashed / "roster.db") as st2:
+        assert st2.get_setting("k19") == "x" * 1000
+    con = sqlite3.connect(backup_path(crashed / "roster.db"))
+    try:
+        assert con.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 20
+    finally:
+        con.close()
