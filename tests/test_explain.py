@@ -1,0 +1,253 @@
+"""Infeasibility / shortfall explanations (SPEC §2.8) and the solver-side per-person rule checker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+import pytest
+
+from roster.model import (
+    DateRange,
+    DemandRule,
+    History,
+    Leave,
+    LeaveKind,
+    Lock,
+    Roster,
+    Scenario,
+    SettlementPeriod,
+    Shift,
+    Staff,
+    WorkingTimeSystem,
+    make_assignment,
+)
+from roster.sample import sample_scenario, twelve_hour_shifts
+from roster.validator import check
+from solver.api import SolveOptions, solve
+from solver.explain import PersonRules, explain, lock_conflicts, shortfall_runs
+
+D = dt.date.fromisoformat
+START = D("2026-06-01")
+FAST = SolveOptions(time_limit=3, seed=0, workers=2)
+
+
+# --------------------------------------------------------------------------------------------------
+# the per-person checker agrees with the independent validator
+
+
+def _random_case(seed: int):
+    rng = random.Random(seed)
+    sc = sample_scenario()
+    if seed % 3 == 1:
+        sc = replace(sc, shifts=sc.shifts + twelve_hour_shifts())
+    if seed % 4 == 2:
+        sc = replace(sc, rules=replace(sc.rules, working_time_system=WorkingTimeSystem.STANDARD))
+    if seed % 5 == 3:
+        sc = replace(sc, rules=replace(sc.rules, settlement_period=SettlementPeriod.QUARTER))
+    start = START + dt.timedelta(days=rng.choice([0, 5, 20, 100]))
+    days = rng.choice([7, 14, 28, 35])
+    if seed % 2:
+        mid = dt.datetime.combine(start, dt.time())
+        sc = replace(sc, history={
+            p.id: History(last_shift_end=mid + dt.timedelta(hours=rng.choice([-20, -8, 2])),
+                          consecutive_days=rng.randint(0, 6), overtime_minutes_month=rng.choice([0, 600, 2000]))
+            for p in sc.staff if rng.random() < 0.5})
+    sm = sc.shift_map()
+    codes = sorted(sm)
+    rows: dict[str, dict[dt.date, str]] = {}
+    assignments = []
+    for p in sc.staff:
+        row = {}
+        for k in range(days):
+            d = start + dt.timedelta(days=k)
+            if rng.random() < 0.72:
+                row[d] = rng.choice(codes)
+                assignments.append(make_assignment(p.id, d, sm[row[d]]))
+        rows[p.id] = row
+    return sc, Roster(start, days, tuple(assignments)), rows
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_person_rules_agree_with_validator(seed):
+    sc, ro, rows = _random_case(seed)
+    violations = check(sc, ro)
+    checker = PersonRules(sc, ro.start, ro.days)
+    for p in sc.staff:
+        expected = {v.rule for v in violations if v.staff == p.id and v.rule not in ("coverage", "one_shift_per_day")}
+        got = {b.rule for b in checker.breaches(p, rows[p.id])}
+        assert got == expected, (p.id, got ^ expected)
+
+
+def test_person_rules_one_breach_just_over_and_under():
+    shifts = (Shift("D", "白班", 480, 8), Shift("N", "夜班", 0, 8))
+    p = Staff("a", "甲")
+    sc = Scenario(shifts=shifts, staff=(p,))
+    checker = PersonRules(sc, START, 14)
+    six = {START + dt.timedelta(days=k): "D" for k in range(6)}
+    assert checker.breaches(p, six) == []
+    seven = {START + dt.timedelta(days=k): "D" for k in range(7)}
+    rules = {b.rule for b in checker.breaches(p, seven)}
+    assert rules == {"max_consecutive_days", "weekly_rest_day"}
+    # D 08–16 then N 00–08 two days later is fine; D then N the next day is 8 h of rest
+    assert checker.breaches(p, {START: "D", START + dt.timedelta(days=2): "N"}) == []
+    short = checker.breaches(p, {START: "D", START + dt.timedelta(days=1): "N"})
+    assert [b.rule for b in short] == ["min_rest_between_shifts"] and short[0].measured == pytest.approx(8)
+
+
+# --------------------------------------------------------------------------------------------------
+# all night-capable staff on leave for two dates
+
+
+NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊"]
+
+
+def _night_leave_scenario() -> Scenario:
+    shifts = (Shift("D", "白班", 480, 8), Shift("M", "晚班", 840, 8), Shift("N", "夜班", 0, 8))
+    demand = (DemandRule("all", 0, 480, 1), DemandRule("all", 480, 960, 1), DemandRule("all", 960, 1320, 1))
+    leave = (Leave(DateRange(D("2026-06-03"), D("2026-06-04")), LeaveKind.ANNUAL),)
+    staff = tuple(Staff(f"s{i}", n, leave=leave if i <= 3 else (), night_ok=i <= 3) for i, n in enumerate(NAMES, 1))
+    return Scenario(shifts=shifts, demand=demand, staff=staff)
+
+
+@pytest.fixture(scope="module")
+def night_case():
+    sc = _night_leave_scenario()
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    return sc, res, ex
+
+
+def test_night_leave_names_dates_hours_and_people(night_case):
+    _sc, res, ex = night_case
+    assert res.roster is not None and res.shortfalls
+    assert [(it.date, it.start.time(), it.end.time(), it.missing) for it in ex.items] == [
+        (D("2026-06-03"), dt.time(0), dt.time(8), 1),
+        (D("2026-06-04"), dt.time(0), dt.time(8), 1),
+    ]
+    for it in ex.items:
+        by_id = {b.staff: b for b in it.people}
+        for sid in ("s1", "s2", "s3"):
+            assert by_id[sid].main.kind == "leave" and by_id[sid].main.detail == LeaveKind.ANNUAL
+        for sid in ("s4", "s5", "s6"):
+            assert by_id[sid].main.kind == "night_ban" and by_id[sid].main.detail == "night_ok"
+    text = ex.text()
+    assert "6月3日 00–08 时 缺 1 人" in text and "6月4日 00–08 时 缺 1 人" in text
+    assert "3 人请假" in text and "张伟 年假" in text and "李娜 年假" in text
+    assert "建议：" in text
+    en = ex.text("en")
+    assert "Jun 3 00–08" in en and "annual leave" in en
+
+
+def test_night_leave_fixes_are_verified_and_work(night_case):
+    sc, res, ex = night_case
+    kinds = {f.kind for f in ex.fixes}
+    assert {"cancel_leave", "allow_night"} <= kinds
+    assert all(f.verified and f.shortfall_after < f.shortfall_before for f in ex.fixes)
+    # full fixes first, and among them the smallest change first
+    sizes = [f.size for f in ex.fixes if f.resolves]
+    assert sizes == sorted(sizes) and ex.fixes[0].resolves
+    for kind in ("cancel_leave", "allow_night"):
+        fix = next(f for f in ex.fixes if f.kind == kind and f.resolves)
+        fixed = fix.apply(sc)
+        assert fixed != sc and sc == _night_leave_scenario()  # apply does not mutate the input
+        again = solve(fixed, START, 7, FAST)
+        assert again.shortfalls == []
+        assert check(fixed, again.roster) == []
+    cancel = next(f for f in ex.fixes if f.kind == "cancel_leave" and f.resolves)
+    (sid, days), = cancel.params["staff"].items()
+    assert set(days) <= {D("2026-06-03"), D("2026-06-04")}
+    assert sid in {"s1", "s2", "s3"}
+
+
+def test_fix_description_languages(night_case):
+    _sc, _res, ex = night_case
+    f = next(f for f in ex.fixes if f.kind == "allow_night")
+    assert f.describe("zh").startswith("允许") and f.describe("en").startswith("allow")
+
+
+# --------------------------------------------------------------------------------------------------
+# demand of 5 every hour with 4 staff
+
+
+def test_demand_above_team_proposes_reduce_demand_and_add_staff():
+    shifts = (Shift("D", "白班", 480, 8), Shift("E", "中班", 960, 8), Shift("N", "夜班", 0, 8))
+    sc = Scenario(shifts=shifts, demand=(DemandRule("all", 0, 1440, 5),),
+                  staff=tuple(Staff(f"s{i}", f"员工{i}") for i in range(1, 5)))
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    assert ex.items and {it.date for it in ex.items} == {START + dt.timedelta(days=k) for k in range(7)}
+    assert "需求 5 人多于团队总人数 4 人" in ex.text()
+    kinds = [f.kind for f in ex.fixes]
+    assert "reduce_demand" in kinds and "add_staff" in kinds
+    reduce = next(f for f in ex.fixes if f.kind == "reduce_demand")
+    assert reduce.resolves
+    again = solve(reduce.apply(sc), START, 7, FAST)
+    assert again.shortfalls == [] and check(reduce.apply(sc), again.roster) == []
+    add = next(f for f in ex.fixes if f.kind == "add_staff")
+    assert add.shortfall_after < add.shortfall_before
+    assert len(add.apply(sc).staff) == 4 + add.params["count"]
+
+
+# --------------------------------------------------------------------------------------------------
+# INFEASIBLE: locks against leave / history / each other
+
+
+def test_infeasible_locks_are_named_and_unlock_is_verified():
+    shifts = (Shift("D", "白班", 480, 8), Shift("E", "中班", 960, 8), Shift("N", "夜班", 0, 8))
+    sick = (Leave(DateRange(D("2026-06-03"), D("2026-06-03")), LeaveKind.SICK),)
+    sc = Scenario(
+        shifts=shifts, demand=(DemandRule("all", 0, 1440, 1),),
+        staff=(Staff("a", "甲", leave=sick), Staff("b", "乙"), Staff("c", "丙"), Staff("d", "丁")),
+        locked=(Lock("a", D("2026-06-03"), "D"), Lock("b", START, "D")),
+        history={"b": History(last_shift_end=dt.datetime(2026, 6, 1, 2, 0))},
+    )
+    res = solve(sc, START, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    named = {(c.rule, lk) for c in ex.conflicts for lk in c.locks}
+    assert ("approved_leave", Lock("a", D("2026-06-03"), "D")) in named
+    assert ("min_rest_between_shifts", Lock("b", START, "D")) in named
+    text = ex.text()
+    assert "甲 锁定的 6月3日 班次与病假冲突" in text and "乙" in text and "6.0 小时" in text
+    unlock = ex.fixes[0]
+    assert unlock.kind == "unlock" and unlock.status_after in ("OPTIMAL", "FEASIBLE")
+    assert solve(unlock.apply(sc), START, 7, FAST).status in ("OPTIMAL", "FEASIBLE")
+
+
+def test_locks_that_only_conflict_together():
+    shifts = (Shift("D", "白班", 480, 8),)
+    sc = Scenario(shifts=shifts, staff=(Staff("a", "甲"), Staff("b", "乙")),
+                  locked=tuple(Lock("a", START + dt.timedelta(days=k), "D") for k in range(7)))
+    conflicts = lock_conflicts(sc, START, 7)
+    rules = {c.rule for c in conflicts}
+    assert "max_consecutive_days" in rules
+    c = next(c for c in conflicts if c.rule == "max_consecutive_days")
+    assert len(c.locks) == 7 and c.staff == "a"
+    # six locks are fine
+    assert lock_conflicts(replace(sc, locked=sc.locked[:6]), START, 7) == []
+
+
+def test_no_shortfall_means_nothing_to_explain():
+    sc = _night_leave_scenario()
+    sc = replace(sc, staff=tuple(replace(p, leave=()) for p in sc.staff))
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res)
+    assert res.shortfalls == [] and ex.items == [] and ex.fixes == [] and ex.ok
+    assert ex.text() == "所有时段人数均已满足。"
+
+
+def test_shortfall_runs_merge_contiguous_slots():
+    class S:
+        def __init__(self, day, h0, h1, missing, skill=None):
+            self.date = day
+            self.start = dt.datetime.combine(day, dt.time(h0))
+            self.end = dt.datetime.combine(day, dt.time(h1)) if h1 < 24 else dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+            self.missing = missing
+            self.skill = skill
+
+    runs = shortfall_runs([S(START, 1, 2, 1), S(START, 0, 1, 1), S(START, 2, 3, 2), S(START, 5, 6, 2),
+                           S(START, 5, 6, 1, "审核")])
+    assert [(r[1].hour, r[2].hour, r[3], r[4]) for r in runs] == [(0, 2, None, 1), (2, 3, None, 2), (5, 6, None, 2),
+                                                                 (5, 6, "审核", 1)]
