@@ -21,6 +21,8 @@ _EN: dict[tuple[str, str], str] = {}
 
 
 def _s(ctx: str, zh: str, en: str) -> str:
+    if _EN.get((ctx, zh), en) != en:  # one source string can have only one translation per context
+        raise ValueError(f"conflicting English for {ctx}/{zh!r}: {_EN[(ctx, zh)]!r} vs {en!r}")
     _EN[(ctx, zh)] = en
     return zh
 

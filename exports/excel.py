@@ -112,7 +112,7 @@ T_FROM = _s(CTX, QT_TRANSLATE_NOOP("Excel", "开始"), "From")
 T_TO = _s(CTX, QT_TRANSLATE_NOOP("Excel", "结束"), "To")
 T_MEASURED = _s(CTX, QT_TRANSLATE_NOOP("Excel", "实测"), "Measured")
 T_LIMIT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "限值"), "Limit")
-T_MESSAGE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "说明"), "Details")
+T_MESSAGE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "详情"), "Details")
 
 # 说明
 T_KEY = _s(CTX, QT_TRANSLATE_NOOP("Excel", "项目"), "Item")

@@ -188,7 +188,9 @@ def paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: s
                generated_at: dt.datetime | None = None) -> int:
     """Paint the weekly rota on ``device`` (QPdfWriter or QPrinter); returns the number of pages.
 
-    A ``QPagedPaintDevice`` is switched to landscape before painting; the caller owns the device.
+    A ``QPagedPaintDevice`` is switched to landscape before painting and gets one page per week (more
+    when the team does not fit on one page); any other device (QImage, QPixmap) gets the first week only.
+    The caller owns the device.
     """
     return _paint_rota(device, scenario, roster, lang, generated_at)
 
@@ -211,6 +213,8 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
         staff_area = _staff_area_mm(len(codes), d.h)
         rows_per_page = max(1, int(staff_area // MIN_ROW_MM))
         pages = rota_pages(scenario, roster, rows_per_page)
+        if not isinstance(device, QPagedPaintDevice):
+            pages = pages[:1]  # a QImage/QPixmap/widget has one page: draw the first week (preview thumbnail)
         for i, (n, chunk) in enumerate(pages):
             if i and isinstance(device, QPagedPaintDevice):
                 device.newPage()

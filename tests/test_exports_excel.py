@@ -1,0 +1,301 @@
+"""Excel workbook: content checked against roster.hours / roster.validator / the roster itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from exports._synthetic import rotation_roster, rotation_scenario, with_leave
+from exports.excel import sheet_names, write_workbook
+from roster.calendar import WorkCalendar
+from roster.demand import demand_for_date
+from roster.hours import month_hours
+from roster.model import LeaveKind, Roster
+from roster.validator import RULES, check
+
+START = dt.date(2026, 6, 1)  # a Monday
+EVIL = '=HYPERLINK("http://x")'
+NAMES = {0: EVIL, 1: "+SUM(1,2)", 2: "-1+2", 3: "@cmd", 4: "王芳"}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    sc = rotation_scenario(8, names=NAMES)
+    ro = rotation_roster(sc, START, 28)
+    path = tmp_path_factory.mktemp("xl") / "rota.xlsx"
+    write_workbook(path, sc, ro, generated_at=dt.datetime(2026, 5, 20, 9, 30))
+    return sc, ro, path, load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def dirty(tmp_path_factory):
+    """Two assignments removed (coverage gaps) and a leave day worked."""
+    sc = rotation_scenario(8, names=NAMES)
+    sc = with_leave(sc, 5, dt.date(2026, 6, 10), dt.date(2026, 6, 10), LeaveKind.SICK)
+    full = rotation_roster(sc, START, 28, skip_leave=False)
+    dropped = [a for a in full.assignments if (a.staff, a.date) in {("p02", dt.date(2026, 6, 3)),
+                                                                     ("p07", dt.date(2026, 6, 20))}]
+    assert len(dropped) == 2
+    ro = dataclasses.replace(full, assignments=tuple(a for a in full.assignments if a not in dropped))
+    path = tmp_path_factory.mktemp("xl") / "dirty.xlsx"
+    write_workbook(path, sc, ro)
+    return sc, ro, dropped, path, load_workbook(path)
+
+
+def _rows(ws):
+    return list(ws.iter_rows())
+
+
+def test_sheet_names_zh_and_en(clean, tmp_path):
+    sc, ro, _path, wb = clean
+    assert wb.sheetnames == ["排班表", "工时汇总", "覆盖", "合规", "说明"] == sheet_names("zh")
+    write_workbook(tmp_path / "en.xlsx", sc, ro, lang="en")
+    wb_en = load_workbook(tmp_path / "en.xlsx")
+    assert wb_en.sheetnames == ["Rota", "Hours", "Coverage", "Compliance", "Notes"]
+    hours = wb_en["Hours"]
+    assert hours.cell(1, 1).value == "Name"
+    assert "Paid hours" in [c.value for c in hours[1]]
+
+
+def test_hours_sheet_equals_month_hours(clean):
+    sc, ro, _path, wb = clean
+    ws = wb["工时汇总"]
+    header = [c.value for c in ws[1]]
+    col = {h: i for i, h in enumerate(header)}
+    fields = {"计薪工时": "paid_hours", "标准工时": "standard_hours", "工作日延时 150%": "ot150_hours",
+              "休息日加班 200%": "ot200_hours", "法定节假日 300%": "ot300_hours", "加班合计": "overtime_total_hours",
+              "夜间工时": "night_hours", "调休获得（小时）": "comp_earned_hours", "调休使用（小时）": "comp_taken_hours",
+              "调休余额（小时）": "comp_balance_hours", "出勤天数": "days_worked", "人天（计费）": "person_days"}
+    assert set(fields) <= set(col)
+    names = {p.id: p.name for p in sc.staff}
+    sheet_rows = {(r[0].value, r[2].value): r for r in ws.iter_rows(min_row=2) if r[2].value}
+    expected = month_hours(sc, ro, cal=WorkCalendar(sc.calendar))
+    assert expected
+    for mh in expected:
+        row = sheet_rows[(names[mh.staff], f"{mh.year}-{mh.month:02d}")]
+        for head, field in fields.items():
+            cell = row[col[head]]
+            assert cell.value == getattr(mh, field), (mh.staff, head)
+            assert isinstance(cell.value, (int, float)), "numbers must be numbers"
+        assert row[col["工作日历日数"]].value == len(mh.working_dates)
+        assert row[col["年假（天）"]].value == mh.leave_days.get("annual", 0)
+        assert row[col["计薪工时"]].number_format == "0.0"
+    total = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "合计")
+    assert total[col["计薪工时"]].value == pytest.approx(sum(m.paid_hours for m in expected))
+    assert total[col["人天（计费）"]].value == sum(m.person_days for m in expected)
+    # billing table: person-days per natural month
+    by_month: dict[str, int] = {}
+    for m in expected:
+        by_month[f"{m.year}-{m.month:02d}"] = by_month.get(f"{m.year}-{m.month:02d}", 0) + m.person_days
+    start = next(i for i, r in enumerate(_rows(ws)) if r[0].value and "计费人天" in str(r[0].value))
+    billing = {r[0].value: r[2].value for r in _rows(ws)[start + 2:] if r[0].value}
+    assert billing == by_month
+    assert sum(by_month.values()) == len(ro.assignments)
+
+
+def _cover_index(ws):
+    out = {}
+    for r in ws.iter_rows(min_row=2):
+        if isinstance(r[0].value, dt.datetime) and r[2].value:
+            out[(r[0].value.date(), r[2].value)] = r
+    return out
+
+
+def _people_covering_hour(ro: Roster, day: dt.date, h: int) -> int:
+    s = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=h)
+    return sum(1 for a in ro.assignments if a.start <= s and a.end >= s + dt.timedelta(hours=1))
+
+
+def test_coverage_sheet_matches_roster_and_demand(clean):
+    sc, ro, _path, wb = clean
+    idx = _cover_index(wb["覆盖"])
+    cal = WorkCalendar(sc.calendar)
+    assert len(idx) == 2 * ro.days
+    for day in ro.dates():
+        sched, need = idx[(day, "排班 总人数")], idx[(day, "需求 总人数")]
+        dem = demand_for_date(sc, day, cal)[None]
+        for h in range(24):
+            assert sched[3 + h].value == _people_covering_hour(ro, day, h)
+            assert need[3 + h].value == max(dem[2 * h], dem[2 * h + 1])
+            assert sched[3 + h].fill.fgColor.rgb != "00FF9C9C"
+        assert sched[27].value == 0
+
+
+def test_coverage_shortfalls_highlighted(dirty):
+    sc, ro, dropped, _path, wb = dirty
+    idx = _cover_index(wb["覆盖"])
+    red = set()
+    for (day, item), row in idx.items():
+        if item.startswith("排班"):
+            for h in range(24):
+                if row[3 + h].fill.fgColor.rgb == "00FF9C9C":
+                    red.add((day, h))
+    expected = set()
+    for a in dropped:
+        t = a.start
+        while t < a.end:
+            expected.add((t.date(), t.hour))
+            t += dt.timedelta(hours=1)
+    assert red == expected
+    short = {day: row[27].value for (day, item), row in idx.items() if item.startswith("排班")}
+    assert short[dt.date(2026, 6, 3)] == 8.0 and short[dt.date(2026, 6, 20)] == 8.0
+
+
+def test_compliance_clean_roster(clean):
+    sc, ro, _path, wb = clean
+    assert check(sc, ro) == []
+    ws = wb["合规"]
+    results = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[0].value in RULES}
+    assert set(results) == set(RULES)
+    for rid, r in results.items():
+        assert r[3].value == "通过"
+        assert r[2].value == RULES[rid].source
+        assert r[4].value == 0
+    assert any(c.value == "0 违规" for row in ws.iter_rows() for c in row)
+
+
+def test_compliance_lists_violations(dirty):
+    sc, ro, _dropped, _path, wb = dirty
+    violations = check(sc, ro)
+    assert violations
+    ws = wb["合规"]
+    summary = []
+    for r in ws.iter_rows(min_row=2):
+        if r[0].value == "违规明细":
+            break
+        summary.append(r)
+    results = {r[0].value: r for r in summary if r[0].value in RULES}
+    for rid in RULES:
+        n = sum(1 for v in violations if v.rule == rid)
+        assert results[rid][4].value == n
+        assert results[rid][3].value == (f"违规 {n} 条" if n else "通过")
+    assert not any(c.value == "0 违规" for row in ws.iter_rows() for c in row)
+    header_row = next(i for i, r in enumerate(_rows(ws)) if r[0].value == "违规明细")
+    listed = [r for r in _rows(ws)[header_row + 2:] if r[0].value]
+    assert len(listed) == len(violations)
+    assert {r[0].value for r in listed} == {v.rule for v in violations}
+
+
+def test_rota_sheet_cells_headcounts_and_marks(clean):
+    sc, ro, _path, wb = clean
+    ws = wb["排班表"]
+    names = {p.name: p for p in sc.staff}
+    by_sd = ro.by_staff_date()
+    week_starts = [r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("第 ")]
+    assert len(week_starts) == 4
+    seen = 0
+    for w, top in enumerate(week_starts):
+        monday = START + dt.timedelta(days=7 * w)
+        assert ws.cell(top + 1, 3).value == f"{monday.month}月{monday.day}日"
+        assert ws.cell(top + 2, 3).value.startswith("周一")
+        r = top + 3
+        while ws.cell(r, 1).value in names:
+            p = names[ws.cell(r, 1).value]
+            assert ws.cell(r, 2).value == p.employee_no
+            for i in range(7):
+                a = by_sd.get((p.id, monday + dt.timedelta(days=i)))
+                assert ws.cell(r, 3 + i).value == (a.shift if a else None)
+                if a:
+                    seen += 1
+                    colour = sc.shift(a.shift).color.lstrip("#").upper()
+                    assert ws.cell(r, 3 + i).fill.fgColor.rgb.endswith(colour)
+            r += 1
+        while ws.cell(r, 1).value != "在岗人数":
+            r += 1
+        for i in range(7):
+            day = monday + dt.timedelta(days=i)
+            assert ws.cell(r, 3 + i).value == sum(1 for a in ro.assignments if a.date == day)
+    assert seen == len(ro.assignments)
+    # June 19 2026 is 端午节 (statutory), June 20/21 rest days
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert "周五 节" in texts and "周六 休" in texts
+    assert any("排班人" in t for t in texts) and any("审核人" in t for t in texts)
+    assert any("D 白班\n08:00–16:00" == t for t in texts)
+
+
+def test_makeup_workday_mark(tmp_path):
+    sc = rotation_scenario(8)
+    ro = rotation_roster(sc, dt.date(2026, 9, 14), 28)  # 2026-09-20 (Sun) and 10-10 (Sat) are 调休上班
+    write_workbook(tmp_path / "a.xlsx", sc, ro)
+    ws = load_workbook(tmp_path / "a.xlsx")["排班表"]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert "周日 班" in texts and "周四 节" in texts  # 10-01 Thursday National Day
+
+
+def test_print_setup_and_panes(clean):
+    _sc, _ro, _path, wb = clean
+    ws = wb["排班表"]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == "9"  # A4
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows in ("1:2", "$1:$2")
+    assert ws.freeze_panes == "C3"
+    assert len(ws.row_breaks.brk) == 4  # one per week block
+    for name in ("工时汇总", "覆盖", "合规", "说明"):
+        assert wb[name].page_setup.orientation == "landscape"
+        assert str(wb[name].page_setup.paperSize) == "9"
+    assert wb["工时汇总"].freeze_panes == "D2"
+
+
+def test_formula_like_text_stays_text(clean):
+    sc, _ro, path, wb = clean
+    evil = {NAMES[i] for i in range(4)}
+    found: dict[str, set[str]] = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if c.value in evil:
+                    assert c.data_type == "s"
+                    found.setdefault(c.value, set()).add(ws.title)
+    assert found[EVIL] == {"排班表", "工时汇总"}
+    assert all(found[n] for n in evil)
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in zf.read(name)
+
+
+def test_no_private_data(clean):
+    sc, _ro, path, _wb = clean
+    with zipfile.ZipFile(path) as zf:
+        blob = b"".join(zf.read(n) for n in zf.namelist())
+    for p in sc.staff:
+        assert p.phone and p.phone.encode() not in blob
+        assert p.id_number and p.id_number.encode() not in blob
+
+
+def test_notes_sheet(clean, tmp_path):
+    sc, ro, _path, wb = clean
+    notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=2)}
+    assert notes["生成时间"] == "2026-05-20 09:30:00"
+    assert notes["软件版本"].startswith("roster ")
+    assert notes["求解状态"] == "FEASIBLE"
+    assert notes["最优性差距"] == "16.67%"
+    assert "估算" not in notes["日历警告"]
+    assert notes["最多连续工作天数"] == 6
+    # a 2027 period warns that the calendar is estimated
+    ro27 = rotation_roster(sc, dt.date(2027, 1, 4), 14)
+    write_workbook(tmp_path / "b.xlsx", sc, ro27, solver_info={})
+    notes27 = {r[0].value: r[1].value for r in load_workbook(tmp_path / "b.xlsx")["说明"].iter_rows(min_row=2)}
+    assert "2027" in notes27["日历警告"] and "估算" in notes27["日历警告"]
+    assert notes27["求解状态"] == "未经求解器（手工排班）"
+
+
+def test_partial_weeks_and_overwrite(tmp_path):
+    sc = rotation_scenario(8)
+    ro = rotation_roster(sc, dt.date(2026, 6, 3), 10)  # Wed .. Fri next week
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"old content")
+    write_workbook(target, sc, ro)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]  # no temp files left
+    ws = load_workbook(target)["排班表"]
+    assert len(ws.row_breaks.brk) == 2
+    top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("第 1 周"))
+    assert ws.cell(top + 1, 3).value is None and ws.cell(top + 1, 5).value == "6月3日"
