@@ -118,3 +118,29 @@ def test_next_scenario_rolls_history_and_drops_old_locks():
     assert [lk.date for lk in nx.locked] == [D("2026-06-10")]
     assert nx.history["a"].consecutive_days == 1
     assert nx.history["a"].last_shift_end == dt.datetime(2026, 6, 7, 16, 0)
+
+
+def test_two_halves_carry_the_same_state_as_the_whole():
+    """Rolling two 14-day periods must end in the same history as one 28-day period (overtime aside:
+    each part measures its own excess)."""
+    import random
+
+    rng = random.Random(7)
+    base = scenario({"a": History(consecutive_days=3, nights=1), "b": History(weekend_days=2)})
+    m = base.shift_map()
+    for _ in range(30):
+        cells = []
+        for sid in ("a", "b", "c"):
+            for k in range(28):
+                code = rng.choice(["D", "E", "N", "L", None, None])
+                if code:
+                    cells.append(make_assignment(sid, D("2026-09-21") + dt.timedelta(days=k), m[code]))
+        whole = Roster(D("2026-09-21"), 28, tuple(cells))
+        first = Roster(D("2026-09-21"), 14, tuple(a for a in cells if a.date < D("2026-10-05")))
+        second = Roster(D("2026-10-05"), 14, tuple(a for a in cells if a.date >= D("2026-10-05")))
+        h_whole = history_after(base, whole)
+        h_split = history_after(next_scenario(base, first), second)
+        for sid in ("a", "b", "c"):
+            x, y = h_whole[sid], h_split[sid]
+            assert (x.last_shift_end, x.consecutive_days, x.nights, x.weekend_days, x.holiday_days) == \
+                   (y.last_shift_end, y.consecutive_days, y.nights, y.weekend_days, y.holiday_days), sid
