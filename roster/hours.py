@@ -360,12 +360,92 @@ def totals_by_staff(rows: Iterable[MonthHours]) -> dict[str, MonthHours]:
     return {sid: totals(rs, staff=sid) for sid, rs in groups.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class SettlementHours:
+    """Comprehensive system: the 150 % excess and the cap over one settlement period (CH-01, CH-07)."""
+
+    staff: str
+    key: tuple[int, ...]  # (year, month) | (year, quarter 0-3) | (year,) | (iso year, iso week)
+    first: dt.date
+    last: dt.date
+    paid_hours: float
+    standard_hours: float
+    ot150_hours: float  # max(0, Σpaid − Σhol − Σstd) over the period (or with hol, per the flag)
+    ot300_hours: float
+    overtime_total_hours: float  # Σ of the months' cap measures
+    overtime_cap_hours: float
+
+
+def settlement_key(rules: Rules, first: dt.date) -> tuple[int, ...]:
+    sp = rules.settlement_period.value
+    if rules.working_time_system != WorkingTimeSystem.COMPREHENSIVE or sp == "month":
+        return (first.year, first.month)
+    if sp == "quarter":
+        return (first.year, (first.month - 1) // 3)
+    if sp == "year":
+        return (first.year,)
+    iso = first.isocalendar()
+    return (iso[0], iso[1])
+
+
+def settlement_hours(scenario: Scenario, rows: Iterable[MonthHours]) -> list[SettlementHours]:
+    """Group month rows by the settlement period of ``rules`` and settle the 150 % excess there.
+
+    For a ``month`` period (or the standard system) this repeats the month rows.  A ``week`` period
+    cannot be rebuilt from month rows: the months are returned, keyed by the ISO week of their start.
+    """
+    rules = scenario.rules
+    groups: dict[tuple[str, tuple[int, ...]], list[MonthHours]] = {}
+    for r in rows:
+        if r.first is None:
+            continue
+        groups.setdefault((r.staff, settlement_key(rules, r.first)), []).append(r)
+    out = []
+    for (sid, key), rs in groups.items():
+        paid = sum(r.paid_hours for r in rs)
+        std = sum(r.standard_hours for r in rs)
+        hol = sum(r.ot300_hours for r in rs)
+        if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+            base = paid if rules.holiday_hours_in_period_total else paid - hol
+            ot150 = max(0.0, base - std)
+        else:
+            ot150 = sum(r.ot150_hours for r in rs)
+        out.append(SettlementHours(
+            staff=sid, key=key, first=min(r.first for r in rs if r.first),
+            last=max(r.last for r in rs if r.last), paid_hours=round(paid, 2), standard_hours=round(std, 2),
+            ot150_hours=round(ot150, 2), ot300_hours=round(hol, 2),
+            overtime_total_hours=round(sum(r.overtime_total_hours + r.prior_overtime_hours for r in rs), 2),
+            overtime_cap_hours=round(sum(r.overtime_cap_hours for r in rs), 2)))
+    return out
+
+
+#: HR sheet (工时汇总) columns: field name and Simplified Chinese header
+HR_COLUMNS_ZH: tuple[tuple[str, str], ...] = (
+    ("staff", "员工"),
+    ("month", "月份"),
+    ("days_worked", "出勤天数"),
+    ("paid_hours", "计薪工时"),
+    ("standard_hours", "标准工时"),
+    ("ot150_hours", "工作日延时(150%)"),
+    ("ot200_hours", "休息日加班(200%)"),
+    ("ot300_hours", "法定节假日(300%)"),
+    ("overtime_total_hours", "加班合计(36小时上限口径)"),
+    ("night_hours", "夜间工时"),
+    ("comp_earned_hours", "调休获得"),
+    ("comp_taken_hours", "调休使用"),
+    ("comp_balance_hours", "调休结余"),
+    ("leave_days", "请假天数"),
+    ("person_days", "人天(结算)"),
+)
+
+
 def field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(MonthHours))
 
 
 __all__ = [
-    "MonthHours", "month_hours", "totals", "totals_by_staff", "split_by_date", "night_minutes",
+    "MonthHours", "month_hours", "totals", "totals_by_staff", "SettlementHours", "settlement_hours",
+    "settlement_key", "HR_COLUMNS_ZH", "split_by_date", "night_minutes",
     "paid_by_date", "working_dates_of", "month_parts", "overtime_cap_hours", "NIGHT_SHIFT_MINUTES",
     "field_names",
 ]

@@ -309,3 +309,31 @@ def test_cap_measure_agrees_with_validator():
         mine = [r for r in rows if r.staff == p.id]
         assert [round((m.overtime - m.history) / 60, 2) for m in theirs] == [r.overtime_total_hours for r in mine]
         assert [round(m.cap / 60, 2) for m in theirs] == [r.overtime_cap_hours for r in mine]
+
+
+def test_quarter_settlement_evens_out_months():
+    from roster.hours import settlement_hours
+    from roster.model import SettlementPeriod
+
+    # July 2026: 23 workdays (184 h); August: 21 (168 h).  a works D every day 07-01..07-31 (248 h) and
+    # nothing in August: month by month July has 64 h at 150 %, over the quarter part Jul-Aug
+    # 248 - 352 < 0, so nothing.
+    rules = Rules(settlement_period=SettlementPeriod.QUARTER)
+    sc = scenario(Staff("a", "甲"), rules=rules)
+    cells = {("a", d.isoformat()): "D" for d in DateRange(D("2026-07-01"), D("2026-07-31")).days()}
+    rows = month_hours(sc, roster(sc, "2026-07-01", 62, cells))
+    assert row(rows, "a", 7).ot150_hours == 248 - 184
+    (q,) = settlement_hours(sc, rows)
+    assert q.key == (2026, 2) and (q.first, q.last) == (D("2026-07-01"), D("2026-08-31"))
+    assert (q.paid_hours, q.standard_hours, q.ot150_hours) == (248, 352, 0)
+    assert q.overtime_cap_hours == 72
+    # month settlement keeps the monthly figure
+    sc_m = scenario(Staff("a", "甲"))
+    ms = settlement_hours(sc_m, month_hours(sc_m, roster(sc_m, "2026-07-01", 62, cells)))
+    assert [m.ot150_hours for m in ms] == [64, 0]
+
+
+def test_hr_columns_are_fields():
+    from roster.hours import HR_COLUMNS_ZH, field_names
+
+    assert {f for f, _ in HR_COLUMNS_ZH} <= set(field_names())
