@@ -599,3 +599,22 @@ def test_overtime_break_is_unpaid_and_holiday_minutes_pro_rata():
     # B 06-18 20:00–06-19 08:00: 8 of its 12 paid hours lie on the holiday
     vs = run(scen(Staff("s1", "甲", overtime_ok=False)), month_roster({17: "B"}), "overtime_cap")
     assert len(vs) == 1 and vs[0].measured == 8
+
+
+# ---------------------------------------------------------------- timeline helpers
+
+
+def test_timeline_minutes_and_night_minutes_per_date():
+    from roster.timeline import is_night_shift, minutes_by_date, night_minutes_by_date, working_dates
+
+    assert minutes_by_date(T("2026-06-01T16:00"), T("2026-06-02T00:00")) == {START: 480}
+    assert minutes_by_date(T("2026-06-01T20:00"), T("2026-06-02T08:00")) == {START: 240, D("2026-06-02"): 480}
+    nw = (22 * H, 6 * H)
+    assert night_minutes_by_date(T("2026-06-01T20:00"), T("2026-06-02T08:00"), nw) == {START: 120,
+                                                                                        D("2026-06-02"): 360}
+    assert night_minutes_by_date(T("2026-06-01T06:00"), T("2026-06-01T22:00"), nw) == {}
+    assert night_minutes_by_date(T("2026-06-01T00:00"), T("2026-06-01T05:00"), (1 * H, 4 * H)) == {START: 180}
+    assert is_night_shift(T("2026-06-01T00:00"), T("2026-06-01T08:00"), nw)
+    assert not is_night_shift(T("2026-06-01T16:00"), T("2026-06-02T00:00"), nw)  # 120 night minutes
+    sc = scen(history={"s1": History(last_shift_end=T("2026-06-01T06:00"))})
+    assert working_dates(sc, ro([("s1", 2, "B")]), "s1") == {START, D("2026-06-03"), D("2026-06-04")}
