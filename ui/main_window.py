@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roster.model import OFF, Lock, Roster, Scenario
-
 from exports.qt_none_fix import make_none_immortal
+from roster.model import OFF, Lock, Roster, Scenario
 
 from .autosave import Autosaver
 from .charts import CoverageHeatmap, FairnessChart, coverage_data
@@ -56,6 +55,7 @@ from .violations_panel import ViolationsPanel
 make_none_immortal()  # PySide6 6.12 / CPython 3.11: painting drops None references (see exports.qt_none_fix)
 
 MAX_RECENT = 8
+EXPLAINING = "explaining"  # progress marker: the solve is done, the shortfall explanation runs
 PREVIEW_INTERVAL_S = 0.5
 
 #: editors written in parallel (module, class, tab title); each takes (scenario, parent), has
@@ -82,7 +82,7 @@ def app_version() -> str:
 def _export_fn(name: str):
     """Find an export function by its contract name in the exports package (module layout may vary)."""
     for mod in ("exports", "exports.excel", "exports.pdf", "exports.rota", "exports.printing", "exports.print_rota",
-                "exports.ics", "exports.ical", "exports.importer", "exports.import_xlsx", "exports.xlsx_import",
+                "exports.ics", "exports.importer", "exports.import_xlsx", "exports.xlsx_import",
                 "exports.template", "exports.staff_import"):
         try:
             m = importlib.import_module(mod)
@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         def job(on_progress, on_solution, cancel):
             result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
                            cancel=cancel)
-            return result, _explain_if_needed(scenario, start, days, result, lang)
+            return result, _explain_if_needed(scenario, start, days, result, lang, cancel, on_progress)
 
         self._start_job("solve", job)
         return True
@@ -749,7 +749,7 @@ class MainWindow(QMainWindow):
                 opts = dataclasses.replace(options, previous=roster, hint=roster)
                 result = solve(locked_sc, start, days, opts, on_progress=on_progress, on_solution=on_solution,
                                cancel=cancel)
-            return result, _explain_if_needed(scenario, start, days, result, lang)
+            return result, _explain_if_needed(scenario, start, days, result, lang, cancel, on_progress)
 
         self._start_job("reoptimise", job)
         return True
@@ -785,6 +785,9 @@ class MainWindow(QMainWindow):
         self.solve_panel.set_running(running)
 
     def _on_progress(self, p) -> None:
+        if isinstance(p, str) and p == EXPLAINING:
+            self.solve_panel.status_label.setText(self.tr("求解结束，正在分析缺人原因并验证修改建议…"))
+            return
         self.solve_panel.show_progress(p)
 
     def _on_solution(self, sol) -> None:
@@ -1027,9 +1030,10 @@ class MainWindow(QMainWindow):
         t.setHorizontalHeaderLabels([self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("内容")])
         t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for r, row in enumerate(rows):
-            get = (lambda k, row=row: row.get(k) if isinstance(row, dict) else getattr(row, k, ""))
             for c, k in enumerate(("at", "user", "action", "detail")):
-                val = get(k) or (get("time") if k == "at" else "")
+                val = row.get(k) if isinstance(row, dict) else getattr(row, k, "")
+                if isinstance(val, dt.datetime):
+                    val = val.strftime("%Y-%m-%d %H:%M:%S")
                 t.setItem(r, c, QTableWidgetItem(str(val or "")))
         lay.addWidget(t)
         dlg.resize(800, 420)
@@ -1076,7 +1080,8 @@ class MainWindow(QMainWindow):
         path = path or QFileDialog.getExistingDirectory(self, self.tr("导出日历：选择文件夹"))
         if not path:
             return False
-        return self._run_export("write_ics", path, self._scenario, self.model.to_roster(), lang=self.lang)
+        # one .ics per person into the folder
+        return self._run_export("write_all_ics", path, self._scenario, self.model.to_roster())
 
     def export_template(self, path: str | None = None) -> bool:
         path = path or self._ask_path(self.tr("导出导入模板"), "员工与请假_模板.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
@@ -1225,8 +1230,10 @@ def _locked_scenario(scenario: Scenario, roster: Roster, cells) -> Scenario:
     return dataclasses.replace(scenario, locked=tuple(keep) + tuple(new))
 
 
-def _explain_if_needed(scenario, start, days, result, lang):
-    """Run on the worker thread: an explanation when hours stay uncovered or no roster exists."""
+def _explain_if_needed(scenario, start, days, result, lang, cancel=None, on_progress=None):
+    """Run on the worker thread: an explanation when hours stay uncovered or no roster exists.
+
+    After a Cancel the fixes are not verified by re-solving (that would take seconds more)."""
     status = str(getattr(result, "status", ""))
     shortfalls = getattr(result, "shortfalls", None)
     if getattr(result, "roster", None) is not None and not shortfalls and status not in ("INFEASIBLE", "MODEL_INVALID"):
@@ -1238,6 +1245,10 @@ def _explain_if_needed(scenario, start, days, result, lang):
     except ImportError:
         return None
     try:
-        return _call_flexible(explain, scenario, start, days, result, lang=lang, verify_time_limit=3.0, max_verified=4)
+        cancelled = bool(cancel is not None and getattr(cancel, "cancelled", False))
+        if on_progress is not None:
+            on_progress(EXPLAINING)
+        return _call_flexible(explain, scenario, start, days, result, lang=lang, verify=not cancelled,
+                              verify_time_limit=2.0, max_verified=3)
     except Exception:
         return None

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from roster.calendar import WorkCalendar
@@ -51,10 +58,10 @@ class TotalColumn(IntEnum):
 
 
 TOTAL_LABELS = {
-    TotalColumn.HOURS: "工时",
-    TotalColumn.OVERTIME: "加班",
-    TotalColumn.NIGHTS: "夜班",
-    TotalColumn.WEEKENDS: "周末",
+    TotalColumn.HOURS: QT_TRANSLATE_NOOP("RosterModel", "工时"),
+    TotalColumn.OVERTIME: QT_TRANSLATE_NOOP("RosterModel", "加班"),
+    TotalColumn.NIGHTS: QT_TRANSLATE_NOOP("RosterModel", "夜班"),
+    TotalColumn.WEEKENDS: QT_TRANSLATE_NOOP("RosterModel", "周末"),
 }
 
 HOLIDAY_BG = QColor("#F8C9C4")

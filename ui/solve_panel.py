@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,27 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 TERM_LABELS = {
-    "under_cover": "缺人",
-    "over_cover": "超员",
-    "overtime_150": "工作日加班（150%）",
-    "overtime_300": "节假日加班（300%）",
-    "overtime": "加班",
-    "fair_nights": "夜班公平",
-    "fair_weekends": "周末公平",
-    "fair_holidays": "节假日公平",
-    "fair_hours": "工时公平",
-    "wishes": "个人意愿未满足",
-    "isolated_days": "零散上班/休息日",
-    "changes": "与上一版的改动",
+    "under_cover": QT_TRANSLATE_NOOP("SolvePanel", "缺人"),
+    "over_cover": QT_TRANSLATE_NOOP("SolvePanel", "超员"),
+    "overtime_150": QT_TRANSLATE_NOOP("SolvePanel", "工作日加班（150%）"),
+    "overtime_300": QT_TRANSLATE_NOOP("SolvePanel", "节假日加班（300%）"),
+    "overtime": QT_TRANSLATE_NOOP("SolvePanel", "加班"),
+    "fair_nights": QT_TRANSLATE_NOOP("SolvePanel", "夜班公平"),
+    "fair_weekends": QT_TRANSLATE_NOOP("SolvePanel", "周末公平"),
+    "fair_holidays": QT_TRANSLATE_NOOP("SolvePanel", "节假日公平"),
+    "fair_hours": QT_TRANSLATE_NOOP("SolvePanel", "工时公平"),
+    "wishes": QT_TRANSLATE_NOOP("SolvePanel", "个人意愿未满足"),
+    "isolated_days": QT_TRANSLATE_NOOP("SolvePanel", "零散上班/休息日"),
+    "changes": QT_TRANSLATE_NOOP("SolvePanel", "与上一版的改动"),
 }
 
 STATUS_LABELS = {
-    "OPTIMAL": "最优",
-    "FEASIBLE": "可行（未证明最优）",
-    "INFEASIBLE": "无合法排班",
-    "MODEL_INVALID": "模型错误",
-    "UNKNOWN": "未找到解",
-    "CANCELLED": "已取消",
+    "OPTIMAL": QT_TRANSLATE_NOOP("SolvePanel", "最优"),
+    "FEASIBLE": QT_TRANSLATE_NOOP("SolvePanel", "可行（未证明最优）"),
+    "INFEASIBLE": QT_TRANSLATE_NOOP("SolvePanel", "无合法排班"),
+    "MODEL_INVALID": QT_TRANSLATE_NOOP("SolvePanel", "模型错误"),
+    "UNKNOWN": QT_TRANSLATE_NOOP("SolvePanel", "未找到解"),
+    "CANCELLED": QT_TRANSLATE_NOOP("SolvePanel", "已取消"),
 }
 
 

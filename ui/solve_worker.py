@@ -61,7 +61,7 @@ class SolveWorker(QObject):
 
     def _on_progress(self, p) -> None:
         now = time.monotonic()
-        if now - self._last_progress >= self._min_progress_interval:
+        if isinstance(p, str) or now - self._last_progress >= self._min_progress_interval:
             self._last_progress = now
             self.progress.emit(self.job_id, p)
 
