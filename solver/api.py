@@ -30,7 +30,7 @@ class SolveOptions:
     previous: Roster | None = None  # re-optimise: penalise changes against this roster (term "changes")
     hint: Roster | None = None  # warm start
     relative_gap: float = 0.0  # stop when (objective − bound)/objective ≤ this
-    deterministic: bool = True  # interleaved search bounded by deterministic time: same input+seed → same roster
+    deterministic: bool = False  # True: interleaved search bounded by deterministic time → same input+seed+workers gives the same roster (slower, weaker)
 
 
 @dataclass
@@ -153,7 +153,7 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float) ->
     if opts.relative_gap > 0:
         p.relative_gap_limit = opts.relative_gap
     if opts.deterministic:
-        p.interleave_search = True
+        p.interleave_search = p.num_workers > 1
         p.max_deterministic_time = max(0.01, time_limit)
         # the wall limit is only a safety net; the deterministic limit decides where the search stops
         p.max_time_in_seconds = max(0.01, time_limit) * 3 + 5
@@ -198,6 +198,11 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.solutions = 0
         self.first: float | None = None
         self.error: BaseException | None = None
+        self.phase1 = False
+
+    def full_objective(self) -> float:
+        vals = self.m.term_values(self.Value)
+        return float(sum(self.m.terms[k].weight * v for k, v in vals.items() if self.m.terms[k].weight > 0))
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
@@ -206,6 +211,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self.first = elapsed
         try:
             obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+            if self.phase1:
+                obj, bound = self.full_objective(), bound * self.m.terms["under_cover"].weight
             if self.on_progress:
                 self.on_progress(Progress(obj, bound, _gap(obj, bound), elapsed, self.solutions))
             if self.on_solution:
@@ -214,6 +221,20 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         except BaseException as exc:  # never let a UI callback kill the solver thread silently
             self.error = exc
             self.StopSearch()
+
+
+def _run(solver: cp_model.CpSolver, model: cp_model.CpModel, cb, cancel: CancelToken | None) -> int:
+    done = threading.Event()
+    watcher = None
+    if cancel is not None:
+        watcher = threading.Thread(target=_watch_cancel, args=(solver, cancel, done), daemon=True)
+        watcher.start()
+    try:
+        return solver.Solve(model, cb)
+    finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
 
 
 def _watch_cancel(solver: cp_model.CpSolver, cancel: CancelToken, done: threading.Event) -> None:
@@ -262,33 +283,64 @@ def solve(
     _add_locks(m, assumptions=False)
     _apply_hint(m, opts.hint or opts.previous or greedy_hint(m))
 
-    solver = cp_model.CpSolver()
-    _params(solver, opts, opts.time_limit - (time.perf_counter() - t0))
     cb = _Callback(m, t0, start, days, on_progress, on_solution)
-    done = threading.Event()
-    watcher = None
-    if cancel is not None:
-        if cancel.cancelled:
-            return _infeasible(start, days, t0, None, status="CANCELLED")
-        watcher = threading.Thread(target=_watch_cancel, args=(solver, cancel, done), daemon=True)
-        watcher.start()
-    try:
-        status = solver.Solve(m.model, cb)
-    finally:
-        done.set()
-        if watcher is not None:
-            watcher.join()
+    if cancel is not None and cancel.cancelled:
+        return _infeasible(start, days, t0, None, status="CANCELLED")
+    # Phase 1: coverage only.  Its LP bound is tight, so this quickly proves the least possible
+    # shortfall; phase 2 keeps the shortfall at that level (a hard cap) and optimises the rest.
+    floor = None
+    u1 = None
+    fallback: dict[int, int] | None = None
+    under_expr = sum(c * u for c, u in m.terms["under_cover"].parts) if m.terms["under_cover"].parts else None
+    if under_expr is not None:
+        m.model.ClearObjective()
+        m.model.Minimize(under_expr)
+        s1 = cp_model.CpSolver()
+        _params(s1, opts, min(opts.time_limit * 0.3, opts.time_limit - (time.perf_counter() - t0)))
+        s1.parameters.relative_gap_limit = 0.0
+        cb.phase1 = True
+        st1 = _run(s1, m.model, cb, cancel)
+        cb.phase1 = False
+        if st1 == cp_model.INFEASIBLE:
+            return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts))
+        if st1 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            u1 = round(s1.ObjectiveValue())
+            fallback = {v.Index(): s1.Value(v) for v in _all_vars(m)}
+            if st1 == cp_model.OPTIMAL:
+                floor = u1
+            m.model.ClearHints()
+            for v in m.x.values():
+                m.model.AddHint(v, s1.Value(v))
+            m.model.Add(under_expr <= u1)
+        m.model.ClearObjective()
+        m.set_objective()
+    solver = cp_model.CpSolver()
+    status = None
+    if not (cancel is not None and cancel.cancelled):
+        _params(solver, opts, opts.time_limit - (time.perf_counter() - t0))
+        status = _run(solver, m.model, cb, cancel)
     if cb.error is not None:
         raise cb.error
     seconds = time.perf_counter() - t0
-    name = solver.StatusName(status)
+    name = solver.StatusName(status) if status is not None else "UNKNOWN"
     if status == cp_model.INFEASIBLE:
-        reason = _core_reason(scenario, start, days, opts) if scenario.locked else "模型无解（请检查历史结转数据）"
-        return _infeasible(start, days, t0, reason)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts))
+    w_under = m.terms["under_cover"].weight
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        value = solver.Value
+        obj, bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
+        if u1 is not None and floor is None:
+            bound = min(bound, w_under * (u1 + 1))
+            if name == "OPTIMAL":
+                name = "FEASIBLE"
+    elif fallback is not None:
+        value = _values_of(fallback)
+        name = "FEASIBLE"
+        obj = float(sum(m.terms[k].weight * v for k, v in m.term_values(value).items() if m.terms[k].weight > 0))
+        bound = w_under * (floor if floor is not None else 0)
+    else:
         return _infeasible(start, days, t0, None, status="CANCELLED" if cancel and cancel.cancelled else name)
-    obj, bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
-    terms = m.term_values(solver.Value)
+    terms = m.term_values(value)
     info = {
         "status": name,
         "objective": obj,
@@ -302,7 +354,7 @@ def solve(
         "seed": opts.seed,
         "workers": opts.workers,
     }
-    roster = _roster(m, solver.Value, start, days, info)
+    roster = _roster(m, value, start, days, info)
     return SolveResult(
         roster=roster,
         status=name,
@@ -312,9 +364,33 @@ def solve(
         seconds=seconds,
         first_solution_seconds=cb.first,
         terms=terms,
-        shortfalls=_shortfalls(m, solver.Value),
+        shortfalls=_shortfalls(m, value),
         infeasible_reason=None,
     )
+
+
+def _all_vars(m: RosterModel):
+    yield from m.x.values()
+    for t in m.terms.values():
+        for _, v in t.parts:
+            yield v
+    for *_, u in m.under:
+        yield u
+
+
+def _values_of(snapshot: dict[int, int]):
+    def value(v) -> int:
+        if isinstance(v, int):
+            return v
+        return snapshot[v.Index()]
+
+    return value
+
+
+def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:
+    if scenario.locked:
+        return _core_reason(scenario, start, days, opts)
+    return "模型无解：历史结转数据与硬性规则冲突"
 
 
 def _static_reason(m: RosterModel) -> str:

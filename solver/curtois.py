@@ -16,6 +16,7 @@ worked on day ``d`` or ``None`` for a day off.
 from __future__ import annotations
 
 import os
+import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -593,38 +594,111 @@ def solve_instance(
     seed: int = 0,
     on_progress: ProgressCallback | None = None,
 ) -> tuple[Assignment | None, int | None, int | None, str, float]:
-    """Solve with CP-SAT; return (assignment, objective, bound, status name, wall seconds).
+    """Solve with CP-SAT; return (assignment, objective, lower bound, status name, wall seconds).
 
-    ``on_progress(objective, bound, seconds)`` is called from the solver thread for every improving
-    solution.  Without a solution, assignment and objective are None.
+    A first full CP-SAT run (a fifth of the time) finds solutions and the lower bound; the rest of the time
+    goes to a large-neighbourhood search that frees a few employees' whole rows, or every employee on a
+    window of days, and re-solves that part exactly with the rest fixed (the neighbourhoods generic LNS
+    does not know about).  ``on_progress(objective, bound, seconds)`` is called for every improving
+    solution, from the solver thread.  Without a solution, assignment and objective are None.
     """
     from ortools.sat.python import cp_model
 
     t0 = time.perf_counter()
+    deadline = t0 + float(time_limit)
     m, x, _work = _build_model(instance)
-    solver = cp_model.CpSolver()
-    p = solver.parameters
-    p.max_time_in_seconds = float(time_limit)
-    p.num_workers = int(workers)
-    p.random_seed = int(seed)
-    p.log_search_progress = False
+    rng = random.Random(seed)
+    n_staff, H = len(instance.staff), instance.horizon
+    cells: dict[tuple[int, int], list[int]] = {}  # (staff, day) -> proto indices of its x variables
+    for (i, d, _j), v in x.items():
+        cells.setdefault((i, d), []).append(v.index)
+
+    state = {"best": None}  # best objective reported so far (callbacks see it)
+
+    def report(objective: int, bound: int) -> None:
+        if on_progress is not None and (state["best"] is None or objective < state["best"]):
+            on_progress(objective, bound, time.perf_counter() - t0)
+        state["best"] = objective if state["best"] is None else min(state["best"], objective)
 
     class _Progress(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self) -> None:
-            if on_progress is not None:
-                on_progress(int(round(self.ObjectiveValue())), int(round(self.BestObjectiveBound())), time.perf_counter() - t0)
+        def __init__(self, bound: int | None) -> None:
+            super().__init__()
+            self.global_bound = bound
 
-    status = solver.solve(m, _Progress())
-    seconds = time.perf_counter() - t0
+        def on_solution_callback(self) -> None:
+            b = self.global_bound if self.global_bound is not None else int(round(self.BestObjectiveBound()))
+            report(int(round(self.ObjectiveValue())), b)
+
+    def run(model, limit: float, bound: int | None, rseed: int):
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.max_time_in_seconds = max(0.01, limit)
+        p.num_workers = int(workers)
+        p.random_seed = rseed
+        p.log_search_progress = False
+        status = solver.solve(model, _Progress(bound))
+        return solver, status
+
+    # Phase 1: the full model.
+    first = min(float(time_limit), max(1.0, 0.2 * float(time_limit)))
+    solver, status = run(m, first, None, int(seed))
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        bound = None if status != cp_model.INFEASIBLE else None
-        return None, None, bound, name, seconds
+        return None, None, None, name, time.perf_counter() - t0
+    values = list(solver.response_proto.solution)
+    best = int(round(solver.objective_value))
+    bound = int(round(solver.best_objective_bound))
+
+    # Phase 2: large-neighbourhood search with staff rows and day windows.
+    fraction = 0.3  # share of the (staff, day) cells a neighbourhood frees; adapted below
+    sub_limit = 2.0
+    while status != cp_model.OPTIMAL and best > bound:
+        remaining = deadline - time.perf_counter()
+        if remaining < 0.05:
+            break
+        free = _neighbourhood(rng, n_staff, H, fraction)
+        sub = m.clone()
+        for cell, indices in cells.items():
+            if cell in free:
+                continue
+            for idx in indices:
+                dom = sub.proto.variables[idx].domain
+                dom[0] = dom[1] = values[idx]
+        sub.proto.solution_hint.vars.extend(range(len(values)))
+        sub.proto.solution_hint.values.extend(values)
+        sub_solver, sub_status = run(sub, min(sub_limit, remaining), bound, rng.randrange(1 << 30))
+        if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            obj = int(round(sub_solver.objective_value))
+            if obj <= best:
+                values, best = list(sub_solver.response_proto.solution), obj
+        # neighbourhood solved to optimality: try bigger ones; time ran out: smaller ones
+        fraction = min(0.9, fraction * 1.15) if sub_status == cp_model.OPTIMAL else max(0.03, fraction / 1.15)
+
+    status_name = "OPTIMAL" if best <= bound else "FEASIBLE"
     assignment: Assignment = {}
     for i, e in enumerate(instance.staff):
         row: list[str | None] = []
-        for d in range(instance.horizon):
-            worked = [s.id for j, s in enumerate(instance.shifts) if (i, d, j) in x and solver.boolean_value(x[i, d, j])]
+        for d in range(H):
+            worked = [s.id for j, s in enumerate(instance.shifts) if (i, d, j) in x and values[x[i, d, j].index]]
             row.append(worked[0] if worked else None)
         assignment[e.id] = tuple(row)
-    return assignment, int(round(solver.objective_value)), int(round(solver.best_objective_bound)), name, seconds
+    return assignment, best, bound, status_name, time.perf_counter() - t0
+
+
+def _neighbourhood(rng: random.Random, n_staff: int, horizon: int, fraction: float) -> set[tuple[int, int]]:
+    """(staff, day) cells to free: some staff's whole rows, all staff on a day window, or a mix."""
+    kind = rng.random()
+    if kind < 0.4:
+        k = max(2, min(n_staff, round(fraction * n_staff)))
+        rows = rng.sample(range(n_staff), k)
+        return {(i, d) for i in rows for d in range(horizon)}
+    if kind < 0.7:
+        length = max(3, min(horizon, round(fraction * horizon)))
+        start = rng.randrange(horizon - length + 1)
+        return {(i, d) for i in range(n_staff) for d in range(start, start + length)}
+    # half of the staff over twice the window
+    k = max(2, min(n_staff, round(n_staff * min(1.0, 2 * fraction) ** 0.5)))
+    length = max(3, min(horizon, round(horizon * min(1.0, 2 * fraction) ** 0.5)))
+    start = rng.randrange(horizon - length + 1)
+    rows = rng.sample(range(n_staff), k)
+    return {(i, d) for i in rows for d in range(start, start + length)}
