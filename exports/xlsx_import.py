@@ -19,6 +19,7 @@ and external-entity attacks are refused; the zip checks bound the decompressed s
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import zipfile
 from collections.abc import Iterable
@@ -333,15 +334,18 @@ def import_staff_leave(path: str | os.PathLike, scenario: Scenario, *,
     shift templates and demand; when it knows none, any skill is accepted).
     """
     check_file(path)
+    data = Path(path).read_bytes()  # ≤ 10 MB, checked above; no file handle stays open on errors
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many types for malformed parts
-        raise _file_error(f"文件无法作为 Excel 工作簿读取（{type(e).__name__}），可能已损坏或格式不受支持。"
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return _import(wb, path, scenario, allowed_skills)
+        finally:
+            wb.close()
+    except ImportReport:
+        raise
+    except Exception as e:  # openpyxl/defusedxml raise many types for malformed or hostile parts
+        raise _file_error(f"文件无法作为 Excel 工作簿读取（{type(e).__name__}），可能已损坏、含有不安全内容或格式不受支持。"
                           "请在 Excel 中打开后另存为 .xlsx 再导入。", path) from None
-    try:
-        return _import(wb, path, scenario, allowed_skills)
-    finally:
-        wb.close()
 
 
 def _col(header: dict[str, int], key: str) -> str:

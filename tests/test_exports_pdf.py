@@ -67,7 +67,7 @@ def test_content_text(tmp_path):
                    "年假", "2026-06-01 08:00", "2026-06-15"):
         assert needle in text, needle
     assert "13912345678" not in text and "110101199001011234" not in text
-    assert "13912345678".encode() not in path.read_bytes()
+    assert b"13912345678" not in path.read_bytes()
 
 
 def test_english(tmp_path):
