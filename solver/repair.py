@@ -58,9 +58,15 @@ def _cell_value(roster: Roster, staff: str, day: dt.date) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def reoptimise(scenario: Scenario, roster: Roster, *, locked_cells: Iterable[tuple[str, dt.date]], options=None):
+def reoptimise(scenario: Scenario, roster: Roster, *, locked_cells: Iterable[tuple[str, dt.date]], options=None,
+               change_weight: int | None = None):
     """Keep ``locked_cells`` at their current value (as :class:`Lock`), re-solve the rest while
-    minimising changes against ``roster`` (``options.previous``).  Returns the ``SolveResult``."""
+    minimising changes against ``roster`` (``options.previous``).  Returns the ``SolveResult``.
+
+    Changes are weighed by the scenario's ``changes`` weight; ``change_weight`` overrides it for this
+    solve (a large value means "touch as little as possible, even at some cost in fairness")."""
+    if change_weight is not None:
+        scenario = replace(scenario, weights={**scenario.weights, "changes": int(change_weight)})
     cells = set(locked_cells)
     cur = roster.by_staff_date()
     new_locks = [Lock(s, d, cur[(s, d)].shift if (s, d) in cur else OFF) for s, d in sorted(cells)]
@@ -96,7 +102,7 @@ def add_leave(scenario: Scenario, staff_id: str, dates: Iterable[dt.date], kind:
 
 
 def repair_absence(scenario: Scenario, roster: Roster, staff_id: str, dates: Iterable[dt.date], *,
-                   kind: str | LeaveKind = "sick", options=None):
+                   kind: str | LeaveKind = "sick", options=None, change_weight: int | None = None):
     """Record an absence as leave and re-plan with minimal changes.
 
     Every cell on a date before the first absence date is locked to its current value (the past
@@ -126,7 +132,7 @@ def repair_absence(scenario: Scenario, roster: Roster, staff_id: str, dates: Ite
                     continue  # runs into the absence: must be re-planned
             cells.add((p.id, d))
         d += DAY
-    result = reoptimise(new_sc, roster, locked_cells=cells, options=options)
+    result = reoptimise(new_sc, roster, locked_cells=cells, options=options, change_weight=change_weight)
     return new_sc, result
 
 

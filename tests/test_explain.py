@@ -30,7 +30,7 @@ from solver.explain import PersonRules, explain, lock_conflicts, shortfall_runs
 
 D = dt.date.fromisoformat
 START = D("2026-06-01")
-FAST = SolveOptions(time_limit=3, seed=0, workers=2)
+FAST = SolveOptions(time_limit=1.0, seed=0, workers=2, relative_gap=0.01)
 
 
 # --------------------------------------------------------------------------------------------------
