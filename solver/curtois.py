@@ -35,6 +35,7 @@ __all__ = [
 
 Assignment = dict[str, tuple[str | None, ...]]
 ProgressCallback = Callable[[int, int, float], None]
+_DEBUG = bool(os.environ.get("CURTOIS_DEBUG"))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -629,11 +630,15 @@ def solve_instance(
             b = self.global_bound if self.global_bound is not None else int(round(self.BestObjectiveBound()))
             report(int(round(self.ObjectiveValue())), b)
 
-    def run(model, limit: float, bound: int | None, rseed: int):
+    def run(model, limit: float, bound: int | None, rseed: int, sub: bool = False):
         solver = cp_model.CpSolver()
         p = solver.parameters
+        if sub:
+            p.linearization_level = int(os.environ.get("SUB_LIN", "1"))
+            p.num_workers = int(os.environ.get("SUB_W", str(workers)))
         p.max_time_in_seconds = max(0.01, limit)
-        p.num_workers = int(workers)
+        if not sub:
+            p.num_workers = int(workers)
         p.random_seed = rseed
         p.log_search_progress = False
         status = solver.solve(model, _Progress(bound))
@@ -666,12 +671,15 @@ def solve_instance(
                 dom[0] = dom[1] = values[idx]
         sub.proto.solution_hint.vars.extend(range(len(values)))
         sub.proto.solution_hint.values.extend(values)
-        sub_solver, sub_status = run(sub, min(sub_limit, remaining), bound, rng.randrange(1 << 30))
+        sub_solver, sub_status = run(sub, min(sub_limit, remaining), bound, rng.randrange(1 << 30), sub=True)
         if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             obj = int(round(sub_solver.objective_value))
             if obj <= best:
                 values, best = list(sub_solver.response_proto.solution), obj
         # neighbourhood solved to optimality: try bigger ones; time ran out: smaller ones
+        if _DEBUG:
+            print(f"lns {time.perf_counter() - t0:6.2f}s frac={fraction:.2f} cells={len(free)} "
+                  f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
         fraction = min(0.9, fraction * 1.15) if sub_status == cp_model.OPTIMAL else max(0.03, fraction / 1.15)
 
     status_name = "OPTIMAL" if best <= bound else "FEASIBLE"

@@ -79,8 +79,9 @@ def _day_count(m: RosterModel, name: str, pick, hist_attr: str) -> None:
 
 
 def fair_weekends(m: RosterModel) -> None:
-    """Spread of shifts starting on Saturday/Sunday among comparable staff, history included."""
-    _day_count(m, "fair_weekends", lambda d: m.inst.dates[d].weekday() >= 5, "weekend_days")
+    """Spread of shifts starting on calendar rest days (weekends, holiday-block rest days) among comparable
+    staff, history included (same count as ``roster.carryover``'s ``weekend_days``)."""
+    _day_count(m, "fair_weekends", lambda d: m.inst.day_type[d] == DayType.RESTDAY, "weekend_days")
 
 
 def fair_holidays(m: RosterModel) -> None:

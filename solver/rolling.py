@@ -1,0 +1,145 @@
+"""Rolling horizon: solve a long period chunk by chunk (natural months by default), each chunk
+starting from the previous one's end (carry-over: last shift end, consecutive days, overtime used in
+the month, fairness counters), so the joined roster stays legal at the seams.
+
+The history comes from :func:`roster.carryover.history_after` (the shared implementation), and the
+previous chunk itself is passed to the model as ``prior`` so that windows across the seam (weekly
+rest, consecutive days) see the real working dates and shifts crossing midnight count as cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from roster.model import Roster, Scenario
+
+from .api import CancelToken, Progress, Shortfall, SolveOptions, SolveResult, solve
+
+
+def _history_after(scenario: Scenario, roster: Roster):
+    try:
+        from roster.carryover import history_after
+    except ImportError:  # pragma: no cover - carryover is part of roster/
+        return _own_history_after(scenario, roster)
+    return history_after(scenario, roster)
+
+
+def _own_history_after(scenario: Scenario, roster: Roster):
+    from roster.model import History
+
+    out = {}
+    for p in scenario.staff:
+        hist = scenario.history_of(p.id)
+        mine = [a for a in roster.assignments if a.staff == p.id]
+        last = max((a.end for a in mine), default=hist.last_shift_end)
+        run = 0
+        day = roster.end
+        dates = {a.date for a in mine}
+        while day >= roster.start and day in dates:
+            run += 1
+            day -= dt.timedelta(days=1)
+        if run == roster.days:
+            run += hist.consecutive_days
+        out[p.id] = replace(hist, last_shift_end=last, consecutive_days=run) if hist else History(last, run)
+    return out
+
+
+def chunks(start: dt.date, days: int, chunk: str | int) -> list[tuple[dt.date, int]]:
+    end = start + dt.timedelta(days=days)
+    out = []
+    cur = start
+    while cur < end:
+        if chunk == "month":
+            nxt = dt.date(cur.year + (cur.month == 12), cur.month % 12 + 1, 1)
+        else:
+            nxt = cur + dt.timedelta(days=int(chunk))
+        nxt = min(nxt, end)
+        out.append((cur, (nxt - cur).days))
+        cur = nxt
+    return out
+
+
+def solve_rolling(
+    scenario: Scenario,
+    start: dt.date,
+    days: int,
+    options: SolveOptions | None = None,
+    *,
+    chunk: str | int = "month",
+    on_progress: Callable[[Progress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> SolveResult:
+    """Solve ``days`` from ``start`` in chunks; ``options.time_limit`` is the limit per chunk."""
+    opts = options or SolveOptions()
+    t0 = time.perf_counter()
+    sc = scenario
+    prior: Roster | None = None
+    assignments = []
+    shortfalls: list[Shortfall] = []
+    terms: dict[str, float] = {}
+    objective = bound = 0.0
+    first = None
+    statuses = []
+    parts = chunks(start, days, chunk)
+    for i, (c_start, c_days) in enumerate(parts):
+        if cancel is not None and cancel.cancelled:
+            statuses.append("CANCELLED")
+            break
+        c_end = c_start + dt.timedelta(days=c_days - 1)
+        c_opts = replace(
+            opts,
+            previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
+            hint=_slice(opts.hint, c_start, c_days) if opts.hint else None,
+        )
+        sc_chunk = replace(sc, locked=tuple(lk for lk in scenario.locked if c_start <= lk.date <= c_end))
+
+        def progress(p: Progress, i=i, base=objective) -> None:
+            if on_progress:
+                on_progress(Progress(base + p.objective, p.bound, p.gap, time.perf_counter() - t0, p.solutions))
+
+        res = solve(sc_chunk, c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior)
+        statuses.append(res.status)
+        if res.status not in ("OPTIMAL", "FEASIBLE"):
+            reason = res.infeasible_reason
+            if reason:
+                reason = f"{c_start}–{c_end}：{reason}"
+            return SolveResult(
+                Roster(start, days, tuple(assignments), {"status": res.status}), res.status, None, None, None,
+                time.perf_counter() - t0, first, terms, shortfalls, reason,
+            )
+        if first is None and res.first_solution_seconds is not None:
+            first = (time.perf_counter() - t0) - res.seconds + res.first_solution_seconds
+        assignments.extend(res.roster.assignments)
+        shortfalls.extend(res.shortfalls)
+        objective += res.objective or 0.0
+        bound += res.bound or 0.0
+        for k, v in res.terms.items():
+            terms[k] = terms.get(k, 0.0) + v
+        keep_from = c_end - dt.timedelta(days=14)
+        prior = Roster(c_start, c_days, tuple(a for a in assignments if a.date >= keep_from))
+        sc = replace(sc, history=_history_after(sc, res.roster))
+    status = "OPTIMAL" if statuses and all(s == "OPTIMAL" for s in statuses) else "FEASIBLE"
+    if "CANCELLED" in statuses and not assignments:
+        status = "CANCELLED"
+    seconds = time.perf_counter() - t0
+    gap = max(0.0, objective - bound) / max(1.0, abs(objective))
+    info = {
+        "status": status,
+        "objective": objective,
+        "bound": bound,
+        "gap": gap,
+        "seconds": round(seconds, 3),
+        "terms": terms,
+        "chunks": [(s.isoformat(), n, st) for (s, n), st in zip(parts, statuses, strict=False)],
+        "note": "fairness terms are summed per chunk (spread per chunk, history included)",
+    }
+    roster = Roster(start, days, tuple(assignments), info)
+    return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
+
+
+def _slice(roster: Roster, start: dt.date, days: int) -> Roster:
+    end = start + dt.timedelta(days=days - 1)
+    return Roster(start, days, tuple(a for a in roster.assignments if start <= a.date <= end))
