@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import defusedxml
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -344,8 +345,23 @@ def import_staff_leave(path: str | os.PathLike, scenario: Scenario, *,
     except ImportReport:
         raise
     except Exception as e:  # openpyxl/defusedxml raise many types for malformed or hostile parts
+        hostile = _defused_cause(e)
+        if hostile is not None:
+            raise _file_error(f"文件含有不安全的 XML 内容（{type(hostile).__name__}：实体或外部引用定义），"
+                              "已拒绝导入。请在 Excel 中新建工作簿并粘贴数据后再导入。", path) from None
         raise _file_error(f"文件无法作为 Excel 工作簿读取（{type(e).__name__}），可能已损坏、含有不安全内容或格式不受支持。"
                           "请在 Excel 中打开后另存为 .xlsx 再导入。", path) from None
+
+
+def _defused_cause(e: BaseException | None) -> BaseException | None:
+    """The defusedxml refusal somewhere in the exception chain (openpyxl wraps it in ValueError)."""
+    seen = 0
+    while e is not None and seen < 20:
+        if isinstance(e, defusedxml.DefusedXmlException):
+            return e
+        e = e.__cause__ or e.__context__
+        seen += 1
+    return None
 
 
 def _col(header: dict[str, int], key: str) -> str:

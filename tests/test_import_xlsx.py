@@ -228,7 +228,7 @@ def test_xml_entity_attack_refused(tmp_path):
             out.writestr(info, data)
     assert patched
     reason = _one(path)
-    assert "无法作为 Excel 工作簿读取" in reason and "EntitiesForbidden" in reason
+    assert "不安全的 XML" in reason and "EntitiesForbidden" in reason
 
 
 def test_allowed_skills_list(tmp_path):
