@@ -9,7 +9,8 @@ Counters (cumulative, the scenario's incoming history added):
   block; a 调休上班 Saturday is a workday and does not count);
 * ``holiday_days``: shifts starting on a statutory (H300) date.
 
-This module is independent of the solver; it uses the shared data helpers and :mod:`roster.hours`.
+This module uses only the shared data helpers (model, calendar): the solver's rolling horizon imports
+it, and the solver must stay independent of the validator side (``roster.hours``/``roster.validator``).
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from .calendar import WorkCalendar
-from .hours import NIGHT_SHIFT_MINUTES, month_hours, night_minutes, working_dates_of
+from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar
 from .model import Assignment, DayType, History, Roster, Scenario
 
 _DAY = dt.timedelta(days=1)
+#: a shift with at least this many night minutes is a "night shift" (ARCHITECTURE.md, NW-03)
+NIGHT_SHIFT_MINUTES = 180
 
 
 def consecutive_working_dates(scenario: Scenario, roster: Roster, staff_id: str) -> int:
     """Working dates in a row ending at ``roster.end``; a fully worked period adds the incoming run."""
     hist = scenario.history_of(staff_id)
     mine = [a for a in roster.assignments if a.staff == staff_id]
-    worked = working_dates_of(mine, hist.last_shift_end, roster.start)
+    worked = _working_dates(mine, hist.last_shift_end, roster.start)
     n = 0
     d = roster.end
     while d >= roster.start and d in worked:
@@ -39,24 +41,90 @@ def consecutive_working_dates(scenario: Scenario, roster: Roster, staff_id: str)
     return n
 
 
-def _overtime_minutes_for_next(scenario: Scenario, roster: Roster, cal: WorkCalendar) -> dict[str, int]:
-    nxt = roster.end + _DAY
-    if nxt.day == 1:
-        return {p.id: 0 for p in scenario.staff}
-    # only the month of roster.end matters: account the part of the roster inside it
-    start = max(roster.start, roster.end.replace(day=1))
-    part = Roster(start, (roster.end - start).days + 1,
-                  tuple(a for a in roster.assignments if a.date >= start))
-    rows = month_hours(scenario, part, cal=cal)
-    out = {}
-    for r in rows:
-        if (r.year, r.month) == (roster.end.year, roster.end.month):
-            out[r.staff] = round((r.overtime_total_hours + r.prior_overtime_hours) * 60)
+def _split(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
+    """Minutes of [start, end) on each calendar date."""
+    out: dict[dt.date, int] = {}
+    cur = start
+    while cur < end:
+        nxt = min(end, dt.datetime.combine(cur.date() + _DAY, dt.time()))
+        out[cur.date()] = out.get(cur.date(), 0) + int((nxt - cur).total_seconds() // 60)
+        cur = nxt
     return out
 
 
+def _night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
+    w0, w1 = window
+    if w0 == w1:
+        return 0
+    total = 0
+    day = start.date() - _DAY
+    while day <= end.date():
+        base = dt.datetime.combine(day, dt.time())
+        lo = max(base + dt.timedelta(minutes=w0), start)
+        hi = min(base + dt.timedelta(minutes=w1 if w1 > w0 else w1 + 1440), end)
+        if hi > lo:
+            total += int((hi - lo).total_seconds() // 60)
+        day += _DAY
+    return total
+
+
+def _working_dates(assignments: list[Assignment], history_end: dt.datetime | None, start: dt.date) -> set[dt.date]:
+    out: set[dt.date] = set()
+    for a in assignments:
+        out.update(d for d, m in _split(a.start, a.end).items() if m > 0)
+    ps = dt.datetime.combine(start, dt.time())
+    if history_end is not None and history_end > ps:
+        out.update(_split(ps, history_end))
+    return out
+
+
+def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: str, cal: WorkCalendar) -> float:
+    """Overtime (cap measure of docs/ARCHITECTURE.md) used in the natural month of ``roster.end``, up to
+    ``roster.end``: the part of the roster inside that month plus the incoming history when the roster
+    itself started in that month after the 1st."""
+    rules = scenario.rules
+    person = scenario.person(staff_id)
+    m_first = roster.end.replace(day=1)
+    first = max(roster.start, m_first)
+    m_last = (m_first + dt.timedelta(days=32)).replace(day=1) - _DAY
+    breaks = {s.code: s.break_minutes for s in scenario.shifts}
+    paid = hol = 0.0
+    for a in roster.assignments:
+        if a.staff != staff_id or not first <= a.date <= roster.end:
+            continue
+        span = _split(a.start, a.end)
+        total = sum(span.values())
+        if total <= 0:
+            continue
+        ratio = max(0, total - breaks.get(a.shift, 0)) / total
+        paid += total * ratio
+        hol += sum(m for d, m in span.items() if cal.is_holiday(d)) * ratio
+    dates = [first + dt.timedelta(days=i) for i in range((roster.end - first).days + 1)]
+    scale = person.weekly_hours / 40
+    if rules.standard_hours_method == "average":
+        std = AVERAGE_MONTH_HOURS * 60 * scale * len(dates) / ((m_last - m_first).days + 1)
+    else:
+        std = 480 * scale * sum(1 for d in dates if cal.is_workday(d))
+    if rules.leave_counts_as_attended:
+        std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))
+    std = max(0.0, std)
+    if rules.holiday_hours_in_period_total:
+        ot = max(0.0, paid - std)
+    else:
+        ot = max(0.0, paid - hol - std) + hol
+    if first == roster.start and first.day != 1 and staff_id in scenario.history:
+        ot += scenario.history[staff_id].overtime_minutes_month
+    return ot
+
+
+def _overtime_minutes_for_next(scenario: Scenario, roster: Roster, cal: WorkCalendar) -> dict[str, int]:
+    if (roster.end + _DAY).day == 1:
+        return {p.id: 0 for p in scenario.staff}
+    return {p.id: round(overtime_minutes_in_end_month(scenario, roster, p.id, cal)) for p in scenario.staff}
+
+
 def _counters(a: Assignment, scenario: Scenario, cal: WorkCalendar) -> tuple[int, int, int]:
-    night = night_minutes(a.start, a.end, scenario.rules.night_window) >= NIGHT_SHIFT_MINUTES
+    night = _night_minutes(a.start, a.end, scenario.rules.night_window) >= NIGHT_SHIFT_MINUTES
     kind = cal.day_type(a.date)
     return int(night), int(kind == DayType.RESTDAY), int(kind == DayType.HOLIDAY)
 

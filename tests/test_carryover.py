@@ -144,3 +144,28 @@ def test_two_halves_carry_the_same_state_as_the_whole():
             x, y = h_whole[sid], h_split[sid]
             assert (x.last_shift_end, x.consecutive_days, x.nights, x.weekend_days, x.holiday_days) == \
                    (y.last_shift_end, y.consecutive_days, y.nights, y.weekend_days, y.holiday_days), sid
+
+
+def test_carried_overtime_agrees_with_hr_accounting():
+    """carryover has its own overtime helper (the solver imports it and must not import roster.hours);
+    it must agree with roster.hours on the sample team, breaks, leave and holidays included."""
+    import random
+
+    from roster.hours import month_hours
+    from roster.sample import sample_scenario
+
+    rng = random.Random(3)
+    sc = sample_scenario()
+    sc = Scenario(rules=sc.rules, shifts=sc.shifts + (L,), demand=sc.demand, staff=sc.staff,
+                  history={"s01": History(overtime_minutes_month=90)})
+    m = sc.shift_map()
+    for start, days in (("2026-09-10", 25), ("2026-09-21", 14), ("2026-06-01", 20)):
+        cells = [make_assignment(p.id, D(start) + dt.timedelta(days=k), m[rng.choice("DENGL")])
+                 for p in sc.staff for k in range(days) if rng.random() < 0.85]
+        ro = Roster(D(start), days, tuple(cells))
+        carried = history_after(sc, ro)
+        rows = {r.staff: r for r in month_hours(sc, ro) if r.month == ro.end.month}
+        assert any(h.overtime_minutes_month > 0 for h in carried.values())
+        for p in sc.staff:
+            r = rows[p.id]
+            assert abs(carried[p.id].overtime_minutes_month - (r.overtime_total_hours + r.prior_overtime_hours) * 60) <= 1
