@@ -147,7 +147,7 @@ def test_reoptimise_keeps_locked_cells_and_changes_little(solved):
     for cell in locked:
         assert after.get(cell, OFF) == before.get(cell, OFF), cell
     changed = _changes(edited, res.roster)
-    assert 1 <= len(changed) <= 10, sorted(changed)
+    assert 1 <= len(changed) <= 6, sorted(changed)  # measured: 2 (the hole is filled by a swap)
     assert _keys(check(sc, res.roster)) == set()
     assert res.shortfalls == []
 
@@ -170,4 +170,4 @@ def test_repair_absence_removes_person_and_changes_little(solved):
             cell = (p.id, START + dt.timedelta(days=k))
             assert after.get(cell, OFF) == before.get(cell, OFF), cell
     changed = _changes(roster, res.roster)
-    assert len(changed) <= 12, sorted(changed)
+    assert 2 <= len(changed) <= 8, sorted(changed)  # measured: 4
