@@ -76,6 +76,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+#: scenario versions kept by :meth:`Store.save_scenario` (older ones are kept only if a roster uses them)
+KEEP_SCENARIO_VERSIONS = 50
 
 
 class StoreError(Exception):
@@ -295,8 +297,12 @@ class Store:
 
     # ------------------------------------------------------------ scenario
 
-    def save_scenario(self, scenario: Scenario) -> int:
-        """Store the whole team/rules as a new version (JSON) plus one row per staff; returns its id."""
+    def save_scenario(self, scenario: Scenario, *, keep: int = KEEP_SCENARIO_VERSIONS) -> int:
+        """Store the whole team/rules as a new version (JSON) plus one row per staff; returns its id.
+
+        Versions beyond the newest ``keep`` that no saved roster refers to are dropped in the same
+        transaction, so autosave does not grow the file without bound.
+        """
         data = scenario_to_dict(scenario)
         with self._tx() as con:
             cur = con.execute("INSERT INTO scenario(name, data, saved_at) VALUES (?, ?, ?)",
@@ -305,6 +311,12 @@ class Store:
             for person in data["staff"]:
                 con.execute("INSERT INTO staff(scenario_id, staff_id, name, employee_no, active, data) "
                             "VALUES (?, ?, ?, ?, ?, ?)", _staff_row(sid, person))
+            if keep > 0:
+                old = "SELECT id FROM scenario ORDER BY id DESC LIMIT -1 OFFSET ?"
+                unused = "id NOT IN (SELECT scenario_id FROM roster WHERE scenario_id IS NOT NULL)"
+                con.execute(f"DELETE FROM staff WHERE scenario_id IN ({old}) AND scenario_id IN "
+                            f"(SELECT id FROM scenario WHERE {unused})", (keep,))
+                con.execute(f"DELETE FROM scenario WHERE id IN ({old}) AND {unused}", (keep,))
         return sid
 
     def load_scenario(self, scenario_id: int | None = None) -> Scenario | None:
@@ -468,6 +480,8 @@ class Store:
         if not bak.exists():
             raise StoreError(f"找不到备份文件 {bak}，无法恢复 {p}", kind="io", path=bak)
         _check_existing(bak, timeout)
+        if p.exists():
+            _refuse_if_locked(p, timeout)
         tmp = p.with_name(p.name + ".restore.tmp")
         kept = p
         try:
@@ -500,6 +514,22 @@ class Store:
                 pass
             raise _error(e, p, "恢复") from e
         return kept
+
+
+def _refuse_if_locked(path: Path, timeout: float) -> None:
+    """Raise StoreError("locked") when another connection holds a lock on ``path`` (never writes)."""
+    try:
+        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+    except sqlite3.Error as e:
+        if _classify(e) == "locked":
+            raise _error(e, path, "恢复") from e
+    finally:
+        con.close()
 
 
 def _staff_row(scenario_id: int, person: dict) -> tuple:

@@ -406,3 +406,31 @@ def test_reopen_after_a_crash_keeps_committed_wal_data(tmp_path: Path):
         assert con.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 20
     finally:
         con.close()
+
+
+def test_old_scenario_versions_pruned_unless_a_roster_uses_them(db: Path):
+    sc = sample_scenario()
+    with Store.open(db) as st:
+        first = st.save_scenario(sc, keep=3)
+        rid = st.save_roster("用第一版", make_roster("2026-06-01", 7), scenario_id=first)
+        ids = [st.save_scenario(dataclasses.replace(sc, name=f"v{i}"), keep=3) for i in range(6)]
+        kept = [r[0] for r in st._con.execute("SELECT id FROM scenario ORDER BY id")]
+        assert kept == [first, *ids[-3:]]
+        assert st._con.execute("SELECT COUNT(DISTINCT scenario_id) FROM staff").fetchone()[0] == 4
+        assert st.load_scenario(first) == sc and st.roster_scenario_id(rid) == first
+        assert st.load_scenario().name == "v5"
+
+
+def test_restore_refuses_a_file_another_program_holds(filled: Path):
+    with Store.open(filled):
+        pass
+    other = sqlite3.connect(filled, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        before = sha(filled)
+        with pytest.raises(StoreError) as e:
+            Store.restore_backup(filled, timeout=0.2)
+        assert e.value.kind == "locked" and sha(filled) == before
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
