@@ -434,3 +434,12 @@ def test_restore_refuses_a_file_another_program_holds(filled: Path):
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_path_with_spaces_and_chinese(tmp_path: Path):
+    p = tmp_path / "排班 数据 #1" / "roster.db"
+    with Store.open(p) as st:
+        st.set_setting("k", "值")
+    with Store.open(p) as st:  # the second open reads it through a file: URI and backs it up
+        assert st.get_setting("k") == "值"
+    assert backup_path(p).exists()
