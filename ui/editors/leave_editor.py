@@ -71,16 +71,16 @@ LEAVE_COLORS = {
 
 
 def leave_label(kind: LeaveKind) -> str:
-    t = QCoreApplication.translate
+
     return {
-        LeaveKind.ANNUAL: t("LeaveEditor", "年假"),
-        LeaveKind.SICK: t("LeaveEditor", "病假"),
-        LeaveKind.PERSONAL: t("LeaveEditor", "事假"),
-        LeaveKind.MARRIAGE: t("LeaveEditor", "婚假"),
-        LeaveKind.MATERNITY: t("LeaveEditor", "产假"),
-        LeaveKind.COMP: t("LeaveEditor", "调休"),
-        LeaveKind.BEREAVEMENT: t("LeaveEditor", "丧假"),
-        LeaveKind.OTHER: t("LeaveEditor", "其他"),
+        LeaveKind.ANNUAL: QCoreApplication.translate("LeaveEditor", "年假"),
+        LeaveKind.SICK: QCoreApplication.translate("LeaveEditor", "病假"),
+        LeaveKind.PERSONAL: QCoreApplication.translate("LeaveEditor", "事假"),
+        LeaveKind.MARRIAGE: QCoreApplication.translate("LeaveEditor", "婚假"),
+        LeaveKind.MATERNITY: QCoreApplication.translate("LeaveEditor", "产假"),
+        LeaveKind.COMP: QCoreApplication.translate("LeaveEditor", "调休"),
+        LeaveKind.BEREAVEMENT: QCoreApplication.translate("LeaveEditor", "丧假"),
+        LeaveKind.OTHER: QCoreApplication.translate("LeaveEditor", "其他"),
     }[LeaveKind(kind)]
 
 

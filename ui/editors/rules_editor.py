@@ -47,17 +47,17 @@ def approval_problems(rules: Rules, first: dt.date, last: dt.date) -> list[str]:
     """Why the 综合 approval is not valid for [first, last]; empty when standard hours are used or all is well."""
     if rules.working_time_system != WorkingTimeSystem.COMPREHENSIVE:
         return []
-    t = QCoreApplication.translate
+
     a = rules.approval
     out: list[str] = []
     if not a.number.strip():
-        out.append(t("RulesEditor", "未填写审批文号"))
+        out.append(QCoreApplication.translate("RulesEditor", "未填写审批文号"))
     if a.valid_from is None or a.valid_to is None:
-        out.append(t("RulesEditor", "未填写审批有效期"))
+        out.append(QCoreApplication.translate("RulesEditor", "未填写审批有效期"))
     else:
         if a.valid_from > first or a.valid_to < last:
             out.append(
-                t("RulesEditor", "审批有效期 %1 至 %2 未覆盖排班期 %3 至 %4")
+                QCoreApplication.translate("RulesEditor", "审批有效期 %1 至 %2 未覆盖排班期 %3 至 %4")
                 .replace("%1", fmt_date(a.valid_from))
                 .replace("%2", fmt_date(a.valid_to))
                 .replace("%3", fmt_date(first))

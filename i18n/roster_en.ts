@@ -1,0 +1,2436 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+    <context>
+        <name />
+        <message>
+            <source>数据文件已损坏。</source>
+            <extracomment>editors written in parallel (module, class, tab title); each takes (scenario, parent), has scenarioChanged(object) and set_scenario(scenario). Missing modules are skipped.</extracomment>
+            <translation>The data file is damaged.</translation>
+        </message>
+        <message>
+            <source>数据文件正被另一个程序使用（已加锁）。</source>
+            <translation>The data file is in use by another program (locked).</translation>
+        </message>
+        <message>
+            <source>数据文件来自更新版本的程序。</source>
+            <translation>The data file comes from a newer version of this program.</translation>
+        </message>
+        <message>
+            <source>无法打开数据文件。</source>
+            <translation>Cannot open the data file.</translation>
+        </message>
+        <message>
+            <source>无法打开数据文件</source>
+            <translation>Cannot open the data file</translation>
+        </message>
+        <message>
+            <source>打开备份</source>
+            <translation>Open the backup</translation>
+        </message>
+        <message>
+            <source>选择其他文件…</source>
+            <translation>Choose another file…</translation>
+        </message>
+        <message>
+            <source>使用示例数据开始</source>
+            <translation>Start with the sample data</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>选择数据文件</source>
+            <translation>Choose a data file</translation>
+        </message>
+        <message>
+            <source>排班数据库 (*.sqlite *.db);;所有文件 (*)</source>
+            <translation>Roster database (*.sqlite *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Rota</source>
+            <translation>Rota</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <source>Pdf</source>
+            <translation>Pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>未打开数据文件：本次修改不会自动保存</source>
+            <translation>No data file open: changes in this session are not saved automatically</translation>
+        </message>
+    </context>
+    <context>
+        <name>AwayMonthModel</name>
+        <message>
+            <source>周一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>%1：无人请假</source>
+            <translation>%1: nobody on leave</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarEditor</name>
+        <message>
+            <source>合同年 2026-06 至 2027-05</source>
+            <translation>Contract year 2026-06 to 2027-05</translation>
+        </message>
+        <message>
+            <source>%1 年</source>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>范围</source>
+            <translation>Range</translation>
+        </message>
+        <message>
+            <source>节 法定节假日（300%）</source>
+            <translation>H public holiday (300%)</translation>
+        </message>
+        <message>
+            <source>休 休息日（含调休、补假）</source>
+            <translation>R rest day (incl. swapped days off)</translation>
+        </message>
+        <message>
+            <source>班 调休上班</source>
+            <translation>W make-up workday</translation>
+        </message>
+        <message>
+            <source>工作日</source>
+            <translation>Workday</translation>
+        </message>
+        <message>
+            <source>单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖</source>
+            <translation>Click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override</translation>
+        </message>
+        <message>
+            <source>%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。</source>
+            <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and click dates to correct them.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarMonthsModel</name>
+        <message>
+            <source>节</source>
+            <translation>H</translation>
+        </message>
+        <message>
+            <source>休</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>W</translation>
+        </message>
+        <message>
+            <source>%1年%2月</source>
+            <translation>%2/%1</translation>
+        </message>
+        <message>
+            <source>工作日</source>
+            <translation>Workday</translation>
+        </message>
+        <message>
+            <source>休息日</source>
+            <translation>Rest day</translation>
+        </message>
+        <message>
+            <source>法定节假日（300%）</source>
+            <translation>Public holiday (300%)</translation>
+        </message>
+        <message>
+            <source>周一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>（用户覆盖）</source>
+            <translation> (user override)</translation>
+        </message>
+        <message>
+            <source>日期不存在：%1年%2月%3日</source>
+            <translation>No such date: %1-%2-%3</translation>
+        </message>
+        <message>
+            <source>日期类型应为 workday/restday/holiday 或空：%1</source>
+            <translation>Day type must be workday/restday/holiday or empty: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompBalanceModel</name>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>调休获得</source>
+            <translation>Comp earned</translation>
+        </message>
+        <message>
+            <source>调休已用</source>
+            <translation>Comp taken</translation>
+        </message>
+        <message>
+            <source>调休余额</source>
+            <translation>Comp balance</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractMonthModel</name>
+        <message>
+            <source>月份</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>排班天数</source>
+            <translation>Rostered days</translation>
+        </message>
+        <message>
+            <source>覆盖率</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <source>计薪工时</source>
+            <translation>Paid hours</translation>
+        </message>
+        <message>
+            <source>标准工时</source>
+            <translation>Standard hours</translation>
+        </message>
+        <message>
+            <source>加班工时</source>
+            <translation>Overtime hours</translation>
+        </message>
+        <message>
+            <source>加班预算</source>
+            <translation>Overtime budget</translation>
+        </message>
+        <message>
+            <source>预算使用</source>
+            <translation>Budget used</translation>
+        </message>
+        <message>
+            <source>人天（计费）</source>
+            <translation>Person-days (billing)</translation>
+        </message>
+        <message>
+            <source>请假天数</source>
+            <translation>Leave days</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>未满足的需求：%1 人·小时</source>
+            <translation>Unmet demand: %1 person-hours</translation>
+        </message>
+        <message>
+            <source>每月加班上限 × 当月在职人数（OT-03、CH-07）</source>
+            <translation>Monthly overtime cap × people employed that month (OT-03, CH-07)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractView</name>
+        <message>
+            <source>合同期 2026-06-01 至 2027-05-31：按自然月统计（计费依据合同 5.2 条）</source>
+            <translation>Contract term 2026-06-01 to 2027-05-31, per calendar month (billing per contract clause 5.2)</translation>
+        </message>
+        <message>
+            <source>每月覆盖、工时与加班预算</source>
+            <translation>Coverage, hours and overtime budget per month</translation>
+        </message>
+        <message>
+            <source>每人调休余额（小时，月末累计）</source>
+            <translation>Comp-time balance per person (hours, cumulative at month end)</translation>
+        </message>
+        <message>
+            <source>排班范围 %1 至 %2；“—”表示该月尚无排班。加班预算 = 每月上限 %3 小时 × 在职人数。</source>
+            <translation>Roster covers %1 to %2; “—” means no roster for that month yet. Overtime budget = cap of %3 h × people employed.</translation>
+        </message>
+        <message>
+            <source>尚无排班：求解或打开覆盖合同年的排班后，这里显示每月统计。</source>
+            <translation>No roster yet: solve or open a roster for the contract year to see the monthly figures here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageHeatmap</name>
+        <message>
+            <source>暂无排班</source>
+            <translation>No roster yet</translation>
+        </message>
+        <message>
+            <source>缺人（已排/需求）</source>
+            <translation>Short (scheduled/needed)</translation>
+        </message>
+        <message>
+            <source>刚好满足</source>
+            <translation>Exactly met</translation>
+        </message>
+        <message>
+            <source>超出需求</source>
+            <translation>Above demand</translation>
+        </message>
+        <message>
+            <source>已排</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>需求</source>
+            <translation>Demand</translation>
+        </message>
+        <message>
+            <source>技能缺口</source>
+            <translation>Skill gap</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandEditor</name>
+        <message>
+            <source>填入所选格</source>
+            <translation>Fill selected cells</translation>
+        </message>
+        <message>
+            <source>每半小时需求人数（不限技能）</source>
+            <translation>Head-count per half hour (any skill)</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>Head-count</translation>
+        </message>
+        <message>
+            <source>添加技能需求</source>
+            <translation>Add skill demand</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>按技能或特定日期的需求（覆盖左侧网格）</source>
+            <translation>Demand by skill or for a specific date (overrides the grid)</translation>
+        </message>
+        <message>
+            <source>区间为左闭右开 [从, 到)；技能需求按持有该技能的人数计算。颜色越深需求越高。</source>
+            <translation>Intervals are half-open [from, to); skill demand counts people holding that skill. Darker means more people needed.</translation>
+        </message>
+        <message>
+            <source>请先在网格中选择单元格</source>
+            <translation>Select cells in the grid first</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandGridModel</name>
+        <message>
+            <source>工作日</source>
+            <translation>Workday</translation>
+        </message>
+        <message>
+            <source>休息日</source>
+            <translation>Rest day</translation>
+        </message>
+        <message>
+            <source>法定节假日</source>
+            <translation>Public holiday</translation>
+        </message>
+        <message>
+            <source>需求人数</source>
+            <translation>Head-count</translation>
+        </message>
+        <message>
+            <source>需求人数超出范围：%1（允许 0–99）</source>
+            <translation>Head-count out of range: %1 (allowed 0–99)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemandRuleTableModel</name>
+        <message>
+            <source>每天</source>
+            <translation>Every day</translation>
+        </message>
+        <message>
+            <source>工作日</source>
+            <translation>Workday</translation>
+        </message>
+        <message>
+            <source>休息日</source>
+            <translation>Rest day</translation>
+        </message>
+        <message>
+            <source>法定节假日</source>
+            <translation>Public holiday</translation>
+        </message>
+        <message>
+            <source>日期类型或日期</source>
+            <translation>Day type or date</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>Head-count</translation>
+        </message>
+        <message>
+            <source>技能（空=不限）</source>
+            <translation>Skill (empty = any)</translation>
+        </message>
+        <message>
+            <source>日期类型应为 每天/工作日/休息日/法定节假日 或有效日期 YYYY-MM-DD：%1</source>
+            <translation>Day type must be Every day/Workday/Rest day/Public holiday or a valid date YYYY-MM-DD: %1</translation>
+        </message>
+        <message>
+            <source>不限技能的按日期类型需求请在左侧网格中编辑</source>
+            <translation>Edit any-skill demand by day type in the grid on the left</translation>
+        </message>
+        <message>
+            <source>开始 %1 必须早于结束 %2</source>
+            <translation>Start %1 must be before end %2</translation>
+        </message>
+        <message>
+            <source>结束 %1 必须晚于开始 %2</source>
+            <translation>End %1 must be after start %2</translation>
+        </message>
+        <message>
+            <source>按日期类型的需求必须指定技能（不限技能的请用左侧网格）</source>
+            <translation>Demand by day type needs a skill (use the grid on the left for any skill)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Editors</name>
+        <message>
+            <source>日期不能为空，格式为 YYYY-MM-DD</source>
+            <translation>The date is empty; use YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>日期无效：%1（格式 YYYY-MM-DD，且须是真实存在的日期）</source>
+            <translation>Invalid date: %1 (use YYYY-MM-DD and a date that exists)</translation>
+        </message>
+        <message>
+            <source>时间无效：%1（格式 HH:MM，00:00–24:00）</source>
+            <translation>Invalid time: %1 (use HH:MM, 00:00–24:00)</translation>
+        </message>
+        <message>
+            <source>%1 应为数字：%2</source>
+            <translation>%1 must be a number: %2</translation>
+        </message>
+        <message>
+            <source>%1 应为整数：%2</source>
+            <translation>%1 must be a whole number: %2</translation>
+        </message>
+        <message>
+            <source>%1 超出范围：%2（允许 %3–%4）</source>
+            <translation>%1 out of range: %2 (allowed %3–%4)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Excel</name>
+        <message>
+            <source>工时汇总</source>
+            <translation>Hours summary</translation>
+        </message>
+        <message>
+            <source>覆盖</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <source>合规</source>
+            <translation>Compliance</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>月份</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>出勤天数</source>
+            <translation>Days worked</translation>
+        </message>
+        <message>
+            <source>工作日历日数</source>
+            <translation>Calendar workdays</translation>
+        </message>
+        <message>
+            <source>计薪工时</source>
+            <translation>Paid hours</translation>
+        </message>
+        <message>
+            <source>标准工时</source>
+            <translation>Standard hours</translation>
+        </message>
+        <message>
+            <source>工作日延时 150%</source>
+            <translation>Workday overtime 150%</translation>
+        </message>
+        <message>
+            <source>休息日加班 200%</source>
+            <translation>Rest-day overtime 200%</translation>
+        </message>
+        <message>
+            <source>法定节假日 300%</source>
+            <translation>Public holiday 300%</translation>
+        </message>
+        <message>
+            <source>加班合计</source>
+            <translation>Overtime total</translation>
+        </message>
+        <message>
+            <source>夜间工时</source>
+            <translation>Night hours</translation>
+        </message>
+        <message>
+            <source>调休获得（小时）</source>
+            <translation>Comp earned (h)</translation>
+        </message>
+        <message>
+            <source>调休使用（小时）</source>
+            <translation>Comp taken (h)</translation>
+        </message>
+        <message>
+            <source>调休余额（小时）</source>
+            <translation>Comp balance (h)</translation>
+        </message>
+        <message>
+            <source>{kind}（天）</source>
+            <translation>{kind} (days)</translation>
+        </message>
+        <message>
+            <source>人天（计费）</source>
+            <translation>Person-days (billing)</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>按自然月计费人天（合同第 5.2 条）</source>
+            <translation>Billable person-days per calendar month (contract clause 5.2)</translation>
+        </message>
+        <message>
+            <source>在岗人数</source>
+            <translation>People on duty</translation>
+        </message>
+        <message>
+            <source>工时单位为小时；标准工时按当月日历工作日计算；休息日加班已扣除安排的调休。</source>
+            <translation>Hours in h; standard hours from the month's calendar workdays; rest-day overtime is net of comp time given.</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>星期</source>
+            <translation>Weekday</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>排班</source>
+            <translation>Roster</translation>
+        </message>
+        <message>
+            <source>需求</source>
+            <translation>Demand</translation>
+        </message>
+        <message>
+            <source>总人数</source>
+            <translation>Total people</translation>
+        </message>
+        <message>
+            <source>缺口（人·时）</source>
+            <translation>Shortfall (person-hours)</translation>
+        </message>
+        <message>
+            <source>每小时：排班 = 两个半小时时段中在岗人数的较小值，需求 = 较大值；红色 = 人手不足。</source>
+            <translation>Per hour: scheduled = the smaller head-count of its two half hours, demand = the larger; red = understaffed.</translation>
+        </message>
+        <message>
+            <source>规则编号</source>
+            <translation>Rule id</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>法律依据</source>
+            <translation>Legal source</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>违规数</source>
+            <translation>Violations</translation>
+        </message>
+        <message>
+            <source>通过</source>
+            <translation>Pass</translation>
+        </message>
+        <message>
+            <source>违规 {n} 条</source>
+            <translation>{n} violations</translation>
+        </message>
+        <message>
+            <source>已停用</source>
+            <translation>Switched off</translation>
+        </message>
+        <message>
+            <source>违规明细</source>
+            <translation>Violation details</translation>
+        </message>
+        <message>
+            <source>0 违规</source>
+            <translation>0 violations</translation>
+        </message>
+        <message>
+            <source>员工</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>实测</source>
+            <translation>Measured</translation>
+        </message>
+        <message>
+            <source>限值</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <source>详情</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>班组</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>{start} 至 {end}，共 {n} 天</source>
+            <translation>{start} to {end}, {n} days</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>Head-count</translation>
+        </message>
+        <message>
+            <source>工时制度</source>
+            <translation>Working-time system</translation>
+        </message>
+        <message>
+            <source>综合计算工时工作制</source>
+            <translation>Comprehensive working-hours system</translation>
+        </message>
+        <message>
+            <source>标准工时制</source>
+            <translation>Standard hours</translation>
+        </message>
+        <message>
+            <source>综合工时审批</source>
+            <translation>Comprehensive-hours approval</translation>
+        </message>
+        <message>
+            <source>未录入审批文号</source>
+            <translation>No approval number entered</translation>
+        </message>
+        <message>
+            <source>结算周期</source>
+            <translation>Settlement period</translation>
+        </message>
+        <message>
+            <source>标准工时计算方法</source>
+            <translation>Standard-hours method</translation>
+        </message>
+        <message>
+            <source>按日历工作日 × 8 小时</source>
+            <translation>Calendar workdays × 8 h</translation>
+        </message>
+        <message>
+            <source>月平均 165.33 小时</source>
+            <translation>Monthly average 165.33 h</translation>
+        </message>
+        <message>
+            <source>班次</source>
+            <translation>Shifts</translation>
+        </message>
+        <message>
+            <source>{code} {name} {times}，计薪 {paid} 小时</source>
+            <translation>{code} {name} {times}, paid {paid} h</translation>
+        </message>
+        <message>
+            <source>两班之间最少休息（小时）</source>
+            <translation>Minimum rest between shifts (h)</translation>
+        </message>
+        <message>
+            <source>最多连续工作天数</source>
+            <translation>Maximum consecutive working days</translation>
+        </message>
+        <message>
+            <source>每 7 天最少休息日</source>
+            <translation>Minimum rest days in 7</translation>
+        </message>
+        <message>
+            <source>每月加班上限（小时）</source>
+            <translation>Monthly overtime cap (h)</translation>
+        </message>
+        <message>
+            <source>每日工时上限（小时）</source>
+            <translation>Daily hours cap (h)</translation>
+        </message>
+        <message>
+            <source>夜间时段</source>
+            <translation>Night window</translation>
+        </message>
+        <message>
+            <source>节假日工时计入周期总工时</source>
+            <translation>Holiday hours count in the period total</translation>
+        </message>
+        <message>
+            <source>带薪假计为出勤</source>
+            <translation>Paid leave counts as attended</translation>
+        </message>
+        <message>
+            <source>已停用规则</source>
+            <translation>Rules switched off</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>日历</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <source>中国法定节假日与调休安排（holidays {ver}）；用户覆盖：节假日 {h} 天，休息日 {r} 天，工作日 {w} 天</source>
+            <translation>Chinese public holidays and swapped days (holidays {ver}); user overrides: {h} holidays, {r} rest days, {w} workdays</translation>
+        </message>
+        <message>
+            <source>日历警告</source>
+            <translation>Calendar warning</translation>
+        </message>
+        <message>
+            <source>{years} 年的节假日调休安排为估算（国务院通知尚未发布或未录入），请核对后在“日历”中录入。</source>
+            <translation>The holiday arrangement for {years} is estimated (State Council notice not published or not entered); check it and enter it under “Calendar”.</translation>
+        </message>
+        <message>
+            <source>排班期内的节假日安排均为官方发布</source>
+            <translation>All holiday arrangements in the period are official</translation>
+        </message>
+        <message>
+            <source>求解状态</source>
+            <translation>Solver status</translation>
+        </message>
+        <message>
+            <source>目标值</source>
+            <translation>Objective</translation>
+        </message>
+        <message>
+            <source>下界</source>
+            <translation>Bound</translation>
+        </message>
+        <message>
+            <source>最优性差距</source>
+            <translation>Gap</translation>
+        </message>
+        <message>
+            <source>求解用时（秒）</source>
+            <translation>Solve time (s)</translation>
+        </message>
+        <message>
+            <source>未经求解器（手工排班）</source>
+            <translation>Not from the solver (edited by hand)</translation>
+        </message>
+        <message>
+            <source>软件版本</source>
+            <translation>App version</translation>
+        </message>
+        <message>
+            <source>隐私</source>
+            <translation>Privacy</translation>
+        </message>
+        <message>
+            <source>本工作簿不含电话号码和身份证号。</source>
+            <translation>This workbook holds no phone or ID numbers.</translation>
+        </message>
+        <message>
+            <source>周</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>Year</translation>
+        </message>
+    </context>
+    <context>
+        <name>FairnessChart</name>
+        <message>
+            <source>暂无排班</source>
+            <translation>No roster yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <source>导入错误</source>
+            <translation>Import errors</translation>
+        </message>
+        <message>
+            <source>以下行有错误，未导入任何数据。请修改后重新导入：</source>
+            <translation>These rows have errors; nothing was imported. Fix them and import again:</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>列</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>问题</source>
+            <translation>Problem</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveEditor</name>
+        <message>
+            <source>年假</source>
+            <translation>Annual leave</translation>
+        </message>
+        <message>
+            <source>病假</source>
+            <translation>Sick leave</translation>
+        </message>
+        <message>
+            <source>事假</source>
+            <translation>Personal leave</translation>
+        </message>
+        <message>
+            <source>婚假</source>
+            <translation>Marriage leave</translation>
+        </message>
+        <message>
+            <source>产假</source>
+            <translation>Maternity leave</translation>
+        </message>
+        <message>
+            <source>调休</source>
+            <translation>Comp day off</translation>
+        </message>
+        <message>
+            <source>丧假</source>
+            <translation>Bereavement leave</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>想休息</source>
+            <translation>Wants a day off</translation>
+        </message>
+        <message>
+            <source>想上 %1 班</source>
+            <translation>Wants shift %1</translation>
+        </message>
+        <message>
+            <source>添加请假</source>
+            <translation>Add leave</translation>
+        </message>
+        <message>
+            <source>删除请假</source>
+            <translation>Delete leave</translation>
+        </message>
+        <message>
+            <source>添加愿望</source>
+            <translation>Add wish</translation>
+        </message>
+        <message>
+            <source>删除愿望</source>
+            <translation>Delete wish</translation>
+        </message>
+        <message>
+            <source>请假（已批准，排班时必须遵守）</source>
+            <translation>Leave (approved, always respected)</translation>
+        </message>
+        <message>
+            <source>愿望（尽量满足，权重越高越优先）</source>
+            <translation>Wishes (met where possible; higher weight first)</translation>
+        </message>
+        <message>
+            <source>月历：谁不在岗</source>
+            <translation>Month calendar: who is away</translation>
+        </message>
+        <message>
+            <source>请先在团队中添加人员</source>
+            <translation>Add people to the team first</translation>
+        </message>
+        <message>
+            <source>%1年%2月</source>
+            <translation>%2/%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveTableModel</name>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>假别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>天数</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>%1 的请假与已有请假 %2 至 %3 重叠</source>
+            <translation>Leave of %1 overlaps existing leave %2 to %3</translation>
+        </message>
+        <message>
+            <source>没有编号为 %1 的人员</source>
+            <translation>No person with id %1</translation>
+        </message>
+        <message>
+            <source>未知假别：%1</source>
+            <translation>Unknown leave kind: %1</translation>
+        </message>
+        <message>
+            <source>结束日期 %1 早于开始日期 %2</source>
+            <translation>End date %1 is before start date %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>自动保存失败</source>
+            <translation>Autosave failed</translation>
+        </message>
+        <message>
+            <source>已自动保存</source>
+            <translation>Saved automatically</translation>
+        </message>
+        <message>
+            <source>排班表</source>
+            <translation>Rota</translation>
+        </message>
+        <message>
+            <source>覆盖热图</source>
+            <translation>Coverage heat-map</translation>
+        </message>
+        <message>
+            <source>公平性</source>
+            <translation>Fairness</translation>
+        </message>
+        <message>
+            <source>团队</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>请假与意愿</source>
+            <translation>Leave and wishes</translation>
+        </message>
+        <message>
+            <source>班次</source>
+            <translation>Shifts</translation>
+        </message>
+        <message>
+            <source>需求</source>
+            <translation>Demand</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>日历</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <source>合同期视图</source>
+            <translation>Contract view</translation>
+        </message>
+        <message>
+            <source>求解</source>
+            <translation>Solve</translation>
+        </message>
+        <message>
+            <source>规则检查</source>
+            <translation>Rule check</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>排班(&amp;R)</source>
+            <translation>&amp;Roster</translation>
+        </message>
+        <message>
+            <source>导出(&amp;X)</source>
+            <translation>E&amp;xport</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>最近打开</source>
+            <translation>Open recent</translation>
+        </message>
+        <message>
+            <source>语言 / Language</source>
+            <translation>语言 / Language</translation>
+        </message>
+        <message>
+            <source>新建（示例班组）</source>
+            <translation>New (sample team)</translation>
+        </message>
+        <message>
+            <source>打开场景…</source>
+            <translation>Open scenario…</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>场景另存为…</source>
+            <translation>Save scenario as…</translation>
+        </message>
+        <message>
+            <source>打开排班 JSON…</source>
+            <translation>Open roster JSON…</translation>
+        </message>
+        <message>
+            <source>排班另存为 JSON…</source>
+            <translation>Save roster as JSON…</translation>
+        </message>
+        <message>
+            <source>修改记录…</source>
+            <translation>Change log…</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>锁定/解锁</source>
+            <translation>Lock / unlock</translation>
+        </message>
+        <message>
+            <source>清空未锁定的格子</source>
+            <translation>Clear unlocked cells</translation>
+        </message>
+        <message>
+            <source>谁能顶班…</source>
+            <translation>Who can cover…</translation>
+        </message>
+        <message>
+            <source>取消求解</source>
+            <translation>Cancel solve</translation>
+        </message>
+        <message>
+            <source>重新优化其余</source>
+            <translation>Re-optimise the rest</translation>
+        </message>
+        <message>
+            <source>立即检查规则</source>
+            <translation>Check rules now</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>打印预览…</source>
+            <translation>Print preview…</translation>
+        </message>
+        <message>
+            <source>导出日历 .ics…</source>
+            <translation>Export calendar .ics…</translation>
+        </message>
+        <message>
+            <source>导出导入模板…</source>
+            <translation>Export import template…</translation>
+        </message>
+        <message>
+            <source>导入员工/请假 (.xlsx)…</source>
+            <translation>Import staff/leave (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>求解面板</source>
+            <translation>Solve panel</translation>
+        </message>
+        <message>
+            <source>规则检查面板</source>
+            <translation>Rule check panel</translation>
+        </message>
+        <message>
+            <source> 开始日期 </source>
+            <translation> Start date </translation>
+        </message>
+        <message>
+            <source> 天数 </source>
+            <translation> Days </translation>
+        </message>
+        <message>
+            <source> 天</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>排班</source>
+            <translation>Roster</translation>
+        </message>
+        <message>
+            <source>违规</source>
+            <translation>Violations</translation>
+        </message>
+        <message>
+            <source>0 违规</source>
+            <translation>0 violations</translation>
+        </message>
+        <message>
+            <source>修改场景设置</source>
+            <translation>Change scenario settings</translation>
+        </message>
+        <message>
+            <source>无法求解</source>
+            <translation>Cannot solve</translation>
+        </message>
+        <message>
+            <source>求解模块不可用</source>
+            <translation>The solver module is not available</translation>
+        </message>
+        <message>
+            <source>无法重新优化</source>
+            <translation>Cannot re-optimise</translation>
+        </message>
+        <message>
+            <source>求解中…</source>
+            <translation>Solving…</translation>
+        </message>
+        <message>
+            <source>重新优化中…</source>
+            <translation>Re-optimising…</translation>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>求解结束，正在分析缺人原因并验证修改建议…</source>
+            <translation>Solve finished; analysing shortfalls and checking suggested changes…</translation>
+        </message>
+        <message>
+            <source>预览：当前最优解</source>
+            <translation>Preview: best solution so far</translation>
+        </message>
+        <message>
+            <source>求解结果</source>
+            <translation>Solve result</translation>
+        </message>
+        <message>
+            <source>求解完成</source>
+            <translation>Solve finished</translation>
+        </message>
+        <message>
+            <source>没有得到排班</source>
+            <translation>No roster was found</translation>
+        </message>
+        <message>
+            <source>采纳</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>求解出错</source>
+            <translation>Solver error</translation>
+        </message>
+        <message>
+            <source>无法采纳</source>
+            <translation>Cannot apply</translation>
+        </message>
+        <message>
+            <source>采纳建议</source>
+            <translation>Apply suggestion</translation>
+        </message>
+        <message>
+            <source>已采纳修改，按 F5 重新求解</source>
+            <translation>Change applied; press F5 to solve again</translation>
+        </message>
+        <message>
+            <source>这一格没有班次，无需顶班</source>
+            <translation>This cell has no shift; nobody needs to cover it</translation>
+        </message>
+        <message>
+            <source>谁能顶班</source>
+            <translation>Who can cover</translation>
+        </message>
+        <message>
+            <source>顶班</source>
+            <translation>Cover</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>载入示例班组</source>
+            <translation>Load the sample team</translation>
+        </message>
+        <message>
+            <source>打开场景</source>
+            <translation>Open scenario</translation>
+        </message>
+        <message>
+            <source>场景 JSON (*.json)</source>
+            <translation>Scenario JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>无法打开场景</source>
+            <translation>Cannot open the scenario</translation>
+        </message>
+        <message>
+            <source>手动保存</source>
+            <translation>Manual save</translation>
+        </message>
+        <message>
+            <source>已保存</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>场景另存为</source>
+            <translation>Save scenario as</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>打开排班</source>
+            <translation>Open roster</translation>
+        </message>
+        <message>
+            <source>排班 JSON (*.json)</source>
+            <translation>Roster JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>无法打开排班</source>
+            <translation>Cannot open the roster</translation>
+        </message>
+        <message>
+            <source>排班另存为</source>
+            <translation>Save roster as</translation>
+        </message>
+        <message>
+            <source>修改记录</source>
+            <translation>Change log</translation>
+        </message>
+        <message>
+            <source>没有打开数据文件。</source>
+            <translation>No data file is open.</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>用户</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>导出模块尚不可用</source>
+            <translation>The export module is not available yet</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>已导出</source>
+            <translation>Exported</translation>
+        </message>
+        <message>
+            <source>导出 Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>导出 PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF file (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出日历：选择文件夹</source>
+            <translation>Export calendars: choose a folder</translation>
+        </message>
+        <message>
+            <source>导出导入模板</source>
+            <translation>Export import template</translation>
+        </message>
+        <message>
+            <source>导入员工/请假</source>
+            <translation>Import staff/leave</translation>
+        </message>
+        <message>
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>导入模块尚不可用</source>
+            <translation>The import module is not available yet</translation>
+        </message>
+        <message>
+            <source>导入失败</source>
+            <translation>Import failed</translation>
+        </message>
+        <message>
+            <source>打印预览</source>
+            <translation>Print preview</translation>
+        </message>
+        <message>
+            <source>打印模块尚不可用</source>
+            <translation>The print module is not available yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pdf</name>
+        <message>
+            <source>无法生成 PDF 文件 {path}</source>
+            <translation>Cannot create the PDF file {path}</translation>
+        </message>
+        <message>
+            <source>无法初始化字体（需要图形环境）</source>
+            <translation>Cannot initialise fonts (a graphical environment is needed)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectedTableModel</name>
+        <message>
+            <source>孕期满7个月（PG-01）</source>
+            <translation>Pregnant ≥ 7 months (PG-01)</translation>
+        </message>
+        <message>
+            <source>哺乳期未满1周岁（PG-02）</source>
+            <translation>Nursing a baby &lt; 1 year (PG-02)</translation>
+        </message>
+        <message>
+            <source>未成年工（PG-07）</source>
+            <translation>Minor (PG-07)</translation>
+        </message>
+        <message>
+            <source>保护类型</source>
+            <translation>Protection</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>保护期内：不安排夜间工作；孕期/哺乳期还不得加班</source>
+            <translation>While protected: no night work; pregnant/nursing also no overtime</translation>
+        </message>
+        <message>
+            <source>未知的保护类型：%1</source>
+            <translation>Unknown protection kind: %1</translation>
+        </message>
+        <message>
+            <source>结束日期 %1 早于开始日期 %2</source>
+            <translation>End date %1 is before start date %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterModel</name>
+        <message>
+            <source>工时</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>加班</source>
+            <translation>Overtime</translation>
+        </message>
+        <message>
+            <source>夜班</source>
+            <translation>Nights</translation>
+        </message>
+        <message>
+            <source>周末</source>
+            <translation>Weekends</translation>
+        </message>
+        <message>
+            <source>本期计薪工时（小时）</source>
+            <translation>Paid hours this period (h)</translation>
+        </message>
+        <message>
+            <source>本期加班（小时）</source>
+            <translation>Overtime this period (h)</translation>
+        </message>
+        <message>
+            <source>夜班次数</source>
+            <translation>Night shifts</translation>
+        </message>
+        <message>
+            <source>周末上班天数</source>
+            <translation>Weekend days worked</translation>
+        </message>
+        <message>
+            <source>法定节假日（300%）</source>
+            <translation>Public holiday (300%)</translation>
+        </message>
+        <message>
+            <source>休息日</source>
+            <translation>Rest day</translation>
+        </message>
+        <message>
+            <source>工作日</source>
+            <translation>Workday</translation>
+        </message>
+        <message>
+            <source>调休上班日</source>
+            <translation>Make-up workday</translation>
+        </message>
+        <message>
+            <source>在岗人数</source>
+            <translation>People on duty</translation>
+        </message>
+        <message>
+            <source>每天开始上班的人数（红色：当天有覆盖缺口）</source>
+            <translation>People starting a shift each day (red: coverage gap that day)</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>节</source>
+            <translation>H</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>W</translation>
+        </message>
+        <message>
+            <source>休</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>希望休息</source>
+            <translation>Wishes a day off</translation>
+        </message>
+        <message>
+            <source>希望上</source>
+            <translation>Wishes shift</translation>
+        </message>
+        <message>
+            <source>休息</source>
+            <translation>Rest</translation>
+        </message>
+        <message>
+            <source>请假</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <source>已锁定</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>当天有覆盖缺口</source>
+            <translation>Coverage gap on this day</translation>
+        </message>
+        <message>
+            <source>无人上班</source>
+            <translation>Nobody working</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterView</name>
+        <message>
+            <source>批量修改</source>
+            <translation>Change several</translation>
+        </message>
+        <message>
+            <source>个单元格</source>
+            <translation>cells</translation>
+        </message>
+        <message>
+            <source>设为班次</source>
+            <translation>Set shift</translation>
+        </message>
+        <message>
+            <source>休</source>
+            <translation>R</translation>
+        </message>
+    </context>
+    <context>
+        <name>Rota</name>
+        <message>
+            <source>排班表</source>
+            <extracomment>Chinese source → English fallback, for every string the exporters print. Keys are (context, zh).</extracomment>
+            <translation>Rota</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>工号</source>
+            <translation>Employee no.</translation>
+        </message>
+        <message>
+            <source>第 {n} 周</source>
+            <translation>Week {n}</translation>
+        </message>
+        <message>
+            <source>在岗人数</source>
+            <translation>People on duty</translation>
+        </message>
+        <message>
+            <source>图例</source>
+            <translation>Legend</translation>
+        </message>
+        <message>
+            <source>节 = 法定节假日，休 = 休息日，班 = 调休上班日；空白 = 休息</source>
+            <translation>H = public holiday, R = rest day, W = make-up workday; blank = off</translation>
+        </message>
+        <message>
+            <source>排班人</source>
+            <translation>Planned by</translation>
+        </message>
+        <message>
+            <source>审核人</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>排班期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>节</source>
+            <translation>H</translation>
+        </message>
+        <message>
+            <source>休</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>W</translation>
+        </message>
+        <message>
+            <source>生成时间</source>
+            <translation>Generated</translation>
+        </message>
+        <message>
+            <source>第 {i}/{n} 页</source>
+            <translation>Page {i}/{n}</translation>
+        </message>
+        <message>
+            <source>值守班组</source>
+            <translation>Duty team</translation>
+        </message>
+        <message>
+            <source>周一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesEditor</name>
+        <message>
+            <source>未填写审批文号</source>
+            <extracomment>rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids)</extracomment>
+            <translation>no approval number</translation>
+        </message>
+        <message>
+            <source>未填写审批有效期</source>
+            <translation>no validity dates</translation>
+        </message>
+        <message>
+            <source>审批有效期 %1 至 %2 未覆盖排班期 %3 至 %4</source>
+            <translation>approval valid %1 to %2 does not cover the period %3 to %4</translation>
+        </message>
+        <message>
+            <source>综合计算工时制（需审批）</source>
+            <translation>Comprehensive hours (needs approval)</translation>
+        </message>
+        <message>
+            <source>标准工时制</source>
+            <translation>Standard hours</translation>
+        </message>
+        <message>
+            <source>周</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>季</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>按日历：工作日 × 8 小时</source>
+            <translation>Calendar: workdays × 8 h</translation>
+        </message>
+        <message>
+            <source>按月平均：165.33 小时</source>
+            <translation>Monthly average: 165.33 h</translation>
+        </message>
+        <message>
+            <source> 小时</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <source> 天</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>法定节假日工时同时计入加班总量</source>
+            <translation>Also count public-holiday hours in the overtime total</translation>
+        </message>
+        <message>
+            <source>带薪假日按出勤 8 小时抵扣标准工时</source>
+            <translation>Each paid leave day counts 8 h toward standard hours</translation>
+        </message>
+        <message>
+            <source>休息日（200% 或调休）</source>
+            <translation>Rest day (200% or comp time)</translation>
+        </message>
+        <message>
+            <source>法定节假日（300%）</source>
+            <translation>Public holiday (300%)</translation>
+        </message>
+        <message>
+            <source>例如 京西人社综审字〔2026〕12号</source>
+            <translation>e.g. 京西人社综审字〔2026〕12号</translation>
+        </message>
+        <message>
+            <source>工时制度</source>
+            <translation>Working-time system</translation>
+        </message>
+        <message>
+            <source>结算周期</source>
+            <translation>Settlement period</translation>
+        </message>
+        <message>
+            <source>标准工时算法</source>
+            <translation>Standard-hours method</translation>
+        </message>
+        <message>
+            <source>调休/补假休息日类别</source>
+            <translation>Class of swapped / substitute rest days</translation>
+        </message>
+        <message>
+            <source>请假与标准工时</source>
+            <translation>Leave and standard hours</translation>
+        </message>
+        <message>
+            <source>休息</source>
+            <translation>Rest</translation>
+        </message>
+        <message>
+            <source>两班之间最少休息</source>
+            <translation>Minimum rest between shifts</translation>
+        </message>
+        <message>
+            <source>每 7 天至少休息</source>
+            <translation>Rest days in every 7 days, at least</translation>
+        </message>
+        <message>
+            <source>最多连续工作</source>
+            <translation>Maximum consecutive working days</translation>
+        </message>
+        <message>
+            <source>工时与加班</source>
+            <translation>Hours and overtime</translation>
+        </message>
+        <message>
+            <source>每日最长工时</source>
+            <translation>Maximum daily hours</translation>
+        </message>
+        <message>
+            <source>每月加班上限</source>
+            <translation>Monthly overtime cap</translation>
+        </message>
+        <message>
+            <source>节假日工时</source>
+            <translation>Holiday hours</translation>
+        </message>
+        <message>
+            <source>夜间工作</source>
+            <translation>Night work</translation>
+        </message>
+        <message>
+            <source>夜间时段（孕期/哺乳期/未成年/不可夜班者禁排）</source>
+            <translation>Night window (none for pregnant, nursing, minors, no-night staff)</translation>
+        </message>
+        <message>
+            <source>综合计算工时审批</source>
+            <translation>Comprehensive-hours approval</translation>
+        </message>
+        <message>
+            <source>审批文号</source>
+            <translation>Approval number</translation>
+        </message>
+        <message>
+            <source>有效期自</source>
+            <translation>Valid from</translation>
+        </message>
+        <message>
+            <source>有效期至</source>
+            <translation>Valid to</translation>
+        </message>
+        <message>
+            <source>其他规则</source>
+            <translation>Other rules</translation>
+        </message>
+        <message>
+            <source>满足每半小时需求人数</source>
+            <translation>Meet the head-count of every half hour</translation>
+        </message>
+        <message>
+            <source>每天最多一个班次</source>
+            <translation>At most one shift a day</translation>
+        </message>
+        <message>
+            <source>已批准的假期不排班</source>
+            <translation>No work on approved leave</translation>
+        </message>
+        <message>
+            <source>入职前/离职后不排班</source>
+            <translation>No work before hire / after leaving</translation>
+        </message>
+        <message>
+            <source>班次所需技能</source>
+            <translation>Skills a shift requires</translation>
+        </message>
+        <message>
+            <source>取消勾选则停用此规则（求解和校验都不再检查）：%1</source>
+            <translation>Untick to switch this rule off (solver and checker skip it): %1</translation>
+        </message>
+        <message>
+            <source>法律依据（见 labour-law.md 规则编号）</source>
+            <translation>Legal source (rule ids of labour-law.md)</translation>
+        </message>
+        <message>
+            <source>夜间时段的开始和结束不能相同</source>
+            <translation>The night window cannot start and end at the same time</translation>
+        </message>
+        <message>
+            <source>审批有效期结束 %1 早于开始 %2</source>
+            <translation>Approval end %1 is before its start %2</translation>
+        </message>
+        <message>
+            <source>警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。没有有效审批时应改用标准工时制。</source>
+            <translation>Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. Without a valid approval use the standard system.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftDelegate</name>
+        <message>
+            <source>休（不上班）</source>
+            <translation>Off (no work)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftEditor</name>
+        <message>
+            <source>添加班次</source>
+            <translation>Add shift</translation>
+        </message>
+        <message>
+            <source>删除班次</source>
+            <translation>Delete shift</translation>
+        </message>
+        <message>
+            <source>选择颜色…</source>
+            <translation>Choose colour…</translation>
+        </message>
+        <message>
+            <source>班次归属开始当天；结束晚于 24:00 的为跨夜班次。休息时间不计薪，但计入在岗时段。</source>
+            <translation>A shift belongs to the day it starts; ending after 24:00 means it crosses midnight. Breaks are unpaid but on site.</translation>
+        </message>
+        <message>
+            <source>新班次</source>
+            <translation>New shift</translation>
+        </message>
+        <message>
+            <source>班次 %1 仍被愿望或锁定引用（%2），请先修改它们</source>
+            <translation>Shift %1 is still used by wishes or locks (%2); change those first</translation>
+        </message>
+        <message>
+            <source>请先选择一个班次</source>
+            <translation>Select a shift first</translation>
+        </message>
+        <message>
+            <source>班次颜色</source>
+            <translation>Shift colour</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftTableModel</name>
+        <message>
+            <source>代码</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>颜色</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>时长（小时）</source>
+            <translation>Length (h)</translation>
+        </message>
+        <message>
+            <source>休息（分钟，不计薪）</source>
+            <translation>Break (min, unpaid)</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>计薪工时</source>
+            <translation>Paid hours</translation>
+        </message>
+        <message>
+            <source>可上岗技能（空=任何人）</source>
+            <translation>Skills allowed (empty = anyone)</translation>
+        </message>
+        <message>
+            <source>次日 %1（跨夜）</source>
+            <translation>next day %1 (overnight)</translation>
+        </message>
+        <message>
+            <source>跨夜班次：归属开始当天，结束于次日</source>
+            <translation>Overnight shift: belongs to its start day, ends the next day</translation>
+        </message>
+        <message>
+            <source>班次代码应为 1–4 位字母或数字，且不能是 OFF：%1</source>
+            <translation>A shift code is 1–4 letters or digits and not OFF: %1</translation>
+        </message>
+        <message>
+            <source>班次代码 %1 已存在</source>
+            <translation>Shift code %1 already exists</translation>
+        </message>
+        <message>
+            <source>班次名称不能为空</source>
+            <translation>The shift name cannot be empty</translation>
+        </message>
+        <message>
+            <source>颜色无效：%1</source>
+            <translation>Invalid colour: %1</translation>
+        </message>
+        <message>
+            <source>开始时间应在 00:00–23:59 之间</source>
+            <translation>The start must be between 00:00 and 23:59</translation>
+        </message>
+        <message>
+            <source>时长</source>
+            <translation>Length</translation>
+        </message>
+        <message>
+            <source>时长必须长于休息时间</source>
+            <translation>The length must be longer than the break</translation>
+        </message>
+        <message>
+            <source>时长应为 15 分钟的整数倍</source>
+            <translation>The length must be a multiple of 15 minutes</translation>
+        </message>
+        <message>
+            <source>休息分钟</source>
+            <translation>Break minutes</translation>
+        </message>
+        <message>
+            <source>休息时间必须短于班次时长</source>
+            <translation>The break must be shorter than the shift</translation>
+        </message>
+    </context>
+    <context>
+        <name>SolvePanel</name>
+        <message>
+            <source>缺人</source>
+            <translation>Under-cover</translation>
+        </message>
+        <message>
+            <source>超员</source>
+            <translation>Over-cover</translation>
+        </message>
+        <message>
+            <source>工作日加班（150%）</source>
+            <translation>Workday overtime (150%)</translation>
+        </message>
+        <message>
+            <source>节假日加班（300%）</source>
+            <translation>Holiday overtime (300%)</translation>
+        </message>
+        <message>
+            <source>加班</source>
+            <translation>Overtime</translation>
+        </message>
+        <message>
+            <source>夜班公平</source>
+            <translation>Fair nights</translation>
+        </message>
+        <message>
+            <source>周末公平</source>
+            <translation>Fair weekends</translation>
+        </message>
+        <message>
+            <source>节假日公平</source>
+            <translation>Fair holidays</translation>
+        </message>
+        <message>
+            <source>工时公平</source>
+            <translation>Fair hours</translation>
+        </message>
+        <message>
+            <source>个人意愿未满足</source>
+            <translation>Unmet wishes</translation>
+        </message>
+        <message>
+            <source>零散上班/休息日</source>
+            <translation>Isolated days on/off</translation>
+        </message>
+        <message>
+            <source>与上一版的改动</source>
+            <translation>Changes from the previous plan</translation>
+        </message>
+        <message>
+            <source>最优</source>
+            <translation>Optimal</translation>
+        </message>
+        <message>
+            <source>可行（未证明最优）</source>
+            <translation>Feasible (not proven optimal)</translation>
+        </message>
+        <message>
+            <source>无合法排班</source>
+            <translation>No legal roster</translation>
+        </message>
+        <message>
+            <source>模型错误</source>
+            <translation>Model error</translation>
+        </message>
+        <message>
+            <source>未找到解</source>
+            <translation>No solution found</translation>
+        </message>
+        <message>
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>时间上限</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <source>随机种子</source>
+            <translation>Random seed</translation>
+        </message>
+        <message>
+            <source>求解时实时预览当前最优解</source>
+            <translation>Preview the best solution while solving</translation>
+        </message>
+        <message>
+            <source>开始求解 (F5)</source>
+            <translation>Solve (F5)</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>重新优化其余（保留锁定）</source>
+            <translation>Re-optimise the rest (keep locks)</translation>
+        </message>
+        <message>
+            <source>求解设置</source>
+            <translation>Solve settings</translation>
+        </message>
+        <message>
+            <source>求解进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>目标各项</source>
+            <translation>Objective terms</translation>
+        </message>
+        <message>
+            <source>无合法排班：原因与修改建议</source>
+            <translation>No legal roster: causes and suggested changes</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>值</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>权重</source>
+            <translation>Weight</translation>
+        </message>
+        <message>
+            <source>求解中…</source>
+            <translation>Solving…</translation>
+        </message>
+        <message>
+            <source>已用</source>
+            <translation>Elapsed</translation>
+        </message>
+        <message>
+            <source>秒</source>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>求解中… 已有可行解</source>
+            <translation>Solving… a feasible roster exists</translation>
+        </message>
+        <message>
+            <source>出错</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>采纳</source>
+            <translation>Apply</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffTableModel</name>
+        <message>
+            <source>编号</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>工号</source>
+            <translation>Employee no.</translation>
+        </message>
+        <message>
+            <source>技能</source>
+            <translation>Skills</translation>
+        </message>
+        <message>
+            <source>周工时</source>
+            <translation>Weekly hours</translation>
+        </message>
+        <message>
+            <source>可上夜班</source>
+            <translation>Nights OK</translation>
+        </message>
+        <message>
+            <source>可加班</source>
+            <translation>Overtime OK</translation>
+        </message>
+        <message>
+            <source>入职日期</source>
+            <translation>Hire date</translation>
+        </message>
+        <message>
+            <source>离职日期</source>
+            <translation>Leaving date</translation>
+        </message>
+        <message>
+            <source>年假天数</source>
+            <translation>Annual leave days</translation>
+        </message>
+        <message>
+            <source>在岗</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>电话（隐私）</source>
+            <translation>Phone (private)</translation>
+        </message>
+        <message>
+            <source>身份证号（隐私）</source>
+            <translation>ID number (private)</translation>
+        </message>
+        <message>
+            <source>隐私信息：仅保存在本机，不会打印在排班表或导出给班组</source>
+            <translation>Private: kept on this PC only, never printed on the rota or exported to the team</translation>
+        </message>
+        <message>
+            <source>已停用：不参与排班</source>
+            <translation>Deactivated: not rostered</translation>
+        </message>
+        <message>
+            <source>编号只能用字母、数字、下划线或连字符，且不能为空：%1</source>
+            <translation>An ID uses letters, digits, _ or - and cannot be empty: %1</translation>
+        </message>
+        <message>
+            <source>编号 %1 已被其他人使用，编号必须唯一</source>
+            <translation>ID %1 is already used by someone else; IDs must be unique</translation>
+        </message>
+        <message>
+            <source>姓名不能为空</source>
+            <translation>The name cannot be empty</translation>
+        </message>
+        <message>
+            <source>工号 %1 已被其他人使用</source>
+            <translation>Employee no. %1 is already used by someone else</translation>
+        </message>
+        <message>
+            <source>入职日期不能晚于离职日期 %1</source>
+            <translation>The hire date cannot be after the leaving date %1</translation>
+        </message>
+        <message>
+            <source>离职日期不能早于入职日期 %1</source>
+            <translation>The leaving date cannot be before the hire date %1</translation>
+        </message>
+        <message>
+            <source>电话号码格式无效：%1</source>
+            <translation>Invalid phone number: %1</translation>
+        </message>
+        <message>
+            <source>身份证号应为 15 或 18 位：%1</source>
+            <translation>An ID number has 15 or 18 characters: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamEditor</name>
+        <message>
+            <source>添加人员</source>
+            <translation>Add person</translation>
+        </message>
+        <message>
+            <source>停用 / 恢复</source>
+            <translation>Deactivate / reactivate</translation>
+        </message>
+        <message>
+            <source>停用的人员保留在名单中但不参与排班</source>
+            <translation>Deactivated people stay on the list but are not rostered</translation>
+        </message>
+        <message>
+            <source>添加保护期</source>
+            <translation>Add protected period</translation>
+        </message>
+        <message>
+            <source>删除保护期</source>
+            <translation>Delete protected period</translation>
+        </message>
+        <message>
+            <source>橙色底色的列是隐私信息（电话、身份证号）：只存本机，不打印、不导出到排班表</source>
+            <translation>Orange columns are private (phone, ID number): kept on this PC, never printed or exported on the rota</translation>
+        </message>
+        <message>
+            <source>保护期</source>
+            <translation>Protected periods</translation>
+        </message>
+        <message>
+            <source>新成员</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <source>已添加 %1，请填写姓名和技能</source>
+            <translation>Added %1; fill in the name and skills</translation>
+        </message>
+        <message>
+            <source>请先选择一名人员</source>
+            <translation>Select a person first</translation>
+        </message>
+        <message>
+            <source>保护期 — %1</source>
+            <translation>Protected periods — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViolationsModel</name>
+        <message>
+            <source>全体</source>
+            <translation>Everyone</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViolationsPanel</name>
+        <message>
+            <source>0 违规：当前排班符合所有已启用的规则</source>
+            <translation>0 violations: the roster meets every enabled rule</translation>
+        </message>
+        <message>
+            <source>违规</source>
+            <translation>Violations</translation>
+        </message>
+        <message>
+            <source>条</source>
+            <translation>items</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoCanCoverDialog</name>
+        <message>
+            <source>谁能顶班</source>
+            <translation>Who can cover</translation>
+        </message>
+        <message>
+            <source>不违反任何规则可以顶班的人（按代价排序）：</source>
+            <translation>People who can cover without breaking a rule (cheapest first):</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>班次</source>
+            <translation>Shifts</translation>
+        </message>
+        <message>
+            <source>代价</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <source>顶班后本月加班（小时）</source>
+            <translation>Overtime this month after covering (h)</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>没有人能在不违反规则的情况下顶这个班。</source>
+            <translation>Nobody can cover this shift without breaking a rule.</translation>
+        </message>
+        <message>
+            <source>安排顶班</source>
+            <translation>Assign cover</translation>
+        </message>
+    </context>
+    <context>
+        <name>WishTableModel</name>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>愿望</source>
+            <translation>Wish</translation>
+        </message>
+        <message>
+            <source>权重</source>
+            <translation>Weight</translation>
+        </message>
+        <message>
+            <source>想休息</source>
+            <translation>Wants a day off</translation>
+        </message>
+        <message>
+            <source>想上 %1 班</source>
+            <translation>Wants shift %1</translation>
+        </message>
+        <message>
+            <source>没有编号为 %1 的人员</source>
+            <translation>No person with id %1</translation>
+        </message>
+        <message>
+            <source>没有代码为 %1 的班次</source>
+            <translation>No shift with code %1</translation>
+        </message>
+    </context>
+</TS>
