@@ -121,7 +121,6 @@ EN: dict[str, str] = {
     "法定节假日工时同时计入加班总量": "Also count public-holiday hours in the overtime total",
     "带薪假日按出勤 8 小时抵扣标准工时": "Each paid leave day counts 8 h toward standard hours",
     "休息日（200% 或调休）": "Rest day (200% or comp time)",
-    "法定节假日（300%）": "Public holiday (300%)",
     "例如 京西人社综审字〔2026〕12号": "e.g. 京西人社综审字〔2026〕12号",
     "标准工时算法": "Standard-hours method",
     "调休/补假休息日类别": "Class of swapped / substitute rest days",
