@@ -10,6 +10,7 @@ Phone numbers and ID numbers are never written.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import importlib.metadata
 import os
@@ -174,6 +175,8 @@ _SETTLEMENT_ZH = {
 # ---------------------------------------------------------------------------------------------- styles
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BORDER_OPEN_BOTTOM = Border(left=_THIN, right=_THIN, top=_THIN)  # stands in for a vertical merge (merges are slow)
+_BORDER_OPEN_TOP = Border(left=_THIN, right=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
 _LEFT_WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -188,8 +191,16 @@ _REST_FILL = PatternFill("solid", fgColor="EDEDED")
 _MAKEUP_FILL = PatternFill("solid", fgColor="CFE2F3")
 _RED_FILL = PatternFill("solid", fgColor="FF9C9C")
 _RED_FONT = Font(bold=True, color="9C0006")
+_NAME_FONT = Font(size=12)
+_SMALL_FONT = Font(size=9)
+_GREY_FONT = Font(color="555555")
 _HOURS_FMT = "0.0"
 _INT_FMT = "0"
+
+
+# openpyxl hashes every style object on each assignment (slow: ~0.1 ms per cell); a workbook-level cache
+# of finished StyleArrays makes styling a copy.  Keys are object ids, so the cache keeps the objects alive;
+# it lives on the workbook because StyleArray indexes refer to that workbook's style tables.
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
@@ -197,8 +208,21 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = N
     """Write one cell; text that Excel could read as a formula is stored as quoted text."""
     c = ws.cell(row=row, column=col)
     c.value = value
-    if isinstance(value, str) and is_formula_like(value):
+    quote = isinstance(value, str) and is_formula_like(value)
+    if quote:
         c.data_type = "s"
+    key = (id(font), id(fill), id(align), id(border), fmt, quote)
+    if key == (id(None), id(None), id(None), id(None), None, False):
+        return c
+    wb = ws.parent
+    cache = getattr(wb, "_export_style_cache", None)
+    if cache is None:
+        cache = wb._export_style_cache = {}
+    hit = cache.get(key)
+    if hit is not None:
+        c._style = copy.copy(hit[0])
+        return c
+    if quote:
         c.quotePrefix = True
     if font is not None:
         c.font = font
@@ -210,6 +234,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = N
         c.border = border
     if fmt is not None:
         c.number_format = fmt
+    cache[key] = (copy.copy(c._style), (font, fill, align, border))
     return c
 
 
@@ -250,7 +275,6 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
     codes = shift_codes_in_use(scenario, roster)
     shift_map = scenario.shift_map()
     fills = {s.code: _fill(s.color) for s in scenario.shifts}
-    last_col = get_column_letter(ROTA_COLS)
 
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 11
@@ -259,10 +283,8 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
 
     title = f"{team_name(scenario, lang)}  {t(T_ROTA)}"
     _put(ws, 1, 1, title, font=_TITLE, align=_LEFT)
-    ws.merge_cells(f"A1:{last_col}1")
     _put(ws, 2, 1, f"{t(T_PERIOD)} {roster.start.isoformat()} – {roster.end.isoformat()}    {t(T_MARKS)}",
          align=_LEFT)
-    ws.merge_cells(f"A2:{last_col}2")
     ws.row_dimensions[1].height = 26
 
     row = 4
@@ -270,15 +292,12 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
         days = [d for d in week if d is not None]
         _put(ws, row, 1, f"{t(T_WEEK).format(n=n)}  {days[0].isoformat()} – {days[-1].isoformat()}", font=_WEEK_TITLE,
              align=_LEFT)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ROTA_COLS)
         row += 1
         # two header rows: date, then weekday + 节/休/班
-        _put(ws, row, 1, t(T_NAME), font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
-        _put(ws, row, 2, t(T_EMPNO), font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
-        _put(ws, row + 1, 1, None, fill=_HEADER_FILL, border=_BORDER)
-        _put(ws, row + 1, 2, None, fill=_HEADER_FILL, border=_BORDER)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
-        ws.merge_cells(start_row=row, start_column=2, end_row=row + 1, end_column=2)
+        _put(ws, row, 1, t(T_NAME), font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER_OPEN_BOTTOM)
+        _put(ws, row, 2, t(T_EMPNO), font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER_OPEN_BOTTOM)
+        _put(ws, row + 1, 1, None, fill=_HEADER_FILL, border=_BORDER_OPEN_TOP)
+        _put(ws, row + 1, 2, None, fill=_HEADER_FILL, border=_BORDER_OPEN_TOP)
         for i, d in enumerate(week):
             col = 3 + i
             if d is None:
@@ -294,7 +313,7 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
         row += 2
         # staff rows
         for p in staff:
-            _put(ws, row, 1, p.name, align=_LEFT, border=_BORDER, font=Font(size=12))
+            _put(ws, row, 1, p.name, align=_LEFT, border=_BORDER, font=_NAME_FONT)
             _put(ws, row, 2, p.employee_no, align=_CENTER, border=_BORDER)
             for i, d in enumerate(week):
                 col = 3 + i
@@ -320,15 +339,13 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
             sh = shift_map.get(code)
             label = f"{code} {sh.name}" if sh else code
             _put(ws, row, 1, label, align=_LEFT, border=_BORDER, fill=fills.get(code))
-            _put(ws, row, 2, None, border=_BORDER)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            _put(ws, row, 2, None, border=_BORDER, fill=fills.get(code))
             for i, d in enumerate(week):
                 value = counts.get(d, {}).get(code, 0) if d is not None else None
                 _put(ws, row, 3 + i, value, align=_CENTER, border=_BORDER, fmt=_INT_FMT)
             row += 1
         _put(ws, row, 1, t(T_HEADCOUNT), font=_BOLD, align=_LEFT, border=_BORDER, fill=_HEADER_FILL)
         _put(ws, row, 2, None, border=_BORDER, fill=_HEADER_FILL)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         for i, d in enumerate(week):
             value = sum(counts.get(d, {}).values()) if d is not None else None
             _put(ws, row, 3 + i, value, font=_BOLD, align=_CENTER, border=_BORDER, fill=_HEADER_FILL, fmt=_INT_FMT)
@@ -340,18 +357,15 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
             if col > ROTA_COLS:
                 break
             _put(ws, row, col, f"{sh.code} {sh.name}\n{shift_times(sh)}", fill=fills[sh.code], align=_CENTER,
-                 border=_BORDER, font=Font(size=9))
+                 border=_BORDER, font=_SMALL_FONT)
             col += 1
         ws.row_dimensions[row].height = 30
         row += 1
         # sign-off line
         blank = "________________"
         _put(ws, row, 1, f"{t(T_SIGN_BY)}：{blank}", align=_LEFT)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
         _put(ws, row, 4, f"{t(T_SIGN_CHECK)}：{blank}", align=_LEFT)
-        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
         _put(ws, row, 7, f"{t(T_SIGN_DATE)}：{blank}", align=_LEFT)
-        ws.merge_cells(start_row=row, start_column=7, end_row=row, end_column=ROTA_COLS)
         ws.row_dimensions[row].height = 28
         ws.row_breaks.append(Break(id=row))
         row += 2
@@ -556,7 +570,7 @@ def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Work
                     _put(ws, r, 4 + h, sc, border=_BORDER, align=_CENTER, fill=_RED_FILL, font=_RED_FONT)
                 else:
                     _put(ws, r, 4 + h, sc, border=_BORDER, align=_CENTER)
-                _put(ws, r + 1, 4 + h, dm, border=_BORDER, align=_CENTER, font=Font(color="555555"))
+                _put(ws, r + 1, 4 + h, dm, border=_BORDER, align=_CENTER, font=_GREY_FONT)
             gap = short_slots * SLOT_MINUTES / 60
             if gap:
                 _put(ws, r, 28, gap, border=_BORDER, fmt=_HOURS_FMT, fill=_RED_FILL, font=_RED_FONT)
@@ -742,6 +756,7 @@ def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solv
     _write_compliance(wb.create_sheet(names[3]), scenario, roster, lang)
     _write_notes(wb.create_sheet(names[4]), scenario, roster, cal, lang, solver_info,
                  generated_at or dt.datetime.now().replace(microsecond=0))
+    del wb._export_style_cache
     wb.properties.creator = f"roster {_app_version()}"
     wb.properties.title = f"{team_name(scenario, lang)} {tr('Rota', T_ROTA, lang)}"
     return wb
