@@ -248,13 +248,30 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
     """Second solve with locks as assumptions: name a small set of locks that cannot hold together."""
     m = build(scenario, start, days, previous=opts.previous)
     _add_locks(m, assumptions=True)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 10
-    status = solver.Solve(m.model)
-    if status != cp_model.INFEASIBLE:
+    m.model.ClearObjective()  # feasibility only: much faster
+
+    def infeasible_with(lits) -> tuple[bool, set[int]]:
+        m.model.ClearAssumptions()
+        m.model.AddAssumptions(lits)
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = 5
+        st = solver.Solve(m.model)
+        if st != cp_model.INFEASIBLE:
+            return False, set()
+        return True, set(solver.SufficientAssumptionsForInfeasibility())
+
+    bad, core = infeasible_with([lit for _, lit in m.lock_lits])
+    if not bad:
         return "锁定的班次与硬性规则冲突（未能确定具体是哪几个锁定）"
-    core = set(solver.SufficientAssumptionsForInfeasibility())
+    # deletion-based minimisation: drop every lock whose removal leaves the rest infeasible
+    kept = [(lk, lit) for lk, lit in m.lock_lits if lit.Index() in core]
+    for item in list(kept)[:30]:
+        trial = [lit for other, lit in kept if other is not item[0]]
+        still, sub = infeasible_with(trial)
+        if still:
+            kept = [(lk, lit) for lk, lit in kept if lit.Index() in sub and lk is not item[0]] or kept
+    core = {lit.Index() for _, lit in kept}
     names = [f"{lk.staff} {lk.date} {lk.shift}" for lk, lit in m.lock_lits if lit.Index() in core]
     if not names:
         return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
@@ -296,7 +313,7 @@ def solve(
         m.model.ClearObjective()
         m.model.Minimize(under_expr)
         s1 = cp_model.CpSolver()
-        _params(s1, opts, min(opts.time_limit * 0.3, opts.time_limit - (time.perf_counter() - t0)))
+        _params(s1, opts, opts.time_limit * 0.3 if opts.deterministic else min(opts.time_limit * 0.3, _left(opts, t0)))
         s1.parameters.relative_gap_limit = 0.0
         cb.phase1 = True
         st1 = _run(s1, m.model, cb, cancel)
@@ -317,7 +334,7 @@ def solve(
     solver = cp_model.CpSolver()
     status = None
     if not (cancel is not None and cancel.cancelled):
-        _params(solver, opts, opts.time_limit - (time.perf_counter() - t0))
+        _params(solver, opts, opts.time_limit * 0.7 if opts.deterministic else _left(opts, t0))
         status = _run(solver, m.model, cb, cancel)
     if cb.error is not None:
         raise cb.error
@@ -367,6 +384,10 @@ def solve(
         shortfalls=_shortfalls(m, value),
         infeasible_reason=None,
     )
+
+
+def _left(opts: SolveOptions, t0: float) -> float:
+    return opts.time_limit - (time.perf_counter() - t0)
 
 
 def _all_vars(m: RosterModel):

@@ -645,7 +645,7 @@ def solve_instance(
         return solver, status
 
     # Phase 1: the full model.
-    first = min(float(time_limit), max(1.0, 0.2 * float(time_limit)))
+    first = min(float(time_limit), max(1.0, float(os.environ.get("FIRST", "0.2")) * float(time_limit)))
     solver, status = run(m, first, None, int(seed))
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -656,7 +656,7 @@ def solve_instance(
 
     # Phase 2: large-neighbourhood search with staff rows and day windows.
     fraction = 0.3  # share of the (staff, day) cells a neighbourhood frees; adapted below
-    sub_limit = 2.0
+    sub_limit = float(os.environ.get("SUB_LIMIT", "2.0"))
     while status != cp_model.OPTIMAL and best > bound:
         remaining = deadline - time.perf_counter()
         if remaining < 0.05:

@@ -483,7 +483,10 @@ class Explanation:
     def text(self, lang: str = "zh") -> str:
         en = lang.startswith("en")
         lines: list[str] = []
-        if self.status in ("INFEASIBLE", "MODEL_INVALID") or self.conflicts:
+        if self.status in ("UNKNOWN", "CANCELLED") and not self.conflicts:
+            lines.append(f"No roster was found within the time limit (status {self.status}); allow more time."
+                         if en else f"在时限内未找到排班（状态 {self.status}），请延长求解时间后重试。")
+        elif self.status in ("INFEASIBLE", "MODEL_INVALID") or self.conflicts:
             if self.conflicts:
                 head = "No legal roster: conflicting fixed cells." if en else "无法排出合法排班：锁定/历史数据相互冲突。"
                 lines.append(head)
@@ -497,6 +500,8 @@ class Explanation:
             lines.append(_item_text(it, self, en))
         if not lines:
             return "All demand is covered." if en else "所有时段人数均已满足。"
+        if not self.items and not self.conflicts and self.status in ("UNKNOWN", "CANCELLED"):
+            return "\n".join(lines)
         if self.fixes:
             sugg = "; ".join(f.describe(lang) for f in self.fixes[:3])
             lines.append(("Suggested: " if en else "建议：") + sugg + ("." if en else "。"))
@@ -1039,6 +1044,9 @@ def explain(
     shortfalls = list(getattr(result, "shortfalls", None) or [])
     ex.shortfall_hours = shortfall_person_hours(shortfalls)
     roster = getattr(result, "roster", None)
+    if ex.status in ("UNKNOWN", "CANCELLED") and not (roster is not None and roster.assignments):
+        ex.conflicts = lock_conflicts(scenario, start, days)
+        return ex
     if ex.status in ("INFEASIBLE", "MODEL_INVALID") or (roster is None and not shortfalls):
         ex.conflicts = lock_conflicts(scenario, start, days)
         if not ex.conflicts and verify and ex.status == "INFEASIBLE":
@@ -1090,6 +1098,11 @@ def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, see
     return solve(measured, start, days, SolveOptions(time_limit=time_limit, seed=seed, workers=workers, hint=hint))
 
 
+#: tie-break between equally small fixes: keep the service level before lowering it
+KIND_RANK = {"unlock": 0, "cancel_leave": 1, "allow_night": 2, "allow_overtime": 3, "relax_rule": 4,
+             "add_staff": 5, "reduce_demand": 6}
+
+
 def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, roster, before: float,
             time_limit: float, max_verified: int, seed: int, workers: int) -> list[Fix]:
     """Relax-and-measure: re-solve with each fix (smallest first) and keep those that help."""
@@ -1121,7 +1134,7 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
             continue
         if after < before - 1e-9:
             kept.append(f)
-    kept.sort(key=lambda f: (not f.resolves, f.size, f.shortfall_after or 0.0))
+    kept.sort(key=lambda f: (not f.resolves, f.size, KIND_RANK.get(f.kind, 9), f.shortfall_after or 0.0))
     return kept
 
 
