@@ -255,6 +255,7 @@ class TeamEditor(QWidget):
         self.view = make_table(self.model, self)
         self.view.setObjectName("staffTable")
         self.protected_view = make_table(self.protected_model, self)
+        self.protected_view.horizontalHeader().setStretchLastSection(False)
         self.protected_view.setItemDelegateForColumn(
             ProtectedTableModel.Column.KIND, ComboDelegate(protected_labels, self.protected_view)
         )
