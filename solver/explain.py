@@ -1125,6 +1125,9 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
         tried += 1
         res = _solve(f.apply(scenario), start, days, time_limit, seed, workers, hint=roster)
         status = getattr(res, "status", "UNKNOWN")
+        if status == "UNKNOWN":  # no solution in time (model building eats into the limit): once more
+            res = _solve(f.apply(scenario), start, days, 2 * time_limit, seed, workers, hint=roster)
+            status = getattr(res, "status", "UNKNOWN")
         after = shortfall_person_hours(getattr(res, "shortfalls", None) or [])
         f.verified = True
         f.shortfall_before = before if math.isfinite(before) else None

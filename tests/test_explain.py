@@ -30,7 +30,7 @@ from solver.explain import PersonRules, explain, lock_conflicts, shortfall_runs
 
 D = dt.date.fromisoformat
 START = D("2026-06-01")
-FAST = SolveOptions(time_limit=1.0, seed=0, workers=2, relative_gap=0.01)
+FAST = SolveOptions(time_limit=3.0, seed=0, workers=2, relative_gap=0.01)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -251,3 +251,33 @@ def test_shortfall_runs_merge_contiguous_slots():
                            S(START, 5, 6, 1, "审核")])
     assert [(r[1].hour, r[2].hour, r[3], r[4]) for r in runs] == [(0, 2, None, 1), (2, 3, None, 2), (5, 6, None, 2),
                                                                  (5, 6, "审核", 1)]
+
+
+def test_spec_example_leave_and_consecutive_limit():
+    """SPEC §2.8: "6月3日 00–08 时 缺 1 人：3 人请假，其余人已达连续工作 6 天上限"."""
+    first = D("2026-06-03")
+    shifts = (Shift("N", "夜班", 0, 8),)
+    leave = (Leave(DateRange(first, first), LeaveKind.ANNUAL),)
+    staff = tuple(Staff(f"s{i}", n, leave=leave if i <= 3 else ()) for i, n in enumerate(NAMES[:5], 1))
+    worked = History(last_shift_end=dt.datetime(2026, 6, 2, 8, 0), consecutive_days=6)
+    sc = Scenario(shifts=shifts, demand=(DemandRule("all", 0, 480, 1),), staff=staff,
+                  history={"s4": worked, "s5": worked})
+    res = solve(sc, first, 4, FAST)
+    ex = explain(sc, first, 4, res, verify_time_limit=2)
+    assert [(it.date, it.start.hour, it.end.hour, it.missing) for it in ex.items] == [(first, 0, 8, 1)]
+    text = ex.text()
+    assert text.startswith("6月3日 00–08 时 缺 1 人：3 人请假（张伟 年假、王芳 年假、李娜 年假），其余人已达连续工作 6 天上限")
+    kinds = [f.kind for f in ex.fixes]
+    assert "cancel_leave" in kinds and "reduce_demand" in kinds
+    assert ex.fixes[0].resolves and ex.fixes[0].kind == "cancel_leave" and ex.fixes[0].size == 1
+
+
+def test_unknown_status_is_not_called_infeasible():
+    class Result:
+        status = "UNKNOWN"
+        roster = Roster(START, 7)
+        shortfalls: list = []
+        infeasible_reason = None
+
+    ex = explain(_night_leave_scenario(), START, 7, Result())
+    assert "未找到排班" in ex.text() and "UNKNOWN" in ex.text() and not ex.ok

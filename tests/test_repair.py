@@ -17,7 +17,7 @@ from solver.repair import reoptimise, repair_absence, who_can_cover, why_not_cov
 D = dt.date.fromisoformat
 START = D("2026-06-01")
 DAYS = 10
-OPTS = SolveOptions(time_limit=2.0, seed=0, workers=2)
+OPTS = SolveOptions(time_limit=4.0, seed=0, workers=2)
 
 
 def _keys(violations, *, skip=("coverage",)):
