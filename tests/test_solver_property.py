@@ -1,0 +1,77 @@
+"""Property: over random small scenarios every solver roster is validator-clean except coverage shortfalls
+the solver itself reported (each validator coverage violation overlaps a reported Shortfall)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roster.model import DateRange, DemandRule, History, Leave, Protected, ProtectedKind, Rules, Scenario, Shift, Staff
+from solver.api import SolveOptions, solve
+
+validator = pytest.importorskip("roster.validator")
+
+START = dt.date(2026, 6, 15)  # 端午 (06-19) inside some windows
+SHIFTS = (
+    Shift("D", "白班", 8 * 60, 8),
+    Shift("E", "中班", 16 * 60, 8),
+    Shift("N", "夜班", 0, 8),
+    Shift("G", "行政班", 9 * 60, 9, 60),
+    Shift("B", "长夜班", 20 * 60, 12),
+)
+
+
+@st.composite
+def scenarios(draw):
+    days = draw(st.integers(3, 7))
+    n = draw(st.integers(2, 5))
+    staff = []
+    for i in range(n):
+        leave = ()
+        if draw(st.booleans()):
+            a = draw(st.integers(0, days - 1))
+            b = draw(st.integers(a, days - 1))
+            leave = (Leave(DateRange(START + dt.timedelta(days=a), START + dt.timedelta(days=b))),)
+        protected = ()
+        if draw(st.integers(0, 3)) == 0:
+            a = draw(st.integers(-2, days - 1))
+            protected = (Protected(draw(st.sampled_from(list(ProtectedKind))),
+                                   DateRange(START + dt.timedelta(days=a), START + dt.timedelta(days=a + 3))),)
+        staff.append(Staff(id=f"p{i}", name=f"员工{i}", skills=("审核",) if draw(st.booleans()) else (),
+                           night_ok=draw(st.booleans()), overtime_ok=draw(st.booleans()),
+                           leave=leave, protected=protected))
+    demand = []
+    for _ in range(draw(st.integers(1, 4))):
+        a = draw(st.integers(0, 46))
+        b = draw(st.integers(a + 1, 48))
+        demand.append(DemandRule(draw(st.sampled_from(["all", "workday", "restday", "holiday"])), a * 30, b * 30,
+                                 draw(st.integers(1, 3)), draw(st.sampled_from([None, None, "审核"]))))
+    history = {}
+    if draw(st.booleans()):
+        hours_before = draw(st.integers(0, 20))
+        history["p0"] = History(last_shift_end=dt.datetime.combine(START, dt.time()) - dt.timedelta(hours=hours_before),
+                                consecutive_days=draw(st.integers(0, 5)))
+    rules = Rules(min_rest_hours=draw(st.sampled_from([8, 11, 12])),
+                  working_time_system=draw(st.sampled_from(["comprehensive", "standard"])))
+    shifts = tuple(draw(st.lists(st.sampled_from(SHIFTS), min_size=1, max_size=5, unique_by=lambda s: s.code)))
+    return Scenario(rules=rules, shifts=shifts, demand=tuple(demand), staff=tuple(staff), history=history), days
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_solver_rosters_pass_the_validator(case):
+    sc, days = case
+    res = solve(sc, START, days, SolveOptions(time_limit=2))
+    if res.status == "INFEASIBLE":
+        # only history can make a lock-free scenario infeasible; it must be explained
+        assert res.infeasible_reason
+        return
+    assert res.status in ("OPTIMAL", "FEASIBLE")
+    for v in validator.check(sc, res.roster):
+        if v.rule == "coverage":
+            assert any(s.start < v.end and v.start < s.end for s in res.shortfalls), v.message
+        else:
+            pytest.fail(f"{v.rule}: {v.message}")
