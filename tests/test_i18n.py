@@ -21,16 +21,16 @@ H = Qt.Orientation.Horizontal
 
 @pytest.fixture
 def english(qapp):
-    from ui.i18n import install_translator
+    from ui.i18n import install_translator, remove_translators
 
     assert install_translator(qapp, "en") is True
     yield qapp
-    install_translator(qapp, "zh")
+    remove_translators(qapp)
 
 
 def test_editor_header_english_with_translator_chinese_without(qtbot, qapp):
     from ui.editors.team_editor import StaffTableModel, TeamEditor
-    from ui.i18n import install_translator
+    from ui.i18n import install_translator, remove_translators
 
     model = StaffTableModel(())
     assert model.headerData(StaffTableModel.Column.NAME, H) == "姓名"
@@ -44,6 +44,7 @@ def test_editor_header_english_with_translator_chinese_without(qtbot, qapp):
     finally:
         assert install_translator(qapp, "zh")
     assert model.headerData(StaffTableModel.Column.NAME, H) == "姓名"
+    remove_translators(qapp)
 
 
 def test_other_editors_translate(qtbot, english):

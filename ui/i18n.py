@@ -65,5 +65,10 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
     return True
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the bare source strings (no catalogue at all, not even Qt's own)."""
+    _remove_installed(app)
+
+
 def current_language() -> str:
     return "en" if any(t.language().startswith("en") or t.filePath().endswith(CATALOGUE) for t in _installed) else "zh"
