@@ -80,6 +80,8 @@ T_PERSON_DAYS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "人天（计费）"), "Perso
 T_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "合计"), "Total")
 T_BILLING = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按自然月计费人天（合同第 5.2 条）"),
                "Person-days per natural month for billing (contract clause 5.2)")
+T_PER_PERSON = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按人员汇总（整个排班期）"), "Per person, whole period")
+T_PERIOD_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "期间"), "Period")
 T_PEOPLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "在岗人数"), "Staff on duty")
 T_HOURS_NOTE = _s(CTX, QT_TRANSLATE_NOOP(
     "Excel", "工时单位为小时；标准工时按当月日历工作日计算；休息日加班已扣除安排的调休。"),
@@ -411,7 +413,8 @@ HOUR_FIELDS = ("paid_hours", "standard_hours", "ot150_hours", "ot200_hours", "ot
 
 
 def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
-    from roster.hours import month_hours
+    from roster.hours import month_hours, totals_by_staff
+    from roster.hours import totals as hours_totals
 
     t = lambda s: tr(CTX, s, lang)  # noqa: E731
     rows = list(month_hours(scenario, roster, cal=cal))
@@ -445,37 +448,34 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         ws.column_dimensions[get_column_letter(col)].width = 10 if col > 3 else 12
     ws.row_dimensions[1].height = 45
 
-    totals: dict[str, float] = {}
+    def write_row(r: int, mh: Any, label: str, empno: str, month: str | None, *, bold: bool = False) -> None:
+        font, fill = (_BOLD, _HEADER_FILL) if bold else (None, None)
+        leave: dict[str, int] = {}
+        for k, v in (mh.leave_days or {}).items():
+            kk = _leave_kind_key(str(k)).value
+            leave[kk] = leave.get(kk, 0) + v
+        _put(ws, r, 1, label, border=_BORDER, font=font, fill=fill)
+        _put(ws, r, 2, empno, border=_BORDER, font=font, fill=fill)
+        _put(ws, r, 3, month, border=_BORDER, align=_CENTER, font=font, fill=fill)
+        for col, (_h, f, fmt) in enumerate(headers[3:], start=4):
+            if f.startswith("leave:"):
+                value: Any = leave.get(f[6:], 0)
+            elif f == "working_dates":
+                value = working_dates_total.get(id(mh), len(mh.working_dates))
+            else:
+                value = getattr(mh, f)
+            _put(ws, r, col, value, border=_BORDER, fmt=fmt, font=font, fill=fill)
+
+    working_dates_total: dict[int, int] = {}  # totals rows: sum of per-person dates, not distinct dates
     r = 2
     for mh in rows:
         sid = _staff_id(mh)
         p = names.get(sid)
-        leave = {}
-        for k, v in (getattr(mh, "leave_days", None) or {}).items():
-            kk = _leave_kind_key(str(k))
-            leave[kk.value] = leave.get(kk.value, 0) + v
-        for col, (_h, f, fmt) in enumerate(headers, start=1):
-            if col == 1:
-                _put(ws, r, col, p.name if p else sid, border=_BORDER)
-            elif col == 2:
-                _put(ws, r, col, p.employee_no if p else "", border=_BORDER)
-            elif col == 3:
-                _put(ws, r, col, f"{mh.year}-{mh.month:02d}", border=_BORDER, align=_CENTER)
-            else:
-                value = leave.get(f[6:], 0) if f.startswith("leave:") else getattr(mh, f)
-                if isinstance(value, (list, tuple, set, frozenset)):  # working_dates may be a list of dates
-                    value = len(value)
-                _put(ws, r, col, value, border=_BORDER, fmt=fmt)
-                if f != "comp_balance_hours":  # a balance is a running figure, summing it is meaningless
-                    totals[f] = totals.get(f, 0) + (value or 0)
+        write_row(r, mh, p.name if p else sid, p.employee_no if p else "", f"{mh.year}-{mh.month:02d}")
         r += 1
-    _put(ws, r, 1, t(T_TOTAL), font=_BOLD, fill=_HEADER_FILL, border=_BORDER)
-    _put(ws, r, 2, None, fill=_HEADER_FILL, border=_BORDER)
-    _put(ws, r, 3, None, fill=_HEADER_FILL, border=_BORDER)
-    for col, (_h, f, fmt) in enumerate(headers, start=1):
-        if col > 3:
-            _put(ws, r, col, totals.get(f) if f in totals else None, font=_BOLD, fill=_HEADER_FILL,
-                 border=_BORDER, fmt=fmt)
+    grand = hours_totals(rows, staff=t(T_TOTAL))
+    working_dates_total[id(grand)] = sum(len(m.working_dates) for m in rows)
+    write_row(r, grand, t(T_TOTAL), "", None, bold=True)
     total_row = r
     r += 2
     _put(ws, r, 1, t(T_HOURS_NOTE), align=_LEFT)
@@ -494,6 +494,22 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         _put(ws, r, 2, sum(1 for g in group if (g.person_days or 0) > 0), border=_BORDER, fmt=_INT_FMT)
         _put(ws, r, 3, sum(g.person_days or 0 for g in group), border=_BORDER, fmt="0.##")
         _put(ws, r, 4, sum(g.paid_hours or 0 for g in group), border=_BORDER, fmt=_HOURS_FMT)
+        r += 1
+    # per person over the whole period (调休 balance, overtime used)
+    r += 1
+    _put(ws, r, 1, t(T_PER_PERSON), font=_BOLD, align=_LEFT)
+    r += 1
+    for col, (h, _f, _fmt) in enumerate(headers, start=1):
+        _put(ws, r, col, h if col != 3 else t(T_PERIOD_COL), font=_BOLD, fill=_HEADER_FILL, align=_CENTER,
+             border=_BORDER)
+    r += 1
+    by_staff = totals_by_staff(rows)
+    period = f"{roster.start.isoformat()} – {roster.end.isoformat()}"
+    for sid in sorted(by_staff, key=lambda x: order.get(x, 10**6)):
+        tot = by_staff[sid]
+        working_dates_total[id(tot)] = sum(len(m.working_dates) for m in rows if _staff_id(m) == sid)
+        p = names.get(sid)
+        write_row(r, tot, p.name if p else sid, p.employee_no if p else "", period)
         r += 1
     ws.freeze_panes = "D2"
     ws.print_title_rows = "1:1"

@@ -91,10 +91,26 @@ def test_hours_sheet_equals_month_hours(clean):
     by_month: dict[str, int] = {}
     for m in expected:
         by_month[f"{m.year}-{m.month:02d}"] = by_month.get(f"{m.year}-{m.month:02d}", 0) + m.person_days
-    start = next(i for i, r in enumerate(_rows(ws)) if r[0].value and "计费人天" in str(r[0].value))
-    billing = {r[0].value: r[2].value for r in _rows(ws)[start + 2:] if r[0].value}
+    rows = _rows(ws)
+    start = next(i for i, r in enumerate(rows) if r[0].value and "计费人天" in str(r[0].value))
+    billing = {}
+    for r in rows[start + 2:]:
+        if not r[0].value:
+            break
+        billing[r[0].value] = r[2].value
     assert billing == by_month
     assert sum(by_month.values()) == len(ro.assignments)
+    # per-person period totals (调休 balance, overtime) equal roster.hours.totals_by_staff
+    from roster.hours import totals_by_staff
+
+    start = next(i for i, r in enumerate(rows) if r[0].value and "按人员汇总" in str(r[0].value))
+    per_person = {r[0].value: r for r in rows[start + 2:] if r[0].value}
+    tots = totals_by_staff(expected)
+    assert len(per_person) == len(tots) == len(sc.staff)
+    for sid, tot in tots.items():
+        row = per_person[names[sid]]
+        for head, field in fields.items():
+            assert row[col[head]].value == getattr(tot, field), (sid, head)
 
 
 def _cover_index(ws):
