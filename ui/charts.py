@@ -87,8 +87,8 @@ class CoverageHeatmap(QWidget):
         self._data: CoverageData | None = None
         self._cal = WorkCalendar()
 
-    def set_data(self, scenario: Scenario, roster: Roster) -> None:
-        self._data = coverage_data(scenario, roster)
+    def set_data(self, scenario: Scenario, roster: Roster, data: CoverageData | None = None) -> None:
+        self._data = data if data is not None else coverage_data(scenario, roster)
         self._cal = WorkCalendar(scenario.calendar)
         self.update()
 

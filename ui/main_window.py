@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
             self._apply_scenario_locks(scenario)
         self.runner = SolveRunner(self)
         self._pre_solve_grid: dict | None = None
+        self._previewing = False
         self._last_preview = 0.0
         self._job_kind = ""
         self._last_violations: list = []
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self._restore_state()
         self.validate_now()
+        _preload_solver()
 
     # ------------------------------------------------------------------ construction
     def _build_central(self) -> None:
@@ -620,6 +622,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ validation
     def schedule_validation(self) -> None:
+        if self._previewing:
+            return  # best-so-far previews are not validated: the final roster is, once
         self._validate_timer.start()
 
     def validate_now(self) -> list:
@@ -639,7 +643,7 @@ class MainWindow(QMainWindow):
         self._last_violations = violations
         self.model.set_violations(per_cell, cov.shortfall_dates())
         self.violations.set_violations(violations, {p.id: p.name for p in self._scenario.staff})
-        self.heatmap.set_data(self._scenario, roster)
+        self.heatmap.set_data(self._scenario, roster, cov)
         self.fairness.set_data(self._scenario, roster)
         if self.contract_view is not None and hasattr(self.contract_view, "set_roster"):
             try:
@@ -791,8 +795,6 @@ class MainWindow(QMainWindow):
         self.solve_panel.show_progress(p)
 
     def _on_solution(self, sol) -> None:
-        if not self.solve_panel.preview.isChecked():
-            return
         roster = sol if isinstance(sol, Roster) else getattr(sol, "roster", None)
         if roster is None:
             return
@@ -800,8 +802,15 @@ class MainWindow(QMainWindow):
         if now - self._last_preview < PREVIEW_INTERVAL_S:
             return
         self._last_preview = now
+        self.solve_panel.preview_strip.set_roster(self._scenario, roster)
+        if not self.solve_panel.preview.isChecked():
+            return
         grid = {(a.staff, a.date): a.shift for a in roster.assignments}
-        self.model.set_grid(grid)
+        self._previewing = True
+        try:
+            self.model.set_grid(grid)
+        finally:
+            self._previewing = False
         self.statusBar().showMessage(self.tr("预览：当前最优解"), 2000)
 
     def _on_job_finished(self, payload) -> None:
@@ -1219,6 +1228,15 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.shutdown()
         super().closeEvent(event)
+
+
+def _preload_solver() -> None:
+    """Import OR-Tools now (≈1–3 s): done lazily on the first F5 it would freeze the window then."""
+    for mod in ("solver.api", "solver.explain", "solver.repair"):
+        try:
+            importlib.import_module(mod)
+        except ImportError:
+            pass
 
 
 def _locked_scenario(scenario: Scenario, roster: Roster, cells) -> Scenario:

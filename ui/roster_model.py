@@ -48,6 +48,7 @@ class Roles(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 7  # "cell" | "headcount" | "total"
     WISH = Qt.ItemDataRole.UserRole + 8  # str describing a wish on that date, or None
     DAY_TYPE = Qt.ItemDataRole.UserRole + 9  # DayType value of a column
+    PAINT = Qt.ItemDataRole.UserRole + 10  # (text, bg, fg, bold, locked, wish, violated, kind) for the delegate
 
 
 class TotalColumn(IntEnum):
@@ -126,7 +127,10 @@ class RosterModel(QAbstractTableModel):
         self._day_types = {d: cal.day_type(d) for d in self._dates}
         self._makeup = {d for d in self._dates if cal.is_makeup_workday(d)}
         self._shifts = self._scenario.shift_map()
+        self._shift_colors = {c: QColor(sh.color) for c, sh in self._shifts.items()}
+        self._wish_dates = {p.id: {q.date for q in p.requests} for p in self._staff}
         self._totals_cache: dict[str, PersonTotals] | None = None
+        self._paint_cache: dict[tuple[int, int], tuple] = {}
 
     @property
     def scenario(self) -> Scenario:
@@ -208,6 +212,7 @@ class RosterModel(QAbstractTableModel):
                     self._grid[(a.staff, a.date)] = a.shift
             self._solver_info = dict(roster.solver or {})
         self._totals_cache = None
+        self._paint_cache.clear()
         self.endResetModel()
         self.gridReset.emit()
 
@@ -218,6 +223,7 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._grid = {k: v for k, v in grid.items() if v != OFF}
         self._totals_cache = None
+        self._paint_cache.clear()
         self.endResetModel()
         self.gridReset.emit()
 
@@ -245,6 +251,7 @@ class RosterModel(QAbstractTableModel):
         else:
             self._grid[key] = code
         self._totals_cache = None
+        self._paint_cache.clear()
         idx = self.index_of(staff_id, day)
         self.dataChanged.emit(idx, idx)
         self._emit_summaries(day)
@@ -273,6 +280,8 @@ class RosterModel(QAbstractTableModel):
             elif not locked and key in self._locked:
                 self._locked.discard(key)
                 changed.append(key)
+        if changed:
+            self._paint_cache.clear()
         for sid, day in changed:
             idx = self.index_of(sid, day)
             self.dataChanged.emit(idx, idx, [Roles.LOCKED, Qt.ItemDataRole.ToolTipRole])
@@ -282,6 +291,7 @@ class RosterModel(QAbstractTableModel):
     def set_violations(self, per_cell: dict[tuple[str, dt.date], list], shortfall_dates: Iterable[dt.date] = ()) -> None:
         self._violations = {k: list(v) for k, v in per_cell.items()}
         self._shortfall_dates = set(shortfall_dates)
+        self._paint_cache.clear()
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
@@ -448,8 +458,14 @@ class RosterModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if r >= self.rowCount() or c >= self.columnCount():
+        if r > len(self._staff) or c >= self._days + len(TotalColumn):
             return None
+        if role == Roles.PAINT:
+            key = (r, c)
+            got = self._paint_cache.get(key)
+            if got is None:
+                got = self._paint_cache[key] = self._paint_tuple(r, c)
+            return got
         if r == len(self._staff):
             return self._headcount_data(c, role)
         if c >= self._days:
@@ -491,6 +507,28 @@ class RosterModel(QAbstractTableModel):
         if role == Roles.WISH:
             return self._wish_text(p, day)
         return None
+
+    def _paint_tuple(self, r: int, c: int) -> tuple:
+        """Everything the delegate paints, in one call (painting is the hot path during previews)."""
+        if r < len(self._staff) and c < self._days:
+            p = self._staff[r]
+            day = self._dates[c]
+            code = self._grid.get((p.id, day), OFF)
+            if code != OFF:
+                text, bg, fg, bold = code, self._shift_colors.get(code), None, True
+            else:
+                leave = p.leave_on(day) if p.leave else None
+                text = self.tr(LEAVE_LABELS_ZH.get(leave.kind, "假")) if leave is not None else ""
+                bg, fg, bold = (LEAVE_BG if leave is not None else None), QColor("#666666"), False
+            return (text, bg, fg, bold, (p.id, day) in self._locked, day in self._wish_dates.get(p.id, ()),
+                    bool(self._violations.get((p.id, day))), "cell")
+        idx = self.index(r, c)
+        bg = self.data(idx, Qt.ItemDataRole.BackgroundRole)
+        fg = self.data(idx, Qt.ItemDataRole.ForegroundRole)
+        font = self.data(idx, Qt.ItemDataRole.FontRole)
+        return (str(self.data(idx, Qt.ItemDataRole.DisplayRole) or ""), bg.color() if isinstance(bg, QBrush) else None,
+                fg.color() if isinstance(fg, QBrush) else None, bool(font is not None and font.bold()), False, False,
+                False, self.data(idx, Roles.KIND))
 
     def _wish_text(self, p: Staff, day: dt.date) -> str | None:
         for q in p.requests:

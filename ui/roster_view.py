@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,9 @@ from roster.model import OFF
 from .roster_model import Roles, RosterModel
 
 VIOLATION_RED = QColor("#D32F2F")
+SELECTION = QColor(30, 90, 200, 70)
+TEXT = QColor("#202020")
+GRID = QColor("#D0D0D0")
 LOCK_COLOR = QColor("#37474F")
 
 
@@ -66,45 +69,33 @@ class ShiftDelegate(QStyledItemDelegate):
     """Paints cells with their marks and edits them with a combo box of shift codes."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        kind = index.data(Roles.KIND)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        bg = index.data(Qt.ItemDataRole.BackgroundRole)
+        text, bg, fg, bold, locked, wish, violated, kind = index.data(Roles.PAINT)
+        rect = option.rect
         painter.save()
-        if isinstance(bg, QBrush):
-            painter.fillRect(opt.rect, bg)
-        if selected:
-            painter.fillRect(opt.rect, QColor(30, 90, 200, 70))
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        fg = index.data(Qt.ItemDataRole.ForegroundRole)
-        font = index.data(Qt.ItemDataRole.FontRole)
-        if font is not None:
-            painter.setFont(font)
-        elif kind == "cell" and index.data(Roles.CODE) != OFF:
-            f = painter.font()
+        if bg is not None:
+            painter.fillRect(rect, bg)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, SELECTION)
+        if bold:
+            f = QFont(option.font)
             f.setBold(True)
             painter.setFont(f)
-        if isinstance(fg, QBrush):
-            painter.setPen(fg.color())
-        elif kind == "cell" and index.data(Roles.CODE) == OFF:
-            painter.setPen(QColor("#666666"))
         else:
-            painter.setPen(QColor("#202020"))
-        painter.drawText(opt.rect, Qt.AlignmentFlag.AlignCenter, str(text))
+            painter.setFont(option.font)
+        painter.setPen(fg if fg is not None else TEXT)
+        if text:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(GRID)
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
         if kind == "cell":
-            if index.data(Roles.LOCKED):
-                _draw_lock(painter, opt.rect)
-            if index.data(Roles.WISH):
-                _draw_wish(painter, opt.rect)
-            if index.data(Roles.VIOLATIONS):
-                _draw_violation(painter, opt.rect)
-        painter.save()
-        painter.setPen(QPen(QColor("#D0D0D0"), 1))
-        painter.drawLine(opt.rect.topRight(), opt.rect.bottomRight())
-        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
-        painter.restore()
+            if locked:
+                _draw_lock(painter, rect)
+            if wish:
+                _draw_wish(painter, rect)
+            if violated:
+                _draw_violation(painter, rect)
 
     def createEditor(self, parent, option, index):
         model = index.model()

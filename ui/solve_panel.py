@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -47,6 +48,48 @@ STATUS_LABELS = {
     "UNKNOWN": QT_TRANSLATE_NOOP("SolvePanel", "未找到解"),
     "CANCELLED": QT_TRANSLATE_NOOP("SolvePanel", "已取消"),
 }
+
+
+class RosterPreview(QWidget):
+    """Best-so-far roster as a compact colour strip (people × days), painted in one pass: cheap
+    enough to refresh on every improving solution while the solver runs."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPreview")
+        self.setMinimumHeight(90)
+        self._rows: list[list[QColor | None]] = []
+        self._colors: dict[str, QColor] = {}
+
+    def set_roster(self, scenario, roster) -> None:
+        colors = {s.code: QColor(s.color) for s in scenario.shifts}
+        by = {(a.staff, a.date): a.shift for a in roster.assignments}
+        dates = roster.dates()
+        self._rows = [[colors.get(by.get((p.id, d), ""), None) for d in dates] for p in scenario.staff if p.active]
+        self.update()
+
+    def clear(self) -> None:
+        self._rows = []
+        self.update()
+
+    def is_empty(self) -> bool:
+        return not self._rows
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#FFFFFF"))
+        if not self._rows:
+            p.setPen(QColor("#888888"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("当前最优解预览"))
+            p.end()
+            return
+        n_r, n_c = len(self._rows), max(1, len(self._rows[0]))
+        cw, ch = self.width() / n_c, self.height() / n_r
+        off = QColor("#F1F1F1")
+        for i, row in enumerate(self._rows):
+            for j, col in enumerate(row):
+                p.fillRect(QRectF(j * cw + 0.5, i * ch + 0.5, cw - 1, ch - 1), col or off)
+        p.end()
 
 
 def _fmt(x) -> str:
@@ -91,7 +134,8 @@ class SolvePanel(QWidget):
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
         self.preview = QCheckBox(self)
-        self.preview.setChecked(True)
+        self.preview.setChecked(False)  # the strip below always previews; the big grid only on request
+        self.preview_strip = RosterPreview(self)
         self.solve_button = QPushButton(self)
         self.solve_button.setObjectName("solveButton")
         self.reopt_button = QPushButton(self)
@@ -175,6 +219,7 @@ class SolvePanel(QWidget):
         lay.addWidget(self.reopt_button)
         lay.addWidget(self.progress)
         lay.addWidget(self.progress_box)
+        lay.addWidget(self.preview_strip)
         lay.addWidget(self.terms_box, 1)
         lay.addWidget(self.explain_box, 2)
 
@@ -188,7 +233,8 @@ class SolvePanel(QWidget):
         self.time_limit.setSuffix(self.tr(" 秒"))
         self._limit_label.setText(self.tr("时间上限"))
         self._seed_label.setText(self.tr("随机种子"))
-        self.preview.setText(self.tr("求解时实时预览当前最优解"))
+        self.preview.setText(self.tr("求解时在排班表中显示当前最优解"))
+        self.preview_strip.setToolTip(self.tr("当前最优解预览（每行一人，每列一天，颜色为班次）"))
         self.solve_button.setText(self.tr("开始求解 (F5)"))
         self.cancel_button.setText(self.tr("取消"))
         self.reopt_button.setText(self.tr("重新优化其余（保留锁定）"))
@@ -223,6 +269,7 @@ class SolvePanel(QWidget):
             for lab in (self.objective_label, self.bound_label, self.gap_label, self.solutions_label):
                 lab.setText("–")
             self.clear_explanation()
+            self.preview_strip.clear()
             self._tick.start()
             self._update_elapsed()
         else:
