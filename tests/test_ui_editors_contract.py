@@ -113,8 +113,11 @@ def test_contract_view_with_real_month_hours(qtbot):
     roster = Roster(start, 35, tuple(ass))
     w = ContractView(s)
     qtbot.addWidget(w)
+    w.refresh()
     assert w.month_model.rowCount() == 13  # 12 months + total
     assert w.month_model.data(w.month_model.index(0, ContractMonthModel.Column.COVERAGE)) == "—"
+    w.show()
+    assert w.month_model.rowCount() == 13
     with model_tester(w.month_model), model_tester(w.comp_model):
         w.set_roster(roster)
     m = w.month_model
@@ -130,3 +133,23 @@ def test_contract_view_with_real_month_hours(qtbot):
     # 吴刚 takes a 调休 day on 06-26 under the comprehensive system: balance goes negative
     assert float(w.comp_model.data(w.comp_model.index(wu, CompBalanceModel.FIXED - 1))) < 0
     assert w.comp_model.headerData(CompBalanceModel.FIXED, Qt.Orientation.Horizontal) == "26-06"
+
+
+def test_hidden_contract_view_refreshes_when_shown(qtbot):
+    from ui.contract_view import ContractView
+
+    calls = []
+
+    def fake_hours(scenario, roster):
+        calls.append(roster)
+        return []
+
+    w = ContractView(sample_scenario(), hours_fn=fake_hours)
+    qtbot.addWidget(w)
+    w.set_roster(Roster(D("2026-06-01"), 7))
+    w.set_roster(Roster(D("2026-06-01"), 14))
+    assert calls == []  # hidden: nothing computed yet
+    w.show()
+    assert [r.days for r in calls] == [14]
+    w.set_roster(Roster(D("2026-06-01"), 21))
+    assert [r.days for r in calls] == [14, 21]

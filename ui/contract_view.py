@@ -331,6 +331,7 @@ class ContractView(QWidget):
         self._scenario = scenario
         self._roster = roster
         self._hours_fn = hours_fn
+        self._dirty = True
         self.month_model = ContractMonthModel(self)
         self.comp_model = CompBalanceModel(self)
         self.month_view = self._table(self.month_model, "contractMonths")
@@ -356,7 +357,6 @@ class ContractView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.note)
         layout.addWidget(split, 1)
-        self.refresh()
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
         v = QTableView(self)
@@ -372,13 +372,26 @@ class ContractView(QWidget):
 
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
-        self.refresh()
+        self._refresh_when_shown()
 
     def set_roster(self, roster: Roster | None) -> None:
         self._roster = roster
-        self.refresh()
+        self._refresh_when_shown()
+
+    def _refresh_when_shown(self) -> None:
+        # a year of roster takes ~0.5 s to summarise; hidden tabs catch up when shown
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._dirty = False
         months = contract_months()
         rows: list[Any] = []
         if self._roster is not None:
