@@ -215,6 +215,19 @@ def test_shift_in_use_cannot_be_removed(qtbot):
     assert w.remove_selected() is True
 
 
+def test_shift_code_rename_moves_wishes(qtbot):
+    from ui.editors.shift_editor import ShiftEditor, ShiftTableModel
+
+    w = ShiftEditor(sample_scenario())  # s06 wishes shift N on 2026-06-12
+    qtbot.addWidget(w)
+    spy = Spy(w.scenarioChanged)
+    n = [s.code for s in w.model.rows()].index("N")
+    assert w.model.setData(w.model.index(n, ShiftTableModel.Column.CODE), "N1", EDIT)
+    new = spy.values[-1]
+    assert new.person("s06").requests[0].shift == "N1"
+    assert [s.code for s in new.shifts].count("N1") == 1
+
+
 def test_color_dialog_is_non_modal(qtbot):
     from ui.editors.shift_editor import ShiftEditor
 

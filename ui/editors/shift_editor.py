@@ -42,6 +42,7 @@ class ShiftTableModel(RowTableModel):
         SKILLS_ANY = 8
 
     READ_ONLY = frozenset({Column.END, Column.PAID})
+    codeRenamed = Signal(str, str)
 
     def header_labels(self) -> list[str]:
         return [
@@ -125,6 +126,8 @@ class ShiftTableModel(RowTableModel):
                     raise EditRefused(self.tr("班次代码应为 1–4 位字母或数字，且不能是 OFF：%1").replace("%1", text))
                 if any(o.code == text for i, o in enumerate(self._rows) if i != row):
                     raise EditRefused(self.tr("班次代码 %1 已存在").replace("%1", text))
+                if text != s.code:
+                    self.codeRenamed.emit(s.code, text)
                 return replace(s, code=text)
             case C.NAME:
                 if not text:
@@ -187,6 +190,7 @@ class ShiftEditor(QWidget):
 
         self.model.editRefused.connect(self.status.show_error)
         self.model.rowsEdited.connect(self._edited)
+        self.model.codeRenamed.connect(self._code_renamed)
         self.add_button.clicked.connect(self.add_shift)
         self.remove_button.clicked.connect(self.remove_selected)
         self.color_button.clicked.connect(self.pick_color)
@@ -237,6 +241,15 @@ class ShiftEditor(QWidget):
         if index.column() == ShiftTableModel.Column.COLOR:
             self.view.selectRow(index.row())
             self.pick_color()
+
+    def _code_renamed(self, old: str, new: str) -> None:
+        # wishes and locks follow the template (the shifts tuple is updated by rowsEdited right after)
+        sc = self._scenario
+        staff = tuple(
+            replace(p, requests=tuple(replace(r, shift=new) if r.shift == old else r for r in p.requests)) for p in sc.staff
+        )
+        locked = tuple(replace(lk, shift=new) if lk.shift == old else lk for lk in sc.locked)
+        self._scenario = replace(sc, staff=staff, locked=locked)
 
     def _fit(self) -> None:
         fit_columns(self.view, widths={ShiftTableModel.Column.END: 130, ShiftTableModel.Column.COLOR: 100})
