@@ -572,6 +572,14 @@
             <translation>Billable person-days per calendar month (contract clause 5.2)</translation>
         </message>
         <message>
+            <source>按人员汇总（整个排班期）</source>
+            <translation>Per person (whole roster period)</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
             <source>在岗人数</source>
             <translation>People on duty</translation>
         </message>
@@ -1597,6 +1605,13 @@
         </message>
     </context>
     <context>
+        <name>RosterPreview</name>
+        <message>
+            <source>当前最优解预览</source>
+            <translation>Preview of the best solution so far</translation>
+        </message>
+    </context>
+    <context>
         <name>RosterView</name>
         <message>
             <source>批量修改</source>
@@ -2127,8 +2142,12 @@
             <translation>Random seed</translation>
         </message>
         <message>
-            <source>求解时实时预览当前最优解</source>
-            <translation>Preview the best solution while solving</translation>
+            <source>求解时在排班表中显示当前最优解</source>
+            <translation>Show the best solution so far in the rota while solving</translation>
+        </message>
+        <message>
+            <source>当前最优解预览（每行一人，每列一天，颜色为班次）</source>
+            <translation>Best solution so far (one row per person, one column per day, colour = shift)</translation>
         </message>
         <message>
             <source>开始求解 (F5)</source>

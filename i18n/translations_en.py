@@ -507,6 +507,11 @@ EN: dict[str, str] = {
     "生成时间": "Generated",
     "第 {i}/{n} 页": "Page {i}/{n}",
     "值守班组": "Duty team",
+    "按人员汇总（整个排班期）": "Per person (whole roster period)",
+    "期间": "Period",
+    "当前最优解预览": "Preview of the best solution so far",
+    "求解时在排班表中显示当前最优解": "Show the best solution so far in the rota while solving",
+    "当前最优解预览（每行一人，每列一天，颜色为班次）": "Best solution so far (one row per person, one column per day, colour = shift)",
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {
