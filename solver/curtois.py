@@ -540,6 +540,10 @@ def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: 
             weekend_vars.append(we)
         if len(weekend_vars) > e.max_weekends:
             m.add(sum(weekend_vars) <= e.max_weekends)
+            # The same in days, as one linear row: the implications above are clauses, which the LP
+            # relaxation does not see, and without this the bound misses the weekend shortage entirely.
+            weekend_days = [W[d] for days in instance.weekends() for d in days]
+            m.add(sum(weekend_days) <= sum(2 if len(days) == 2 else 1 for days in instance.weekends()[: e.max_weekends]))
 
     # Objective
     staff_index = {e.id: i for i, e in enumerate(instance.staff)}
@@ -654,14 +658,18 @@ def solve_instance(
     best = int(round(solver.objective_value))
     bound = int(round(solver.best_objective_bound))
 
-    # Phase 2: large-neighbourhood search with staff rows and day windows.
-    fraction = 0.3  # share of the (staff, day) cells a neighbourhood frees; adapted below
-    sub_limit = float(os.environ.get("SUB_LIMIT", "2.0"))
+    # Phase 2: large-neighbourhood search.  Each kind of neighbourhood has its own size, grown when its
+    # sub-problems are solved to optimality and shrunk when they time out.
+    size = {"rows": 0.15, "window": 0.25, "block": 0.3}
+    sub_limit = float(os.environ.get("SUB_LIMIT", "1.0"))
+    iteration = 0
     while status != cp_model.OPTIMAL and best > bound:
         remaining = deadline - time.perf_counter()
         if remaining < 0.05:
             break
-        free = _neighbourhood(rng, n_staff, H, fraction)
+        kind = ("rows", "window", "block")[iteration % 3]
+        iteration += 1
+        free = _neighbourhood(rng, n_staff, H, kind, size[kind])
         sub = m.clone()
         for cell, indices in cells.items():
             if cell in free:
@@ -676,11 +684,13 @@ def solve_instance(
             obj = int(round(sub_solver.objective_value))
             if obj <= best:
                 values, best = list(sub_solver.response_proto.solution), obj
-        # neighbourhood solved to optimality: try bigger ones; time ran out: smaller ones
         if _DEBUG:
-            print(f"lns {time.perf_counter() - t0:6.2f}s frac={fraction:.2f} cells={len(free)} "
+            print(f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} cells={len(free)} "
                   f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
-        fraction = min(0.9, fraction * 1.15) if sub_status == cp_model.OPTIMAL else max(0.03, fraction / 1.15)
+        if sub_status == cp_model.OPTIMAL:
+            size[kind] = min(1.0, size[kind] * 1.1)
+        elif sub_status != cp_model.INFEASIBLE and remaining > sub_limit:
+            size[kind] = max(0.02, size[kind] / 1.1)
 
     status_name = "OPTIMAL" if best <= bound else "FEASIBLE"
     assignment: Assignment = {}
@@ -693,20 +703,19 @@ def solve_instance(
     return assignment, best, bound, status_name, time.perf_counter() - t0
 
 
-def _neighbourhood(rng: random.Random, n_staff: int, horizon: int, fraction: float) -> set[tuple[int, int]]:
-    """(staff, day) cells to free: some staff's whole rows, all staff on a day window, or a mix."""
-    kind = rng.random()
-    if kind < 0.4:
-        k = max(2, min(n_staff, round(fraction * n_staff)))
-        rows = rng.sample(range(n_staff), k)
-        return {(i, d) for i in rows for d in range(horizon)}
-    if kind < 0.7:
-        length = max(3, min(horizon, round(fraction * horizon)))
+def _neighbourhood(rng: random.Random, n_staff: int, horizon: int, kind: str, size: float) -> set[tuple[int, int]]:
+    """(staff, day) cells to free: whole rows of a few staff, every staff on a day window, or a block."""
+    if kind == "rows":
+        rows = rng.sample(range(n_staff), max(2, min(n_staff, round(size * n_staff))))
+        days = range(horizon)
+    elif kind == "window":
+        rows = range(n_staff)
+        length = max(2, min(horizon, round(size * horizon)))
         start = rng.randrange(horizon - length + 1)
-        return {(i, d) for i in range(n_staff) for d in range(start, start + length)}
-    # half of the staff over twice the window
-    k = max(2, min(n_staff, round(n_staff * min(1.0, 2 * fraction) ** 0.5)))
-    length = max(3, min(horizon, round(horizon * min(1.0, 2 * fraction) ** 0.5)))
-    start = rng.randrange(horizon - length + 1)
-    rows = rng.sample(range(n_staff), k)
-    return {(i, d) for i in rows for d in range(start, start + length)}
+        days = range(start, start + length)
+    else:
+        rows = rng.sample(range(n_staff), max(2, min(n_staff, round(size**0.5 * n_staff))))
+        length = max(2, min(horizon, round(size**0.5 * horizon)))
+        start = rng.randrange(horizon - length + 1)
+        days = range(start, start + length)
+    return {(i, d) for i in rows for d in days}
