@@ -130,6 +130,7 @@ class PersonRules:
         self.cal = WorkCalendar(scenario.calendar)
         self.shifts = scenario.shift_map()
         self._daytype: dict[dt.date, DayType] = {}
+        self._before_cache: dict[tuple, frozenset] = {}
 
     # ---- helpers -------------------------------------------------------------------------------
     def enabled(self, rule: str) -> bool:
@@ -350,7 +351,10 @@ class PersonRules:
         return out
 
     def new_breaches(self, person: Staff, before: dict[dt.date, str], after: dict[dt.date, str]) -> list[Breach]:
-        old = {b.key for b in self.breaches(person, before)}
+        cache_key = (person.id, tuple(sorted(before.items())))
+        old = self._before_cache.get(cache_key)
+        if old is None:
+            old = self._before_cache[cache_key] = frozenset(b.key for b in self.breaches(person, before))
         return [b for b in self.breaches(person, after) if b.key not in old]
 
 

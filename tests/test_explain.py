@@ -281,3 +281,23 @@ def test_unknown_status_is_not_called_infeasible():
 
     ex = explain(_night_leave_scenario(), START, 7, Result())
     assert "未找到排班" in ex.text() and "UNKNOWN" in ex.text() and not ex.ok
+
+
+def test_skill_shortfall_names_skill_and_leave():
+    shifts = (Shift("D", "白班", 480, 8),)
+    sick = (Leave(DateRange(D("2026-06-02"), D("2026-06-02")), LeaveKind.SICK),)
+    sc = Scenario(shifts=shifts,
+                  demand=(DemandRule("all", 480, 960, 1), DemandRule("all", 480, 960, 1, "审核")),
+                  staff=(Staff("a", "甲", ("审核",), leave=sick), Staff("b", "乙"), Staff("c", "丙")))
+    res = solve(sc, START, 3, FAST)
+    ex = explain(sc, START, 3, res, verify_time_limit=2)
+    assert [(it.date, it.skill, it.start.hour, it.end.hour, it.missing) for it in ex.items] == [
+        (D("2026-06-02"), "审核", 8, 16, 1)]
+    by_id = {b.staff: b.main.kind for b in ex.items[0].people}
+    assert by_id["a"] == "leave" and {by_id.get("b"), by_id.get("c")} - {None} <= {"skill"}
+    text = ex.text()
+    assert "6月2日 08–16 时（审核） 缺 1 人" in text and "甲 病假" in text
+    best = ex.fixes[0]
+    assert best.kind == "cancel_leave" and best.resolves and best.params["staff"] == {"a": [D("2026-06-02")]}
+    add = next(f for f in ex.fixes if f.kind == "add_staff")
+    assert add.params["skills"] == ["审核"] and add.resolves
