@@ -81,6 +81,7 @@ T_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "合计"), "Total")
 T_BILLING = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按自然月计费人天（合同第 5.2 条）"),
                "Person-days per natural month for billing (contract clause 5.2)")
 T_PER_PERSON = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按人员汇总（整个排班期）"), "Per person, whole period")
+T_WHOLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "全期"), "All")
 T_PERIOD_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "期间"), "Period")
 T_PEOPLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "在岗人数"), "Staff on duty")
 T_HOURS_NOTE = _s(CTX, QT_TRANSLATE_NOOP(
@@ -504,7 +505,7 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
              border=_BORDER)
     r += 1
     by_staff = totals_by_staff(rows)
-    period = f"{roster.start.isoformat()} – {roster.end.isoformat()}"
+    period = t(T_WHOLE)
     for sid in sorted(by_staff, key=lambda x: order.get(x, 10**6)):
         tot = by_staff[sid]
         working_dates_total[id(tot)] = sum(len(m.working_dates) for m in rows if _staff_id(m) == sid)
@@ -601,6 +602,12 @@ def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Work
 
 
 # ---------------------------------------------------------------------------------------------- 合规
+def _text_lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs: CJK characters are two columns wide (Excel has no auto-height on open)."""
+    cols = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return max(1, min(8, -(-cols // int(width))))
+
+
 def _fmt_when(x: Any) -> Any:
     if isinstance(x, dt.datetime):
         return x.strftime("%Y-%m-%d %H:%M")
@@ -626,7 +633,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
     for rid, info in RULES.items():
         n = per_rule.get(rid, 0)
         name = info.name_en if lang == "en" and getattr(info, "name_en", "") else info.name_zh
-        _put(ws, r, 1, rid, border=_BORDER)
+        _put(ws, r, 1, rid, border=_BORDER, align=_LEFT_WRAP)
         _put(ws, r, 2, name, border=_BORDER, align=_LEFT_WRAP)
         _put(ws, r, 3, info.source, border=_BORDER, align=_LEFT_WRAP)
         if rid in disabled:
@@ -635,7 +642,8 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
             _put(ws, r, 4, t(T_FAIL).format(n=n), border=_BORDER, align=_CENTER, fill=_RED_FILL, font=_RED_FONT)
         else:
             _put(ws, r, 4, t(T_PASS), border=_BORDER, align=_CENTER)
-        _put(ws, r, 5, n, border=_BORDER, fmt=_INT_FMT)
+        _put(ws, r, 5, n, border=_BORDER, fmt=_INT_FMT, align=_CENTER)
+        ws.row_dimensions[r].height = 15 * _text_lines(str(info.source), 44)  # wrapped text needs the room
         r += 1
     r += 1
     _put(ws, r, 1, t(T_VIOLATIONS), font=_WEEK_TITLE)
@@ -655,6 +663,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
                   v.measured, v.limit, v.source, format_violation(v, lang))
         for col, value in enumerate(values, start=1):
             _put(ws, r, col, value, border=_BORDER, align=_LEFT_WRAP if col in (7, 8) else None)
+        ws.row_dimensions[r].height = 15 * max(_text_lines(str(values[6]), 44), _text_lines(str(values[7]), 58))
         r += 1
     ws.freeze_panes = "A2"
     _print_setup(ws)
@@ -684,7 +693,8 @@ def _solver_lines(info: dict | None, lang: str) -> list[tuple[str, Any]]:
     if gap is not None:
         out.append((t(T_GAP), f"{gap:.2%}"))
     if info.get("seconds") is not None:
-        out.append((t(T_SECONDS), info.get("seconds")))
+        secs = info.get("seconds")
+        out.append((t(T_SECONDS), round(secs, 1) if isinstance(secs, (int, float)) else secs))
     return out
 
 
