@@ -963,16 +963,32 @@ def lock_conflicts(scenario: Scenario, start: dt.date, days: int) -> list[LockCo
     for (sid, d), lks in cells.items():
         if sid in names and lks[0].shift != OFF and lks[0].shift in checker.shifts:
             by_staff[sid][d] = lks[0]
-    for sid, lmap in sorted(by_staff.items()):
-        p = scenario.person(sid)
+    for p in scenario.staff:
+        lmap = by_staff.get(p.id, {})
         row = {d: lk.shift for d, lk in lmap.items()}
         for b in checker.breaches(p, row):
             lks = tuple(lmap[d] for d in b.dates if d in lmap)
-            if not lks:
-                continue
-            zh, en = _breach_text(b, p, scenario)
-            out.append(LockConflict(lks, b.rule, sid, zh, en))
+            if lks:
+                zh, en = _breach_text(b, p, scenario)
+            else:  # broken with every free cell OFF: the carry-over itself cannot be honoured
+                zh, en = _history_text(b, p)
+            out.append(LockConflict(lks, b.rule, p.id, zh, en))
     return out
+
+
+def _history_text(b: Breach, p: Staff) -> tuple[str, str]:
+    ds_zh, ds_en = _fmt_dates(b.dates, False), _fmt_dates(b.dates, True)
+    if b.rule == "max_consecutive_days":
+        return (f"{p.name} 的上期结转数据（连续工作天数、最后下班时间）使 {ds_zh} 已连续工作 {b.measured:g} 天，超过 {b.limit:g} 天",
+                f"{p.name}'s carry-over (consecutive days, last shift end) already makes {b.measured:g} consecutive "
+                f"days on {ds_en}, over {b.limit:g}")
+    if b.rule == "weekly_rest_day":
+        return (f"{p.name} 的上期结转数据使 {ds_zh} 所在 7 天内休息不足 {b.limit:g} 天",
+                f"{p.name}'s carry-over leaves fewer than {b.limit:g} rest days in the 7 days around {ds_en}")
+    if b.rule == "overtime_cap":
+        return (f"{p.name} 的上期已用加班 {b.measured:g} 小时已超过上限 {b.limit:g} 小时",
+                f"{p.name}'s overtime already used ({b.measured:g} h) exceeds the {b.limit:g} h cap")
+    return (f"{p.name} 的上期结转数据违反 {b.rule}（{ds_zh}）", f"{p.name}'s carry-over breaks {b.rule} ({ds_en})")
 
 
 def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:

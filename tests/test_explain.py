@@ -301,3 +301,16 @@ def test_skill_shortfall_names_skill_and_leave():
     assert best.kind == "cancel_leave" and best.resolves and best.params["staff"] == {"a": [D("2026-06-02")]}
     add = next(f for f in ex.fixes if f.kind == "add_staff")
     assert add.params["skills"] == ["审核"] and add.resolves
+
+
+def test_infeasible_history_is_named():
+    shifts = (Shift("D", "白班", 480, 8),)
+    sc = Scenario(shifts=shifts, demand=(DemandRule("all", 480, 960, 1),), staff=(Staff("a", "甲"), Staff("b", "乙")),
+                  history={"a": History(last_shift_end=dt.datetime(2026, 6, 1, 8, 0), consecutive_days=6)})
+    res = solve(sc, START, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    ex = explain(sc, START, 7, res, verify_time_limit=2)
+    assert {(c.rule, c.staff, c.locks) for c in ex.conflicts} >= {("max_consecutive_days", "a", ())}
+    assert "甲 的上期结转数据" in ex.text() and "连续工作 7 天" in ex.text()
+    # without the carry-over the same scenario is fine, and nothing is reported
+    assert lock_conflicts(replace(sc, history={}), START, 7) == []
