@@ -1,7 +1,7 @@
 """Helpers shared by the exporters: translation, week blocks, day marks, per-date counts.
 
 Strings are Simplified Chinese source strings wrapped in ``QT_TRANSLATE_NOOP`` so ``lupdate`` finds them;
-:func:`tr` returns the Chinese text for ``lang="zh"`` and for ``lang="en"`` the translation from the
+:func:`xtr` returns the Chinese text for ``lang="zh"`` and for ``lang="en"`` the translation from the
 installed Qt translator (``i18n/roster_en.qm``) or, when none is loaded, the built-in English fallback.
 Only QtCore is imported (no QApplication is needed for ``QCoreApplication.translate``).
 """
@@ -27,7 +27,7 @@ def _s(ctx: str, zh: str, en: str) -> str:
     return zh
 
 
-def tr(ctx: str, text: str, lang: str = "zh") -> str:
+def xtr(ctx: str, text: str, lang: str = "zh") -> str:
     """Chinese source ``text`` in ``lang``; English via Qt's translator first, then the fallback table."""
     if lang == "zh":
         return text
@@ -72,12 +72,23 @@ _LEAVE_EN = {
     LeaveKind.MARRIAGE: "Marriage", LeaveKind.MATERNITY: "Maternity", LeaveKind.COMP: "Comp",
     LeaveKind.BEREAVEMENT: "Bereavement", LeaveKind.OTHER: "Other",
 }
+# listed literally so lupdate finds them; must match roster.model.LEAVE_LABELS_ZH
+_LEAVE_SOURCES = (
+    QT_TRANSLATE_NOOP("Leave", "年假"), QT_TRANSLATE_NOOP("Leave", "病假"), QT_TRANSLATE_NOOP("Leave", "事假"),
+    QT_TRANSLATE_NOOP("Leave", "婚假"), QT_TRANSLATE_NOOP("Leave", "产假"), QT_TRANSLATE_NOOP("Leave", "调休"),
+    QT_TRANSLATE_NOOP("Leave", "丧假"), QT_TRANSLATE_NOOP("Leave", "其他"),
+)
 for _k, _zh in LEAVE_LABELS_ZH.items():
-    _EN[("Leave", _zh)] = _LEAVE_EN[_k]
+    _s("Leave", _zh, _LEAVE_EN[_k])
+
+
+def english_fallbacks() -> dict[tuple[str, str], str]:
+    """{(context, Chinese source): English} for every export string — seed for i18n/roster_en.ts."""
+    return dict(_EN)
 
 
 def weekday_label(day: dt.date, lang: str) -> str:
-    return tr("Rota", _WEEKDAYS_ZH[day.weekday()], lang)
+    return xtr("Rota", _WEEKDAYS_ZH[day.weekday()], lang)
 
 
 def leave_label(kind: LeaveKind | str, lang: str) -> str:
@@ -85,17 +96,17 @@ def leave_label(kind: LeaveKind | str, lang: str) -> str:
         k = LeaveKind(kind)
     except ValueError:
         return str(kind)
-    return tr("Leave", LEAVE_LABELS_ZH[k], lang)
+    return xtr("Leave", LEAVE_LABELS_ZH[k], lang)
 
 
 def day_mark(cal: WorkCalendar, day: dt.date, lang: str) -> str:
     """节 (statutory holiday), 班 (make-up working day on a weekend), 休 (rest day) or '' (ordinary workday)."""
     kind = cal.day_type(day)
     if kind == DayType.HOLIDAY:
-        return tr("Rota", T_MARK_HOL, lang)
+        return xtr("Rota", T_MARK_HOL, lang)
     if kind == DayType.WORKDAY:
-        return tr("Rota", T_MARK_MAKEUP, lang) if day.weekday() >= 5 else ""
-    return tr("Rota", T_MARK_REST, lang)
+        return xtr("Rota", T_MARK_MAKEUP, lang) if day.weekday() >= 5 else ""
+    return xtr("Rota", T_MARK_REST, lang)
 
 
 def week_blocks(roster: Roster) -> list[list[dt.date | None]]:
@@ -147,7 +158,7 @@ def shift_codes_in_use(scenario: Scenario, roster: Roster) -> list[str]:
 
 
 def team_name(scenario: Scenario, lang: str) -> str:
-    return scenario.name or tr("Rota", T_DEFAULT_TEAM, lang)
+    return scenario.name or xtr("Rota", T_DEFAULT_TEAM, lang)
 
 
 def is_formula_like(text: object) -> bool:

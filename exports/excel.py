@@ -49,8 +49,8 @@ from ._common import (
     shift_codes_in_use,
     shift_times,
     team_name,
-    tr,
     week_blocks,
+    xtr,
 )
 from .safe_write import atomic_write
 
@@ -271,7 +271,7 @@ ROTA_COLS = 2 + 7  # name, employee no., Mon..Sun
 
 
 def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
-    t = lambda s: tr("Rota", s, lang)  # noqa: E731
+    t = lambda s: xtr("Rota", s, lang)  # noqa: E731
     staff = rota_staff(scenario, roster)
     by_sd = roster.by_staff_date()
     counts = counts_by_date(roster)
@@ -311,7 +311,7 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
             label = f"{d.month}/{d.day}" if lang != "zh" else f"{d.month}月{d.day}日"
             _put(ws, row, col, label, font=_BOLD, fill=fill, align=_CENTER, border=_BORDER)
             mark = day_mark(cal, d, lang)
-            _put(ws, row + 1, col, f"{tr('Rota', _weekday_src(d), lang)} {mark}".strip(), font=_BOLD, fill=fill,
+            _put(ws, row + 1, col, f"{xtr('Rota', _weekday_src(d), lang)} {mark}".strip(), font=_BOLD, fill=fill,
                  align=_CENTER, border=_BORDER)
         row += 2
         # staff rows
@@ -417,15 +417,15 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     from roster.hours import month_hours, totals_by_staff
     from roster.hours import totals as hours_totals
 
-    t = lambda s: tr(CTX, s, lang)  # noqa: E731
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     rows = list(month_hours(scenario, roster, cal=cal))
     order = {p.id: i for i, p in enumerate(scenario.staff)}
     rows.sort(key=lambda r: (r.year, r.month, order.get(_staff_id(r), 10**6), _staff_id(r)))
     names = {p.id: p for p in scenario.staff}
 
     headers: list[tuple[str, str, str | None]] = [  # (header, field, number format)
-        (tr("Rota", T_NAME, lang), "", None),
-        (tr("Rota", T_EMPNO, lang), "", None),
+        (xtr("Rota", T_NAME, lang), "", None),
+        (xtr("Rota", T_EMPNO, lang), "", None),
         (t(T_MONTH), "", None),
         (t(T_DAYS_WORKED), "days_worked", _INT_FMT),
         (t(T_WORKING_DATES), "working_dates", _INT_FMT),
@@ -547,7 +547,7 @@ def slot_counts(scenario: Scenario, roster: Roster) -> dict[str | None, list[int
 
 
 def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
-    t = lambda s: tr(CTX, s, lang)  # noqa: E731
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     counts = slot_counts(scenario, roster)
     heads = [t(T_DATE), t(T_WEEKDAY), t(T_ITEM)] + [f"{h:02d}" for h in range(24)] + [t(T_SHORT)]
     for col, h in enumerate(heads, start=1):
@@ -563,7 +563,7 @@ def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Work
     sched, need = t(T_SCHEDULED), t(T_DEMAND)
     for di, d in enumerate(roster.dates()):
         dem = demand_for_date(scenario, d, cal)
-        wd = f"{tr('Rota', _weekday_src(d), lang)} {day_mark(cal, d, lang)}".strip()
+        wd = f"{xtr('Rota', _weekday_src(d), lang)} {day_mark(cal, d, lang)}".strip()
         keys: list[str | None] = [None] + sorted(k for k in dem if k is not None and any(dem[k]))
         for key in keys:
             have = counts.get(key) or [0] * (roster.days * SLOTS_PER_DAY)
@@ -619,7 +619,7 @@ def _fmt_when(x: Any) -> Any:
 def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: str) -> None:
     from roster.validator import RULES, check, format_violation
 
-    t = lambda s: tr(CTX, s, lang)  # noqa: E731
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     violations = list(check(scenario, roster))
     per_rule: dict[str, int] = {}
     for v in violations:
@@ -678,7 +678,7 @@ def _app_version() -> str:
 
 
 def _solver_lines(info: dict | None, lang: str) -> list[tuple[str, Any]]:
-    t = lambda s: tr(CTX, s, lang)  # noqa: E731
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     if not info or not info.get("status"):
         return [(t(T_SOLVER_STATUS), t(T_NOT_SOLVED))]
     out: list[tuple[str, Any]] = [(t(T_SOLVER_STATUS), str(info.get("status")))]
@@ -700,7 +700,7 @@ def _solver_lines(info: dict | None, lang: str) -> list[tuple[str, Any]]:
 
 def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str,
                  solver_info: dict | None, generated_at: dt.datetime) -> None:
-    t = lambda s: tr(CTX, s, lang)  # noqa: E731
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     rules = scenario.rules
     yes_no = lambda b: t(T_YES) if b else t(T_NO)  # noqa: E731
     approval = rules.approval
@@ -719,7 +719,7 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     est = cal.estimated_years(roster.start, roster.end)
     lines: list[tuple[str, Any]] = [
         (t(T_TEAM), team_name(scenario, lang)),
-        (tr("Rota", T_PERIOD, lang), t(T_DAYS).format(start=roster.start.isoformat(), end=roster.end.isoformat(),
+        (xtr("Rota", T_PERIOD, lang), t(T_DAYS).format(start=roster.start.isoformat(), end=roster.end.isoformat(),
                                                      n=roster.days)),
         (t(T_HEADS), len(rota_staff(scenario, roster))),
         (t(T_SYSTEM), t(T_SYS_COMP) if rules.working_time_system == "comprehensive" else t(T_SYS_STD)),
@@ -746,7 +746,7 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     else:
         lines.append((t(T_CAL_WARN_KEY), t(T_CAL_OK)))
     lines += _solver_lines(solver_info if solver_info is not None else roster.solver, lang)
-    lines.append((tr("Rota", T_GENERATED, lang), generated_at.strftime("%Y-%m-%d %H:%M:%S")))
+    lines.append((xtr("Rota", T_GENERATED, lang), generated_at.strftime("%Y-%m-%d %H:%M:%S")))
     lines.append((t(T_VERSION), f"roster {_app_version()}"))
     lines.append((t(T_PRIVACY), t(T_PRIVACY_TEXT)))
 
@@ -764,8 +764,8 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
 
 # ---------------------------------------------------------------------------------------------- API
 def sheet_names(lang: str = "zh") -> list[str]:
-    return [tr("Rota", T_ROTA, lang), tr(CTX, T_SHEET_HOURS, lang), tr(CTX, T_SHEET_COVER, lang),
-            tr(CTX, T_SHEET_RULES, lang), tr(CTX, T_SHEET_NOTES, lang)]
+    return [xtr("Rota", T_ROTA, lang), xtr(CTX, T_SHEET_HOURS, lang), xtr(CTX, T_SHEET_COVER, lang),
+            xtr(CTX, T_SHEET_RULES, lang), xtr(CTX, T_SHEET_NOTES, lang)]
 
 
 def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solver_info: dict | None = None,
@@ -784,7 +784,7 @@ def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solv
                  generated_at or dt.datetime.now().replace(microsecond=0))
     del wb._export_style_cache
     wb.properties.creator = f"roster {_app_version()}"
-    wb.properties.title = f"{team_name(scenario, lang)} {tr('Rota', T_ROTA, lang)}"
+    wb.properties.title = f"{team_name(scenario, lang)} {xtr('Rota', T_ROTA, lang)}"
     return wb
 
 

@@ -56,9 +56,9 @@ from ._common import (
     shift_codes_in_use,
     shift_times,
     team_name,
-    tr,
     week_blocks,
     weekday_label,
+    xtr,
 )
 from .qt_none_fix import make_none_immortal
 from .safe_write import ExportError, atomic_write
@@ -82,7 +82,7 @@ def ensure_gui_app() -> QGuiApplication:
     inst = QGuiApplication.instance()
     if inst is not None:
         if not isinstance(inst, QGuiApplication):
-            raise ExportError(tr("Pdf", T_NO_GUI))
+            raise ExportError(xtr("Pdf", T_NO_GUI))
         return inst
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -206,7 +206,7 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
     codes = shift_codes_in_use(scenario, roster)
     painter = QPainter()
     if not painter.begin(device):
-        raise ExportError(tr("Pdf", T_PDF_FAILED, lang).format(path=""))
+        raise ExportError(xtr("Pdf", T_PDF_FAILED, lang).format(path=""))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         d = _Painter(painter, device, cjk_family())
@@ -228,7 +228,7 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
 def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalendar, week: list[dt.date | None],
                 n: int, staff: list[Staff], codes: list[str], lang: str, staff_area: float, *,
                 page: tuple[int, int], generated_at: dt.datetime) -> None:
-    t = lambda s: tr("Rota", s, lang)  # noqa: E731
+    t = lambda s: xtr("Rota", s, lang)  # noqa: E731
     days = [x for x in week if x is not None]
     shift_map = scenario.shift_map()
     by_sd = roster.by_staff_date()
@@ -356,12 +356,12 @@ def write_pdf(path: str | os.PathLike, scenario: Scenario, roster: Roster, *, la
         writer.setResolution(300)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                          QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
-        writer.setTitle(f"{team_name(scenario, lang)} {tr('Rota', T_ROTA, lang)}")
+        writer.setTitle(f"{team_name(scenario, lang)} {xtr('Rota', T_ROTA, lang)}")
         writer.setCreator("roster")
         n = _paint_rota(writer, scenario, roster, lang, generated_at)
         del writer  # flushes and closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise ExportError(tr("Pdf", T_PDF_FAILED, lang).format(path=path), path=path)
+            raise ExportError(xtr("Pdf", T_PDF_FAILED, lang).format(path=path), path=path)
         return n
 
     atomic_write(path, _write)

@@ -315,3 +315,33 @@ def test_partial_weeks_and_overwrite(tmp_path):
     assert len(ws.row_breaks.brk) == 2
     top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("第 1 周"))
     assert ws.cell(top + 1, 3).value is None and ws.cell(top + 1, 5).value == "6月3日"
+
+
+def test_translation_sources_complete():
+    """Every leave label has a literal lupdate source; every English fallback is non-empty."""
+    from exports._common import _LEAVE_SOURCES, english_fallbacks
+    from roster.model import LEAVE_LABELS_ZH
+
+    assert set(_LEAVE_SOURCES) == set(LEAVE_LABELS_ZH.values())
+    fb = english_fallbacks()
+    assert len(fb) > 100 and all(v.strip() for v in fb.values())
+    assert fb[("Excel", "工时汇总")] == "Hours"
+
+
+def test_layering_no_widgets_or_ui():
+    import ast
+    from pathlib import Path
+
+    import exports
+
+    for path in Path(exports.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for n in names:
+                assert not n.startswith(("ui", "solver")), (path.name, n)
+                assert "QtWidgets" not in n, (path.name, n)

@@ -17,6 +17,12 @@ from roster.model import LeaveKind, Staff
 from roster.sample import sample_scenario
 
 
+@pytest.fixture(autouse=True)
+def _qt_app(qapp):
+    """Use pytest-qt's QApplication so a later widget test never finds a bare QGuiApplication."""
+    return qapp
+
+
 def _pages(path) -> int:
     if shutil.which("pdfinfo"):
         out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout

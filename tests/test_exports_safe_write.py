@@ -17,6 +17,12 @@ from exports.pdf import write_pdf
 from exports.safe_write import ExportError, atomic_write
 
 
+@pytest.fixture(autouse=True)
+def _qt_app(qapp):
+    """Use pytest-qt's QApplication so a later widget test never finds a bare QGuiApplication."""
+    return qapp
+
+
 def _writer(data: bytes):
     return lambda tmp: tmp.write_bytes(data)
 
