@@ -112,27 +112,47 @@ class ImportReport(Exception):
 
 
 # ---------------------------------------------------------------------------------------------- template
-def write_template(path: str | os.PathLike, lang: str = "zh") -> None:
-    """An import workbook with sheets 员工 and 请假, bold headers and one example row each."""
+def write_template(path: str | os.PathLike, scenario: Scenario | str | None = None, *, lang: str = "zh") -> None:
+    """An import workbook with sheets 员工 and 请假, bold headers and one example row each.
+
+    With a ``scenario`` the example row uses its skills and a free staff id, and the notes list the
+    known skills.  (``write_template(path, "en")`` is accepted too: a string second argument is the language.)
+    """
+    if isinstance(scenario, str):
+        scenario, lang = None, scenario
     en = lang == "en"
+    example = list(STAFF_EXAMPLE)
+    skills_known: list[str] = []
+    if scenario is not None:
+        skills_known = sorted(known_skills(scenario))
+        example[3] = ",".join(skills_known[:2])
+        taken = {p.id for p in scenario.staff}
+        n = len(scenario.staff) + 1
+        while f"s{n:02d}" in taken:
+            n += 1
+        example[0] = f"s{n:02d}"
+        example[2] = f"SCH{n:04d}"
+    leave_example = (example[0], *LEAVE_EXAMPLE[1:])
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAMES_EN[SHEET_STAFF] if en else SHEET_STAFF
-    _template_sheet(ws, STAFF_COLUMNS, STAFF_EXAMPLE, en)
+    _template_sheet(ws, STAFF_COLUMNS, tuple(example), en)
     ws2 = wb.create_sheet(SHEET_NAMES_EN[SHEET_LEAVE] if en else SHEET_LEAVE)
-    _template_sheet(ws2, LEAVE_COLUMNS, LEAVE_EXAMPLE, en)
+    _template_sheet(ws2, LEAVE_COLUMNS, leave_example, en)
     kinds = "、".join(LEAVE_LABELS_ZH[k] for k in LeaveKind)
     notes = wb.create_sheet("Notes" if en else "填写说明")
     lines_zh = [
         "“员工”表：每行一名员工；红色表头为必填。员工编号与现有员工相同时更新该员工，否则新增。",
-        "技能用逗号分隔（例如：审核,统计），必须是班组中已有的技能。",
+        "技能用逗号分隔（例如：审核,统计），必须是班组中已有的技能"
+        + (f"：{'、'.join(skills_known)}。" if skills_known else "。"),
         "“可上夜班”“可加班”填“是”或“否”；日期写成 YYYY-MM-DD（例如 2026-06-01）。",
         f"“请假”表：每行一段请假，类型可填：{kinds}。同一人的请假不能重叠。",
         "第 2 行是示例，导入前请删除或改成真实数据。任何一行有错时整份文件都不会导入，并列出所有错误。",
     ]
     lines_en = [
         "Staff sheet: one person per row; red headers are required. An existing staff id updates that person.",
-        "Skills separated by commas (e.g. 审核,统计); they must be skills the team already uses.",
+        "Skills separated by commas (e.g. 审核,统计); they must be skills the team already uses"
+        + (f": {', '.join(skills_known)}." if skills_known else "."),
         "Yes/no columns: 是 or 否 (yes/no); dates as YYYY-MM-DD.",
         f"Leave sheet: one leave period per row; kinds: {kinds}. Leave of one person must not overlap.",
         "Row 2 is an example: delete or replace it. Any bad row refuses the whole file and lists every error.",

@@ -245,3 +245,20 @@ def test_dates_as_excel_dates_and_text(tmp_path):
     assert p.hire_date == D("2026-06-01")
     assert p.leave[0].period.start == D("2026-07-01") and p.leave[0].period.end == D("2026-07-03")
     assert p.leave[0].kind == LeaveKind.COMP
+
+
+def test_template_for_a_scenario_imports_cleanly(tmp_path):
+    """The GUI passes its scenario: the example uses that team's skills and a free id."""
+    from exports._synthetic import rotation_scenario
+
+    sc = rotation_scenario(8)  # no skills at all
+    path = tmp_path / "t.xlsx"
+    write_template(path, sc, lang="zh")
+    out = import_staff_leave(path, sc)
+    assert len(out.staff) == 9 and out.staff[-1].skills == ()
+    sample = sample_scenario()
+    write_template(path, sample)
+    new = import_staff_leave(path, sample).staff[-1]
+    assert new.id == "s14" and set(new.skills) <= {"审核", "统计", "值班长"} and new.leave
+    notes = load_workbook(path)["填写说明"]
+    assert "值班长" in " ".join(str(c.value) for c in notes["A"])
