@@ -352,3 +352,28 @@ def test_app_main_first_run_loads_sample(qtbot, monkeypatch, tmp_path):
     finally:
         store.close()
     assert Path(tmp_path / "a.db").exists()
+
+
+def test_conflicting_locks_explained_with_fix_buttons(qtbot, make_window):
+    w = make_window(7)
+    # 7 locked day shifts in a row break the 6-consecutive-days limit: no legal roster exists
+    cells = [("s04", START + dt.timedelta(days=i)) for i in range(7)]
+    for sid, day in cells:
+        w.model.setData(w.model.index_of(sid, day), "D")
+    w.set_locked(cells, True)
+    before = w.model.grid()
+    result = _solve(qtbot, w, limit=2)
+    assert result.status == "INFEASIBLE"
+    assert w.model.grid() == before  # a failed solve never wipes the grid
+    assert w.solve_panel.has_explanation()
+    text = w.solve_panel.explanation.text()
+    assert "无法排出合法排班" in text
+    buttons = w.solve_panel.fix_buttons()
+    assert len(buttons) == len(w.last_explanation.fixes)
+    if buttons:  # each fix is one click and undoable
+        old = w.scenario_with_locks()
+        buttons[0].click()
+        assert w.scenario_with_locks() != old
+        w.undo_stack.undo()
+        assert w.scenario_with_locks() == old
+        assert w.model.locked_cells() == set(cells)

@@ -54,6 +54,23 @@ from .violations_panel import ViolationsPanel
 
 make_none_immortal()  # PySide6 6.12 / CPython 3.11: painting drops None references (see exports.qt_none_fix)
 
+
+def _make_bools_immortal() -> None:
+    """Same PySide6 6.12 / CPython 3.11 refcount bug for ``True``/``False`` (seen as "bool_dealloc" at exit
+    after long GUI sessions): raise their counts out of reach once; 3.12+ makes them immortal anyway."""
+    import ctypes
+    import platform
+    import sys
+
+    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython" or getattr(_make_bools_immortal, "done", False):
+        return
+    for obj in (True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+    _make_bools_immortal.done = True  # type: ignore[attr-defined]
+
+
+_make_bools_immortal()
+
 MAX_RECENT = 8
 EXPLAINING = "explaining"  # progress marker: the solve is done, the shortfall explanation runs
 PREVIEW_INTERVAL_S = 0.5
@@ -267,6 +284,8 @@ class MainWindow(QMainWindow):
         self._validate_timer.timeout.connect(self.validate_now)
         self._last_undo_index = 0
         self.resize(1400, 860)
+        self.resizeDocks([self.violations_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.solve_dock], [360], Qt.Orientation.Horizontal)
         self._restore_state()
         self.validate_now()
         _preload_solver()
@@ -314,6 +333,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.solve_panel = SolvePanel(self)
+        self.solve_panel.lang = self.lang
         self.solve_dock = QDockWidget(self)
         self.solve_dock.setObjectName("solveDock")
         self.solve_dock.setWidget(self.solve_panel)
@@ -571,10 +591,18 @@ class MainWindow(QMainWindow):
         locks = [Lock(s, d, self.model.code(s, d)) for s, d in sorted(self.model.locked_cells(), key=lambda c: (c[1], c[0]))]
         return dataclasses.replace(self._scenario, locked=tuple(keep + locks))
 
-    def install_scenario(self, scenario: Scenario, source=None) -> None:
-        """Make ``scenario`` current everywhere (grid, editors except ``source``, charts) and re-check."""
+    def install_scenario(self, scenario: Scenario, source=None, sync_locks: bool = False) -> None:
+        """Make ``scenario`` current everywhere (grid, editors except ``source``, charts) and re-check.
+
+        ``sync_locks``: the grid's locks become exactly the scenario's ``locked`` entries of the period
+        (an applied fix may unlock cells; editors do not touch locks)."""
         self._scenario = scenario
         self.model.set_scenario(scenario)
+        if sync_locks:
+            period = set(self.model.dates)
+            want = {(lk.staff, lk.date) for lk in scenario.locked if lk.date in period}
+            self.model.set_locked(self.model.locked_cells() - want, False)
+            self._apply_scenario_locks(scenario)
         for ed, _ in self.editors:
             if ed is not source and hasattr(ed, "set_scenario"):
                 ed.blockSignals(True)
@@ -817,7 +845,7 @@ class MainWindow(QMainWindow):
         result, explanation = payload
         self.last_result = result
         self.last_explanation = explanation
-        roster = getattr(result, "roster", None)
+        roster = getattr(result, "roster", None) if _has_solution(result) else None
         self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
         pre = self._pre_solve_grid or {}
         if roster is not None:
@@ -837,9 +865,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
         if explanation is not None and not getattr(explanation, "ok", True):
             fixes = list(getattr(explanation, "fixes", []) or [])
-            self.solve_panel.show_explanation(explanation.text(self.lang), fixes)
-            for b, f in zip(self.solve_panel.fix_buttons(), fixes, strict=False):
-                b.setText(self.tr("采纳") + "：" + (f.describe(self.lang) if hasattr(f, "describe") else str(f)))
+            self.solve_panel.show_explanation(explanation.text(self.lang), fixes, _is_infeasible(result))
         self._pre_solve_grid = None
         self.validate_now()
         self.solveFinished.emit(result)
@@ -853,14 +879,15 @@ class MainWindow(QMainWindow):
         self.solveFinished.emit(None)
 
     def apply_fix(self, fix) -> None:
-        old = self._scenario
+        old = self.scenario_with_locks()  # fixes may change locks (e.g. "unlock")
         try:
             new = fix.apply(old)
         except Exception as e:
             QMessageBox.warning(self, self.tr("无法采纳"), str(e))
             return
         desc = fix.describe(self.lang) if hasattr(fix, "describe") else str(getattr(fix, "description", fix))
-        self.undo_stack.push(SetScenarioCommand(old, new, self.install_scenario, self.tr("采纳建议") + f"：{desc}"))
+        self.undo_stack.push(SetScenarioCommand(old, new, lambda sc: self.install_scenario(sc, sync_locks=True),
+                                                self.tr("采纳建议") + f"：{desc}"))
         self.solve_panel.clear_explanation()
         self.statusBar().showMessage(self.tr("已采纳修改，按 F5 重新求解"), 8000)
 
@@ -1160,6 +1187,7 @@ class MainWindow(QMainWindow):
         if lang == self.lang:
             return
         self.lang = lang
+        self.solve_panel.lang = lang
         self.settings.setValue("lang", lang)
         (self.act_lang_en if lang == "en" else self.act_lang_zh).setChecked(True)
         installed = False
@@ -1175,9 +1203,8 @@ class MainWindow(QMainWindow):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.last_explanation is not None and not getattr(self.last_explanation, "ok", True):
             fixes = list(getattr(self.last_explanation, "fixes", []) or [])
-            self.solve_panel.show_explanation(self.last_explanation.text(lang), fixes)
-            for b, f in zip(self.solve_panel.fix_buttons(), fixes, strict=False):
-                b.setText(self.tr("采纳") + "：" + (f.describe(lang) if hasattr(f, "describe") else str(f)))
+            self.solve_panel.show_explanation(self.last_explanation.text(lang), fixes,
+                                              _is_infeasible(self.last_result))
         self.languageChanged.emit(lang)
         if not installed and lang != "zh":
             self.statusBar().showMessage("English translation not available; restart may be required.", 8000)
@@ -1230,6 +1257,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _has_solution(result) -> bool:
+    """A usable roster came back (failures carry an empty roster with their status)."""
+    return getattr(result, "roster", None) is not None and str(getattr(result, "status", "")) in ("OPTIMAL", "FEASIBLE")
+
+
+def _is_infeasible(result) -> bool:
+    return not _has_solution(result)
+
+
 def _preload_solver() -> None:
     """Import OR-Tools now (≈1–3 s): done lazily on the first F5 it would freeze the window then."""
     for mod in ("solver.api", "solver.explain", "solver.repair"):
@@ -1254,10 +1290,10 @@ def _explain_if_needed(scenario, start, days, result, lang, cancel=None, on_prog
     After a Cancel the fixes are not verified by re-solving (that would take seconds more)."""
     status = str(getattr(result, "status", ""))
     shortfalls = getattr(result, "shortfalls", None)
-    if getattr(result, "roster", None) is not None and not shortfalls and status not in ("INFEASIBLE", "MODEL_INVALID"):
+    if _has_solution(result) and not shortfalls:
         return None
-    if status in ("CANCELLED",) and getattr(result, "roster", None) is None:
-        return None
+    if not _has_solution(result) and status not in ("INFEASIBLE", "MODEL_INVALID"):
+        return None  # cancelled / out of time before a first solution: nothing to explain
     try:
         from solver.explain import explain
     except ImportError:

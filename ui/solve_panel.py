@@ -9,7 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCommandLinkButton,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +60,8 @@ class RosterPreview(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPreview")
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(80)
         self._rows: list[list[QColor | None]] = []
         self._colors: dict[str, QColor] = {}
 
@@ -122,10 +126,12 @@ class SolvePanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("solvePanel")
+        self.setMinimumWidth(330)
         self._limit = 30.0
         self._t0 = 0.0
         self._running = False
         self._fix_buttons: list[QPushButton] = []
+        self.lang = "zh"
 
         self.time_limit = QSpinBox(self)
         self.time_limit.setObjectName("timeLimit")
@@ -172,23 +178,39 @@ class SolvePanel(QWidget):
         self.terms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.terms.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
-        self.explain_box = QGroupBox(self)
+        # the explanation tab scrolls as a whole: text first, then one button per fix
+        self.explain_box = QScrollArea(self)
         self.explain_box.setObjectName("explainBox")
-        self.explanation = QTextBrowser(self.explain_box)
+        self.explain_box.setWidgetResizable(True)
+        self.explain_box.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(self.explain_box)
+        self.explain_title = QLabel(inner)
+        self.explain_title.setWordWrap(True)
+        self.explain_title.setStyleSheet("font-weight: bold; color: #B3261E;")
+        self.explanation = QLabel(inner)
         self.explanation.setObjectName("explanation")
-        self.explanation.setOpenExternalLinks(False)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.fix_area = QVBoxLayout()
-        ebl = QVBoxLayout(self.explain_box)
+        ebl = QVBoxLayout(inner)
+        ebl.setContentsMargins(6, 6, 6, 6)
+        ebl.addWidget(self.explain_title)
         ebl.addWidget(self.explanation)
         ebl.addLayout(self.fix_area)
-        self.explain_box.setVisible(False)
+        ebl.addStretch(1)
+        self.explain_box.setWidget(inner)
+        self._infeasible = False
 
         self.settings_box = QGroupBox(self)
         form = QFormLayout(self.settings_box)
         self._limit_label = QLabel(self)
         self._seed_label = QLabel(self)
-        form.addRow(self._limit_label, self.time_limit)
-        form.addRow(self._seed_label, self.seed)
+        row = QHBoxLayout()
+        row.addWidget(self.time_limit, 3)
+        row.addWidget(self._seed_label)
+        row.addWidget(self.seed, 2)
+        form.addRow(self._limit_label, row)
         form.addRow(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.solve_button)
@@ -208,9 +230,15 @@ class SolvePanel(QWidget):
             pf.addWidget(val, r, c + 1)
         pf.setColumnStretch(1, 1)
         pf.setColumnStretch(3, 1)
-        self.terms_box = QGroupBox(self)
+        self.terms_box = QWidget(self)
         tl = QVBoxLayout(self.terms_box)
+        tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.terms)
+        self.details = QTabWidget(self)
+        self.details.setObjectName("solveDetails")
+        self.details.addTab(self.terms_box, "")
+        self.details.addTab(self.explain_box, "")
+        self.details.setTabEnabled(1, False)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -220,8 +248,7 @@ class SolvePanel(QWidget):
         lay.addWidget(self.progress)
         lay.addWidget(self.progress_box)
         lay.addWidget(self.preview_strip)
-        lay.addWidget(self.terms_box, 1)
-        lay.addWidget(self.explain_box, 2)
+        lay.addWidget(self.details, 1)
 
         self._tick = QTimer(self)
         self._tick.setInterval(200)
@@ -240,8 +267,10 @@ class SolvePanel(QWidget):
         self.reopt_button.setText(self.tr("重新优化其余（保留锁定）"))
         self.settings_box.setTitle(self.tr("求解设置"))
         self.progress_box.setTitle(self.tr("求解进度"))
-        self.terms_box.setTitle(self.tr("目标各项"))
-        self.explain_box.setTitle(self.tr("无合法排班：原因与修改建议"))
+        self.details.setTabText(0, self.tr("目标各项"))
+        self.details.setTabText(1, self.tr("原因与建议"))
+        self.explain_title.setText(self.tr("无合法排班：原因与修改建议") if self._infeasible
+                                   else self.tr("仍有时段缺人：原因与修改建议"))
         for lab, text in zip(self._labels, ("状态", "目标值", "下界", "差距", "用时", "已找到解"), strict=True):
             lab.setText(self.tr(text))
         self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值"), self.tr("权重")])
@@ -347,17 +376,27 @@ class SolvePanel(QWidget):
             b.deleteLater()
         self._fix_buttons = []
         self.explanation.clear()
-        self.explain_box.setVisible(False)
+        self.details.setTabEnabled(1, False)
+        self.details.setCurrentIndex(0)
 
-    def show_explanation(self, text: str, fixes) -> None:
+    def has_explanation(self) -> bool:
+        return self.details.isTabEnabled(1)
+
+    def show_explanation(self, text: str, fixes, infeasible: bool = False) -> None:
         self.clear_explanation()
-        self.explain_box.setVisible(True)
-        self.explanation.setPlainText(text)
+        self._infeasible = infeasible
+        self.explain_title.setText(self.tr("无合法排班：原因与修改建议") if infeasible
+                                   else self.tr("仍有时段缺人：原因与修改建议"))
+        self.details.setTabEnabled(1, True)
+        self.details.setCurrentIndex(1)
+        self.explanation.setText(text)
         for fix in fixes:
-            b = QPushButton(self.tr("采纳") + "：" + str(getattr(fix, "description", fix)), self.explain_box)
+            desc = fix.describe(self.lang) if hasattr(fix, "describe") else str(getattr(fix, "description", fix))
+            verified = bool(getattr(fix, "resolves", False))
+            b = QCommandLinkButton(self.tr("采纳此修改") + (self.tr("（已验证可解决）") if verified else ""), desc,
+                                   self.explain_box)
             b.setObjectName("fixButton")
-            b.setToolTip(str(getattr(fix, "description", fix)))
-            b.setStyleSheet("text-align: left; padding: 4px 8px;")
+            b.setToolTip(desc)
             b.clicked.connect(lambda _=False, f=fix: self.fixChosen.emit(f))
             self.fix_area.addWidget(b)
             self._fix_buttons.append(b)
