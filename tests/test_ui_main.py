@@ -377,3 +377,66 @@ def test_conflicting_locks_explained_with_fix_buttons(qtbot, make_window):
         w.undo_stack.undo()
         assert w.scenario_with_locks() == old
         assert w.model.locked_cells() == set(cells)
+
+
+def test_import_staff_leave_reports_each_bad_row(qtbot, make_window, tmp_path):
+    import openpyxl
+
+    w = make_window(7)
+    template = tmp_path / "template.xlsx"
+    assert w.export_template(str(template))
+    wb = openpyxl.load_workbook(template)
+    ws = wb.worksheets[0]
+    # two broken rows below the header: an empty id with nonsense hours, and a bad date
+    ws.append(["", "某人", "", "", "很多", "是", "是", "", "", ""])
+    ws.append(["s99", "新人", "", "", 40, "是", "是", "", "2026-13-45", ""])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    shown = []
+
+    class Capture:
+        def __init__(self, errors, parent):
+            self.dialog = None
+            shown.append(errors)
+
+        def exec(self):
+            return 0
+
+    before = w.scenario
+    assert not w.import_staff_leave(str(bad), report_factory=Capture)
+    assert shown and len(shown[0]) >= 1
+    assert all(getattr(e, "row", 0) >= 1 for e in shown[0])
+    assert w.scenario == before  # nothing imported
+    from ui.main_window import ImportReportDialog
+
+    dlg = ImportReportDialog(shown[0], w)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == len(shown[0])
+
+
+def test_app_main_opens_the_window_on_first_run(qtbot, monkeypatch, tmp_path):
+    """ui.app.main with an empty data dir: sample team, a new database, exit code 0."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import roster.storage
+    import ui.app
+
+    db = tmp_path / "data" / "roster.db"
+    monkeypatch.setattr(roster.storage, "default_path", lambda: db)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    seen = []
+
+    def close_soon():
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, MainWindow) and top.isVisible():
+                seen.append(top)
+                top.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(300, close_soon)
+    assert ui.app.main([]) == 0
+    assert seen and seen[0].scenario.name == sample_scenario().name
+    assert db.exists()
+    assert QApplication.applicationName() == "roster"

@@ -203,31 +203,31 @@ class WhoCanCoverDialog(QDialog):
 
 
 class ImportReportDialog(QDialog):
-    """Row-by-row errors of an .xlsx import."""
+    """Row-by-row errors of an .xlsx import (sheet, row, column, problem); nothing was imported."""
 
     def __init__(self, errors, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入错误"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("以下行有错误，未导入任何数据。请修改后重新导入："), self))
-        self.table = QTableWidget(len(errors), 3, self)
+        self.table = QTableWidget(len(errors), 4, self)
         self.table.setObjectName("importErrors")
-        self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("列"), self.tr("问题")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalHeaderLabels([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("问题")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, e in enumerate(errors):
+            sheet = getattr(e, "sheet", "")
             row = getattr(e, "row", None)
-            col = getattr(e, "column", None) or getattr(e, "col", None)
-            msg = getattr(e, "message", None) or str(e)
-            if isinstance(e, dict):
-                row, col, msg = e.get("row"), e.get("column"), e.get("message", str(e))
-            self.table.setItem(r, 0, QTableWidgetItem("" if row is None else str(row)))
-            self.table.setItem(r, 1, QTableWidgetItem("" if col is None else str(col)))
-            self.table.setItem(r, 2, QTableWidgetItem(str(msg)))
+            col = getattr(e, "column", None)
+            msg = getattr(e, "reason", None) or getattr(e, "message", None) or str(e)
+            vals = [sheet or "", "" if not row else str(row), col or "", str(msg)]
+            for c, v in enumerate(vals):
+                self.table.setItem(r, c, QTableWidgetItem(v))
         lay.addWidget(self.table)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         bb.rejected.connect(self.reject)
         lay.addWidget(bb)
-        self.resize(680, 360)
+        self.resize(760, 360)
 
 
 class MainWindow(QMainWindow):

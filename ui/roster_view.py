@@ -22,7 +22,8 @@ from roster.model import OFF
 from .roster_model import Roles, RosterModel
 
 VIOLATION_RED = QColor("#D32F2F")
-SELECTION = QColor(30, 90, 200, 70)
+SELECTION = QColor(30, 90, 200, 45)
+SELECTION_EDGE = QColor("#1E5AC8")
 TEXT = QColor("#202020")
 GRID = QColor("#D0D0D0")
 LOCK_COLOR = QColor("#37474F")
@@ -74,7 +75,8 @@ class ShiftDelegate(QStyledItemDelegate):
         painter.save()
         if bg is not None:
             painter.fillRect(rect, bg)
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
             painter.fillRect(rect, SELECTION)
         if bold:
             f = QFont(option.font)
@@ -88,6 +90,9 @@ class ShiftDelegate(QStyledItemDelegate):
         painter.setPen(GRID)
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if selected:
+            painter.setPen(QPen(SELECTION_EDGE, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
         if kind == "cell":
             if locked:
