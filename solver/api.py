@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 from roster.demand import SLOT_MINUTES
 from roster.model import OFF, Roster, Scenario, make_assignment
 
-from .model import Instance, RosterModel, lock_cell
+from .model import Instance, RosterModel, identical_classes, lock_cell
 from .objective import TERM_UNITS, add_objective
 from .rules import RULE_SOURCES, apply_rules
 
@@ -165,6 +165,18 @@ def _apply_hint(m: RosterModel, hint: Roster | None) -> None:
     if hint is None:
         return
     have = {(a.staff, a.date): a.shift for a in hint.assignments}
+    # the symmetry-breaking order (paid minutes non-increasing within identical staff) must hold for the hint
+    for cls in identical_classes(m.inst):
+        ids = [m.inst.staff[p].id for p in cls]
+        rows = {sid: {day: code for (s, day), code in have.items() if s == sid} for sid in ids}
+        paid = {sid: sum(m.inst.scenario.shift(c).paid_minutes for c in rows[sid].values()) for sid in ids}
+        order = sorted(ids, key=lambda sid: -paid[sid])
+        for sid in ids:
+            for day in rows[sid]:
+                del have[sid, day]
+        for target, source in zip(ids, order, strict=True):
+            for day, code in rows[source].items():
+                have[target, day] = code
     for p, person in enumerate(m.inst.staff):
         for d, day in enumerate(m.inst.dates):
             code = have.get((person.id, day))

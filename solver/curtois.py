@@ -537,6 +537,8 @@ def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: 
             for d in days:
                 m.add_implication(W[d], we)
             m.add_bool_or([W[d] for d in days]).only_enforce_if(we)
+            if os.environ.get("WE_LIN", "1") == "1":
+                m.add(sum(W[d] for d in days) <= len(days) * we)  # the LP sees this row, not the implications
             weekend_vars.append(we)
         if len(weekend_vars) > e.max_weekends:
             m.add(sum(weekend_vars) <= e.max_weekends)
@@ -643,6 +645,7 @@ def solve_instance(
         p.max_time_in_seconds = max(0.01, limit)
         if not sub:
             p.num_workers = int(workers)
+            p.linearization_level = int(os.environ.get("P1_LIN", "2"))
         p.random_seed = rseed
         p.log_search_progress = False
         status = solver.solve(model, _Progress(bound))

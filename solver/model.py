@@ -237,6 +237,8 @@ class RosterModel:
         for t in self.terms.values():
             if t.weight <= 0:
                 continue
+            if t.constant:
+                expr.append(t.weight * t.constant)
             for coef, var in t.parts:
                 expr.append(t.weight * coef * var)
         self.model.Minimize(sum(expr) if expr else 0)
@@ -308,3 +310,21 @@ def by_person_date(assignments) -> dict[tuple[str, dt.date], str]:
     for a in assignments:
         out[a.staff, a.date] = a.shift
     return out
+
+
+def identical_classes(inst: Instance) -> list[list[int]]:
+    """Groups (≥ 2) of staff indices that are interchangeable: same data apart from id and name, same
+    history, no locks and no previous roster.  Swapping two of them changes no rule and no term."""
+    if inst.previous is not None or inst.prior is not None:
+        return []
+    locked = {lk.staff for lk in inst.scenario.locked}
+    classes: dict[tuple, list[int]] = defaultdict(list)
+    for p, person in enumerate(inst.staff):
+        if person.id in locked:
+            continue
+        key = (
+            person.skills, person.weekly_hours, person.night_ok, person.overtime_ok, person.protected,
+            person.leave, person.requests, person.hire_date, person.leave_date, inst.history(person),
+        )
+        classes[key].append(p)
+    return [ps for ps in classes.values() if len(ps) > 1]

@@ -50,6 +50,10 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
         for e in exprs:
             m.model.Add(hi >= e)
             m.model.Add(lo <= e)
+        # redundant: max ≥ mean ≥ min (gives the LP and integer rounding something to bite on)
+        total = sum(exprs)
+        m.model.Add(len(members) * hi >= total)
+        m.model.Add(len(members) * lo <= total)
         t.add(hi, 1)
         t.add(lo, -1)
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
 from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind
 
-from .model import DAY, RosterModel, slot_cover
+from .model import DAY, RosterModel, identical_classes, slot_cover
 
 # ---------------------------------------------------------------- cell rules (before variables)
 
@@ -383,12 +383,26 @@ def overtime_cap(m: RosterModel) -> None:
             m.static_infeasible.append("overtime_cap:history")
 
 
+def symmetry_breaking(m: RosterModel) -> None:
+    """Not a labour rule: among interchangeable staff, order schedules by paid minutes (non-increasing).
+
+    Valid because swapping the whole schedules of two identical people changes no constraint and no
+    objective term; it removes the n! equivalent permutations the search would otherwise explore.
+    """
+    for cls in identical_classes(m.inst):
+        totals = []
+        for p in cls:
+            totals.append(sum(s.paid_minutes * v for d in range(m.inst.days) for s, v in m.cells(p, d)))
+        for a, b in zip(totals, totals[1:], strict=False):
+            m.model.Add(a >= b)
+
+
 #: order matters: cell rules first (they only remove cells), then the variables are created
 CELL_RULES = (approved_leave, employment_dates, shift_skills, night_work_ban)
 PAIR_RULES = (max_daily_hours, min_rest_between_shifts)
-CONSTRAINT_RULES = (one_shift_per_day, max_consecutive_days, weekly_rest_day, coverage, overtime_cap)
+CONSTRAINT_RULES = (one_shift_per_day, max_consecutive_days, weekly_rest_day, coverage, overtime_cap, symmetry_breaking)
 
-ALWAYS_ON = {"coverage", "overtime_cap"}  # coverage is soft anyway; overtime_cap checks `disabled` itself
+ALWAYS_ON = {"coverage", "overtime_cap", "symmetry_breaking"}  # coverage is soft anyway; overtime_cap checks `disabled` itself
 
 
 def apply_rules(m: RosterModel) -> None:
