@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,8 @@ __all__ = [
 Assignment = dict[str, tuple[str | None, ...]]
 ProgressCallback = Callable[[int, int, float], None]
 _DEBUG = bool(os.environ.get("CURTOIS_DEBUG"))
+_FULL_SOLVE_SHARE = float(os.environ.get("CURTOIS_FULL_SHARE", "0.3"))  # of the time limit, for phase 1
+_SUB_SOLVE_SECONDS = float(os.environ.get("CURTOIS_SUB_SECONDS", "1.0"))  # per LNS sub-problem
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -474,7 +478,7 @@ def evaluate(
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: C901 - one block per hard constraint
+def _build_model(instance: CurtoisInstance):  # noqa: C901 - one block per hard constraint
     from ortools.sat.python import cp_model
 
     H = instance.horizon
@@ -537,8 +541,7 @@ def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: 
             for d in days:
                 m.add_implication(W[d], we)
             m.add_bool_or([W[d] for d in days]).only_enforce_if(we)
-            if os.environ.get("WE_LIN", "1") == "1":
-                m.add(sum(W[d] for d in days) <= len(days) * we)  # the LP sees this row, not the implications
+            m.add(sum(W[d] for d in days) <= len(days) * we)  # the LP sees this row, not the implications
             weekend_vars.append(we)
         if len(weekend_vars) > e.max_weekends:
             m.add(sum(weekend_vars) <= e.max_weekends)
@@ -569,9 +572,6 @@ def _build_model(instance: CurtoisInstance, exact_cover: bool = True):  # noqa: 
         under = m.new_int_var(0, c.requirement, f"under_{c.day}_{c.shift}")
         over = m.new_int_var(0, max(0, len(vs) - c.requirement), f"over_{c.day}_{c.shift}")
         m.add(sum(vs) + under - over == c.requirement)
-        if not exact_cover:
-            terms.append(c.weight_under * under + c.weight_over * over)
-            continue
         # exactness: never both under and over, so the objective equals the evaluator's max(0, ·) terms
         short = m.new_bool_var(f"short_{c.day}_{c.shift}")
         m.add(over == 0).only_enforce_if(short)
@@ -603,10 +603,10 @@ def solve_instance(
 ) -> tuple[Assignment | None, int | None, int | None, str, float]:
     """Solve with CP-SAT; return (assignment, objective, lower bound, status name, wall seconds).
 
-    A first full CP-SAT run (a fifth of the time) finds solutions and the lower bound; the rest of the time
-    goes to a large-neighbourhood search that frees a few employees' whole rows, or every employee on a
-    window of days, and re-solves that part exactly with the rest fixed (the neighbourhoods generic LNS
-    does not know about).  ``on_progress(objective, bound, seconds)`` is called for every improving
+    A first full CP-SAT run (30 % of the time) finds solutions and the lower bound; the rest of the time
+    goes to a large-neighbourhood search that frees a few employees' whole rows, every employee on a
+    window of days, or a block of both, and re-solves that part with the rest fixed (neighbourhoods that
+    CP-SAT's generic LNS does not know about); ``workers`` sub-problems run at once, one thread each.  ``on_progress(objective, bound, seconds)`` is called for every improving
     solution, from the solver thread.  Without a solution, assignment and objective are None.
     """
     from ortools.sat.python import cp_model
@@ -620,12 +620,16 @@ def solve_instance(
     for (i, d, _j), v in x.items():
         cells.setdefault((i, d), []).append(v.index)
 
-    state = {"best": None}  # best objective reported so far (callbacks see it)
+    lock = threading.Lock()
+    reported: list[int] = []  # best objective passed to on_progress so far
 
     def report(objective: int, bound: int) -> None:
-        if on_progress is not None and (state["best"] is None or objective < state["best"]):
-            on_progress(objective, bound, time.perf_counter() - t0)
-        state["best"] = objective if state["best"] is None else min(state["best"], objective)
+        with lock:  # solution callbacks come from several solver threads
+            if reported and objective >= reported[-1]:
+                return
+            reported.append(objective)
+            if on_progress is not None:
+                on_progress(objective, bound, time.perf_counter() - t0)
 
     class _Progress(cp_model.CpSolverSolutionCallback):
         def __init__(self, bound: int | None) -> None:
@@ -636,24 +640,21 @@ def solve_instance(
             b = self.global_bound if self.global_bound is not None else int(round(self.BestObjectiveBound()))
             report(int(round(self.ObjectiveValue())), b)
 
-    def run(model, limit: float, bound: int | None, rseed: int, sub: bool = False):
+    def run(model, limit: float, bound: int | None, rseed: int, threads: int):
         solver = cp_model.CpSolver()
         p = solver.parameters
-        if sub:
-            p.linearization_level = int(os.environ.get("SUB_LIN", "1"))
-            p.num_workers = int(os.environ.get("SUB_W", str(workers)))
         p.max_time_in_seconds = max(0.01, limit)
-        if not sub:
-            p.num_workers = int(workers)
-            p.linearization_level = int(os.environ.get("P1_LIN", "2"))
+        p.num_workers = threads
         p.random_seed = rseed
+        # Clauses (min-consecutive patterns, weekend links) in the LP: a much better bound here.
+        p.linearization_level = 2
         p.log_search_progress = False
         status = solver.solve(model, _Progress(bound))
         return solver, status
 
-    # Phase 1: the full model.
-    first = min(float(time_limit), max(1.0, float(os.environ.get("FIRST", "0.2")) * float(time_limit)))
-    solver, status = run(m, first, None, int(seed))
+    # Phase 1: the full model (first solutions and the lower bound).
+    first = min(float(time_limit), max(1.0, _FULL_SOLVE_SHARE * float(time_limit)))
+    solver, status = run(m, first, None, int(seed), max(1, int(workers)))
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, None, None, name, time.perf_counter() - t0
@@ -661,39 +662,50 @@ def solve_instance(
     best = int(round(solver.objective_value))
     bound = int(round(solver.best_objective_bound))
 
-    # Phase 2: large-neighbourhood search.  Each kind of neighbourhood has its own size, grown when its
-    # sub-problems are solved to optimality and shrunk when they time out.
+    # Phase 2: large-neighbourhood search, one single-threaded sub-solve per worker at a time.  Each kind
+    # of neighbourhood has its own size, grown when its sub-problems are solved to optimality and shrunk
+    # when they time out.
     size = {"rows": 0.15, "window": 0.25, "block": 0.3}
-    sub_limit = float(os.environ.get("SUB_LIMIT", "1.0"))
+    kinds = ("rows", "window", "block")
     iteration = 0
-    while status != cp_model.OPTIMAL and best > bound:
-        remaining = deadline - time.perf_counter()
-        if remaining < 0.05:
-            break
-        kind = ("rows", "window", "block")[iteration % 3]
-        iteration += 1
-        free = _neighbourhood(rng, n_staff, H, kind, size[kind])
+
+    def sub_solve(free: set[tuple[int, int]], incumbent: list[int], limit: float, rseed: int):
         sub = m.clone()
         for cell, indices in cells.items():
-            if cell in free:
-                continue
-            for idx in indices:
-                dom = sub.proto.variables[idx].domain
-                dom[0] = dom[1] = values[idx]
-        sub.proto.solution_hint.vars.extend(range(len(values)))
-        sub.proto.solution_hint.values.extend(values)
-        sub_solver, sub_status = run(sub, min(sub_limit, remaining), bound, rng.randrange(1 << 30), sub=True)
-        if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            obj = int(round(sub_solver.objective_value))
-            if obj <= best:
-                values, best = list(sub_solver.response_proto.solution), obj
-        if _DEBUG:
-            print(f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} cells={len(free)} "
-                  f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
-        if sub_status == cp_model.OPTIMAL:
-            size[kind] = min(1.0, size[kind] * 1.1)
-        elif sub_status != cp_model.INFEASIBLE and remaining > sub_limit:
-            size[kind] = max(0.02, size[kind] / 1.1)
+            if cell not in free:
+                for idx in indices:
+                    dom = sub.proto.variables[idx].domain
+                    dom[0] = dom[1] = incumbent[idx]
+        sub.proto.solution_hint.vars.extend(range(len(incumbent)))
+        sub.proto.solution_hint.values.extend(incumbent)
+        return run(sub, limit, bound, rseed, 1)
+
+    parallel = max(1, int(workers))
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        while status != cp_model.OPTIMAL and best > bound:
+            remaining = deadline - time.perf_counter()
+            if remaining < 0.05:
+                break
+            jobs = []
+            for _ in range(parallel):
+                kind = kinds[iteration % len(kinds)]
+                iteration += 1
+                free = _neighbourhood(rng, n_staff, H, kind, size[kind])
+                limit = min(_SUB_SOLVE_SECONDS, remaining)
+                jobs.append((kind, limit, pool.submit(sub_solve, free, values, limit, rng.randrange(1 << 30))))
+            for kind, limit, job in jobs:
+                sub_solver, sub_status = job.result()
+                if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    obj = int(round(sub_solver.objective_value))
+                    if obj <= best:  # equal moves too: they let the search walk along plateaus
+                        values, best = list(sub_solver.response_proto.solution), obj
+                if _DEBUG:
+                    print(f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} "
+                          f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
+                if sub_status == cp_model.OPTIMAL:
+                    size[kind] = min(1.0, size[kind] * 1.1)
+                elif sub_status != cp_model.INFEASIBLE and limit >= _SUB_SOLVE_SECONDS:
+                    size[kind] = max(0.02, size[kind] / 1.1)
 
     status_name = "OPTIMAL" if best <= bound else "FEASIBLE"
     assignment: Assignment = {}
