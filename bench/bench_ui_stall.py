@@ -34,11 +34,12 @@ from ui.main_window import MainWindow  # noqa: E402
 TICK_MS = 10
 
 
-def run_once(app: QApplication, days: int, time_limit: int, settings: QSettings) -> dict:
+def run_once(app: QApplication, days: int, time_limit: int, settings: QSettings, grid_preview: bool = False) -> dict:
     w = MainWindow(sample_scenario(), dt.date(2026, 6, 1), days, settings=settings)
     w.show()
     app.processEvents()
     w.solve_panel.time_limit.setValue(time_limit)
+    w.solve_panel.preview.setChecked(grid_preview)
     clock = QElapsedTimer()
     ticks: list[tuple[float, float]] = []  # (time since start, stall ms)
     last = [0.0]
@@ -96,15 +97,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=int, default=28)
     ap.add_argument("--time-limit", type=int, default=20)
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--grid-preview", action="store_true",
+                    help="also refill the big roster grid with each best-so-far solution (off by default)")
     args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     setup_application(app)
     settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench_ui_stall.ini"), QSettings.Format.IniFormat)
-    print(f"# UI event-loop stall during a {args.days}-day solve (time limit {args.time_limit} s, tick {TICK_MS} ms)")
+    print(f"# UI event-loop stall during a {args.days}-day solve (time limit {args.time_limit} s, tick {TICK_MS} ms, "
+          f"grid preview {'on' if args.grid_preview else 'off'})")
     print("run | status | objective | wall s | ticks | worst stall ms | p99 ms | final apply+validate stall ms | validate ms")
     worst = 0.0
     for i in range(args.runs):
-        r = run_once(app, args.days, args.time_limit, settings)
+        r = run_once(app, args.days, args.time_limit, settings, args.grid_preview)
         worst = max(worst, r["worst_ms"])
         print(f"{i + 1} | {r['status']} | {r['objective']} | {r['wall_s']:.1f} | {r['ticks']} | {r['worst_ms']:.1f} | "
               f"{r['p99_ms']:.1f} | {r['apply_ms']:.1f} | {r['validation_ms']:.1f}")
