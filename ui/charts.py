@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -13,7 +13,7 @@ from roster.calendar import WorkCalendar
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_profile
 from roster.model import DayType, Roster, Scenario
 
-from .roster_model import NIGHT_SHIFT_MINUTES, WEEKDAYS_ZH, _night_minutes
+from .roster_model import NIGHT_SHIFT_MINUTES, _night_minutes, weekday_label
 
 
 @dataclass
@@ -140,7 +140,7 @@ class CoverageHeatmap(QWidget):
             elif dtp == DayType.RESTDAY:
                 p.fillRect(head, QColor("#E4ECF7"))
             p.setPen(QColor("#333333"))
-            p.drawText(head, Qt.AlignmentFlag.AlignCenter, f"{d.month}/{d.day}\n{self.tr(WEEKDAYS_ZH[d.weekday()])}")
+            p.drawText(head, Qt.AlignmentFlag.AlignCenter, f"{d.month}/{d.day}\n{weekday_label(d)}")
             for h in range(24):
                 have, dem, sk = self._data.hour(d, h)
                 r = QRectF(x, self.TOP + h * ch, cw, ch)
@@ -230,7 +230,10 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
 class FairnessChart(QWidget):
     """Four small bar charts side by side: nights, weekends, holidays, hours per person (dashed = mean)."""
 
-    METRICS = (("nights", "夜班"), ("weekends", "周末班"), ("holidays", "节假日班"), ("hours", "工时"))
+    METRICS = (("nights", QT_TRANSLATE_NOOP("FairnessChart", "夜班")),
+               ("weekends", QT_TRANSLATE_NOOP("FairnessChart", "周末班")),
+               ("holidays", QT_TRANSLATE_NOOP("FairnessChart", "节假日班")),
+               ("hours", QT_TRANSLATE_NOOP("FairnessChart", "工时")))
     COLOURS = ("#6A5ACD", "#2E86C1", "#C0392B", "#7D8C2E")
 
     def __init__(self, parent=None) -> None:

@@ -16,6 +16,7 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,6 +36,17 @@ from roster.model import (
 )
 
 WEEKDAYS_ZH = "一二三四五六日"
+#: weekday labels, translated in the "RosterModel" context (the heat-map uses them too)
+WEEKDAY_LABELS = (
+    QT_TRANSLATE_NOOP("RosterModel", "周一"), QT_TRANSLATE_NOOP("RosterModel", "周二"),
+    QT_TRANSLATE_NOOP("RosterModel", "周三"), QT_TRANSLATE_NOOP("RosterModel", "周四"),
+    QT_TRANSLATE_NOOP("RosterModel", "周五"), QT_TRANSLATE_NOOP("RosterModel", "周六"),
+    QT_TRANSLATE_NOOP("RosterModel", "周日"),
+)
+
+
+def weekday_label(day: dt.date) -> str:
+    return QCoreApplication.translate("RosterModel", WEEKDAY_LABELS[day.weekday()])
 NIGHT_SHIFT_MINUTES = 180  # ARCHITECTURE: a "night shift" has ≥ 180 night minutes
 
 
@@ -402,7 +414,7 @@ class RosterModel(QAbstractTableModel):
             dtp = self._day_types[day]
             mark = self._day_mark(day)
             if role == Qt.ItemDataRole.DisplayRole:
-                text = f"{day.month}/{day.day}\n{self.tr('周')}{self.tr(WEEKDAYS_ZH[day.weekday()])}"
+                text = f"{day.month}/{day.day}\n{weekday_label(day)}"
                 return text + (f"\n{mark}" if mark else "\n ")
             if role == Qt.ItemDataRole.BackgroundRole:
                 if dtp == DayType.HOLIDAY:

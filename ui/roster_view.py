@@ -166,15 +166,21 @@ class RosterView(QTableView):
         super().setModel(model)
         if isinstance(model, RosterModel):
             model.modelReset.connect(self._fit_columns)
+            model.headerDataChanged.connect(lambda *_: self._fit_columns())
             self._fit_columns()
 
     def _fit_columns(self) -> None:
         model = self.model()
         if not isinstance(model, RosterModel):
             return
-        w = self.fontMetrics().horizontalAdvance("00/00") + 14
+        fm = self.fontMetrics()
+        w = fm.horizontalAdvance("00/00") + 14
         for c in range(model.columnCount()):
-            self.setColumnWidth(c, w if c < model.days else w + 8)
+            if c < model.days:
+                self.setColumnWidth(c, w)
+            else:  # totals: as wide as their (translated) header
+                head = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                self.setColumnWidth(c, max(w + 8, fm.horizontalAdvance(head) + 16))
 
     def roster_model(self) -> RosterModel:
         m = self.model()

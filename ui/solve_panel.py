@@ -206,11 +206,8 @@ class SolvePanel(QWidget):
         form = QFormLayout(self.settings_box)
         self._limit_label = QLabel(self)
         self._seed_label = QLabel(self)
-        row = QHBoxLayout()
-        row.addWidget(self.time_limit, 3)
-        row.addWidget(self._seed_label)
-        row.addWidget(self.seed, 2)
-        form.addRow(self._limit_label, row)
+        form.addRow(self._limit_label, self.time_limit)
+        form.addRow(self._seed_label, self.seed)
         form.addRow(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.solve_button)
@@ -271,8 +268,9 @@ class SolvePanel(QWidget):
         self.details.setTabText(1, self.tr("原因与建议"))
         self.explain_title.setText(self.tr("无合法排班：原因与修改建议") if self._infeasible
                                    else self.tr("仍有时段缺人：原因与修改建议"))
-        for lab, text in zip(self._labels, ("状态", "目标值", "下界", "差距", "用时", "已找到解"), strict=True):
-            lab.setText(self.tr(text))
+        texts = (self.tr("状态"), self.tr("目标值"), self.tr("下界"), self.tr("差距"), self.tr("用时"), self.tr("已找到解"))
+        for lab, text in zip(self._labels, texts, strict=True):
+            lab.setText(text)
         self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值"), self.tr("权重")])
 
     def changeEvent(self, event) -> None:

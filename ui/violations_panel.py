@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -51,7 +59,13 @@ def first_date(v) -> dt.date | None:
 
 
 class ViolationsModel(QAbstractTableModel):
-    HEADERS = {VCol.RULE: "规则", VCol.PERSON: "人员", VCol.DATES: "日期", VCol.MESSAGE: "说明", VCol.SOURCE: "法律依据"}
+    HEADERS = {
+        VCol.RULE: QT_TRANSLATE_NOOP("ViolationsModel", "规则"),
+        VCol.PERSON: QT_TRANSLATE_NOOP("ViolationsModel", "人员"),
+        VCol.DATES: QT_TRANSLATE_NOOP("ViolationsModel", "日期"),
+        VCol.MESSAGE: QT_TRANSLATE_NOOP("ViolationsModel", "说明"),
+        VCol.SOURCE: QT_TRANSLATE_NOOP("ViolationsModel", "法律依据"),
+    }
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
