@@ -440,3 +440,24 @@ def test_app_main_opens_the_window_on_first_run(qtbot, monkeypatch, tmp_path):
     assert seen and seen[0].scenario.name == sample_scenario().name
     assert db.exists()
     assert QApplication.applicationName() == "roster"
+
+
+def test_changing_period_reloads_the_stored_roster_of_that_period(qtbot, tmp_path, settings):
+    from roster.storage import Store
+
+    store = Store.open(tmp_path / "roster.db")
+    try:
+        w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
+        qtbot.addWidget(w)
+        w.model.setData(w.model.index_of("s05", START), "G")
+        w.set_period(START + dt.timedelta(days=7), 7)  # flushes the first period's edits
+        assert w.model.grid() == {}
+        w.model.setData(w.model.index_of("s06", START + dt.timedelta(days=8)), "E")
+        w.set_period(START, 7)
+        assert w.model.grid() == {("s05", START): "G"}
+        assert not w.undo_stack.canUndo()
+        w.set_period(START + dt.timedelta(days=7), 7)
+        assert w.model.grid() == {("s06", START + dt.timedelta(days=8)): "E"}
+        w.shutdown()
+    finally:
+        store.close()

@@ -632,7 +632,14 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         self.model.set_scenario(self._scenario, start, days)
         self.undo_stack.clear()
-        self.autosaver.bind(self.model.to_roster, self._roster_name(), None)
+        self._last_undo_index = 0
+        roster_id = None
+        saved = self._saved_roster_for(start, days)
+        if saved is not None:
+            roster_id, roster = saved
+            self.model.set_roster(roster)
+        self._apply_scenario_locks(self._scenario)
+        self.autosaver.bind(self.model.to_roster, self._roster_name(), roster_id)
         self.start_edit.blockSignals(True)
         self.days_spin.blockSignals(True)
         self.start_edit.setDate(QDate(start.year, start.month, start.day))
@@ -641,6 +648,19 @@ class MainWindow(QMainWindow):
         self.days_spin.blockSignals(False)
         self._update_period_label()
         self.schedule_validation()
+
+    def _saved_roster_for(self, start: dt.date, days: int):
+        """(id, roster) of the newest stored roster of exactly this period, or None."""
+        if self.store is None:
+            return None
+        try:
+            infos = [i for i in self.store.list_rosters() if i.start == start and i.days == days]
+            if not infos:
+                return None
+            return infos[-1].id, self.store.load_roster(infos[-1].id)
+        except Exception as e:  # a damaged record must not block changing the period
+            self.statusBar().showMessage(self.tr("无法读取已保存的排班") + f"：{e}", 8000)
+            return None
 
     def _period_edited(self) -> None:
         if self.runner.is_running():
