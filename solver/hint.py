@@ -86,6 +86,8 @@ def greedy_roster(m: RosterModel) -> Roster:
         return True
 
     for d in range(inst.days):
+        # taking a shift only changes the taker's own state (and they are done for the day)
+        ok = {(p, s.code): can_take(p, d, s.code) for p in range(n_staff) for s in inst.shifts}
         while True:
             best = None
             for s in sorted(inst.shifts, key=lambda s: s.start):
@@ -95,7 +97,7 @@ def greedy_roster(m: RosterModel) -> Roster:
                     continue
                 waste = len(slots) - gain_any
                 for p in range(n_staff):
-                    if not can_take(p, d, s.code):
+                    if not ok[p, s.code] or (p, d) in chosen:
                         continue
                     gain_skill = sum(
                         1 for sk in skills[p] if sk in need for g in slots if need[sk][g] > 0

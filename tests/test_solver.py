@@ -304,3 +304,36 @@ def test_sample_28_days_full_cover():
     assert res.terms["under_cover"] == 0
     assert not res.shortfalls
     assert res.first_solution_seconds is not None and res.first_solution_seconds < 5
+
+
+def test_objective_equals_weighted_terms_with_shift_wish():
+    from roster.model import Request
+
+    people = (Staff(id="p0", name="甲", requests=(Request(D0, False, "N", 2),)), Staff(id="p1", name="乙"))
+    sc = scen(people, [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT)
+    res = solve(sc, D0, 3, FAST)
+    w = res.roster.solver["weights"]
+    assert res.objective == pytest.approx(sum(w[k] * v for k, v in res.terms.items() if w[k] > 0))
+    assert res.terms["wishes"] == 0  # p0 gets the night they asked for (nobody else needs it)
+    assert any(a.staff == "p0" and a.date == D0 and a.shift == "N" for a in res.roster.assignments)
+
+
+def test_rolling_has_no_seam_violations():
+    from solver.rolling import solve_rolling
+
+    sc = sample_scenario()
+    res = solve_rolling(sc, D0, 21, SolveOptions(time_limit=2), chunk=5)
+    assert [c[1] for c in res.roster.solver["chunks"]] == [5, 5, 5, 5, 1]
+    assert_clean(sc, res)
+    assert len({(a.staff, a.date) for a in res.roster.assignments}) == len(res.roster.assignments)
+
+
+def test_rolling_respects_incoming_history():
+    from solver.rolling import solve_rolling
+
+    sc = scen(team(1), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT, history={"p0": History(consecutive_days=5)})
+    res = solve_rolling(sc, D0, 9, SolveOptions(time_limit=2), chunk=3)
+    assert_clean(sc, res)
+    worked = {a.date for a in res.roster.assignments}
+    assert not {D0, D0 + dt.timedelta(days=1)} <= worked  # 5 before + 2 = 7 in a row
+    assert len(worked) >= 7  # and it still works as much as the rules allow
