@@ -42,8 +42,8 @@ def team(n: int, **kw) -> tuple[Staff, ...]:
     return tuple(Staff(id=f"p{i}", name=f"员工{i}", **kw) for i in range(n))
 
 
-def scen(staff, demand, rules: Rules = Rules(), shifts=SHIFTS, **kw) -> Scenario:
-    return Scenario(rules=rules, shifts=shifts, demand=tuple(demand), staff=tuple(staff), **kw)
+def scen(staff, demand, rules: Rules | None = None, shifts=SHIFTS, **kw) -> Scenario:
+    return Scenario(rules=rules or Rules(), shifts=shifts, demand=tuple(demand), staff=tuple(staff), **kw)
 
 
 def non_coverage(sc: Scenario, roster) -> list:

@@ -9,7 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roster.model import DateRange, DemandRule, History, Leave, Protected, ProtectedKind, Rules, Scenario, Shift, Staff
+from roster.model import (
+    DateRange,
+    DemandRule,
+    History,
+    Leave,
+    Protected,
+    ProtectedKind,
+    Rules,
+    Scenario,
+    Shift,
+    Staff,
+)
 from solver.api import SolveOptions, solve
 
 validator = pytest.importorskip("roster.validator")
