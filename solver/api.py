@@ -30,7 +30,9 @@ class SolveOptions:
     previous: Roster | None = None  # re-optimise: penalise changes against this roster (term "changes")
     hint: Roster | None = None  # warm start
     relative_gap: float = 0.0  # stop when (objective − bound)/objective ≤ this
-    deterministic: bool = False  # True: interleaved search bounded by deterministic time → same input+seed+workers gives the same roster (slower, weaker)
+    # True: one seeded thread bounded by deterministic time → same input + seed gives the same roster on any
+    # machine; slower and weaker than the default 2-worker portfolio, whose result depends on timing.
+    deterministic: bool = False
 
 
 @dataclass
@@ -145,7 +147,8 @@ def _add_locks(m: RosterModel, *, assumptions: bool) -> None:
             m.lock_lits.append((lk, lit))
 
 
-def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float) -> None:
+def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *, improve: bool = False) -> None:
+    """Solver parameters; ``improve`` marks phase 2 (a feasible hint exists, only improvement is left)."""
     p = solver.parameters
     p.num_workers = max(1, opts.workers)
     p.random_seed = opts.seed
@@ -153,7 +156,10 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float) ->
     if opts.relative_gap > 0:
         p.relative_gap_limit = opts.relative_gap
     if opts.deterministic:
-        p.interleave_search = p.num_workers > 1
+        # One thread is deterministic by construction (seeded, stopped by deterministic time).  Measured on
+        # the 28-day sample: one LNS-only thread in phase 2 beats the multi-thread interleaved mode by ~2×.
+        p.num_workers = 1
+        p.use_lns_only = improve
         p.max_deterministic_time = max(0.01, time_limit)
         # the wall limit is only a safety net; the deterministic limit decides where the search stops
         p.max_time_in_seconds = max(0.01, time_limit) * 3 + 5
@@ -346,7 +352,7 @@ def solve(
     solver = cp_model.CpSolver()
     status = None
     if not (cancel is not None and cancel.cancelled):
-        _params(solver, opts, opts.time_limit * 0.7 if opts.deterministic else _left(opts, t0))
+        _params(solver, opts, opts.time_limit * 0.7 if opts.deterministic else _left(opts, t0), improve=fallback is not None)
         status = _run(solver, m.model, cb, cancel)
     if cb.error is not None:
         raise cb.error
