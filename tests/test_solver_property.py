@@ -56,9 +56,9 @@ def scenarios(draw):
                            leave=leave, protected=protected))
     demand = []
     for _ in range(draw(st.integers(1, 4))):
-        a = draw(st.integers(0, 46))
-        b = draw(st.integers(a + 1, 48))
-        demand.append(DemandRule(draw(st.sampled_from(["all", "workday", "restday", "holiday"])), a * 30, b * 30,
+        a = draw(st.integers(0, 23))
+        b = draw(st.integers(a + 1, 24))
+        demand.append(DemandRule(draw(st.sampled_from(["all", "workday", "restday", "holiday"])), a * 60, b * 60,
                                  draw(st.integers(1, 3)), draw(st.sampled_from([None, None, "审核"]))))
     history = {}
     if draw(st.booleans()):
@@ -67,11 +67,12 @@ def scenarios(draw):
                                 consecutive_days=draw(st.integers(0, 5)))
     rules = Rules(min_rest_hours=draw(st.sampled_from([8, 11, 12])),
                   working_time_system=draw(st.sampled_from(["comprehensive", "standard"])))
-    shifts = tuple(draw(st.lists(st.sampled_from(SHIFTS), min_size=1, max_size=5, unique_by=lambda s: s.code)))
+    # D/E/N always (so demand is mostly coverable and rules, not missing templates, decide); G/B sometimes
+    shifts = SHIFTS[:3] + tuple(draw(st.lists(st.sampled_from(SHIFTS[3:]), max_size=2, unique_by=lambda s: s.code)))
     return Scenario(rules=rules, shifts=shifts, demand=tuple(demand), staff=tuple(staff), history=history), days
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_solver_rosters_pass_the_validator(case):
     sc, days = case
