@@ -664,7 +664,7 @@ def format_violation(v: Violation, lang: str = "zh") -> str:
         return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)}{u}, "
                 f"limit {_num(v.limit)}{u} (source: {v.source})")
     name = info.name_zh if info else v.rule
-    return f"【{name}】{v.message}（依据：{v.source}）"
+    return f"【{name} {v.rule}】{v.message}（依据：{v.source}）"
 
 
 #: rules whose violation ``start`` is the start of one shift: mark only that shift's cell

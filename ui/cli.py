@@ -71,7 +71,8 @@ def cmd_sample(args) -> int:
 def cmd_solve(args) -> int:
     from roster.scenario_io import roster_to_dict, write_json
     from roster.validator import check, violation_to_dict
-    from solver.api import SolveOptions, solve, solve_rolling
+    from solver.api import SolveOptions, solve
+    from solver.rolling import solve_rolling
 
     if args.days < 1 or args.days > 400:
         raise InputError(f"--days 应在 1–400 之间，得到 {args.days}", field="--days")
