@@ -414,32 +414,46 @@ def test_import_staff_leave_reports_each_bad_row(qtbot, make_window, tmp_path):
     assert dlg.table.rowCount() == len(shown[0])
 
 
-def test_app_main_opens_the_window_on_first_run(qtbot, monkeypatch, tmp_path):
-    """ui.app.main with an empty data dir: sample team, a new database, exit code 0."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def test_app_main_opens_the_window_on_first_run(tmp_path):
+    """ui.app.main with an empty data dir: sample team, a new database, exit code 0.
 
-    import roster.storage
-    import ui.app
+    Runs in a child process: the real QApplication.exec() loop, with data and settings under tmp_path."""
+    import os
+    import subprocess
+    import sys
 
-    db = tmp_path / "data" / "roster.db"
-    monkeypatch.setattr(roster.storage, "default_path", lambda: db)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
-    seen = []
+    script = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import ui.app
+from ui.main_window import MainWindow
+seen = []
+def close_soon():
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, MainWindow) and top.isVisible():
+            seen.append((top.scenario.name, top.store is not None, str(top.store.path) if top.store else ""))
+            top.close()
+    QApplication.instance().quit()
+app = QApplication(["roster"])
+QTimer.singleShot(500, close_soon)
+rc = ui.app.main([])
+print("RC", rc)
+print("SEEN", seen)
+print("APP", QApplication.applicationName(), QApplication.organizationName())
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "RC 0" in out.stdout
+    assert sample_scenario().name in out.stdout
+    assert "APP roster" in out.stdout
+    dbs = list((tmp_path / "data").rglob("*.db"))
+    assert dbs, "the first run creates the database under the user data dir"
 
-    def close_soon():
-        for top in QApplication.topLevelWidgets():
-            if isinstance(top, MainWindow) and top.isVisible():
-                seen.append(top)
-                top.close()
-        QApplication.instance().quit()
-
-    QTimer.singleShot(300, close_soon)
-    assert ui.app.main([]) == 0
-    assert seen and seen[0].scenario.name == sample_scenario().name
-    assert db.exists()
-    assert QApplication.applicationName() == "roster"
 
 
 def test_changing_period_reloads_the_stored_roster_of_that_period(qtbot, tmp_path, settings):
