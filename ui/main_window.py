@@ -742,11 +742,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(ApplyGridCommand(self.model, grid, self.tr("清空未锁定的格子")))
 
     # ------------------------------------------------------------------ solving
-    def _solver_options(self, previous: Roster | None = None):
+    def _solver_options(self, previous: Roster | None = None, hint: Roster | None = None):
         from solver.api import SolveOptions
 
         return _call_flexible(SolveOptions, time_limit=float(self.solve_panel.time_limit.value()),
-                              seed=int(self.solve_panel.seed.value()), workers=2, previous=previous)
+                              seed=int(self.solve_panel.seed.value()), workers=2, previous=previous, hint=hint)
 
     def start_solve(self) -> bool:
         if self.runner.is_running():
@@ -759,7 +759,9 @@ class MainWindow(QMainWindow):
         scenario = self.scenario_with_locks()
         start, days = self.model.start, self.model.days
         current = self.model.to_roster()
-        options = self._solver_options(previous=current if current.assignments else None)
+        # F5 plans afresh (the current grid only warm-starts the search); keeping changes small is
+        # what "重新优化其余" is for
+        options = self._solver_options(hint=current if current.assignments else None)
         lang = self.lang
 
         def job(on_progress, on_solution, cancel):
