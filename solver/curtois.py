@@ -39,7 +39,7 @@ Assignment = dict[str, tuple[str | None, ...]]
 ProgressCallback = Callable[[int, int, float], None]
 _DEBUG = bool(os.environ.get("CURTOIS_DEBUG"))
 _FULL_SOLVE_SHARE = float(os.environ.get("CURTOIS_FULL_SHARE", "0.3"))  # of the time limit, for phase 1
-_SUB_SOLVE_SECONDS = float(os.environ.get("CURTOIS_SUB_SECONDS", "1.0"))  # per LNS sub-problem
+_SUB_SOLVE_SHARE = float(os.environ.get("CURTOIS_SUB_SHARE", "0.05"))  # of the time limit, per LNS sub-problem
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -694,6 +694,7 @@ def solve_instance(
         sub.proto.solution_hint.values.extend(incumbent)
         return run(sub, limit, bound, rseed, 1)
 
+    sub_seconds = min(5.0, max(0.5, _SUB_SOLVE_SHARE * float(time_limit)))
     parallel = max(1, int(workers))
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         while status != cp_model.OPTIMAL and best > bound:
@@ -705,7 +706,7 @@ def solve_instance(
                 kind = kinds[iteration % len(kinds)]
                 iteration += 1
                 free = _neighbourhood(rng, n_staff, H, kind, size[kind])
-                limit = min(_SUB_SOLVE_SECONDS, remaining)
+                limit = min(sub_seconds, remaining)
                 jobs.append((kind, limit, pool.submit(sub_solve, free, values, limit, rng.randrange(1 << 30))))
             for kind, limit, job in jobs:
                 sub_solver, sub_status = job.result()
@@ -718,7 +719,7 @@ def solve_instance(
                           f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
                 if sub_status == cp_model.OPTIMAL:
                     size[kind] = min(1.0, size[kind] * 1.1)
-                elif sub_status != cp_model.INFEASIBLE and limit >= _SUB_SOLVE_SECONDS:
+                elif sub_status != cp_model.INFEASIBLE and limit >= sub_seconds:
                     size[kind] = max(0.02, size[kind] / 1.1)
 
     status_name = "OPTIMAL" if best <= bound else "FEASIBLE"
