@@ -73,8 +73,8 @@ class ShiftDelegate(QStyledItemDelegate):
         text, bg, fg, bold, locked, wish, violated, kind = index.data(Roles.PAINT)
         rect = option.rect
         painter.save()
-        if bg is not None:
-            painter.fillRect(rect, bg)
+        # always paint the background: the view has already drawn the style's solid highlight here
+        painter.fillRect(rect, bg if bg is not None else option.palette.base())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, SELECTION)
