@@ -60,10 +60,7 @@ from ._common import (
     weekday_label,
     xtr,
 )
-from .qt_none_fix import make_none_immortal
 from .safe_write import ExportError, atomic_write
-
-make_none_immortal()  # PySide6 6.12 on CPython 3.11 drops a None reference per void call; see qt_none_fix
 
 T_PDF_FAILED = _s("Pdf", QT_TRANSLATE_NOOP("Pdf", "无法生成 PDF 文件 {path}"), "Cannot create the PDF file {path}")
 T_NO_GUI = _s("Pdf", QT_TRANSLATE_NOOP("Pdf", "无法初始化字体（需要图形环境）"), "Cannot initialise fonts (a GUI context is needed)")

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from exports.qt_none_fix import make_none_immortal
 
 ORG_NAME = "Shichahai12345"
 APP_NAME = "roster"
@@ -72,7 +71,6 @@ def load_initial(store, chooser_result: str | None = None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    make_none_immortal()
     argv = list(argv or [])
     app = _app(argv)
     setup_application(app)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.qt_none_fix import make_none_immortal
 from roster.model import OFF, Lock, Roster, Scenario
 
 from .autosave import Autosaver
@@ -51,25 +50,6 @@ from .roster_view import RosterView
 from .solve_panel import SolvePanel
 from .solve_worker import SolveRunner
 from .violations_panel import ViolationsPanel
-
-make_none_immortal()  # PySide6 6.12 / CPython 3.11: painting drops None references (see exports.qt_none_fix)
-
-
-def _make_bools_immortal() -> None:
-    """Same PySide6 6.12 / CPython 3.11 refcount bug for ``True``/``False`` (seen as "bool_dealloc" at exit
-    after long GUI sessions): raise their counts out of reach once; 3.12+ makes them immortal anyway."""
-    import ctypes
-    import platform
-    import sys
-
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython" or getattr(_make_bools_immortal, "done", False):
-        return
-    for obj in (True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    _make_bools_immortal.done = True  # type: ignore[attr-defined]
-
-
-_make_bools_immortal()
 
 MAX_RECENT = 8
 EXPLAINING = "explaining"  # progress marker: the solve is done, the shortfall explanation runs
