@@ -56,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance (default 60)")
     ap.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--best-known", type=Path, default=None, help="CSV with instance,best_known_ub,best_known_lb")
+    ap.add_argument(
+        "--best-known", type=Path, default=None, help="CSV with instance,best_known_ub,best_known_lb"
+    )
     args = ap.parse_args(argv)
 
     files = instance_files(args.paths)
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             time_limit=args.time_limit,
             workers=args.workers,
             seed=args.seed,
-            on_progress=lambda _o, _b, t: progress.append(t),
+            on_progress=lambda _o, _b, t, _seen=progress: _seen.append(t),
         )
         check = "-"
         if assignment is not None:

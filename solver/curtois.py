@@ -39,7 +39,9 @@ Assignment = dict[str, tuple[str | None, ...]]
 ProgressCallback = Callable[[int, int, float], None]
 _DEBUG = bool(os.environ.get("CURTOIS_DEBUG"))
 _FULL_SOLVE_SHARE = float(os.environ.get("CURTOIS_FULL_SHARE", "0.3"))  # of the time limit, for phase 1
-_SUB_SOLVE_SHARE = float(os.environ.get("CURTOIS_SUB_SHARE", "0.05"))  # of the time limit, per LNS sub-problem
+_SUB_SOLVE_SHARE = float(
+    os.environ.get("CURTOIS_SUB_SHARE", "0.05")
+)  # of the time limit, per LNS sub-problem
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -161,7 +163,9 @@ class _Reader:
     def fields(self, lineno: int, line: str, count: int | None, layout: str) -> list[str]:
         parts = [p.strip() for p in line.split(",")]
         if count is not None and len(parts) != count:
-            raise self.fail(lineno, f"应有 {count} 个逗号分隔的字段（{layout}），实际有 {len(parts)} 个：{line!r}")
+            raise self.fail(
+                lineno, f"应有 {count} 个逗号分隔的字段（{layout}），实际有 {len(parts)} 个：{line!r}"
+            )
         return parts
 
 
@@ -220,7 +224,9 @@ def parse_instance(text: str, name: str = "instance", source: str = "<text>") ->
     # HORIZON
     rows = sections["SECTION_HORIZON"]
     if len(rows) != 1:
-        raise r.fail(header_line["SECTION_HORIZON"], f"SECTION_HORIZON 应只有一行（天数），实际有 {len(rows)} 行")
+        raise r.fail(
+            header_line["SECTION_HORIZON"], f"SECTION_HORIZON 应只有一行（天数），实际有 {len(rows)} 行"
+        )
     horizon = r.int_field(rows[0][0], rows[0][1], "天数", minimum=1)
 
     # SHIFTS
@@ -515,7 +521,9 @@ def _build_model(instance: CurtoisInstance):  # noqa: C901 - one block per hard 
             if vs and e.max_shifts_of(s.id) < len(vs):
                 m.add(sum(vs) <= e.max_shifts_of(s.id))
         # rules 4/5: total minutes
-        minutes = sum(s.length_minutes * x[i, d, j] for d in range(H) for j, s in enumerate(shifts) if (i, d, j) in x)
+        minutes = sum(
+            s.length_minutes * x[i, d, j] for d in range(H) for j, s in enumerate(shifts) if (i, d, j) in x
+        )
         m.add(minutes <= e.max_total_minutes)
         m.add(minutes >= e.min_total_minutes)
         lengths = {s.length_minutes for s in shifts}
@@ -548,7 +556,10 @@ def _build_model(instance: CurtoisInstance):  # noqa: C901 - one block per hard 
             # The same in days, as one linear row: the implications above are clauses, which the LP
             # relaxation does not see, and without this the bound misses the weekend shortage entirely.
             weekend_days = [W[d] for days in instance.weekends() for d in days]
-            m.add(sum(weekend_days) <= sum(2 if len(days) == 2 else 1 for days in instance.weekends()[: e.max_weekends]))
+            m.add(
+                sum(weekend_days)
+                <= sum(2 if len(days) == 2 else 1 for days in instance.weekends()[: e.max_weekends])
+            )
 
     # Objective
     staff_index = {e.id: i for i, e in enumerate(instance.staff)}
@@ -707,7 +718,9 @@ def solve_instance(
                 iteration += 1
                 free = _neighbourhood(rng, n_staff, H, kind, size[kind])
                 limit = min(sub_seconds, remaining)
-                jobs.append((kind, limit, pool.submit(sub_solve, free, values, limit, rng.randrange(1 << 30))))
+                jobs.append(
+                    (kind, limit, pool.submit(sub_solve, free, values, limit, rng.randrange(1 << 30)))
+                )
             for kind, limit, job in jobs:
                 sub_solver, sub_status = job.result()
                 if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -715,8 +728,10 @@ def solve_instance(
                     if obj <= best:  # equal moves too: they let the search walk along plateaus
                         values, best = list(sub_solver.response_proto.solution), obj
                 if _DEBUG:
-                    print(f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} "
-                          f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}")
+                    print(
+                        f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} "
+                        f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}"
+                    )
                 if sub_status == cp_model.OPTIMAL:
                     size[kind] = min(1.0, size[kind] * 1.1)
                 elif sub_status != cp_model.INFEASIBLE and limit >= sub_seconds:
@@ -727,13 +742,17 @@ def solve_instance(
     for i, e in enumerate(instance.staff):
         row: list[str | None] = []
         for d in range(H):
-            worked = [s.id for j, s in enumerate(instance.shifts) if (i, d, j) in x and values[x[i, d, j].index]]
+            worked = [
+                s.id for j, s in enumerate(instance.shifts) if (i, d, j) in x and values[x[i, d, j].index]
+            ]
             row.append(worked[0] if worked else None)
         assignment[e.id] = tuple(row)
     return assignment, best, bound, status_name, time.perf_counter() - t0
 
 
-def _neighbourhood(rng: random.Random, n_staff: int, horizon: int, kind: str, size: float) -> set[tuple[int, int]]:
+def _neighbourhood(
+    rng: random.Random, n_staff: int, horizon: int, kind: str, size: float
+) -> set[tuple[int, int]]:
     """(staff, day) cells to free: whole rows of a few staff, every staff on a day window, or a block."""
     if kind == "rows":
         rows = rng.sample(range(n_staff), max(2, min(n_staff, round(size * n_staff))))

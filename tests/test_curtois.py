@@ -33,11 +33,22 @@ def test_read_instance1_contents() -> None:
     assert inst.staff_ids == tuple("ABCDEFGH")
     a = inst.staff[0]
     assert (a.max_shifts_of("D"), a.max_total_minutes, a.min_total_minutes) == (14, 4320, 3360)
-    assert (a.max_consecutive_shifts, a.min_consecutive_shifts, a.min_consecutive_days_off, a.max_weekends) == (5, 2, 2, 1)
+    assert (
+        a.max_consecutive_shifts,
+        a.min_consecutive_shifts,
+        a.min_consecutive_days_off,
+        a.max_weekends,
+    ) == (5, 2, 2, 1)
     assert inst.fixed_days_off("A") == (0,) and inst.fixed_days_off("H") == (7,)
     assert len(inst.on_requests) == 21 and len(inst.off_requests) == 5 and len(inst.cover) == 14
-    assert inst.on_requests[0].staff == "A" and inst.on_requests[0].day == 2 and inst.on_requests[0].weight == 2
-    assert inst.cover[1].requirement == 7 and inst.cover[1].weight_under == 100 and inst.cover[1].weight_over == 1
+    assert (
+        inst.on_requests[0].staff == "A" and inst.on_requests[0].day == 2 and inst.on_requests[0].weight == 2
+    )
+    assert (
+        inst.cover[1].requirement == 7
+        and inst.cover[1].weight_under == 100
+        and inst.cover[1].weight_over == 1
+    )
     with pytest.raises(dataclasses.FrozenInstanceError):
         inst.horizon = 7  # type: ignore[misc]
 
@@ -62,7 +73,9 @@ def test_crlf_lf_and_extra_comments_give_the_same_instance() -> None:
     assert "\r\n" in text
     lf = parse_instance(text.replace("\r\n", "\n"), name="x")
     crlf = parse_instance(text, name="x")
-    commented = parse_instance(text.replace("SECTION_COVER\r\n", "SECTION_COVER\r\n# extra comment\r\n"), name="x")
+    commented = parse_instance(
+        text.replace("SECTION_COVER\r\n", "SECTION_COVER\r\n# extra comment\r\n"), name="x"
+    )
     assert lf == crlf == commented
 
 
@@ -87,7 +100,9 @@ def test_crlf_lf_and_extra_comments_give_the_same_instance() -> None:
         ("H,7\r\n\r\n", "H,7\r\n\r\nH,8\r\n", 33, "不属于任何段"),
     ],
 )
-def test_malformed_file_names_file_line_and_problem(tmp_path: Path, old: str, new: str, line: int, words: str) -> None:
+def test_malformed_file_names_file_line_and_problem(
+    tmp_path: Path, old: str, new: str, line: int, words: str
+) -> None:
     text = instance1_text()
     assert old in text
     bad = tmp_path / "bad.txt"
@@ -113,7 +128,9 @@ def test_missing_or_misordered_sections(tmp_path: Path) -> None:
     p.write_bytes(text.replace(staff_block + days_off_block, days_off_block + staff_block).encode())
     with pytest.raises(ValueError, match="段 SECTION_STAFF 应出现在 SECTION_DAYS_OFF 之前"):
         read_instance(p)
-    p.write_bytes(text.replace("SECTION_COVER", "SECTION_STAFF\r\nZ,D=1,1,1,1,1,1,1\r\n\r\nSECTION_COVER").encode())
+    p.write_bytes(
+        text.replace("SECTION_COVER", "SECTION_STAFF\r\nZ,D=1,1,1,1,1,1,1\r\n\r\nSECTION_COVER").encode()
+    )
     with pytest.raises(ValueError, match="段 SECTION_STAFF 重复出现（首次在第 11 行）"):
         read_instance(p)
     with pytest.raises(ValueError, match="无法读取"):
@@ -226,13 +243,24 @@ def test_evaluator_rejects_wrong_shape() -> None:
 def random_instance(seed: int) -> CurtoisInstance:
     rng = random.Random(seed)
     H, shifts = 7, ["E", "L"]
-    lines = ["# random", "SECTION_HORIZON", str(H), "", "SECTION_SHIFTS", "E,480,", f"L,{rng.choice([480, 600])},E", ""]
+    lines = [
+        "# random",
+        "SECTION_HORIZON",
+        str(H),
+        "",
+        "SECTION_SHIFTS",
+        "E,480,",
+        f"L,{rng.choice([480, 600])},E",
+        "",
+    ]
     lines.append("SECTION_STAFF")
     for e in "AB":
         max_l = rng.choice([0, 1, 3, 7])
         lo = rng.choice([0, 960, 1440])
-        lines.append(f"{e},E=7|L={max_l},{lo + rng.choice([960, 1920, 3000])},{lo},{rng.randint(2, 5)},"
-                     f"{rng.randint(1, 3)},{rng.randint(1, 3)},{rng.randint(0, 1)}")
+        lines.append(
+            f"{e},E=7|L={max_l},{lo + rng.choice([960, 1920, 3000])},{lo},{rng.randint(2, 5)},"
+            f"{rng.randint(1, 3)},{rng.randint(1, 3)},{rng.randint(0, 1)}"
+        )
     lines += ["", "SECTION_DAYS_OFF", f"A,{rng.randrange(H)}", "", "SECTION_SHIFT_ON_REQUESTS"]
     for _ in range(3):
         lines.append(f"{rng.choice('AB')},{rng.randrange(H)},{rng.choice(shifts)},{rng.randint(1, 3)}")
@@ -240,7 +268,11 @@ def random_instance(seed: int) -> CurtoisInstance:
     for _ in range(3):
         lines.append(f"{rng.choice('AB')},{rng.randrange(H)},{rng.choice(shifts)},{rng.randint(1, 3)}")
     lines += ["", "SECTION_COVER"]
-    lines += [f"{d},{s},{rng.randint(0, 2)},{rng.choice([100, 5])},{rng.choice([1, 2])}" for d in range(H) for s in shifts]
+    lines += [
+        f"{d},{s},{rng.randint(0, 2)},{rng.choice([100, 5])},{rng.choice([1, 2])}"
+        for d in range(H)
+        for s in shifts
+    ]
     text = "\n".join(lines) + "\n"
     # duplicated request keys are a reader error: drop repeats
     seen, out = set(), []
@@ -259,10 +291,16 @@ def brute_force(inst: CurtoisInstance) -> int | None:
     rows_per_staff = []
     for e in inst.staff:
         alone = dataclasses.replace(
-            inst, staff=(e,), days_off=tuple(x for x in inst.days_off if x[0] == e.id),
-            on_requests=(), off_requests=(), cover=(),
+            inst,
+            staff=(e,),
+            days_off=tuple(x for x in inst.days_off if x[0] == e.id),
+            on_requests=(),
+            off_requests=(),
+            cover=(),
         )
-        rows = [r for r in itertools.product(options, repeat=inst.horizon) if not evaluate(alone, {e.id: r})[0]]
+        rows = [
+            r for r in itertools.product(options, repeat=inst.horizon) if not evaluate(alone, {e.id: r})[0]
+        ]
         rows_per_staff.append(rows)
     best = None
     for combo in itertools.product(*rows_per_staff):
@@ -303,3 +341,31 @@ def test_benchmark_solutions_pass_the_evaluator(name: str, limit: float) -> None
     assert seconds < limit + 5
     if name == "Instance1":  # proven optimum 607 (best_known.csv: lb = ub); solved in well under a second
         assert status == "OPTIMAL" and objective == 607
+
+
+def test_bench_script_solves_any_file_in_the_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_curtois", Path(__file__).parents[1] / "bench" / "bench_curtois.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    f = tmp_path / "Tiny7.txt"
+    f.write_text(TINY.format(cover="1,E,1,100,1\n2,E,1,100,1"), newline="\r\n")
+    (tmp_path / "best_known.csv").write_text(
+        "instance,days,staff,shift_types,best_known_ub,best_known_lb\nTiny7,14,1,2,4,0\n"
+    )
+    assert bench.main([str(tmp_path), "--time-limit", "3", "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("Tiny7"))
+    fields = line.split()
+    assert fields[1:4] == ["14", "1", "0"]  # days, staff, objective (e.g. E on days 1-3 meets everything)
+    assert fields[5:7] == ["4", "-100.00"] and line.endswith("ok")  # best UB from the CSV, gap in %
+    bad = tmp_path / "bad.txt"
+    bad.write_text("SECTION_HORIZON\nx\n")
+    assert bench.main([str(bad), "--time-limit", "1"]) == 1
+    assert f"{bad}：缺少段 SECTION_SHIFTS" in capsys.readouterr().out
