@@ -48,18 +48,6 @@
             <source>排班数据库 (*.sqlite *.db);;所有文件 (*)</source>
             <translation>Roster database (*.sqlite *.db);;All files (*)</translation>
         </message>
-        <message>
-            <source>Rota</source>
-            <translation>Rota</translation>
-        </message>
-        <message>
-            <source>Leave</source>
-            <translation>Leave</translation>
-        </message>
-        <message>
-            <source>Pdf</source>
-            <translation>Pdf</translation>
-        </message>
     </context>
     <context>
         <name>App</name>
@@ -576,6 +564,10 @@
             <translation>Per person (whole roster period)</translation>
         </message>
         <message>
+            <source>全期</source>
+            <translation>Whole period</translation>
+        </message>
+        <message>
             <source>期间</source>
             <translation>Period</translation>
         </message>
@@ -867,6 +859,22 @@
     <context>
         <name>FairnessChart</name>
         <message>
+            <source>夜班</source>
+            <translation>Nights</translation>
+        </message>
+        <message>
+            <source>周末班</source>
+            <translation>Weekend shifts</translation>
+        </message>
+        <message>
+            <source>节假日班</source>
+            <translation>Holiday shifts</translation>
+        </message>
+        <message>
+            <source>工时</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
             <source>暂无排班</source>
             <translation>No roster yet</translation>
         </message>
@@ -892,6 +900,45 @@
         <message>
             <source>问题</source>
             <translation>Problem</translation>
+        </message>
+        <message>
+            <source>工作表</source>
+            <translation>Sheet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Leave</name>
+        <message>
+            <source>年假</source>
+            <translation>Annual leave</translation>
+        </message>
+        <message>
+            <source>病假</source>
+            <translation>Sick leave</translation>
+        </message>
+        <message>
+            <source>事假</source>
+            <translation>Personal leave</translation>
+        </message>
+        <message>
+            <source>婚假</source>
+            <translation>Marriage leave</translation>
+        </message>
+        <message>
+            <source>产假</source>
+            <translation>Maternity leave</translation>
+        </message>
+        <message>
+            <source>调休</source>
+            <translation>Comp day off</translation>
+        </message>
+        <message>
+            <source>丧假</source>
+            <translation>Bereavement leave</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
         </message>
     </context>
     <context>
@@ -1235,6 +1282,10 @@
             <translation>Change scenario settings</translation>
         </message>
         <message>
+            <source>无法读取已保存的排班</source>
+            <translation>Could not read the saved roster</translation>
+        </message>
+        <message>
             <source>无法求解</source>
             <translation>Cannot solve</translation>
         </message>
@@ -1277,10 +1328,6 @@
         <message>
             <source>没有得到排班</source>
             <translation>No roster was found</translation>
-        </message>
-        <message>
-            <source>采纳</source>
-            <translation>Apply</translation>
         </message>
         <message>
             <source>求解出错</source>
@@ -1503,6 +1550,35 @@
     </context>
     <context>
         <name>RosterModel</name>
+        <message>
+            <source>周一</source>
+            <extracomment>weekday labels, translated in the "RosterModel" context (the heat-map uses them too)</extracomment>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
         <message>
             <source>工时</source>
             <translation>Hours</translation>
@@ -2174,8 +2250,40 @@
             <translation>Objective terms</translation>
         </message>
         <message>
+            <source>原因与建议</source>
+            <translation>Causes and suggestions</translation>
+        </message>
+        <message>
             <source>无合法排班：原因与修改建议</source>
             <translation>No legal roster: causes and suggested changes</translation>
+        </message>
+        <message>
+            <source>仍有时段缺人：原因与修改建议</source>
+            <translation>Some slots are still short-staffed: causes and suggested changes</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>目标值</source>
+            <translation>Objective</translation>
+        </message>
+        <message>
+            <source>下界</source>
+            <translation>Bound</translation>
+        </message>
+        <message>
+            <source>差距</source>
+            <translation>Gap</translation>
+        </message>
+        <message>
+            <source>用时</source>
+            <translation>Elapsed</translation>
+        </message>
+        <message>
+            <source>已找到解</source>
+            <translation>Solutions found</translation>
         </message>
         <message>
             <source>项目</source>
@@ -2210,8 +2318,12 @@
             <translation>Error</translation>
         </message>
         <message>
-            <source>采纳</source>
-            <translation>Apply</translation>
+            <source>采纳此修改</source>
+            <translation>Apply this change</translation>
+        </message>
+        <message>
+            <source>（已验证可解决）</source>
+            <translation> (checked: fixes the shortfall)</translation>
         </message>
     </context>
     <context>
@@ -2358,6 +2470,26 @@
     </context>
     <context>
         <name>ViolationsModel</name>
+        <message>
+            <source>规则</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>法律依据</source>
+            <translation>Legal source</translation>
+        </message>
         <message>
             <source>全体</source>
             <translation>Everyone</translation>

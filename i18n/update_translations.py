@@ -3,6 +3,7 @@
     uv run python i18n/update_translations.py            # update roster_en.ts and roster_en.qm
     uv run python i18n/update_translations.py --check    # also exit 1 when a string has no English
     uv run python i18n/update_translations.py --release  # only compile the committed .ts to .qm
+    uv run python i18n/update_translations.py --check --ts /tmp/x.ts --qm /tmp/x.qm  # leave the committed files alone
 
 Sources: every .py under ui/ and exports/ (``self.tr("中文")`` and
 ``QCoreApplication.translate("Context", "中文")``).  English comes from the mapping in
@@ -44,18 +45,29 @@ def sources() -> list[str]:
     return files
 
 
-def lupdate() -> None:
-    cmd = [tool("pyside6-lupdate"), *sources(), "-ts", str(TS.relative_to(ROOT)), "-no-obsolete",
+def lupdate(ts: Path = TS) -> None:
+    cmd = [tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-no-obsolete",
            "-source-language", "zh_CN", "-target-language", "en_US", "-locations", "none"]
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
-def fill() -> list[tuple[str, str]]:
+def unused_entries(ts: Path = TS) -> list[str]:
+    """Mapping keys (``EN`` sources, ``BY_CONTEXT`` pairs) no message in the .ts uses any more."""
+    sys.path.insert(0, str(HERE))
+    from translations_en import BY_CONTEXT, EN
+
+    pairs = {(ctx.findtext("name") or "", msg.findtext("source") or "")
+             for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")}
+    sources = {src for _ctx, src in pairs}
+    return [repr(k) for k in EN if k not in sources] + [repr(k) for k in BY_CONTEXT if k not in pairs]
+
+
+def fill(ts: Path = TS) -> list[tuple[str, str]]:
     """Write English into every <translation>; return (context, source) pairs still missing."""
     sys.path.insert(0, str(HERE))
     from translations_en import BY_CONTEXT, EN
 
-    tree = ET.parse(TS)
+    tree = ET.parse(ts)
     missing: list[tuple[str, str]] = []
     for ctx in tree.getroot().iter("context"):
         name = ctx.findtext("name") or ""
@@ -74,29 +86,40 @@ def fill() -> list[tuple[str, str]]:
             tr.attrib.pop("type", None)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
     return missing
 
 
-def lrelease() -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+def lrelease(ts: Path = TS, qm: Path = QM) -> None:
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when any string lacks English")
     ap.add_argument("--release", action="store_true", help="only run lrelease on the committed .ts")
+    ap.add_argument("--ts", type=Path, default=TS, help="catalogue to write (default: the committed roster_en.ts); "
+                    "a path that does not exist yet starts as a copy of the committed one")
+    ap.add_argument("--qm", type=Path, default=QM, help="compiled catalogue to write (default: roster_en.qm)")
     args = ap.parse_args(argv)
+    ts, qm = args.ts.resolve(), args.qm.resolve()
+    if ts != TS and not ts.exists():
+        shutil.copyfile(TS, ts)
     if args.release:
-        lrelease()
+        lrelease(ts, qm)
         return 0
-    lupdate()
-    missing = fill()
-    lrelease()
-    total = sum(1 for _ in ET.parse(TS).getroot().iter("message"))
-    print(f"{TS.name}: {total} strings, {total - len(missing)} translated, {len(missing)} missing")
+    lupdate(ts)
+    missing = fill(ts)
+    lrelease(ts, qm)
+    total = sum(1 for _ in ET.parse(ts).getroot().iter("message"))
+    print(f"{ts.name}: {total} strings, {total - len(missing)} translated, {len(missing)} missing")
     for ctx, src in missing:
         print(f"  missing [{ctx}] {src!r}")
+    unused = unused_entries(ts)
+    if unused:
+        print(f"{len(unused)} entries in translations_en.py match no source string (vanished; delete them):")
+        for key in unused:
+            print(f"  unused {key}")
     return 1 if (args.check and missing) else 0
 
 
