@@ -10,9 +10,9 @@ import datetime as dt
 from collections import defaultdict
 
 from roster.demand import SLOTS_PER_DAY
-from roster.model import Roster, make_assignment
+from roster.model import OFF, Roster, make_assignment
 
-from .model import DAY, RosterModel, slot_cover
+from .model import DAY, RosterModel, lock_cell, slot_cover
 from .rules import overtime_parts
 
 
@@ -85,7 +85,36 @@ def greedy_roster(m: RosterModel) -> Roster:
             return False
         return True
 
+    def take(p: int, d: int, s) -> None:
+        slots = [d * SLOTS_PER_DAY + g for g in cover[s.code] if d * SLOTS_PER_DAY + g < nslots]
+        chosen[p, d] = s.code
+        for g in slots:
+            need[None][g] -= 1
+            for sk in skills[p]:
+                if sk in need:
+                    need[sk][g] -= 1
+        last_end[p] = d * DAY + s.end
+        working[p] |= {d + k for k in inst.day_min[s.code]}
+        y, mo = month_of[p, d]
+        used[p, y, mo] += s.paid_minutes
+        used_hol[p, y, mo] += hol_of.get(m.x[p, d, s.code].Index(), 0)
+        load[p] += s.paid_minutes
+        if s.code in night_codes:
+            nights[p] += 1
+
+    locked = {}
+    for lk in inst.scenario.locked:
+        cell = lock_cell(inst, lk)
+        if cell is not None:
+            locked[cell[0], cell[1]] = cell[2]
+
     for d in range(inst.days):
+        for (p, dd), code in locked.items():
+            if dd == d:
+                if code == OFF:
+                    chosen[p, d] = OFF
+                elif (p, d, code) in m.x:
+                    take(p, d, inst.scenario.shift(code))
         # taking a shift only changes the taker's own state (and they are done for the day)
         ok = {(p, s.code): can_take(p, d, s.code) for p in range(n_staff) for s in inst.shifts}
         while True:
@@ -115,24 +144,12 @@ def greedy_roster(m: RosterModel) -> Roster:
                         best = (score, p, s, slots)
             if best is None:
                 break
-            _, p, s, slots = best
-            chosen[p, d] = s.code
-            for g in slots:
-                need[None][g] -= 1
-                for sk in skills[p]:
-                    if sk in need:
-                        need[sk][g] -= 1
-            last_end[p] = d * DAY + s.end
-            working[p] |= {d + k for k in inst.day_min[s.code]}
-            y, mo = month_of[p, d]
-            used[p, y, mo] += s.paid_minutes
-            used_hol[p, y, mo] += hol_of.get(m.x[p, d, s.code].Index(), 0)
-            load[p] += s.paid_minutes
-            if s.code in night_codes:
-                nights[p] += 1
+            _, p, s, _slots = best
+            take(p, d, s)
     assignments = tuple(
         make_assignment(inst.staff[p].id, inst.dates[d], inst.scenario.shift(code))
         for (p, d), code in sorted(chosen.items(), key=lambda t: (t[0][1], t[0][0]))
+        if code != OFF
     )
     return Roster(inst.start, inst.days, assignments, {"status": "GREEDY"})
 
