@@ -202,6 +202,29 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>休</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>锁定</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <source>解锁</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>个单元格</source>
+            <translation>cells</translation>
+        </message>
+    </context>
+    <context>
         <name>CompBalanceModel</name>
         <message>
             <source>人员</source>

@@ -527,4 +527,8 @@ EN: dict[str, str] = {
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
+    # undo-stack entries: "Change 张三 6/3 → D", "Lock 3 cells"
+    ("Commands", "修改"): "Change",
+    ("Commands", "锁定"): "Lock",
+    ("Commands", "解锁"): "Unlock",
 }

@@ -13,10 +13,6 @@ from roster.model import OFF
 from .roster_model import RosterModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class SetCellCommand(QUndoCommand):
     """Change one cell's shift code."""
 
@@ -28,8 +24,8 @@ class SetCellCommand(QUndoCommand):
         self.new = code
         self.old = model.code(staff_id, day)
         name = next((p.name for p in model.staff if p.id == staff_id), staff_id)
-        shown = _tr("休") if code == OFF else code
-        self.setText(_tr("修改") + f" {name} {day.month}/{day.day} → {shown}")
+        shown = QCoreApplication.translate("Commands", "休") if code == OFF else code
+        self.setText(QCoreApplication.translate("Commands", "修改") + f" {name} {day.month}/{day.day} → {shown}")
 
     def redo(self) -> None:
         self.model.set_cell(self.staff_id, self.day, self.new)
@@ -47,7 +43,8 @@ class SetLockCommand(QUndoCommand):
         self.locked = locked
         # only cells whose state really changes, so undo restores exactly the previous state
         self.cells = [c for c in cells if model.is_locked(*c) != locked]
-        self.setText((_tr("锁定") if locked else _tr("解锁")) + f" {len(self.cells)} " + _tr("个单元格"))
+        verb = QCoreApplication.translate("Commands", "锁定") if locked else QCoreApplication.translate("Commands", "解锁")
+        self.setText(verb + f" {len(self.cells)} " + QCoreApplication.translate("Commands", "个单元格"))
 
     def redo(self) -> None:
         self.model.set_locked(self.cells, self.locked)
