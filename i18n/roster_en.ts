@@ -1832,8 +1832,28 @@
     <context>
         <name>RulesEditor</name>
         <message>
+            <source>WH-06 · 国办发〔2020〕53号 7×24</source>
+            <extracomment>rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids); shown translated</extracomment>
+            <translation>WH-06 · State Council General Office doc. [2020] No. 53, 24/7</translation>
+        </message>
+        <message>
+            <source>劳动合同法</source>
+            <translation>Labour Contract Law</translation>
+        </message>
+        <message>
+            <source>合同岗位要求</source>
+            <translation>Job requirements in the contract</translation>
+        </message>
+        <message>
+            <source>WH-03 · 劳动法第38条</source>
+            <translation>WH-03 · Labour Law art. 38</translation>
+        </message>
+        <message>
+            <source>OT-02 · CH-06 · 劳动法第41条</source>
+            <translation>OT-02 · CH-06 · Labour Law art. 41</translation>
+        </message>
+        <message>
             <source>未填写审批文号</source>
-            <extracomment>rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids)</extracomment>
             <translation>no approval number</translation>
         </message>
         <message>

@@ -522,6 +522,12 @@ EN: dict[str, str] = {
     "已找到解": "Solutions found",
     "采纳此修改": "Apply this change",
     "（已验证可解决）": " (checked: fixes the shortfall)",
+    # legal sources beside each rule (rules editor)
+    "WH-06 · 国办发〔2020〕53号 7×24": "WH-06 · State Council General Office doc. [2020] No. 53, 24/7",
+    "劳动合同法": "Labour Contract Law",
+    "合同岗位要求": "Job requirements in the contract",
+    "WH-03 · 劳动法第38条": "WH-03 · Labour Law art. 38",
+    "OT-02 · CH-06 · 劳动法第41条": "OT-02 · CH-06 · Labour Law art. 41",
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

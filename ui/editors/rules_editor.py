@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,18 +27,18 @@ from roster.model import Approval, Rules, Scenario, SettlementPeriod, WorkingTim
 
 from .common import WARN_STYLE, EditRefused, StatusLabel, fmt_date, parse_date
 
-#: rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids)
+#: rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids); shown translated
 RULE_SOURCES: dict[str, str] = {
-    "coverage": "WH-06 · 国办发〔2020〕53号 7×24",
+    "coverage": QT_TRANSLATE_NOOP("RulesEditor", "WH-06 · 国办发〔2020〕53号 7×24"),
     "one_shift_per_day": "SPEC §4",
     "approved_leave": "PG-03 · AL-01",
-    "employment_dates": "劳动合同法",
-    "shift_skills": "合同岗位要求",
+    "employment_dates": QT_TRANSLATE_NOOP("RulesEditor", "劳动合同法"),
+    "shift_skills": QT_TRANSLATE_NOOP("RulesEditor", "合同岗位要求"),
     "night_work_ban": "NW-01 · PG-01 · PG-02 · PG-07",
     "min_rest_between_shifts": "RB-01 · RB-02",
-    "weekly_rest_day": "WH-03 · 劳动法第38条",
+    "weekly_rest_day": QT_TRANSLATE_NOOP("RulesEditor", "WH-03 · 劳动法第38条"),
     "max_consecutive_days": "RB-03 · HD-03",
-    "max_daily_hours": "OT-02 · CH-06 · 劳动法第41条",
+    "max_daily_hours": QT_TRANSLATE_NOOP("RulesEditor", "OT-02 · CH-06 · 劳动法第41条"),
     "overtime_cap": "OT-03 · CH-07 · PG-01/02",
 }
 
@@ -230,7 +230,7 @@ class RulesEditor(QWidget):
             elif isinstance(widget, (QComboBox, QLineEdit)) and widget.maximumWidth() > 400:
                 widget.setMinimumWidth(300)
             grid.addWidget(widget, r, 2)
-        src = QLabel(source, self)
+        src = QLabel(QCoreApplication.translate("RulesEditor", source), self)
         src.setStyleSheet("color: #37474F; background: #ECEFF1; padding: 1px 6px; border-radius: 3px;")
         src.setToolTip(self.tr("法律依据（见 labour-law.md 规则编号）"))
         grid.addWidget(src, r, 4)
