@@ -1497,6 +1497,10 @@
             <translation>Export import template</translation>
         </message>
         <message>
+            <source>员工与请假_模板.xlsx</source>
+            <translation>Staff_and_leave_template.xlsx</translation>
+        </message>
+        <message>
             <source>导入员工/请假</source>
             <translation>Import staff/leave</translation>
         </message>

@@ -1102,14 +1102,14 @@ class MainWindow(QMainWindow):
         return True
 
     def export_excel(self, path: str | None = None) -> bool:
-        path = path or self._ask_path(self.tr("导出 Excel"), f"排班_{self._period_tag()}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = path or self._ask_path(self.tr("导出 Excel"), self.tr("排班") + f"_{self._period_tag()}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return False
         ro = self.model.to_roster()
         return self._run_export("write_workbook", path, self._scenario, ro, lang=self.lang, solver_info=ro.solver)
 
     def export_pdf(self, path: str | None = None) -> bool:
-        path = path or self._ask_path(self.tr("导出 PDF"), f"排班_{self._period_tag()}.pdf", self.tr("PDF 文件 (*.pdf)"))
+        path = path or self._ask_path(self.tr("导出 PDF"), self.tr("排班") + f"_{self._period_tag()}.pdf", self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return False
         return self._run_export("write_pdf", path, self._scenario, self.model.to_roster(), lang=self.lang)
@@ -1122,7 +1122,7 @@ class MainWindow(QMainWindow):
         return self._run_export("write_all_ics", path, self._scenario, self.model.to_roster())
 
     def export_template(self, path: str | None = None) -> bool:
-        path = path or self._ask_path(self.tr("导出导入模板"), "员工与请假_模板.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = path or self._ask_path(self.tr("导出导入模板"), self.tr("员工与请假_模板.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return False
         return self._run_export("write_template", path, self._scenario, lang=self.lang)
