@@ -52,6 +52,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>排班</source>
+            <translation>Roster</translation>
+        </message>
+        <message>
             <source>未打开数据文件：本次修改不会自动保存</source>
             <translation>No data file open: changes in this session are not saved automatically</translation>
         </message>

@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = str(settings.value("lang", "zh"))
     if not install_language(app, lang):
         lang = "zh"
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "排班"))  # Qt appends it to window titles
 
     from .autosave import CHOICE_QUIT, open_store_with_recovery
     from .main_window import MainWindow, ask_store_recovery
