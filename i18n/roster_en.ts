@@ -1130,7 +1130,7 @@
         </message>
         <message>
             <source>规则</source>
-            <translation>Rule</translation>
+            <translation>Rules</translation>
         </message>
         <message>
             <source>日历</source>
@@ -1609,6 +1609,43 @@
         <message>
             <source>周日</source>
             <translation>Sun</translation>
+        </message>
+        <message>
+            <source>年假</source>
+            <extracomment>leave labels shown in empty cells (roster.model.LEAVE_LABELS_ZH), so lupdate sees them in this context</extracomment>
+            <translation>Annual</translation>
+        </message>
+        <message>
+            <source>病假</source>
+            <translation>Sick</translation>
+        </message>
+        <message>
+            <source>事假</source>
+            <translation>Pers.</translation>
+        </message>
+        <message>
+            <source>婚假</source>
+            <translation>Marr.</translation>
+        </message>
+        <message>
+            <source>产假</source>
+            <translation>Mat.</translation>
+        </message>
+        <message>
+            <source>调休</source>
+            <translation>Comp</translation>
+        </message>
+        <message>
+            <source>丧假</source>
+            <translation>Bereav.</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>假</source>
+            <translation>Leave</translation>
         </message>
         <message>
             <source>工时</source>

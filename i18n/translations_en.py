@@ -534,6 +534,11 @@ EN: dict[str, str] = {
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
+    # leave shown in an empty roster cell (~40 px wide): short forms; the tooltip reads "Leave: Annual"
+    ("RosterModel", "年假"): "Annual", ("RosterModel", "病假"): "Sick", ("RosterModel", "事假"): "Pers.",
+    ("RosterModel", "婚假"): "Marr.", ("RosterModel", "产假"): "Mat.", ("RosterModel", "调休"): "Comp",
+    ("RosterModel", "丧假"): "Bereav.", ("RosterModel", "其他"): "Other", ("RosterModel", "假"): "Leave",
+    ("MainWindow", "规则"): "Rules",  # the editor tab; a violation's column stays "Rule"
     # undo-stack entries: "Change 张三 6/3 → D", "Lock 3 cells"
     ("Commands", "修改"): "Change",
     ("Commands", "锁定"): "Lock",

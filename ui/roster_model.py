@@ -45,6 +45,16 @@ WEEKDAY_LABELS = (
 )
 
 
+#: leave labels shown in empty cells (roster.model.LEAVE_LABELS_ZH), so lupdate sees them in this context
+LEAVE_LABELS = (
+    QT_TRANSLATE_NOOP("RosterModel", "年假"), QT_TRANSLATE_NOOP("RosterModel", "病假"),
+    QT_TRANSLATE_NOOP("RosterModel", "事假"), QT_TRANSLATE_NOOP("RosterModel", "婚假"),
+    QT_TRANSLATE_NOOP("RosterModel", "产假"), QT_TRANSLATE_NOOP("RosterModel", "调休"),
+    QT_TRANSLATE_NOOP("RosterModel", "丧假"), QT_TRANSLATE_NOOP("RosterModel", "其他"),
+    QT_TRANSLATE_NOOP("RosterModel", "假"),
+)
+
+
 def weekday_label(day: dt.date) -> str:
     return QCoreApplication.translate("RosterModel", WEEKDAY_LABELS[day.weekday()])
 NIGHT_SHIFT_MINUTES = 180  # ARCHITECTURE: a "night shift" has ≥ 180 night minutes
