@@ -905,6 +905,10 @@
             <source>暂无排班</source>
             <translation>No roster yet</translation>
         </message>
+        <message>
+            <source>%1（差 %2）</source>
+            <translation>%1 (spread %2)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -1528,6 +1532,10 @@
             <source>打印模块尚不可用</source>
             <translation>The print module is not available yet</translation>
         </message>
+        <message>
+            <source>12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。</source>
+            <translation>Shift rostering for the 12345 citizen hotline duty team: CP-SAT solver, independent rule checker, works offline.</translation>
+        </message>
     </context>
     <context>
         <name>Pdf</name>
@@ -1708,6 +1716,14 @@
             <translation>None</translation>
         </message>
         <message>
+            <source>技能</source>
+            <translation>Skills</translation>
+        </message>
+        <message>
+            <source>周工时</source>
+            <translation>Weekly hours</translation>
+        </message>
+        <message>
             <source>节</source>
             <translation>H</translation>
         </message>
@@ -1718,6 +1734,10 @@
         <message>
             <source>休</source>
             <translation>R</translation>
+        </message>
+        <message>
+            <source>权重</source>
+            <translation>Weight</translation>
         </message>
         <message>
             <source>希望休息</source>

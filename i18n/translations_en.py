@@ -511,6 +511,10 @@ EN: dict[str, str] = {
     "当前最优解预览（每行一人，每列一天，颜色为班次）": "Best solution so far (one row per person, one column per day, colour = shift)",
     "全期": "Whole period",
     "周末班": "Weekend shifts",
+    "%1（差 %2）": "%1 (spread %2)",
+    "12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。":
+        "Shift rostering for the 12345 citizen hotline duty team: CP-SAT solver, independent rule checker, "
+        "works offline.",  # fairness chart panel title: max − min across people
     "节假日班": "Holiday shifts",
     "工作表": "Sheet",
     "无法读取已保存的排班": "Could not read the saved roster",

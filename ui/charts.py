@@ -280,7 +280,7 @@ class FairnessChart(QWidget):
             p.setPen(QColor("#222222"))
             spread = max(values) - min(values)
             p.drawText(QRectF(x0, 4, panel_w, 24), Qt.AlignmentFlag.AlignCenter,
-                       f"{self.tr(title)}（{self.tr('差')} {spread:g}）")
+                       self.tr("%1（差 %2）").replace("%1", self.tr(title)).replace("%2", f"{spread:g}"))
             p.setFont(self.font())
             bar_w = panel_w - 52
             for i, v in enumerate(values):

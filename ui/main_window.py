@@ -1223,8 +1223,9 @@ class MainWindow(QMainWindow):
             ort = ortools.__version__
         except Exception:
             ort = "?"
-        return (f"<h3>{self.tr('排班')} {app_version()}</h3>"
-                f"<p>{self.tr('12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。')}</p>"
+        title, blurb = self.tr("排班"), self.tr("12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。")
+        return (f"<h3>{title} {app_version()}</h3>"
+                f"<p>{blurb}</p>"
                 f"<p>PySide6 {PySide6.__version__} · OR-Tools {ort}</p>")
 
     # ------------------------------------------------------------------ state

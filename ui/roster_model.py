@@ -461,7 +461,8 @@ class RosterModel(QAbstractTableModel):
             return p.name
         if role == Qt.ItemDataRole.ToolTipRole:
             skills = "、".join(p.skills) if p.skills else self.tr("无")
-            return f"{p.name}（{p.id}）\n{self.tr('技能')}：{skills}\n{self.tr('周工时')}：{p.weekly_hours:g}"
+            skills_label, hours_label = self.tr("技能"), self.tr("周工时")
+            return f"{p.name}（{p.id}）\n{skills_label}：{skills}\n{hours_label}：{p.weekly_hours:g}"
         if role == Roles.STAFF_ID:
             return p.id
         return None
@@ -555,9 +556,10 @@ class RosterModel(QAbstractTableModel):
     def _wish_text(self, p: Staff, day: dt.date) -> str | None:
         for q in p.requests:
             if q.date == day:
+                weight = self.tr("权重")
                 if q.off:
-                    return self.tr("希望休息") + f"（{self.tr('权重')} {q.weight}）"
-                return self.tr("希望上") + f" {q.shift}（{self.tr('权重')} {q.weight}）"
+                    return self.tr("希望休息") + f"（{weight} {q.weight}）"
+                return self.tr("希望上") + f" {q.shift}（{weight} {q.weight}）"
         return None
 
     def _cell_tooltip(self, p: Staff, day: dt.date, code: str, leave) -> str:
