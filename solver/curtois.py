@@ -690,8 +690,8 @@ def solve_instance(
     # Phase 2: large-neighbourhood search, one single-threaded sub-solve per worker at a time.  Each kind
     # of neighbourhood has its own size, grown when its sub-problems are solved to optimality and shrunk
     # when they time out.
-    size = {"rows": 0.15, "window": 0.25, "block": 0.3}
-    kinds = ("rows", "window", "block")
+    size = {"rows": 0.15, "window": 0.25, "block": 0.3, "weekends": 0.3}
+    kinds = ("window", "rows", "weekends", "window", "block")
     iteration = 0
 
     def sub_solve(free: set[tuple[int, int]], incumbent: list[int], limit: float, rseed: int):
@@ -753,7 +753,12 @@ def solve_instance(
 def _neighbourhood(
     rng: random.Random, n_staff: int, horizon: int, kind: str, size: float
 ) -> set[tuple[int, int]]:
-    """(staff, day) cells to free: whole rows of a few staff, every staff on a day window, or a block."""
+    """(staff, day) cells to free: whole rows of a few staff, every staff on a day window, a block of
+    both, or every staff around a few weekends (weekend cover is where the shortage sits)."""
+    if kind == "weekends" and horizon >= 7:
+        saturdays = list(range(5, horizon, 7))
+        chosen = rng.sample(saturdays, max(1, min(len(saturdays), round(size * len(saturdays)))))
+        return {(i, d) for i in range(n_staff) for sat in chosen for d in range(sat - 2, min(horizon, sat + 4))}
     if kind == "rows":
         rows = rng.sample(range(n_staff), max(2, min(n_staff, round(size * n_staff))))
         days = range(horizon)

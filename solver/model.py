@@ -11,7 +11,8 @@ last shift) are never created; :meth:`RosterModel.forbid` records which rule rem
 on such a cell can be explained.
 ``a[p, d]``     person *p* starts some shift on date *d* (= Σ_s x[p, d, s], so at most one start).
 ``w[p, d]``     date *d* is a working date of *p* (≥ 1 working minute; a shift crossing midnight
-makes the next date a working date as well; the date after the period is out of scope).
+makes the next date a working date as well; ``w[p, days]`` is the date after the period, which
+only counts for consecutive days).
 
 Time inside the model is minutes from the period start's midnight.
 """
@@ -193,12 +194,14 @@ class RosterModel:
         self._working_dates()
 
     def _working_dates(self) -> None:
-        """w[p, d] ⇔ some shift has a working minute on date d."""
+        """w[p, d] ⇔ some shift has a working minute on date d; d = days is the date after the period,
+        reached only by shifts crossing midnight on the last date (the validator counts it for
+        consecutive days, so the model does too)."""
         inst, m = self.inst, self.model
         for p, person in enumerate(inst.staff):
             lse = inst.last_shift_end(person)
             carried_in = lse is not None and inst.minute(lse) > 0
-            for d in range(inst.days):
+            for d in range(inst.days + 1):
                 lits = []
                 for s in inst.shifts:
                     for k in inst.day_min[s.code]:

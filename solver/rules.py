@@ -163,7 +163,7 @@ def one_shift_per_day(m: RosterModel) -> None:
                 m.model.AddAtMostOne(cells)
 
 
-def _window_constraints(m: RosterModel, length: int, max_working: int, rule_id: str) -> None:
+def _window_constraints(m: RosterModel, length: int, max_working: int, rule_id: str, *, after: bool = False) -> None:
     """Every window of ``length`` consecutive dates inside [start − (length−1), end] has ≤ max_working working dates.
 
     Pre-period dates come from the prior roster (rolling) or the history's ``consecutive_days``.
@@ -171,7 +171,7 @@ def _window_constraints(m: RosterModel, length: int, max_working: int, rule_id: 
     inst = m.inst
     for p, person in enumerate(inst.staff):
         pre = inst.pre_working_dates(person)
-        for ws in range(-(length - 1), inst.days - length + 1):
+        for ws in range(-(length - 1), inst.days + int(after) - length + 1):
             fixed = 0
             lits = []
             for d in range(ws, ws + length):
@@ -197,7 +197,8 @@ def max_consecutive_days(m: RosterModel) -> None:
     Source: RB-03; S8 Art. 7 ("前后连续工作一般不超过6天"); S1 Art. 38.
     """
     n = m.inst.rules.max_consecutive_days
-    _window_constraints(m, n + 1, n, "max_consecutive_days")
+    # a shift crossing midnight on the last date extends the run into the next date (validator counts it)
+    _window_constraints(m, n + 1, n, "max_consecutive_days", after=True)
 
 
 def weekly_rest_day(m: RosterModel) -> None:

@@ -25,7 +25,7 @@ from solver.api import SolveOptions, solve
 
 validator = pytest.importorskip("roster.validator")
 
-START = dt.date(2026, 6, 15)  # 端午 (06-19) inside some windows
+START = dt.date(2026, 6, 15)  # 端午 (06-19) inside some windows; mid-month start exercises history overtime
 SHIFTS = (
     Shift("D", "白班", 8 * 60, 8),
     Shift("E", "中班", 16 * 60, 8),
@@ -64,9 +64,16 @@ def scenarios(draw):
     if draw(st.booleans()):
         hours_before = draw(st.integers(0, 20))
         history["p0"] = History(last_shift_end=dt.datetime.combine(START, dt.time()) - dt.timedelta(hours=hours_before),
-                                consecutive_days=draw(st.integers(0, 5)))
+                                consecutive_days=draw(st.integers(0, 5)),
+                                overtime_minutes_month=draw(st.sampled_from([0, 0, 120, 600])))
     rules = Rules(min_rest_hours=draw(st.sampled_from([8, 11, 12])),
-                  working_time_system=draw(st.sampled_from(["comprehensive", "standard"])))
+                  working_time_system=draw(st.sampled_from(["comprehensive", "standard"])),
+                  settlement_period=draw(st.sampled_from(["week", "month", "quarter", "year"])),
+                  standard_hours_method=draw(st.sampled_from(["calendar", "average"])),
+                  holiday_hours_in_period_total=draw(st.booleans()),
+                  max_consecutive_days=draw(st.integers(2, 6)),
+                  min_rest_days_per_week=draw(st.integers(0, 2)),
+                  max_overtime_hours_per_month=draw(st.sampled_from([0, 8, 36])))
     # D/E/N always (so demand is mostly coverable and rules, not missing templates, decide); G/B sometimes
     shifts = SHIFTS[:3] + tuple(draw(st.lists(st.sampled_from(SHIFTS[3:]), max_size=2, unique_by=lambda s: s.code)))
     return Scenario(rules=rules, shifts=shifts, demand=tuple(demand), staff=tuple(staff), history=history), days
