@@ -1,7 +1,25 @@
 """Solve API: build the CP-SAT model, solve with a time limit, progress callbacks and cancel.
 
+Public: :class:`SolveOptions`, :class:`Progress`, :class:`CancelToken`, :class:`Shortfall`,
+:class:`SolveResult`, :func:`solve`, :func:`build` (the model without locks, for explain/repair:
+``m.x[p, d, code]`` start literals, ``m.a``/``m.w`` day/working-date indicators, ``m.forbidden``
+cell → (rule id, reason), ``m.terms`` named objective terms, ``m.under`` coverage slacks).
+Rolling horizon: :func:`solver.rolling.solve_rolling`.
+
+How a solve runs:
+
+1. Cells forbidden by a rule are never created; a lock on such a cell → ``INFEASIBLE`` naming it.
+2. Warm start: ``options.hint`` / ``options.previous`` / a greedy roster (:mod:`solver.hint`).
+3. Phase 1 minimises the coverage shortfall only (tight LP bound, usually proven in < 1.5 s on the
+   28-day sample); every solution is already a legal roster and is reported through the callbacks.
+4. Phase 2 keeps the shortfall at the phase-1 level (hard cap; the reported bound stays valid, see
+   ``min(B2, w_under·(u1 + 1))``) and minimises the full weighted objective from the phase-1 roster.
+5. Locks are hard constraints; if the model is infeasible, a second solve with the locks as
+   assumption literals names a minimised set of conflicting locks.
+
 Callbacks (``on_progress``, ``on_solution``) are called from the solver thread; a GUI must hop
-to its own thread before touching widgets.
+to its own thread before touching widgets.  ``CancelToken.cancel()`` stops the search within ~0.1 s
+(a watcher thread calls ``CpSolver.stop_search``) and the best roster so far is returned.
 """
 
 from __future__ import annotations
