@@ -236,15 +236,15 @@
         </message>
         <message>
             <source>调休获得</source>
-            <translation>Comp earned</translation>
+            <translation>Earned</translation>
         </message>
         <message>
             <source>调休已用</source>
-            <translation>Comp taken</translation>
+            <translation>Taken</translation>
         </message>
         <message>
             <source>调休余额</source>
-            <translation>Comp balance</translation>
+            <translation>Balance</translation>
         </message>
     </context>
     <context>
@@ -283,7 +283,7 @@
         </message>
         <message>
             <source>人天（计费）</source>
-            <translation>Person-days (billing)</translation>
+            <translation>Billable days</translation>
         </message>
         <message>
             <source>请假天数</source>

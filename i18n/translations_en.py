@@ -542,7 +542,11 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("RosterModel", "年假"): "Annual", ("RosterModel", "病假"): "Sick", ("RosterModel", "事假"): "Pers.",
     ("RosterModel", "婚假"): "Marr.", ("RosterModel", "产假"): "Mat.", ("RosterModel", "调休"): "Comp",
     ("RosterModel", "丧假"): "Bereav.", ("RosterModel", "其他"): "Other", ("RosterModel", "假"): "Leave",
-    ("MainWindow", "规则"): "Rules",  # the editor tab; a violation's column stays "Rule"
+    ("MainWindow", "规则"): "Rules",
+    # contract view: the Chinese headers are short, the columns stretch to the view — keep English short
+    ("ContractMonthModel", "人天（计费）"): "Billable days",
+    ("CompBalanceModel", "调休获得"): "Earned", ("CompBalanceModel", "调休已用"): "Taken",
+    ("CompBalanceModel", "调休余额"): "Balance",  # the editor tab; a violation's column stays "Rule"
     # undo-stack entries: "Change 张三 6/3 → D", "Lock 3 cells"
     ("Commands", "修改"): "Change",
     ("Commands", "锁定"): "Lock",
