@@ -2610,12 +2610,12 @@
             <translation>0 violations: the roster meets every enabled rule</translation>
         </message>
         <message>
-            <source>违规</source>
-            <translation>Violations</translation>
+            <source>违规 %1 条：%2</source>
+            <translation>%1 violations: %2</translation>
         </message>
         <message>
-            <source>条</source>
-            <translation>items</translation>
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
     <context>

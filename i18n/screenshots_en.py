@@ -72,7 +72,17 @@ def main(argv: list[str] | None = None) -> int:
         name = w.tabs.widget(i).objectName() or type(w.tabs.widget(i)).__name__
         w.tabs.widget(i).grab().save(str(args.out / f"en_tab{i}_{name}.png"))
     w.solve_panel.grab().save(str(args.out / "en_solve_panel.png"))
+    # a hand edit that breaks rules, a lock and an undo entry, so violation texts and marks show
+    w.tabs.setCurrentIndex(0)
+    w.model.setData(w.model.index_of("s11", dt.date(2026, 6, 10)), "N")
+    w.model.setData(w.model.index_of("s03", dt.date(2026, 6, 9)), "D")
+    w.view.setCurrentIndex(w.model.index_of("s01", dt.date(2026, 6, 3)))
+    w.act_lock.trigger()
+    w.validate_now()
+    pump(app, 0.5)
     w.violations_dock.grab().save(str(args.out / "en_violations.png"))
+    w.grab().save(str(args.out / "en_main_edited.png"))
+    print("undo:", w.undo_stack.undoText())
     for m in (w.menuBar().actions()):
         menu = m.menu()
         if menu is not None:

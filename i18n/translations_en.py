@@ -400,7 +400,6 @@ EN: dict[str, str] = {
     "出错": "Error",
     "全体": "Everyone",
     "0 违规：当前排班符合所有已启用的规则": "0 violations: the roster meets every enabled rule",
-    "条": "items",
     "不违反任何规则可以顶班的人（按代价排序）：": "People who can cover without breaking a rule (cheapest first):",
     "代价": "Cost",
     "顶班后本月加班（小时）": "Overtime this month after covering (h)",
@@ -512,6 +511,8 @@ EN: dict[str, str] = {
     "全期": "Whole period",
     "周末班": "Weekend shifts",
     "%1（差 %2）": "%1 (spread %2)",
+    "违规 %1 条：%2": "%1 violations: %2",
+    "、": ", ",
     "12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。":
         "Shift rostering for the 12345 citizen hotline duty team: CP-SAT solver, independent rule checker, "
         "works offline.",  # fairness chart panel title: max − min across people

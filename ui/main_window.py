@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
         self.solve_dock.setWidget(self.solve_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.solve_dock)
         self.violations = ViolationsPanel(self)
+        self.violations.set_language(self.lang)  # rule names and messages follow the start-up language
         self.violations_dock = QDockWidget(self)
         self.violations_dock.setObjectName("violationsDock")
         self.violations_dock.setWidget(self.violations)

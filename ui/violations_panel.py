@@ -174,7 +174,7 @@ class ViolationsPanel(QWidget):
             self.summary.setStyleSheet("color: #1B6E20; font-weight: bold;")
         else:
             rules = sorted({_rule_name(v.rule, self.model.lang) for v in self.model.violations()})
-            self.summary.setText(self.tr("违规") + f" {n} " + self.tr("条") + "：" + "、".join(rules))
+            self.summary.setText(self.tr("违规 %1 条：%2").replace("%1", str(n)).replace("%2", self.tr("、").join(rules)))
             self.summary.setStyleSheet("color: #B3261E; font-weight: bold;")
 
     def _activated(self, index: QModelIndex) -> None:
