@@ -121,3 +121,130 @@ def test_placeholders_survive_translation():
         if tr is None or not (tr.text or "").strip():
             continue
         assert sorted(ph.findall(src)) == sorted(ph.findall(tr.text)), (ctx, src, tr.text)
+
+
+# --- whole catalogue -------------------------------------------------------------------------------
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _pairs(ts: Path) -> set[tuple[str, str]]:
+    return {(ctx.findtext("name") or "", msg.findtext("source") or "")
+            for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")}
+
+
+def test_update_script_check_passes_and_committed_catalogue_is_current(tmp_path):
+    """lupdate over ui/ and exports/ into a temp copy: nothing untranslated, nothing the committed .ts lacks."""
+    import subprocess
+
+    ts, qm = tmp_path / "roster_en.ts", tmp_path / "roster_en.qm"
+    run = subprocess.run([sys.executable, str(ROOT / "i18n" / "update_translations.py"), "--check",
+                          "--ts", str(ts), "--qm", str(qm)],
+                         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"\b0 missing\b", run.stdout), run.stdout
+    assert qm.stat().st_size > 10_000
+    fresh, committed = _pairs(ts), _pairs(TS)
+    assert len(fresh) > 600
+    assert fresh - committed == set(), "run `uv run python i18n/update_translations.py` and commit i18n/"
+    assert committed - fresh == set(), "vanished strings still in roster_en.ts: rerun update_translations.py"
+
+
+def test_every_committed_message_has_finished_english():
+    msgs = _messages()
+    assert len(msgs) > 600
+    for ctx, src, tr in msgs:
+        assert tr is not None and (tr.text or "").strip(), (ctx, src)
+        assert tr.get("type") not in ("unfinished", "vanished", "obsolete"), (ctx, src)
+        # English keeps no Chinese, except the bilingual language menu and a sample Chinese approval number
+        if src not in ("语言 / Language", "例如 京西人社综审字〔2026〕12号"):
+            assert not re.search(r"[\u4e00-\u9fff]", tr.text), (ctx, src, tr.text)
+
+
+def _hidden_tr_calls(path: Path, root: Path = ROOT) -> list[str]:
+    """tr("…")/translate(ctx, "…") with a literal inside an f-string: lupdate does not look into f-strings.
+    (A variable argument is fine: its literals are registered with QT_TRANSLATE_NOOP elsewhere.)"""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.JoinedStr):
+            for sub in ast.walk(node):
+                if (isinstance(sub, ast.Call) and getattr(sub.func, "attr", getattr(sub.func, "id", "")) in ("tr", "translate")
+                        and any(isinstance(a, ast.Constant) and isinstance(a.value, str) and CJK.search(a.value)
+                                for a in sub.args)):
+                    found.append(f"{path.relative_to(root).as_posix()}:{sub.lineno}")
+    return found
+
+
+def test_no_tr_call_hidden_in_an_f_string():
+    files = sorted((ROOT / "ui").rglob("*.py")) + sorted((ROOT / "exports").rglob("*.py"))
+    assert len(files) > 20
+    hidden = [h for f in files for h in _hidden_tr_calls(f)]
+    assert hidden == [], "hoist these tr() calls out of the f-string so lupdate sees them: " + ", ".join(hidden)
+
+
+def test_hidden_tr_scan_finds_one(tmp_path):
+    p = tmp_path / "probe.py"
+    p.write_text('x = f"{self.tr(\'周\')} 1"\ny = self.tr("周")\nz = f"{self.tr(name)}"\n', encoding="utf-8")
+    assert _hidden_tr_calls(p, tmp_path) == ["probe.py:1"]
+
+
+@pytest.fixture
+def english_window(qtbot, qapp, tmp_path):
+    """The main window built after the English catalogue is installed, as ui.app.main does."""
+    import datetime as dt
+
+    from PySide6.QtCore import QSettings
+
+    from ui.i18n import install_translator, remove_translators
+    from ui.main_window import MainWindow
+
+    assert install_translator(qapp, "en")
+    w = MainWindow(sample_scenario(), dt.date(2026, 6, 1), 7, lang="en",
+                   settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        yield w
+    finally:
+        w.shutdown()
+        install_translator(qapp, "zh")
+        remove_translators(qapp)
+
+
+def test_main_window_menus_tabs_and_roster_header_in_english(english_window):
+    w = english_window
+    titles = [a.text() for a in w.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Roster", "E&xport", "&View", "&Help"]
+    tabs = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    assert tabs[:3] == ["Rota", "Coverage heat-map", "Fairness"]
+    assert "Rules" in tabs and "Team" in tabs
+    assert not any(CJK.search(t) for t in tabs), tabs
+    # every action in every menu, except the language names themselves
+    for menu_action in w.menuBar().actions():
+        for a in menu_action.menu().actions():
+            if a is w.act_lang_zh or a.menu() is w.menu_lang:
+                continue
+            assert not CJK.search(a.text()), a.text()
+    m = w.model
+    first = m.headerData(0, H)  # 2026-06-01 is a Monday
+    assert first.splitlines()[:2] == ["6/1", "Mon"]
+    assert not CJK.search(first)
+    assert m.headerData(m.columnCount() - 4, H) == "Hours"
+    assert m.headerData(m.rowCount() - 1, Qt.Orientation.Vertical) == "People on duty"
+    assert w.violations.model.lang == "en"
+
+
+def test_english_undo_texts_and_leave_cells(english_window):
+    import datetime as dt
+
+    w = english_window
+    w.view.setCurrentIndex(w.model.index_of("s01", dt.date(2026, 6, 3)))
+    w.act_lock.trigger()
+    assert w.undo_stack.undoText().startswith("Lock 1 ")
+    # 李娜 (s03) has annual leave 2026-06-08…10 in the sample; the cell shows the short English label
+    from ui.roster_model import RosterModel
+
+    model = RosterModel(sample_scenario(), dt.date(2026, 6, 8), 3)
+    assert model.data(model.index_of("s03", dt.date(2026, 6, 8))) == "Annual"

@@ -528,9 +528,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self, *_args) -> None:
-        name = self._scenario.name or self.tr("排班")
+        app_name = self.tr("排班")
+        name = self._scenario.name or app_name
         dirty = "" if self.undo_stack.isClean() else " *"
-        self.setWindowTitle(f"{name}{dirty} — {self.tr('排班')} {app_version()}")
+        self.setWindowTitle(f"{name}{dirty} — {app_name} {app_version()}")
 
     def _update_period_label(self) -> None:
         self._period_label.setText(f"{self.model.start.isoformat()} – {(self.model.start + dt.timedelta(days=self.model.days - 1)).isoformat()}")
