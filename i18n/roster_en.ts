@@ -1273,6 +1273,10 @@
             <translation>Undo</translation>
         </message>
         <message>
+            <source>：</source>
+            <translation>: </translation>
+        </message>
+        <message>
             <source>重做</source>
             <translation>Redo</translation>
         </message>
@@ -1754,6 +1758,10 @@
         <message>
             <source>请假</source>
             <translation>Leave</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>: </translation>
         </message>
         <message>
             <source>已锁定</source>
@@ -2424,6 +2432,10 @@
         <message>
             <source>出错</source>
             <translation>Error</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>: </translation>
         </message>
         <message>
             <source>采纳此修改</source>

@@ -513,6 +513,7 @@ EN: dict[str, str] = {
     "%1（差 %2）": "%1 (spread %2)",
     "违规 %1 条：%2": "%1 violations: %2",
     "、": ", ",
+    "：": ": ",  # label：detail joins ("Solve finished: …")
     "12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。":
         "Shift rostering for the 12345 citizen hotline duty team: CP-SAT solver, independent rule checker, "
         "works offline.",  # fairness chart panel title: max − min across people

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.autosaver = Autosaver(store, parent=self)
         self.autosaver.bind(self.model.to_roster, self._roster_name(), roster_id, self.scenario_with_locks)
-        self.autosaver.failed.connect(lambda m: self.statusBar().showMessage(self.tr("自动保存失败") + f"：{m}", 8000))
+        self.autosaver.failed.connect(lambda m: self.statusBar().showMessage(self.tr("自动保存失败") + self.tr("：") + f"{m}", 8000))
         self.autosaver.saved.connect(lambda _id: self._saved_label.setText(self.tr("已自动保存")))
 
         self._build_central()
@@ -353,8 +353,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(lambda ok: self.act_undo.setEnabled(ok and not self.runner.is_running()))
         self.undo_stack.canRedoChanged.connect(lambda ok: self.act_redo.setEnabled(ok and not self.runner.is_running()))
-        self.undo_stack.undoTextChanged.connect(lambda t: self.act_undo.setToolTip(self.tr("撤销") + f"：{t}"))
-        self.undo_stack.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(self.tr("重做") + f"：{t}"))
+        self.undo_stack.undoTextChanged.connect(lambda t: self.act_undo.setToolTip(self.tr("撤销") + self.tr("：") + f"{t}"))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(self.tr("重做") + self.tr("：") + f"{t}"))
         self.act_lock = self._act("actLock", self.toggle_lock_selected, K("Ctrl+L"))
         self.act_clear_unlocked = self._act("actClearUnlocked", self.clear_unlocked)
         self.act_cover = self._act("actCover", self.who_can_cover_current, K("Ctrl+K"))
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
                 return None
             return infos[-1].id, self.store.load_roster(infos[-1].id)
         except Exception as e:  # a damaged record must not block changing the period
-            self.statusBar().showMessage(self.tr("无法读取已保存的排班") + f"：{e}", 8000)
+            self.statusBar().showMessage(self.tr("无法读取已保存的排班") + self.tr("：") + f"{e}", 8000)
             return None
 
     def _period_edited(self) -> None:
@@ -736,7 +736,7 @@ class MainWindow(QMainWindow):
         try:
             from solver.api import solve
         except ImportError as e:
-            QMessageBox.warning(self, self.tr("无法求解"), self.tr("求解模块不可用") + f"：{e}")
+            QMessageBox.warning(self, self.tr("无法求解"), self.tr("求解模块不可用") + self.tr("：") + f"{e}")
             return False
         scenario = self.scenario_with_locks()
         start, days = self.model.start, self.model.days
@@ -761,7 +761,7 @@ class MainWindow(QMainWindow):
         try:
             from solver.repair import reoptimise
         except ImportError as e:
-            QMessageBox.warning(self, self.tr("无法重新优化"), self.tr("求解模块不可用") + f"：{e}")
+            QMessageBox.warning(self, self.tr("无法重新优化"), self.tr("求解模块不可用") + self.tr("：") + f"{e}")
             return False
         scenario = self.scenario_with_locks()
         roster = self.model.to_roster()
@@ -863,7 +863,7 @@ class MainWindow(QMainWindow):
             text = self.tr("求解结果") if self._job_kind == "solve" else self.tr("重新优化其余")
             self.model.set_grid(pre)  # the command records the pre-solve grid as its undo state
             self.undo_stack.push(ApplyGridCommand(self.model, grid, text, info))
-            self.statusBar().showMessage(self.tr("求解完成") + f"：{self.solve_panel.status_label.text()}", 5000)
+            self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
         else:
             self.model.set_grid(pre)
             self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
@@ -879,7 +879,7 @@ class MainWindow(QMainWindow):
             self.model.set_grid(self._pre_solve_grid)
         self._pre_solve_grid = None
         self.solve_panel.show_failure(message)
-        self.statusBar().showMessage(self.tr("求解出错") + f"：{message}", 8000)
+        self.statusBar().showMessage(self.tr("求解出错") + self.tr("：") + f"{message}", 8000)
         self.solveFinished.emit(None)
 
     def apply_fix(self, fix) -> None:
@@ -891,7 +891,7 @@ class MainWindow(QMainWindow):
             return
         desc = fix.describe(self.lang) if hasattr(fix, "describe") else str(getattr(fix, "description", fix))
         self.undo_stack.push(SetScenarioCommand(old, new, lambda sc: self.install_scenario(sc, sync_locks=True),
-                                                self.tr("采纳建议") + f"：{desc}"))
+                                                self.tr("采纳建议") + self.tr("：") + f"{desc}"))
         self.solve_panel.clear_explanation()
         self.statusBar().showMessage(self.tr("已采纳修改，按 F5 重新求解"), 8000)
 
@@ -917,7 +917,7 @@ class MainWindow(QMainWindow):
             cands = self.cover_candidates(staff_id, day)
         except ImportError as e:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("谁能顶班"), self.tr("求解模块不可用") + f"：{e}")
+            QMessageBox.warning(self, self.tr("谁能顶班"), self.tr("求解模块不可用") + self.tr("：") + f"{e}")
             return False
         finally:
             if QApplication.overrideCursor() is not None:
@@ -942,7 +942,7 @@ class MainWindow(QMainWindow):
         grid[(sid, day)] = shift
         names = {p.id: p.name for p in self._scenario.staff}
         self.undo_stack.push(ApplyGridCommand(
-            self.model, grid, self.tr("顶班") + f"：{names.get(sid, sid)} → {names.get(absent, absent)} {day.month}/{day.day} {shift}",
+            self.model, grid, self.tr("顶班") + self.tr("：") + f"{names.get(sid, sid)} → {names.get(absent, absent)} {day.month}/{day.day} {shift}",
             self.model.to_roster().solver))
 
     # ------------------------------------------------------------------ files
@@ -1090,7 +1090,7 @@ class MainWindow(QMainWindow):
     def _run_export(self, fn_name: str, path: str, *args, **kwargs) -> bool:
         fn = _export_fn(fn_name)
         if fn is None:
-            QMessageBox.warning(self, self.tr("导出"), self.tr("导出模块尚不可用") + f"：{fn_name}")
+            QMessageBox.warning(self, self.tr("导出"), self.tr("导出模块尚不可用") + self.tr("：") + f"{fn_name}")
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -1100,7 +1100,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("导出失败"), f"{path}\n{e}")
             return False
         QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(self.tr("已导出") + f"：{path}", 5000)
+        self.statusBar().showMessage(self.tr("已导出") + self.tr("：") + f"{path}", 5000)
         return True
 
     def export_excel(self, path: str | None = None) -> bool:

@@ -571,7 +571,7 @@ class RosterModel(QAbstractTableModel):
         else:
             lines.append(self.tr("休息"))
         if leave is not None:
-            lines.append(self.tr("请假") + f"：{self.tr(LEAVE_LABELS_ZH.get(leave.kind, ''))}")
+            lines.append(self.tr("请假") + self.tr("：") + f"{self.tr(LEAVE_LABELS_ZH.get(leave.kind, ''))}")
         wish = self._wish_text(p, day)
         if wish:
             lines.append(wish)

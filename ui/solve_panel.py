@@ -364,7 +364,7 @@ class SolvePanel(QWidget):
         return [self.terms.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.terms.rowCount())]
 
     def show_failure(self, message: str) -> None:
-        self.status_label.setText(self.tr("出错") + f"：{message}")
+        self.status_label.setText(self.tr("出错") + self.tr("：") + f"{message}")
         self.progress.setFormat(self.tr("出错"))
 
     # ---- infeasibility ---------------------------------------------------------------------
