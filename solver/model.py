@@ -108,20 +108,18 @@ class Instance:
         return int((when - dt.datetime.combine(self.start, dt.time())).total_seconds() // 60)
 
     def pre_working_dates(self, p: Staff) -> set[int]:
-        """Day indices (< 0) before the period that are working dates, from the prior roster or history."""
+        """Day indices (< 0) before the period that are working dates: the history's last
+        ``consecutive_days`` dates, plus every working date of the prior roster (rolling horizon)."""
+        c = self.history(p).consecutive_days
+        out = set(range(-c, 0))
         if self.prior is not None:
-            out: set[int] = set()
             for asg in self.prior.assignments:
                 if asg.staff != p.id:
                     continue
                 first = (asg.start.date() - self.start).days
                 last = ((asg.end - dt.timedelta(minutes=1)).date() - self.start).days
-                for k in range(first, last + 1):
-                    if k < 0:
-                        out.add(k)
-            return out
-        c = self.history(p).consecutive_days
-        return set(range(-c, 0))
+                out.update(k for k in range(first, last + 1) if k < 0)
+        return out
 
     def last_shift_end(self, p: Staff) -> dt.datetime | None:
         ends = [self.history(p).last_shift_end]

@@ -328,11 +328,13 @@ def test_rolling_has_no_seam_violations():
     assert len({(a.staff, a.date) for a in res.roster.assignments}) == len(res.roster.assignments)
 
 
-def test_rolling_respects_incoming_history():
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_rolling_respects_incoming_history(chunk):
     from solver.rolling import solve_rolling
 
+    # chunks shorter than the 7-day window: the incoming run must still be seen by later chunks
     sc = scen(team(1), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT, history={"p0": History(consecutive_days=5)})
-    res = solve_rolling(sc, D0, 9, SolveOptions(time_limit=2), chunk=3)
+    res = solve_rolling(sc, D0, 9, SolveOptions(time_limit=2), chunk=chunk)
     assert_clean(sc, res)
     worked = {a.date for a in res.roster.assignments}
     assert not {D0, D0 + dt.timedelta(days=1)} <= worked  # 5 before + 2 = 7 in a row
