@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from roster.scenario_io import give_normal_permissions
+
 
 class ExportError(Exception):
     """Export failed; ``str()`` is a Chinese sentence for the user, ``path`` the target file."""
@@ -59,6 +61,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        give_normal_permissions(tmp, target)
         os.replace(tmp, target)
     except PermissionError:
         raise ExportError(f"无法保存 {target}：文件正被其他程序（如 Excel 或 WPS）打开或被锁定。"

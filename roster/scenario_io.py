@@ -6,6 +6,7 @@ Chinese with the English in brackets for the log.  Unknown keys are collected as
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -495,6 +496,18 @@ def load_roster(path: str | os.PathLike, scenario: Scenario | None = None) -> Ro
     return roster_from_dict(read_json(path), scenario, file=str(path))
 
 
+def give_normal_permissions(tmp: str | os.PathLike, target: str | os.PathLike) -> None:
+    """mkstemp makes 0600 files; give the replacement the target's mode, or the umask default for a new file."""
+    try:
+        mode = Path(target).stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temp file beside the target, fsync, then replace: the old file survives any failure."""
     p = Path(path)
@@ -504,6 +517,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        give_normal_permissions(tmp, p)
         os.replace(tmp, p)
     except BaseException:
         try:

@@ -326,3 +326,19 @@ def test_unknown_fields_in_nested_entries_are_warnings():
     for prefix in ("staff[2].leave[0].approved_by", "staff[4].protected[0].doctor", "staff[1].requests[0].reason",
                    "locked[0].why", "history.s01.comp_balance"):
         assert any(w.startswith(prefix) for w in warnings), prefix
+
+
+def test_written_files_get_normal_permissions_not_mkstemp_0600(tmp_path):
+    import os
+    import stat
+
+    from roster.scenario_io import write_json
+
+    target = tmp_path / "team.json"
+    write_json(target, {"a": 1})
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    write_json(target, {"a": 2})  # replacing keeps the existing file's mode
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
