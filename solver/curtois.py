@@ -643,6 +643,8 @@ def solve_instance(
 
     lock = threading.Lock()
     reported: list[int] = []  # best objective passed to on_progress so far
+    shared: dict = {"values": None, "best": None, "bound": 0}  # incumbent shared by the full solve and LNS
+    found = threading.Event()
 
     def report(objective: int, bound: int) -> None:
         with lock:  # solution callbacks come from several solver threads
@@ -652,17 +654,25 @@ def solve_instance(
             if on_progress is not None:
                 on_progress(objective, bound, time.perf_counter() - t0)
 
+    def offer(values: list[int], objective: int) -> None:
+        with lock:  # equal moves are taken too: they let the search walk along plateaus
+            if shared["best"] is None or objective <= shared["best"]:
+                shared["values"], shared["best"] = values, objective
+        found.set()
+
     class _Progress(cp_model.CpSolverSolutionCallback):
-        def __init__(self, bound: int | None) -> None:
+        def __init__(self, full: bool) -> None:
             super().__init__()
-            self.global_bound = bound
+            self.full = full
 
         def on_solution_callback(self) -> None:
-            b = self.global_bound if self.global_bound is not None else int(round(self.BestObjectiveBound()))
-            report(int(round(self.ObjectiveValue())), b)
+            objective = int(round(self.ObjectiveValue()))
+            if self.full:
+                shared["bound"] = max(shared["bound"], int(round(self.BestObjectiveBound())))
+                offer(list(self.response_proto.solution), objective)
+            report(objective, shared["bound"])
 
-    def run(model, limit: float, bound: int | None, rseed: int, threads: int):
-        solver = cp_model.CpSolver()
+    def run(solver, model, limit: float, rseed: int, threads: int, full: bool):
         p = solver.parameters
         p.max_time_in_seconds = max(0.01, limit)
         p.num_workers = threads
@@ -674,22 +684,36 @@ def solve_instance(
             # forces linearization level 1, whose bound misses most of the shortage (Instance5: 501 vs 739).
             p.subsolvers.append("max_lp")
         p.log_search_progress = False
-        status = solver.solve(model, _Progress(bound))
-        return solver, status
+        return solver.solve(model, _Progress(full))
 
-    # Phase 1: the full model (first solutions and the lower bound).
-    first = min(float(time_limit), max(1.0, _FULL_SOLVE_SHARE * float(time_limit)))
-    solver, status = run(m, first, None, int(seed), max(1, int(workers)))
-    name = solver.status_name(status)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, None, None, name, time.perf_counter() - t0
-    values = list(solver.response_proto.solution)
-    best = int(round(solver.objective_value))
-    bound = int(round(solver.best_objective_bound))
+    # The full model runs all along (with one worker, the rest go to LNS) for solutions and the bound;
+    # with a single worker it runs first, for a share of the time.
+    workers = max(1, int(workers))
+    full_threads = max(1, workers // 2) if workers > 1 else 1
+    parallel = workers - full_threads if workers > 1 else 1
+    full_limit = (
+        float(time_limit) if workers > 1 else min(float(time_limit), max(1.0, _FULL_SOLVE_SHARE * time_limit))
+    )
+    full_solver = cp_model.CpSolver()
+    full_result: dict = {}
 
-    # Phase 2: large-neighbourhood search, one single-threaded sub-solve per worker at a time.  Each kind
-    # of neighbourhood has its own size, grown when its sub-problems are solved to optimality and shrunk
-    # when they time out.
+    def full_solve() -> None:
+        full_result["status"] = run(full_solver, m, full_limit, int(seed), full_threads, True)
+        found.set()
+
+    full_thread = threading.Thread(target=full_solve, name="curtois-full-solve", daemon=True)
+    full_thread.start()
+    if workers == 1:
+        full_thread.join()
+    else:
+        found.wait()
+
+    def full_finished() -> bool:
+        return not full_thread.is_alive()
+
+    # Large-neighbourhood search: single-threaded sub-solves of the incumbent with most cells fixed.
+    # Each kind of neighbourhood has its own size, grown when its sub-problems are solved to optimality
+    # and shrunk when they time out.
     size = {"rows": 0.15, "window": 0.25, "block": 0.3, "weekends": 0.3}
     kinds = ("window", "rows", "weekends", "window", "block")
     iteration = 0
@@ -703,40 +727,53 @@ def solve_instance(
                     dom[0] = dom[1] = incumbent[idx]
         sub.proto.solution_hint.vars.extend(range(len(incumbent)))
         sub.proto.solution_hint.values.extend(incumbent)
-        return run(sub, limit, bound, rseed, 1)
+        sub_solver = cp_model.CpSolver()
+        return sub_solver, run(sub_solver, sub, limit, rseed, 1, False)
 
     sub_seconds = min(5.0, max(0.5, _SUB_SOLVE_SHARE * float(time_limit)))
-    parallel = max(1, int(workers))
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        while status != cp_model.OPTIMAL and best > bound:
+        while shared["values"] is not None:
+            if full_finished() and full_result.get("status") == cp_model.OPTIMAL:
+                break
+            if shared["best"] <= shared["bound"]:
+                break
             remaining = deadline - time.perf_counter()
             if remaining < 0.05:
                 break
             jobs = []
+            incumbent = shared["values"]
             for _ in range(parallel):
                 kind = kinds[iteration % len(kinds)]
                 iteration += 1
                 free = _neighbourhood(rng, n_staff, H, kind, size[kind])
                 limit = min(sub_seconds, remaining)
                 jobs.append(
-                    (kind, limit, pool.submit(sub_solve, free, values, limit, rng.randrange(1 << 30)))
+                    (kind, limit, pool.submit(sub_solve, free, incumbent, limit, rng.randrange(1 << 30)))
                 )
             for kind, limit, job in jobs:
                 sub_solver, sub_status = job.result()
                 if sub_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                    obj = int(round(sub_solver.objective_value))
-                    if obj <= best:  # equal moves too: they let the search walk along plateaus
-                        values, best = list(sub_solver.response_proto.solution), obj
+                    offer(list(sub_solver.response_proto.solution), int(round(sub_solver.objective_value)))
                 if _DEBUG:
                     print(
-                        f"lns {time.perf_counter() - t0:6.2f}s {kind:6} size={size[kind]:.2f} "
-                        f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={best}"
+                        f"lns {time.perf_counter() - t0:6.2f}s {kind:8} size={size[kind]:.2f} "
+                        f"{sub_solver.status_name(sub_status)} {sub_solver.wall_time:.2f}s best={shared['best']}"
                     )
                 if sub_status == cp_model.OPTIMAL:
                     size[kind] = min(1.0, size[kind] * 1.1)
                 elif sub_status != cp_model.INFEASIBLE and limit >= sub_seconds:
                     size[kind] = max(0.02, size[kind] / 1.1)
+    full_solver.stop_search()
+    full_thread.join()
 
+    status = full_result["status"]
+    if shared["values"] is None:
+        return None, None, None, full_solver.status_name(status), time.perf_counter() - t0
+    values, best = shared["values"], shared["best"]
+    bound = int(round(full_solver.best_objective_bound))
+    if status == cp_model.OPTIMAL:
+        bound = int(round(full_solver.objective_value))
+    bound = max(bound, shared["bound"])
     status_name = "OPTIMAL" if best <= bound else "FEASIBLE"
     assignment: Assignment = {}
     for i, e in enumerate(instance.staff):
@@ -758,7 +795,9 @@ def _neighbourhood(
     if kind == "weekends" and horizon >= 7:
         saturdays = list(range(5, horizon, 7))
         chosen = rng.sample(saturdays, max(1, min(len(saturdays), round(size * len(saturdays)))))
-        return {(i, d) for i in range(n_staff) for sat in chosen for d in range(sat - 2, min(horizon, sat + 4))}
+        return {
+            (i, d) for i in range(n_staff) for sat in chosen for d in range(sat - 2, min(horizon, sat + 4))
+        }
     if kind == "rows":
         rows = rng.sample(range(n_staff), max(2, min(n_staff, round(size * n_staff))))
         days = range(horizon)
