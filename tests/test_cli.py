@@ -77,3 +77,12 @@ def test_check_flags_a_planted_violation(tmp_path, capsys):
     assert main(["check", str(rota)]) == 1
     out = capsys.readouterr().out
     assert "night_work_ban" in out
+
+
+def test_unwritable_output_gives_a_message_not_a_traceback(tmp_path, capsys):
+    target = tmp_path / "missing-folder" / "rota.json"
+    code = main(["solve", "--days", "1", "--time-limit", "5", "--out", str(tmp_path / "no" / "rota.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "rota.xlsx" in err and "Traceback" not in err
+    assert not target.exists()

@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from exports.safe_write import ExportError
 from roster.scenario_io import InputError
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
@@ -138,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         return {"sample": cmd_sample, "solve": cmd_solve, "check": cmd_check}[args.cmd](args)
     except InputError as e:
         print(f"输入错误 (bad input): {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ExportError as e:
+        print(f"导出失败 (export failed): {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as e:
         print(f"文件错误 (file error): {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
