@@ -624,11 +624,18 @@ def solve_instance(
 ) -> tuple[Assignment | None, int | None, int | None, str, float]:
     """Solve with CP-SAT; return (assignment, objective, lower bound, status name, wall seconds).
 
-    A first full CP-SAT run (30 % of the time) finds solutions and the lower bound; the rest of the time
-    goes to a large-neighbourhood search that frees a few employees' whole rows, every employee on a
-    window of days, or a block of both, and re-solves that part with the rest fixed (neighbourhoods that
-    CP-SAT's generic LNS does not know about); ``workers`` sub-problems run at once, one thread each.  ``on_progress(objective, bound, seconds)`` is called for every improving
-    solution, from the solver thread.  Without a solution, assignment and objective are None.
+    With two or more workers, one CP-SAT solve of the full model (linearisation level 2, half of the
+    workers) runs for the whole time limit and supplies the lower bound; the other workers run a
+    large-neighbourhood search on the shared incumbent: a few employees' whole rows, every employee on
+    a window of days, every employee around some weekends, or a block, re-solved exactly with the
+    rest fixed (neighbourhoods CP-SAT's generic LNS does not know about).  A presolve-free search
+    races the full solve for the first roster.  With one worker the full solve runs first, for 30 % of
+    the time, then the LNS.
+
+    ``on_progress(objective, bound, seconds)`` is called for every improving solution, from solver
+    threads (bound = best bound known then).  Status is ``OPTIMAL`` when the objective equals the
+    bound, ``FEASIBLE`` otherwise; without a solution, assignment, objective and bound are None and the
+    status is CP-SAT's (``INFEASIBLE``, ``UNKNOWN``, ``MODEL_INVALID``).  Results vary with timing.
     """
     from ortools.sat.python import cp_model
 
