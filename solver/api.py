@@ -274,10 +274,11 @@ def _run(solver: cp_model.CpSolver, model: cp_model.CpModel, cb, cancel: CancelT
 
 
 def _watch_cancel(solver: cp_model.CpSolver, cancel: CancelToken, done: threading.Event) -> None:
+    # keep repeating the stop: a stop issued before Solve() has really started may be lost
     while not done.is_set():
         if cancel.wait(0.05):
             solver.stop_search()
-            return
+            done.wait(0.05)
 
 
 def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:

@@ -117,34 +117,45 @@ def greedy_roster(m: RosterModel) -> Roster:
                     take(p, d, inst.scenario.shift(code))
         # taking a shift only changes the taker's own state (and they are done for the day)
         ok = {(p, s.code): can_take(p, d, s.code) for p in range(n_staff) for s in inst.shifts}
+        skipped: set[int] = set()
         while True:
+            # chronological sweep: the earliest still-short slot of the day decides which shifts compete,
+            # so a long shift cannot crowd out the one that starts exactly where the need starts
+            target = None
+            for g in range(d * SLOTS_PER_DAY, min(nslots, (d + 1) * SLOTS_PER_DAY)):
+                if g not in skipped and (need[None][g] > 0 or any(need[k][g] > 0 for k in need if k is not None)):
+                    target = g
+                    break
+            if target is None:
+                break
             best = None
-            for s in sorted(inst.shifts, key=lambda s: s.start):
+            for s in inst.shifts:
                 slots = [d * SLOTS_PER_DAY + g for g in cover[s.code] if d * SLOTS_PER_DAY + g < nslots]
-                gain_any = sum(1 for g in slots if need[None][g] > 0)
-                if gain_any == 0:
+                if target not in slots:
                     continue
+                gain_any = sum(1 for g in slots if need[None][g] > 0)
                 waste = len(slots) - gain_any
                 for p in range(n_staff):
                     if not ok[p, s.code] or (p, d) in chosen:
                         continue
-                    gain_skill = sum(
-                        1 for sk in skills[p] if sk in need for g in slots if need[sk][g] > 0
-                    )
+                    gain_skill = sum(1 for sk in skills[p] if sk in need for g in slots if need[sk][g] > 0)
+                    if need[None][target] <= 0 and not any(sk in need and need[sk][target] > 0 for sk in skills[p]):
+                        continue  # only a skill is short here and this person lacks it
                     same = chosen.get((p, d - 1)) == s.code
                     free_before = (p, d - 1) not in chosen
                     score = (
-                        gain_any * 4 + gain_skill * 3 - waste * 2,
+                        gain_any * 4 + gain_skill * 3 - waste * 4,
                         same or (s.code in night_codes and free_before),
                         -load[p],
                         -(nights[p] if s.code in night_codes else 0),
                         -p,
                     )
                     if best is None or score > best[0]:
-                        best = (score, p, s, slots)
+                        best = (score, p, s)
             if best is None:
-                break
-            _, p, s, _slots = best
+                skipped.add(target)
+                continue
+            _, p, s = best
             take(p, d, s)
     assignments = tuple(
         make_assignment(inst.staff[p].id, inst.dates[d], inst.scenario.shift(code))

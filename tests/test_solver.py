@@ -259,21 +259,37 @@ def test_cancel_returns_best_so_far_within_a_second():
     seen = []
     cancelled_at = []
 
+    def do_cancel():
+        cancelled_at.append(time.perf_counter())
+        token.cancel()
+
     def on_solution(roster):
         seen.append(roster)
-        if not cancelled_at:
-            cancelled_at.append(time.perf_counter())
-            threading.Timer(0.3, token.cancel).start()
+        if len(seen) == 1:
+            threading.Timer(0.3, do_cancel).start()
 
     t0 = time.perf_counter()
     res = solve(sc, D0, 28, SolveOptions(time_limit=60), on_solution=on_solution, cancel=token)
     end = time.perf_counter()
     assert seen, "no solution before cancel"
-    assert end - (cancelled_at[0] + 0.3) < 1.5  # 1 s target + timer slack on a loaded machine
+    assert cancelled_at
+    assert end - cancelled_at[0] < 1.5  # 1 s target, slack for a loaded 2-core machine
     assert end - t0 < 30
     assert res.status == "FEASIBLE"
     assert res.roster.assignments
     assert_clean(sc, res)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.02, 0.1])
+def test_cancel_at_any_moment_stops(delay):
+    # a cancel landing between the two phases (or before a Solve() has started) must not be lost
+    sc = sample_scenario()
+    token = CancelToken()
+    t0 = time.perf_counter()
+    threading.Timer(delay, token.cancel).start()
+    res = solve(sc, D0, 28, SolveOptions(time_limit=60), cancel=token)
+    assert time.perf_counter() - t0 < 8  # build + greedy + ≤ 1 s to stop
+    assert res.status in ("FEASIBLE", "CANCELLED")
 
 
 def test_progress_and_terms_reported():
