@@ -41,8 +41,8 @@ def consecutive_working_dates(scenario: Scenario, roster: Roster, staff_id: str)
     return n
 
 
-def _split(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
-    """Minutes of [start, end) on each calendar date."""
+def split_by_date(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
+    """Minutes of [start, end) on each calendar date (also used by ``roster.hours``)."""
     out: dict[dt.date, int] = {}
     cur = start
     while cur < end:
@@ -52,7 +52,8 @@ def _split(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
     return out
 
 
-def _night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
+def night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
+    """Minutes of [start, end) inside the night window (minutes from midnight, may wrap)."""
     w0, w1 = window
     if w0 == w1:
         return 0
@@ -71,10 +72,10 @@ def _night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]
 def _working_dates(assignments: list[Assignment], history_end: dt.datetime | None, start: dt.date) -> set[dt.date]:
     out: set[dt.date] = set()
     for a in assignments:
-        out.update(d for d, m in _split(a.start, a.end).items() if m > 0)
+        out.update(d for d, m in split_by_date(a.start, a.end).items() if m > 0)
     ps = dt.datetime.combine(start, dt.time())
     if history_end is not None and history_end > ps:
-        out.update(_split(ps, history_end))
+        out.update(split_by_date(ps, history_end))
     return out
 
 
@@ -92,7 +93,7 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     for a in roster.assignments:
         if a.staff != staff_id or not first <= a.date <= roster.end:
             continue
-        span = _split(a.start, a.end)
+        span = split_by_date(a.start, a.end)
         total = sum(span.values())
         if total <= 0:
             continue
@@ -124,7 +125,7 @@ def _overtime_minutes_for_next(scenario: Scenario, roster: Roster, cal: WorkCale
 
 
 def _counters(a: Assignment, scenario: Scenario, cal: WorkCalendar) -> tuple[int, int, int]:
-    night = _night_minutes(a.start, a.end, scenario.rules.night_window) >= NIGHT_SHIFT_MINUTES
+    night = night_minutes(a.start, a.end, scenario.rules.night_window) >= NIGHT_SHIFT_MINUTES
     kind = cal.day_type(a.date)
     return int(night), int(kind == DayType.RESTDAY), int(kind == DayType.HOLIDAY)
 

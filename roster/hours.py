@@ -35,6 +35,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 
 from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar, month_bounds
+from .carryover import night_minutes, split_by_date
 from .model import (
     NO_OVERTIME_KINDS,
     PAID_LEAVE_KINDS,
@@ -91,35 +92,6 @@ class MonthHours:
 
 
 # ---------------------------------------------------------------- small time helpers
-
-
-def split_by_date(start: dt.datetime, end: dt.datetime) -> dict[dt.date, int]:
-    """Minutes of [start, end) on each calendar date."""
-    out: dict[dt.date, int] = {}
-    cur = start
-    while cur < end:
-        nxt = min(end, dt.datetime.combine(cur.date() + _DAY, dt.time()))
-        out[cur.date()] = out.get(cur.date(), 0) + int((nxt - cur).total_seconds() // 60)
-        cur = nxt
-    return out
-
-
-def night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
-    """Minutes of [start, end) inside the night window (minutes from midnight, may wrap)."""
-    w0, w1 = window
-    if w0 == w1:
-        return 0
-    total = 0
-    day = start.date() - _DAY
-    while day <= end.date():
-        base = dt.datetime.combine(day, dt.time())
-        a = base + dt.timedelta(minutes=w0)
-        b = base + dt.timedelta(minutes=w1 if w1 > w0 else w1 + 1440)
-        lo, hi = max(a, start), min(b, end)
-        if hi > lo:
-            total += int((hi - lo).total_seconds() // 60)
-        day += _DAY
-    return total
 
 
 def break_minutes_of(scenario: Scenario, a: Assignment) -> int:
