@@ -8,7 +8,6 @@ Cancel returns quickly.  A job is any callable ``job(on_progress, on_solution, c
 from __future__ import annotations
 
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -20,28 +19,10 @@ JOB_SWITCH_INTERVAL = 0.001  # seconds
 Job = Callable[[Callable[[Any], None], Callable[[Any], None], Any], Any]
 
 
-class _FallbackCancelToken:
-    """Used only when solver.api has no CancelToken (keeps the worker testable on its own)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
-
-
 def make_cancel_token():
-    try:
-        from solver.api import CancelToken
-    except ImportError:
-        return _FallbackCancelToken()
+    """A fresh :class:`solver.api.CancelToken` (imported here so ortools loads only when a job starts)."""
+    from solver.api import CancelToken
+
     return CancelToken()
 
 
