@@ -40,6 +40,17 @@ def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date], froz
     return frozenset(statutory), frozenset(extra_rest), frozenset(workdays)
 
 
+def override_of(o: CalendarOverrides, day: dt.date) -> DayType | None:
+    """The user's override for ``day`` (holiday wins over rest day over workday), or None."""
+    if day in o.holidays:
+        return DayType.HOLIDAY
+    if day in o.restdays:
+        return DayType.RESTDAY
+    if day in o.workdays:
+        return DayType.WORKDAY
+    return None
+
+
 class WorkCalendar:
     """Classifies dates; user overrides win over the package."""
 
@@ -47,13 +58,9 @@ class WorkCalendar:
         self.overrides = overrides or CalendarOverrides()
 
     def day_type(self, day: dt.date) -> DayType:
-        o = self.overrides
-        if day in o.holidays:
-            return DayType.HOLIDAY
-        if day in o.restdays:
-            return DayType.RESTDAY
-        if day in o.workdays:
-            return DayType.WORKDAY
+        override = override_of(self.overrides, day)
+        if override is not None:
+            return override
         statutory, extra_rest, makeup = _china_year(day.year)
         if day in statutory:
             return DayType.HOLIDAY

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roster.calendar import WorkCalendar
+from roster.calendar import WorkCalendar, override_of
 from roster.model import CalendarOverrides, DayType, Scenario
 
 from .common import WARN_STYLE, StatusLabel
@@ -38,16 +38,6 @@ COLORS = {
     DayType.WORKDAY: QColor("#FFFFFF"),
 }
 CYCLE: tuple[DayType | None, ...] = (None, DayType.WORKDAY, DayType.RESTDAY, DayType.HOLIDAY)
-
-
-def override_of(o: CalendarOverrides, day: dt.date) -> DayType | None:
-    if day in o.holidays:
-        return DayType.HOLIDAY
-    if day in o.restdays:
-        return DayType.RESTDAY
-    if day in o.workdays:
-        return DayType.WORKDAY
-    return None
 
 
 def with_override(o: CalendarOverrides, day: dt.date, kind: DayType | None) -> CalendarOverrides:
