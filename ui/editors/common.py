@@ -20,7 +20,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from roster.model import fmt_hhmm, parse_hhmm
 
@@ -342,6 +352,23 @@ def make_table(model: QAbstractTableModel, parent: QWidget | None = None, *, row
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setHighlightSections(False)
     return view
+
+
+def tool_box(title: str, parent: QWidget, controls: Sequence[QWidget], body: QWidget,
+             *, stretch: int = 1) -> tuple[QGroupBox, QVBoxLayout]:
+    """A titled group: ``controls`` in a left-aligned row above ``body`` (added with ``stretch``).
+
+    Returns the box and its vertical layout, so a caller can add more below the body.
+    """
+    box = QGroupBox(title, parent)
+    layout = QVBoxLayout(box)
+    row = QHBoxLayout()
+    for w in controls:
+        row.addWidget(w)
+    row.addStretch(1)
+    layout.addLayout(row)
+    layout.addWidget(body, stretch)
+    return box, layout
 
 
 def selected_row(view: QTableView) -> int:

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,6 +40,7 @@ from .common import (
     parse_time,
     selected_row,
     text_color_for,
+    tool_box,
 )
 
 GRID_DAY_TYPES = ("workday", "restday", "holiday")
@@ -279,28 +279,15 @@ class DemandEditor(QWidget):
         self.fill_spin.setRange(0, MAX_HEADCOUNT)
         self.fill_button = QPushButton(self.tr("填入所选格"), self)
 
-        grid_box = QGroupBox(self.tr("每半小时需求人数（不限技能）"), self)
-        gl = QVBoxLayout(grid_box)
-        fill = QHBoxLayout()
-        fill.addWidget(QLabel(self.tr("人数"), self))
-        fill.addWidget(self.fill_spin)
-        fill.addWidget(self.fill_button)
-        fill.addStretch(1)
-        gl.addLayout(fill)
-        gl.addWidget(self.grid_view, 1)
+        grid_box, _ = tool_box(self.tr("每半小时需求人数（不限技能）"), self,
+                               (QLabel(self.tr("人数"), self), self.fill_spin, self.fill_button), self.grid_view)
         grid_box.setMinimumWidth(440)
 
         self.rules_view = make_table(self.rules_model, self)
         self.add_rule_button = QPushButton(self.tr("添加技能需求"), self)
         self.remove_rule_button = QPushButton(self.tr("删除"), self)
-        rules_box = QGroupBox(self.tr("按技能或特定日期的需求（覆盖左侧网格）"), self)
-        rl = QVBoxLayout(rules_box)
-        rb = QHBoxLayout()
-        rb.addWidget(self.add_rule_button)
-        rb.addWidget(self.remove_rule_button)
-        rb.addStretch(1)
-        rl.addLayout(rb)
-        rl.addWidget(self.rules_view, 1)
+        rules_box, rl = tool_box(self.tr("按技能或特定日期的需求（覆盖左侧网格）"), self,
+                                 (self.add_rule_button, self.remove_rule_button), self.rules_view)
         note = QLabel(
             self.tr("区间为左闭右开 [从, 到)；技能需求按持有该技能的人数计算。颜色越深需求越高。"), self
         )

@@ -20,8 +20,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -45,6 +43,7 @@ from .common import (
     parse_date,
     parse_number,
     selected_row,
+    tool_box,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -376,31 +375,12 @@ class LeaveEditor(QWidget):
         self.month_label.setMinimumWidth(110)
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        leave_box = QGroupBox(self.tr("请假（已批准，排班时必须遵守）"), self)
-        ll = QVBoxLayout(leave_box)
-        row = QHBoxLayout()
-        row.addWidget(self.add_leave_button)
-        row.addWidget(self.remove_leave_button)
-        row.addStretch(1)
-        ll.addLayout(row)
-        ll.addWidget(self.leave_view, 1)
-        wish_box = QGroupBox(self.tr("愿望（尽量满足，权重越高越优先）"), self)
-        wl = QVBoxLayout(wish_box)
-        row = QHBoxLayout()
-        row.addWidget(self.add_wish_button)
-        row.addWidget(self.remove_wish_button)
-        row.addStretch(1)
-        wl.addLayout(row)
-        wl.addWidget(self.wish_view, 1)
-        month_box = QGroupBox(self.tr("月历：谁不在岗"), self)
-        ml = QVBoxLayout(month_box)
-        row = QHBoxLayout()
-        row.addWidget(self.prev_button)
-        row.addWidget(self.month_label)
-        row.addWidget(self.next_button)
-        row.addStretch(1)
-        ml.addLayout(row)
-        ml.addWidget(self.month_view, 1)
+        leave_box, _ = tool_box(self.tr("请假（已批准，排班时必须遵守）"), self,
+                                (self.add_leave_button, self.remove_leave_button), self.leave_view)
+        wish_box, _ = tool_box(self.tr("愿望（尽量满足，权重越高越优先）"), self,
+                               (self.add_wish_button, self.remove_wish_button), self.wish_view)
+        month_box, _ = tool_box(self.tr("月历：谁不在岗"), self,
+                                (self.prev_button, self.month_label, self.next_button), self.month_view)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(leave_box)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,6 +33,7 @@ from .common import (
     parse_number,
     selected_row,
     split_list,
+    tool_box,
 )
 
 _PHONE = re.compile(r"^[0-9+\- ()]{3,20}$")
@@ -274,14 +274,9 @@ class TeamEditor(QWidget):
         legend.setStyleSheet("color: #6D4C41;")
         top.addWidget(legend)
 
-        self.protected_box = QGroupBox(self.tr("保护期"), self)
-        pl = QVBoxLayout(self.protected_box)
-        pb = QHBoxLayout()
-        pb.addWidget(self.add_protected_button)
-        pb.addWidget(self.remove_protected_button)
-        pb.addStretch(1)
-        pl.addLayout(pb)
-        pl.addWidget(self.protected_view)
+        self.protected_box, _ = tool_box(self.tr("保护期"), self,
+                                         (self.add_protected_button, self.remove_protected_button),
+                                         self.protected_view, stretch=0)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
