@@ -4,11 +4,10 @@ accepted edits emit a new frozen Scenario."""
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, qInstallMessageHandler
-from PySide6.QtTest import QAbstractItemModelTester
+from model_tester import model_tester
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from roster.calendar import WorkCalendar
 from roster.demand import demand_for_date
@@ -28,24 +27,6 @@ from roster.sample import sample_scenario, twelve_hour_shifts
 D = dt.date.fromisoformat
 EDIT = Qt.ItemDataRole.EditRole
 CHECK = Qt.ItemDataRole.CheckStateRole
-
-
-@contextmanager
-def model_tester(model: QAbstractTableModel):
-    """Attach Qt's QAbstractItemModelTester; every FAIL it reports (now or while the block edits) fails."""
-    failures: list[str] = []
-
-    def handler(_mode, ctx, msg):
-        if ctx.category == "qt.modeltest" or "FAIL!" in msg:
-            failures.append(msg)
-
-    old = qInstallMessageHandler(handler)
-    try:
-        tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
-        yield tester
-    finally:
-        qInstallMessageHandler(old)
-    assert not failures, failures
 
 
 def test_model_tester_helper_catches_a_broken_model(qapp):

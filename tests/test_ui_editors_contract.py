@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import Qt, qInstallMessageHandler
-from PySide6.QtTest import QAbstractItemModelTester
+from model_tester import model_tester
+from PySide6.QtCore import Qt
 
 from roster.model import DemandRule, Roster, make_assignment
 from roster.sample import sample_scenario
 
 D = dt.date.fromisoformat
-
-
-@contextmanager
-def model_tester(model):
-    failures: list[str] = []
-
-    def handler(_mode, ctx, msg):
-        if ctx.category == "qt.modeltest" or "FAIL!" in msg:
-            failures.append(msg)
-
-    old = qInstallMessageHandler(handler)
-    try:
-        yield QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
-    finally:
-        qInstallMessageHandler(old)
-    assert not failures, failures
 
 
 @dataclass
