@@ -167,19 +167,24 @@ def _check_existing(path: Path, timeout: float) -> None:
         con.close()
 
 
+def _sqlite_copy(src: Path, dst: Path, timeout: float) -> None:
+    """Copy the database ``src`` (opened read-only) into the file ``dst`` with the sqlite3 backup API."""
+    s = sqlite3.connect(_ro_uri(src), uri=True, timeout=timeout)
+    try:
+        d = sqlite3.connect(dst)
+        try:
+            s.backup(d)
+        finally:
+            d.close()
+    finally:
+        s.close()
+
+
 def _backup_file(src: Path, dst: Path, timeout: float) -> None:
     """Copy ``src`` to ``dst`` with the sqlite3 backup API (consistent even in WAL mode)."""
     tmp = dst.with_name(dst.name + ".tmp")
     try:
-        s = sqlite3.connect(_ro_uri(src), uri=True, timeout=timeout)
-        try:
-            d = sqlite3.connect(tmp)
-            try:
-                s.backup(d)
-            finally:
-                d.close()
-        finally:
-            s.close()
+        _sqlite_copy(src, tmp, timeout)
         os.replace(tmp, dst)
     except (sqlite3.Error, OSError) as e:
         try:
@@ -485,15 +490,7 @@ class Store:
         tmp = p.with_name(p.name + ".restore.tmp")
         kept = p
         try:
-            s = sqlite3.connect(_ro_uri(bak), uri=True, timeout=timeout)
-            try:
-                d = sqlite3.connect(tmp)
-                try:
-                    s.backup(d)
-                finally:
-                    d.close()
-            finally:
-                s.close()
+            _sqlite_copy(bak, tmp, timeout)
             if p.exists():
                 kept = p.with_name(f"{p.name}.broken-{dt.datetime.now():%Y%m%d-%H%M%S}")
                 os.replace(p, kept)
