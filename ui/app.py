@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-
 ORG_NAME = "Shichahai12345"
 APP_NAME = "roster"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
 from exports.safe_write import ExportError
 from roster.scenario_io import InputError
