@@ -167,6 +167,8 @@ def _add_locks(m: RosterModel, *, assumptions: bool) -> None:
 
 
 _DET_WORKERS = 2
+# full-problem subsolvers of the deterministic mode, by phase (False: phase 1, True: phase 2)
+_DET_SUBSOLVERS = {False: ("no_lp",), True: ("no_lp",)}
 
 
 def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *, improve: bool = False) -> None:
@@ -181,13 +183,15 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *,
         # Interleaved search is deterministic for a fixed worker count: subsolver tasks run in batches and
         # share solutions only at batch boundaries; the search stops on deterministic time.  A single thread
         # has no LNS at all (use_lns_only is ignored with one worker) and stays at the phase-1 roster.  Of
-        # the full-problem subsolvers only default_lp runs (it gives the LP bound); the other eight would
-        # each eat 0.5-3 s of deterministic time on their first task before any LNS runs.  Measured on the
-        # 28-day sample, time limit 10: single thread 7760, default interleave 6886, this 4697 (bound 4510).
+        # the full-problem subsolvers only no_lp runs: every LP subsolver spends 0.5-3 s of deterministic
+        # time on its root LP before any LNS task gets a turn (40 staff × 28 d: the whole budget).  The
+        # price is a weak bound (no LP).  Measured, time limit 10, 28-day sample: single thread 7760,
+        # default interleave 6886, default_lp + LNS 4697 (bound 4510), no_lp + LNS 4772; 40 staff × 28 d,
+        # limit 9: default_lp 3 893 498 (under-cover 262 left), no_lp 14 980.
         p.num_workers = _DET_WORKERS  # fixed, not opts.workers: the result must not depend on the machine
         p.interleave_search = True
         p.use_lns_only = False
-        p.subsolvers.append("default_lp")
+        p.subsolvers.extend(_DET_SUBSOLVERS[improve])
         p.max_deterministic_time = max(0.01, time_limit)
         # the wall limit is only a safety net; the deterministic limit decides where the search stops
         p.max_time_in_seconds = max(0.01, time_limit) * 3 + 5
