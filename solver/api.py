@@ -49,8 +49,8 @@ class SolveOptions:
     hint: Roster | None = None  # warm start
     relative_gap: float = 0.0  # stop when (objective − bound)/objective ≤ this
     # True (default): seeded interleaved search bounded by deterministic time → same input + seed gives the
-    # same roster on any machine (wall time varies with load).  False: the wall-time 2-worker portfolio,
-    # whose result depends on timing; ``workers`` only applies to it.
+    # same roster on any machine (wall time varies with load; the bound is weak, no LP runs).  False: the
+    # wall-time portfolio with ``workers`` threads (LP bound, result depends on timing).
     deterministic: bool = True
 
 
