@@ -199,6 +199,24 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *,
     p.linearization_level = 1
 
 
+def _lp_bound(m: RosterModel, opts: SolveOptions, cancel: CancelToken | None) -> float:
+    """Deterministic mode runs no LP in its search, so its own bound is useless; one seeded single-thread
+    solve with the default LP worker on a small deterministic budget gives a valid objective bound (used for
+    the reported bound/gap only — the roster still comes from the deterministic search)."""
+    s = cp_model.CpSolver()
+    p = s.parameters
+    p.num_workers = 1
+    p.random_seed = opts.seed
+    p.linearization_level = 1
+    p.max_deterministic_time = max(0.05, opts.time_limit * 0.1)
+    p.max_time_in_seconds = max(0.05, opts.time_limit * 0.3)
+    st = _run(s, m.model, None, cancel)
+    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) or st == cp_model.UNKNOWN:
+        b = s.BestObjectiveBound()
+        return b if b == b and abs(b) < 1e18 else 0.0  # NaN / ±inf when no bound was found
+    return 0.0
+
+
 def _apply_hint(m: RosterModel, hint: Roster | None) -> None:
     if hint is None:
         return
@@ -249,6 +267,10 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.first: float | None = None
         self.error: BaseException | None = None
         self.phase1 = False
+        # every objective term is a positively weighted non-negative count, so the objective is ≥ 0, and
+        # ≥ w_under × (proven least shortfall) once phase 1 is optimal; deterministic mode runs no LP, so
+        # CP-SAT's own bound can be far below this (even negative) and is lifted to it
+        self.min_bound = 0.0
 
     def full_objective(self) -> float:
         vals = self.m.term_values(self.Value)
@@ -263,6 +285,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             obj, bound = self.ObjectiveValue(), self.BestObjectiveBound()
             if self.phase1:
                 obj, bound = self.full_objective(), bound * self.m.terms["under_cover"].weight
+            bound = max(bound, self.min_bound)
             if self.on_progress:
                 self.on_progress(Progress(obj, bound, _gap(obj, bound), elapsed, self.solutions))
             if self.on_solution:
@@ -376,16 +399,19 @@ def solve(
             fallback = {v.Index(): s1.Value(v) for v in _all_vars(m)}
             if st1 == cp_model.OPTIMAL:
                 floor = u1
+                cb.min_bound = float(m.terms["under_cover"].weight * u1)
             m.model.ClearHints()
             for v in m.x.values():
                 m.model.AddHint(v, s1.Value(v))
             m.model.Add(under_expr <= u1)
         m.model.ClearObjective()
         m.set_objective()
+    if opts.deterministic and not (cancel is not None and cancel.cancelled):
+        cb.min_bound = max(cb.min_bound, _lp_bound(m, opts, cancel))
     solver = cp_model.CpSolver()
     status = None
     if not (cancel is not None and cancel.cancelled):
-        _params(solver, opts, opts.time_limit * 0.7 if opts.deterministic else _left(opts, t0), improve=fallback is not None)
+        _params(solver, opts, opts.time_limit * 0.6 if opts.deterministic else _left(opts, t0), improve=fallback is not None)
         status = _run(solver, m.model, cb, cancel)
     if cb.error is not None:
         raise cb.error
@@ -401,6 +427,7 @@ def solve(
             bound = min(bound, w_under * (u1 + 1))
             if name == "OPTIMAL":
                 name = "FEASIBLE"
+        bound = max(bound, cb.min_bound)
     elif fallback is not None:
         value = _values_of(fallback)
         name = "FEASIBLE"
