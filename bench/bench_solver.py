@@ -76,12 +76,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="short limits (smoke run)")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--parallel", action="store_true",
+                    help="wall-time portfolio (deterministic=False) instead of the default seeded deterministic search")
     a = ap.parse_args()
     q = 0.3 if a.quick else 1.0
     sc = sample_scenario()
 
     def opts(t):
-        return SolveOptions(time_limit=t * q, workers=a.workers)
+        return SolveOptions(time_limit=t * q, workers=a.workers, deterministic=not a.parallel)
 
     print(HEADER)
     rows = [
