@@ -86,3 +86,15 @@ def test_unwritable_output_gives_a_message_not_a_traceback(tmp_path, capsys):
     assert code == 2, err
     assert "rota.xlsx" in err and "Traceback" not in err
     assert not target.exists()
+
+
+def test_missing_output_folder_is_refused_before_solving(tmp_path, capsys, monkeypatch):
+    import solver.api
+
+    def must_not_run(*a, **k):
+        raise AssertionError("solve started although the output folder is missing")
+
+    monkeypatch.setattr(solver.api, "solve", must_not_run)
+    code = main(["solve", "--days", "7", "--json", str(tmp_path / "no" / "rota.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "--json" in err and "rota.json" in err

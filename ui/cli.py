@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from exports.safe_write import ExportError
 from roster.scenario_io import InputError
@@ -34,7 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--days", type=int, default=28)
     s.add_argument("--time-limit", type=float, default=30.0)
     s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--workers", type=int, default=2)
+    s.add_argument("--workers", type=int, default=2,
+                   help="threads for --parallel (the default deterministic search always uses its own fixed split)")
+    s.add_argument("--parallel", action="store_true",
+                   help="wall-time parallel portfolio: stronger bound, but not reproducible run to run")
     s.add_argument("--out", help="Excel workbook (.xlsx)")
     s.add_argument("--json", help="roster JSON")
     s.add_argument("--pdf", help="weekly rota PDF")
@@ -78,8 +82,13 @@ def cmd_solve(args) -> int:
         raise InputError(f"--days 应在 1–400 之间，得到 {args.days}", field="--days")
     if args.time_limit <= 0:
         raise InputError("--time-limit 必须大于 0", field="--time-limit")
+    for flag, path in (("--out", args.out), ("--json", args.json), ("--pdf", args.pdf)):
+        # fail before a long solve, not after it
+        if path and not Path(path).resolve().parent.is_dir():
+            raise InputError(f"输出文件夹不存在 (folder does not exist): {Path(path).resolve().parent}", file=path, field=flag)
     scenario = _load_scenario(args.scenario)
-    opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
+                        deterministic=not args.parallel)
     if args.days > 35:
         result = solve_rolling(scenario, args.start, args.days, opts)
     else:
