@@ -504,7 +504,7 @@
         <name>Excel</name>
         <message>
             <source>工时汇总</source>
-            <translation>Hours summary</translation>
+            <translation>Hours</translation>
         </message>
         <message>
             <source>覆盖</source>
@@ -528,7 +528,7 @@
         </message>
         <message>
             <source>工作日历日数</source>
-            <translation>Calendar workdays</translation>
+            <translation>Working dates</translation>
         </message>
         <message>
             <source>计薪工时</source>
@@ -540,7 +540,7 @@
         </message>
         <message>
             <source>工作日延时 150%</source>
-            <translation>Workday overtime 150%</translation>
+            <translation>Extended hours 150%</translation>
         </message>
         <message>
             <source>休息日加班 200%</source>
@@ -548,7 +548,7 @@
         </message>
         <message>
             <source>法定节假日 300%</source>
-            <translation>Public holiday 300%</translation>
+            <translation>Statutory holiday 300%</translation>
         </message>
         <message>
             <source>加班合计</source>
@@ -560,15 +560,15 @@
         </message>
         <message>
             <source>调休获得（小时）</source>
-            <translation>Comp earned (h)</translation>
+            <translation>Comp time earned (h)</translation>
         </message>
         <message>
             <source>调休使用（小时）</source>
-            <translation>Comp taken (h)</translation>
+            <translation>Comp time taken (h)</translation>
         </message>
         <message>
             <source>调休余额（小时）</source>
-            <translation>Comp balance (h)</translation>
+            <translation>Comp time balance (h)</translation>
         </message>
         <message>
             <source>{kind}（天）</source>
@@ -584,15 +584,15 @@
         </message>
         <message>
             <source>按自然月计费人天（合同第 5.2 条）</source>
-            <translation>Billable person-days per calendar month (contract clause 5.2)</translation>
+            <translation>Person-days per natural month for billing (contract clause 5.2)</translation>
         </message>
         <message>
             <source>按人员汇总（整个排班期）</source>
-            <translation>Per person (whole roster period)</translation>
+            <translation>Per person, whole period</translation>
         </message>
         <message>
             <source>全期</source>
-            <translation>Whole period</translation>
+            <translation>All</translation>
         </message>
         <message>
             <source>期间</source>
@@ -600,11 +600,11 @@
         </message>
         <message>
             <source>在岗人数</source>
-            <translation>People on duty</translation>
+            <translation>Staff on duty</translation>
         </message>
         <message>
             <source>工时单位为小时；标准工时按当月日历工作日计算；休息日加班已扣除安排的调休。</source>
-            <translation>Hours in h; standard hours from the month's calendar workdays; rest-day overtime is net of comp time given.</translation>
+            <translation>Hours in decimal hours; standard hours from the month's calendar working days; rest-day overtime net of comp time given.</translation>
         </message>
         <message>
             <source>日期</source>
@@ -620,7 +620,7 @@
         </message>
         <message>
             <source>排班</source>
-            <translation>Roster</translation>
+            <translation>Scheduled</translation>
         </message>
         <message>
             <source>需求</source>
@@ -628,7 +628,7 @@
         </message>
         <message>
             <source>总人数</source>
-            <translation>Total people</translation>
+            <translation>All staff</translation>
         </message>
         <message>
             <source>缺口（人·时）</source>
@@ -636,7 +636,7 @@
         </message>
         <message>
             <source>每小时：排班 = 两个半小时时段中在岗人数的较小值，需求 = 较大值；红色 = 人手不足。</source>
-            <translation>Per hour: scheduled = the smaller head-count of its two half hours, demand = the larger; red = understaffed.</translation>
+            <translation>Per hour: scheduled = the smaller head-count of its two 30-minute slots, demand = the larger; red = short.</translation>
         </message>
         <message>
             <source>规则编号</source>
@@ -668,11 +668,11 @@
         </message>
         <message>
             <source>已停用</source>
-            <translation>Switched off</translation>
+            <translation>Disabled</translation>
         </message>
         <message>
             <source>违规明细</source>
-            <translation>Violation details</translation>
+            <translation>Violations</translation>
         </message>
         <message>
             <source>0 违规</source>
@@ -684,11 +684,11 @@
         </message>
         <message>
             <source>开始</source>
-            <translation>Start</translation>
+            <translation>From</translation>
         </message>
         <message>
             <source>结束</source>
-            <translation>End</translation>
+            <translation>To</translation>
         </message>
         <message>
             <source>实测</source>
@@ -704,7 +704,7 @@
         </message>
         <message>
             <source>内容</source>
-            <translation>Content</translation>
+            <translation>Value</translation>
         </message>
         <message>
             <source>班组</source>
@@ -716,7 +716,7 @@
         </message>
         <message>
             <source>人数</source>
-            <translation>Head-count</translation>
+            <translation>Staff</translation>
         </message>
         <message>
             <source>工时制度</source>
@@ -748,7 +748,7 @@
         </message>
         <message>
             <source>按日历工作日 × 8 小时</source>
-            <translation>Calendar workdays × 8 h</translation>
+            <translation>Calendar working days × 8 h</translation>
         </message>
         <message>
             <source>月平均 165.33 小时</source>
@@ -760,7 +760,7 @@
         </message>
         <message>
             <source>{code} {name} {times}，计薪 {paid} 小时</source>
-            <translation>{code} {name} {times}, paid {paid} h</translation>
+            <translation>{code} {name} {times}, {paid} paid hours</translation>
         </message>
         <message>
             <source>两班之间最少休息（小时）</source>
@@ -772,7 +772,7 @@
         </message>
         <message>
             <source>每 7 天最少休息日</source>
-            <translation>Minimum rest days in 7</translation>
+            <translation>Minimum rest days in every 7</translation>
         </message>
         <message>
             <source>每月加班上限（小时）</source>
@@ -788,7 +788,7 @@
         </message>
         <message>
             <source>节假日工时计入周期总工时</source>
-            <translation>Holiday hours count in the period total</translation>
+            <translation>Holiday hours in period total</translation>
         </message>
         <message>
             <source>带薪假计为出勤</source>
@@ -796,7 +796,7 @@
         </message>
         <message>
             <source>已停用规则</source>
-            <translation>Rules switched off</translation>
+            <translation>Disabled rules</translation>
         </message>
         <message>
             <source>无</source>
@@ -816,7 +816,7 @@
         </message>
         <message>
             <source>中国法定节假日与调休安排（holidays {ver}）；用户覆盖：节假日 {h} 天，休息日 {r} 天，工作日 {w} 天</source>
-            <translation>Chinese public holidays and swapped days (holidays {ver}); user overrides: {h} holidays, {r} rest days, {w} workdays</translation>
+            <translation>Chinese public holidays and make-up days (holidays {ver}); user overrides: {h} holidays, {r} rest days, {w} workdays</translation>
         </message>
         <message>
             <source>日历警告</source>
@@ -824,7 +824,7 @@
         </message>
         <message>
             <source>{years} 年的节假日调休安排为估算（国务院通知尚未发布或未录入），请核对后在“日历”中录入。</source>
-            <translation>The holiday arrangement for {years} is estimated (State Council notice not published or not entered); check it and enter it under “Calendar”.</translation>
+            <translation>The {years} holiday arrangement is estimated (official notice not published or not entered); check it and enter it in the calendar.</translation>
         </message>
         <message>
             <source>排班期内的节假日安排均为官方发布</source>
@@ -852,7 +852,7 @@
         </message>
         <message>
             <source>未经求解器（手工排班）</source>
-            <translation>Not from the solver (edited by hand)</translation>
+            <translation>Not from the solver (hand-made)</translation>
         </message>
         <message>
             <source>软件版本</source>
@@ -864,7 +864,7 @@
         </message>
         <message>
             <source>本工作簿不含电话号码和身份证号。</source>
-            <translation>This workbook holds no phone or ID numbers.</translation>
+            <translation>This workbook contains no phone or ID numbers.</translation>
         </message>
         <message>
             <source>周</source>
@@ -941,31 +941,31 @@
         <name>Leave</name>
         <message>
             <source>年假</source>
-            <translation>Annual leave</translation>
+            <translation>Annual</translation>
         </message>
         <message>
             <source>病假</source>
-            <translation>Sick leave</translation>
+            <translation>Sick</translation>
         </message>
         <message>
             <source>事假</source>
-            <translation>Personal leave</translation>
+            <translation>Personal</translation>
         </message>
         <message>
             <source>婚假</source>
-            <translation>Marriage leave</translation>
+            <translation>Marriage</translation>
         </message>
         <message>
             <source>产假</source>
-            <translation>Maternity leave</translation>
+            <translation>Maternity</translation>
         </message>
         <message>
             <source>调休</source>
-            <translation>Comp day off</translation>
+            <translation>Comp</translation>
         </message>
         <message>
             <source>丧假</source>
-            <translation>Bereavement leave</translation>
+            <translation>Bereavement</translation>
         </message>
         <message>
             <source>其他</source>
@@ -1549,7 +1549,7 @@
         </message>
         <message>
             <source>无法初始化字体（需要图形环境）</source>
-            <translation>Cannot initialise fonts (a graphical environment is needed)</translation>
+            <translation>Cannot initialise fonts (a GUI context is needed)</translation>
         </message>
     </context>
     <context>
@@ -1815,7 +1815,7 @@
         </message>
         <message>
             <source>工号</source>
-            <translation>Employee no.</translation>
+            <translation>Emp. no.</translation>
         </message>
         <message>
             <source>第 {n} 周</source>
@@ -1823,7 +1823,7 @@
         </message>
         <message>
             <source>在岗人数</source>
-            <translation>People on duty</translation>
+            <translation>On duty</translation>
         </message>
         <message>
             <source>图例</source>
@@ -1831,11 +1831,11 @@
         </message>
         <message>
             <source>节 = 法定节假日，休 = 休息日，班 = 调休上班日；空白 = 休息</source>
-            <translation>H = public holiday, R = rest day, W = make-up workday; blank = off</translation>
+            <translation>H = statutory holiday, R = rest day, W = make-up working day; blank = off</translation>
         </message>
         <message>
             <source>排班人</source>
-            <translation>Planned by</translation>
+            <translation>Prepared by</translation>
         </message>
         <message>
             <source>审核人</source>

@@ -52,20 +52,36 @@ def lupdate(ts: Path = TS) -> None:
 
 
 def unused_entries(ts: Path = TS) -> list[str]:
-    """Mapping keys (``EN`` sources, ``BY_CONTEXT`` pairs) no message in the .ts uses any more."""
+    """Mapping keys (``EN`` sources, ``BY_CONTEXT`` pairs) no message in the .ts takes its English from."""
     sys.path.insert(0, str(HERE))
     from translations_en import BY_CONTEXT, EN
 
     pairs = {(ctx.findtext("name") or "", msg.findtext("source") or "")
              for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")}
+    pairs -= set(exports_english())  # those take their English from the exporters
     sources = {src for _ctx, src in pairs}
     return [repr(k) for k in EN if k not in sources] + [repr(k) for k in BY_CONTEXT if k not in pairs]
+
+
+def exports_english() -> dict[tuple[str, str], str]:
+    """The exporters keep their English next to each string (``exports._common._s``), which is also what a CLI
+    export without a loaded catalogue prints; the catalogue takes it from there so GUI and CLI exports agree."""
+    sys.path.insert(0, str(ROOT))
+    import exports.excel  # noqa: F401  (importing registers every exporter string)
+    import exports.ics  # noqa: F401
+    import exports.pdf  # noqa: F401
+    import exports.xlsx_import  # noqa: F401
+    from exports._common import english_fallbacks
+
+    return english_fallbacks()
 
 
 def fill(ts: Path = TS) -> list[tuple[str, str]]:
     """Write English into every <translation>; return (context, source) pairs still missing."""
     sys.path.insert(0, str(HERE))
     from translations_en import BY_CONTEXT, EN
+
+    exported = exports_english()
 
     tree = ET.parse(ts)
     missing: list[tuple[str, str]] = []
@@ -76,7 +92,7 @@ def fill(ts: Path = TS) -> list[tuple[str, str]]:
             tr = msg.find("translation")
             if tr is None:
                 tr = ET.SubElement(msg, "translation")
-            english = BY_CONTEXT.get((name, src), EN.get(src))
+            english = exported.get((name, src)) or BY_CONTEXT.get((name, src), EN.get(src))
             if english is None:
                 if not (tr.text or "").strip():
                     tr.set("type", "unfinished")

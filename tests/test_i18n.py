@@ -248,3 +248,25 @@ def test_english_undo_texts_and_leave_cells(english_window):
 
     model = RosterModel(sample_scenario(), dt.date(2026, 6, 8), 3)
     assert model.data(model.index_of("s03", dt.date(2026, 6, 8))) == "Annual"
+
+
+def test_exporter_english_is_the_catalogue_english():
+    """A CLI export (no catalogue loaded) and a GUI export (catalogue loaded) must print the same English:
+    before, 43 exporter strings differed between the two (e.g. "On duty" vs "People on duty")."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    import exports.excel  # noqa: F401  (registers the strings)
+    import exports.ics  # noqa: F401
+    import exports.pdf  # noqa: F401
+    import exports.xlsx_import  # noqa: F401
+    from exports._common import english_fallbacks
+
+    ts = Path(__file__).resolve().parents[1] / "i18n" / "roster_en.ts"
+    catalogue = {(c.findtext("name"), m.findtext("source")): m.findtext("translation")
+                 for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")}
+    fallbacks = english_fallbacks()
+    assert len(fallbacks) > 100
+    for key, english in fallbacks.items():
+        if key in catalogue:
+            assert catalogue[key] == english, (key, catalogue[key], english)
