@@ -44,6 +44,7 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
         for p in members:
             parts, const = values[p]
             exprs.append((sum(c * v for c, v in parts) if parts else 0) + const)
+        m.spread_groups.append((name, t.weight, [(p, values[p][0], values[p][1]) for p in members]))
         consts = [values[p][1] for p in members]
         hi = m.model.NewIntVar(min(consts), max(consts) + ub, f"{name}_hi_{len(m.terms)}_{key[1]}")
         lo = m.model.NewIntVar(min(consts), max(consts) + ub, f"{name}_lo_{len(m.terms)}_{key[1]}")
@@ -147,10 +148,12 @@ def isolated_days(m: RosterModel) -> None:
                 iso = m.model.NewBoolVar(f"isow_{p}_{d}")
                 m.model.Add(iso >= cur - prev - nxt)
                 t.add(iso)
+                m.isolated.append((p, d, iso))
             if not (isinstance(prev, int) and prev == 0) and not (isinstance(nxt, int) and nxt == 0):
                 iso = m.model.NewBoolVar(f"isoo_{p}_{d}")
                 m.model.Add(iso >= prev + nxt - cur - 1)
                 t.add(iso)
+                m.isolated.append((p, d, iso))
 
 
 def changes(m: RosterModel) -> None:

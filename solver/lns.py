@@ -1,0 +1,229 @@
+"""Roster-shaped large neighbourhood search on top of CP-SAT (phase 2 of :func:`solver.api.solve`).
+
+CP-SAT's own LNS picks random variables or constraints; a roster improves fastest when a few *people*
+are re-planned over the whole period (swaps of work days between them remove isolated days and even
+out the fairness spreads) or when *all* people are re-planned over a few consecutive dates.  Each
+round fixes every shift variable outside the neighbourhood to the incumbent, hints the incumbent and
+solves the rest to (near) optimality with one seeded CP-SAT worker on a deterministic-time budget.
+Two neighbourhoods run per round on two model copies in parallel threads (CP-SAT releases the GIL);
+the better improvement is kept.  Sizes adapt: a neighbourhood solved to optimality grows, one that
+ran out of time shrinks.
+
+Everything that decides the result is seeded and measured in deterministic time, so the same input
+and seed give the same roster on any machine; the wall clock only matters for the safety cut-off.
+The idea follows the rostering LNS literature (Shaw's LNS; Timefold's "nearby"/pillar moves).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from .model import RosterModel
+
+#: deterministic seconds charged per sub-solve and model constraint (measured: 100 staff × 28 days,
+#: 36 k constraints, ≈ 0.11 s of load/presolve wall time per round of two parallel sub-solves)
+OVERHEAD_PER_CONSTRAINT = 1.5e-6
+
+
+@dataclass
+class LnsStats:
+    rounds: int = 0
+    improvements: int = 0
+    deterministic_time: float = 0.0
+
+
+@dataclass
+class _Hood:
+    """One neighbourhood kind with its adaptive size."""
+
+    kind: str  # "staff" (k people × all dates), "window" (all people × w dates) or "block" (k people × 10 dates)
+    size: int
+    lo: int
+    hi: int
+
+    def adapt(self, optimal: bool) -> None:
+        self.size = min(self.hi, self.size + 1) if optimal else max(self.lo, self.size - 1)
+
+
+class _Copy:
+    """A model clone whose shift-variable domains can be pinned to an incumbent and restored."""
+
+    def __init__(self, m: RosterModel) -> None:
+        self.model = m.model.Clone()
+        self.proto = self.model.Proto()
+        self.cells = [(p, d, v.Index()) for (p, d, _), v in m.x.items()]
+        # loading and presolving the whole model is wall time CP-SAT's deterministic clock barely counts;
+        # charge it by model size (deterministic) so the budget tracks the wall clock on big teams too
+        self.overhead = OVERHEAD_PER_CONSTRAINT * len(self.proto.constraints)
+
+    def solve(self, values: list[int], free: Callable[[int, int], bool], seed: int, budget: float, stop):
+        saved = []
+        variables = self.proto.variables
+        for p, d, i in self.cells:
+            if not free(p, d):
+                dom = variables[i].domain
+                saved.append((i, dom[0], dom[1]))
+                dom[0] = dom[1] = values[i]
+        hint = self.proto.solution_hint
+        hint.vars.clear()
+        hint.values.clear()
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        prm.num_workers = 1
+        prm.random_seed = seed
+        prm.max_deterministic_time = budget
+        prm.max_time_in_seconds = 20 * budget + 2  # safety net only; deterministic time decides
+        prm.symmetry_level = 0  # presolve symmetry detection costs more than it saves on a small neighbourhood
+        stop.append(solver)
+        try:
+            status = solver.Solve(self.model)
+        finally:
+            for i, lo, hi in saved:
+                dom = variables[i].domain
+                dom[0], dom[1] = lo, hi
+        resp = solver.ResponseProto()
+        ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        return (status == cp_model.OPTIMAL, solver.ObjectiveValue() if ok else None,
+                list(resp.solution) if ok else None, resp.deterministic_time + self.overhead)
+
+
+def improve(
+    m: RosterModel,
+    values: list[int],
+    objective: float,
+    budget: float,
+    *,
+    seed: int = 0,
+    bound: float = float("-inf"),
+    sub_budget: float = 0.1,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_improve: Callable[[list[int], float], None] | None = None,
+) -> tuple[list[int], float, LnsStats]:
+    """Improve the full solution ``values`` (one value per model variable; ``objective`` is its objective or
+    an upper value of it) within ``budget`` deterministic seconds; returns the best solution, its exact
+    objective and statistics.  Stops early at ``bound`` or when ``cancelled()``."""
+    n, days = len(m.inst.staff), m.inst.days
+    rng = random.Random(seed)
+    hoods = [_Hood("staff", min(n, 3), min(n, 2), n), _Hood("window", min(days, 5), min(days, 3), days),
+             _Hood("block", min(n, 5), min(n, 3), n)]
+    copies = [_Copy(m), _Copy(m)]
+    stats = LnsStats()
+    live: list[cp_model.CpSolver] = []
+    # round 0: every shift pinned, so only the auxiliary variables (spreads, isolated days, overtime) move —
+    # makes ``values`` tight and ``objective`` exact when the start came from another objective
+    _opt, obj0, sol0, dtime = copies[0].solve(values, lambda p, d: False, seed, max(sub_budget, 0.5), live)
+    stats.deterministic_time += dtime
+    if obj0 is not None and obj0 <= objective:
+        values, objective = sol0, obj0
+    live.clear()
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(cancelled, live, done), daemon=True)
+    watcher.start()
+    try:
+        values, objective = _rounds(m, values, objective, budget, rng, hoods, copies, stats, live, bound, sub_budget,
+                                    cancelled, on_improve)
+    finally:
+        done.set()
+        watcher.join()
+    return values, objective, stats
+
+
+def _watch(cancelled, live: list, done: threading.Event) -> None:
+    while not done.wait(0.05):
+        if cancelled():
+            for solver in list(live):
+                solver.stop_search()
+
+
+def _rounds(m, values, objective, budget, rng, hoods, copies, stats, live, bound, sub_budget, cancelled, on_improve):
+    n, days = len(m.inst.staff), m.inst.days
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        while stats.deterministic_time < budget and not cancelled() and objective > bound + 1e-9:
+            stats.rounds += 1
+            jobs = []
+            problems = _problems(m, values)
+            for j, copy in enumerate(copies):
+                hood = hoods[(2 * stats.rounds + j) % 3] if n > 1 else hoods[1]
+                free = _pick(hood, rng, n, days, problems)
+                jobs.append((hood, pool.submit(copy.solve, values, free, rng.randrange(1 << 30), sub_budget, live)))
+            best = None
+            for hood, fut in jobs:
+                optimal, obj, sol, dtime = fut.result()
+                stats.deterministic_time += dtime
+                hood.adapt(optimal)
+                if obj is not None and obj <= objective and (best is None or obj < best[0]):
+                    best = (obj, sol)
+            live.clear()
+            if best is not None:
+                if best[0] < objective:
+                    stats.improvements += 1
+                    objective, values = best
+                    if on_improve is not None:
+                        on_improve(values, objective)
+                else:
+                    values = best[1]  # equal objective: move on the plateau
+    return values, objective
+
+
+def _problems(m: RosterModel, values: list[int]) -> list[tuple[float, tuple[int, ...], int | None]]:
+    """Where the incumbent pays soft cost: (cost, people, date or None).  A fairness group above spread 0
+    names its highest and lowest member; an isolated day names its person and date."""
+    out = []
+    for _name, weight, members in m.spread_groups:
+        vals = [(const + sum(c * values[v.Index()] for c, v in parts), p) for p, parts, const in members]
+        hi, lo = max(vals), min(vals)
+        if hi[0] > lo[0]:
+            tops = tuple(p for val, p in vals if val == hi[0])
+            bottoms = tuple(p for val, p in vals if val == lo[0])
+            out.append((weight * (hi[0] - lo[0]), tops + bottoms, None))
+    for p, d, var in m.isolated:
+        if values[var.Index()]:
+            out.append((m.terms["isolated_days"].weight, (p,), d))
+    return out
+
+
+def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems) -> Callable[[int, int], bool]:
+    """Half of the neighbourhoods are aimed at a cost the incumbent pays (weighted by that cost)."""
+    target = None
+    if problems and rng.random() < 0.5:
+        target = rng.choices(problems, weights=[c for c, _, _ in problems])[0]
+    if hood.kind == "staff":
+        k = min(n, hood.size)
+        chosen = set()
+        if target is not None:
+            people = list(target[1])
+            rng.shuffle(people)
+            chosen.update(people[: max(1, k - 1)])
+            # a fairness group: always keep one top and one bottom member together
+            if target[2] is None and len(target[1]) > 1:
+                chosen.add(target[1][-1])
+        others = [p for p in range(n) if p not in chosen]
+        chosen.update(rng.sample(others, max(0, min(len(others), k - len(chosen)))))
+        frozen = frozenset(chosen)
+        return lambda p, d: p in frozen
+    if hood.kind == "block":
+        k = min(n, hood.size)
+        w = min(days, 10)
+        chosen = set(target[1][: k] if target is not None else ())
+        others = [p for p in range(n) if p not in chosen]
+        chosen.update(rng.sample(others, max(0, min(len(others), k - len(chosen)))))
+        if target is not None and target[2] is not None:
+            d0 = min(max(0, target[2] - rng.randrange(w)), days - w)
+        else:
+            d0 = rng.randrange(0, days - w + 1)
+        frozen = frozenset(chosen)
+        return lambda p, d: p in frozen and d0 <= d < d0 + w
+    w = min(days, hood.size)
+    if target is not None and target[2] is not None:
+        d0 = min(max(0, target[2] - rng.randrange(w)), days - w)
+    else:
+        d0 = rng.randrange(0, days - w + 1)
+    return lambda p, d: d0 <= d < d0 + w
