@@ -177,8 +177,9 @@ def _problems(m: RosterModel, values: list[int]) -> list[tuple[float, tuple[int,
     """Where the incumbent pays soft cost: (cost, people, date or None).  A fairness group above spread 0
     names its highest and lowest member; an isolated day names its person and date."""
     out = []
-    for _name, weight, members in m.spread_groups:
-        vals = [(const + sum(c * values[v.Index()] for c, v in parts), p) for p, parts, const in members]
+    for grp in m.spread_groups:
+        weight = grp.weight
+        vals = [(const + sum(c * values[v.Index()] for c, v in parts), p) for p, parts, const in grp.members]
         hi, lo = max(vals), min(vals)
         if hi[0] > lo[0]:
             tops = tuple(p for val, p in vals if val == hi[0])

@@ -8,6 +8,7 @@ Every term value is an integer count in the unit stored on the term (see ``TERM_
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from roster.model import OFF, DayType
 
@@ -28,6 +29,18 @@ TERM_UNITS = {
 }
 
 
+@dataclass
+class SpreadGroup:
+    """One max − min group of a fairness term: members as (person, [(coef, var)], constant), and the
+    ``hi``/``lo`` variables whose difference is the group's spread."""
+
+    name: str
+    weight: int
+    members: list
+    hi: object
+    lo: object
+
+
 def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: int) -> None:
     """Add max − min of ``values`` over each group of comparable staff to term ``name``."""
     inst = m.inst
@@ -44,7 +57,6 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
         for p in members:
             parts, const = values[p]
             exprs.append((sum(c * v for c, v in parts) if parts else 0) + const)
-        m.spread_groups.append((name, t.weight, [(p, values[p][0], values[p][1]) for p in members]))
         consts = [values[p][1] for p in members]
         hi = m.model.NewIntVar(min(consts), max(consts) + ub, f"{name}_hi_{len(m.terms)}_{key[1]}")
         lo = m.model.NewIntVar(min(consts), max(consts) + ub, f"{name}_lo_{len(m.terms)}_{key[1]}")
@@ -57,6 +69,7 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
         m.model.Add(len(members) * lo <= total)
         t.add(hi, 1)
         t.add(lo, -1)
+        m.spread_groups.append(SpreadGroup(name, t.weight, [(p, values[p][0], values[p][1]) for p in members], hi, lo))
 
 
 def fair_nights(m: RosterModel) -> None:

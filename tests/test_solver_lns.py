@@ -96,7 +96,8 @@ def test_problems_name_spread_extremes_and_isolated_days():
         if date is not None:  # an isolated day: its indicator is set for that person and date
             assert any(p == people[0] and d == date and values[v.Index()] for p, d, v in m.isolated)
     # every fairness group above spread 0 appears with its top and bottom members
-    for name, weight, members in m.spread_groups:
+    for grp in m.spread_groups:
+        name, weight, members = grp.name, grp.weight, grp.members
         vals = {p: c + sum(k * values[v.Index()] for k, v in parts) for p, parts, c in members}
         spread = max(vals.values()) - min(vals.values())
         if spread:
