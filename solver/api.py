@@ -35,6 +35,7 @@ from ortools.sat.python import cp_model
 from roster.demand import SLOT_MINUTES
 from roster.model import OFF, Roster, Scenario, make_assignment
 
+from .lp_bound import lp_bound
 from .model import Instance, RosterModel, identical_classes, lock_cell
 from .objective import TERM_UNITS, add_objective
 from .rules import RULE_SOURCES, apply_rules
@@ -418,7 +419,7 @@ def solve(
         m.set_objective()
     w_under = m.terms["under_cover"].weight
     if opts.deterministic and not (cancel is not None and cancel.cancelled):
-        lp = _lp_bound(m, opts, cancel)
+        lp = max(_lp_bound(m, opts, cancel), lp_bound(m.model) or 0.0)
         if u1 is not None and floor is None:
             lp = min(lp, w_under * (u1 + 1))  # the LP saw the cap "shortfall ≤ u1", which is not proven optimal
         cb.min_bound = max(cb.min_bound, lp)
