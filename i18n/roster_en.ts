@@ -1369,6 +1369,10 @@
             <translation>Solver error</translation>
         </message>
         <message>
+            <source>已改为整月计划期，按 F5 重新求解</source>
+            <translation>Planning period set to whole months — press F5 to solve again</translation>
+        </message>
+        <message>
             <source>无法采纳</source>
             <translation>Cannot apply</translation>
         </message>

@@ -301,6 +301,7 @@ EN: dict[str, str] = {
     "无法采纳": "Cannot apply",
     "采纳建议": "Apply suggestion",
     "已采纳修改，按 F5 重新求解": "Change applied; press F5 to solve again",
+    "已改为整月计划期，按 F5 重新求解": "Planning period set to whole months — press F5 to solve again",
     "这一格没有班次，无需顶班": "This cell has no shift; nobody needs to cover it",
     "谁能顶班": "Who can cover",
     "顶班": "Cover",

@@ -437,7 +437,7 @@ class Fix:
     """A proposed change.  ``apply(scenario)`` returns the changed scenario; ``verified`` tells it
     was re-solved with the change and measured (shortfall in person-hours before/after)."""
 
-    kind: str  # reduce_demand | cancel_leave | allow_overtime | allow_night | add_staff | relax_rule | unlock
+    kind: str  # reduce_demand | cancel_leave | allow_overtime | allow_night | add_staff | relax_rule | unlock | plan_whole_month
     description: str  # Chinese
     description_en: str
     size: float  # "how big a change": ordering key
@@ -447,6 +447,8 @@ class Fix:
     shortfall_before: float | None = None  # person-hours
     shortfall_after: float | None = None
     status_after: str | None = None
+    # plan_whole_month: the fix is a different planning period (start, days), verified by solving that period
+    period: tuple[dt.date, int] | None = None
 
     def apply(self, scenario: Scenario) -> Scenario:
         return self._apply(scenario)
@@ -507,7 +509,7 @@ class Explanation:
         if not self.items and not self.conflicts and self.status in ("UNKNOWN", "CANCELLED"):
             return "\n".join(lines)
         if self.fixes:
-            sugg = "; ".join(f.describe(lang) for f in self.fixes[:3])
+            sugg = ("; " if en else "；").join(f.describe(lang) for f in self.fixes[:3])
             lines.append(("Suggested: " if en else "建议：") + sugg + ("." if en else "。"))
         elif self.items or self.conflicts:
             lines.append("No single verified change was found." if en else "未找到经验证有效的单项调整。")
@@ -820,7 +822,8 @@ def _fmt_dates(days: Iterable[dt.date], en: bool) -> str:
     return ("、" if not en else ", ").join(parts)
 
 
-def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal: WorkCalendar) -> list[Fix]:
+def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal: WorkCalendar,
+                    period_start: dt.date | None = None, period_days: int = 0) -> list[Fix]:
     names = {p.id: p.name for p in scenario.staff}
     fixes: list[Fix] = []
     # people whose only obstacle is one of: leave / night_ok / overtime not allowed / rest / consecutive
@@ -897,6 +900,9 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         fixes.append(Fix("relax_rule", f"将连续工作天数上限由 {r.max_consecutive_days} 天放宽到 6 天",
                          f"raise the consecutive-day limit from {r.max_consecutive_days} to 6",
                          3, _set_rules(max_consecutive_days=6), {"rule": "max_consecutive_days", "value": 6}))
+    whole = _whole_month_fix(items, period_start, period_days)
+    if whole is not None:
+        fixes.append(whole)
     # reduce demand exactly by what is missing
     extra, person_hours = _reduction_rules(scenario, runs, cal)
     if extra:
@@ -1031,6 +1037,30 @@ def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
+def _whole_month_fix(items: list[ExplanationItem], start: dt.date | None, days: int) -> Fix | None:
+    """"Plan the whole month": people are blocked by the overtime cap in a month the period covers only in part.
+
+    The standard hours of a month part count only its own workdays and the cap is pro rata by days
+    (labour-law §0, docs/ARCHITECTURE.md), so a short plan around a holiday block (e.g. 28 Sep – 11 Oct:
+    October's part holds 3 workdays → 24 h standard, 12.8 h cap) can be impossible while the whole month is
+    not.  Proposed period: the whole months of the overtime-blocked shortfalls.
+    """
+    if start is None or days <= 0:
+        return None
+    end = start + dt.timedelta(days=days - 1)
+    months = sorted({(it.date.year, it.date.month) for it in items
+                     if any(r.kind == "overtime" for b in it.people for r in b.reasons)})
+    partial = [(y, mo) for y, mo in months if start > month_bounds(y, mo)[0] or end < month_bounds(y, mo)[1]]
+    if not partial:
+        return None
+    first, last = month_bounds(*months[0])[0], month_bounds(*months[-1])[1]
+    n = (last - first).days + 1
+    zh = f"按整月排班（{_fmt_date(first, False)}–{_fmt_date(last, False)}）：不足整月时标准工时只计期内工作日、加班上限按天数折算"
+    en = (f"plan whole months ({_fmt_date(first, True)}–{_fmt_date(last, True)}): a part month counts only its own "
+          "workdays as standard hours and prorates the overtime cap by days")
+    return Fix("plan_whole_month", zh, en, 2.5, params={"start": first, "days": n}, period=(first, n))
+
+
 def explain(
     scenario: Scenario,
     start: dt.date,
@@ -1100,7 +1130,7 @@ def explain(
         ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team))
     if not ex.items:
         return ex
-    fixes = candidate_fixes(scenario, ex.items, runs, cal)
+    fixes = candidate_fixes(scenario, ex.items, runs, cal, start, days)
     if verify:
         fixes = _verify(fixes, scenario, start, days, roster, ex.shortfall_hours, verify_time_limit, max_verified, seed, workers)
     ex.fixes = fixes
@@ -1119,8 +1149,8 @@ def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, see
 
 
 #: tie-break between equally small fixes: keep the service level before lowering it
-KIND_RANK = {"unlock": 0, "cancel_leave": 1, "allow_night": 2, "allow_overtime": 3, "relax_rule": 4,
-             "add_staff": 5, "reduce_demand": 6}
+KIND_RANK = {"unlock": 0, "plan_whole_month": 1, "cancel_leave": 2, "allow_night": 3, "allow_overtime": 4,
+             "relax_rule": 5, "add_staff": 6, "reduce_demand": 7}
 
 
 def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, roster, before: float,
@@ -1143,10 +1173,12 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
         if tried >= max_verified:
             break
         tried += 1
-        res = _solve(f.apply(scenario), start, days, time_limit, seed, workers, hint=roster)
+        p_start, p_days = f.period or (start, days)
+        hint = roster if f.period is None else None
+        res = _solve(f.apply(scenario), p_start, p_days, time_limit, seed, workers, hint=hint)
         status = getattr(res, "status", "UNKNOWN")
         if status == "UNKNOWN":  # no solution in time (model building eats into the limit): once more
-            res = _solve(f.apply(scenario), start, days, 2 * time_limit, seed, workers, hint=roster)
+            res = _solve(f.apply(scenario), p_start, p_days, 2 * time_limit, seed, workers, hint=hint)
             status = getattr(res, "status", "UNKNOWN")
         after = shortfall_person_hours(getattr(res, "shortfalls", None) or [])
         f.verified = True

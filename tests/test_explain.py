@@ -314,3 +314,30 @@ def test_infeasible_history_is_named():
     assert "甲 的上期结转数据" in ex.text() and "连续工作 7 天" in ex.text()
     # without the carry-over the same scenario is fine, and nothing is reported
     assert lock_conflicts(replace(sc, history={}), START, 7) == []
+
+
+def test_partial_month_around_national_day_suggests_whole_month():
+    """28 Sep – 11 Oct 2026: October's part holds 3 workdays (24 h standard, 12.8 h pro-rata cap), so the
+    overtime cap blocks cover; planning October as a whole month is proposed, verified, and resolves it."""
+    sc = sample_scenario()
+    start, days = dt.date(2026, 9, 28), 14
+    res = solve(sc, start, days, SolveOptions(time_limit=5))
+    assert res.shortfalls
+    ex = explain(sc, start, days, res, verify_time_limit=8, max_verified=3)
+    whole = [f for f in ex.fixes if f.kind == "plan_whole_month"]
+    assert whole, [f.kind for f in ex.fixes]
+    fix = whole[0]
+    assert fix.period == (dt.date(2026, 10, 1), 31)
+    assert fix.verified and fix.resolves
+    assert ex.fixes[0] is fix  # the only fix that keeps demand, staff and rules as they are
+    assert "按整月排班（10月1日–10月31日）" in ex.text("zh")
+    assert "plan whole months (Oct 1–Oct 31)" in ex.text("en") or "plan whole months" in ex.text("en")
+    assert fix.apply(sc) == sc
+
+
+def test_whole_month_periods_are_not_told_to_plan_whole_months():
+    sc = sample_scenario()
+    start, days = dt.date(2026, 10, 1), 31
+    res = solve(sc, start, days, SolveOptions(time_limit=5))
+    ex = explain(sc, start, days, res, verify=False)
+    assert not [f for f in ex.fixes if f.kind == "plan_whole_month"]

@@ -475,3 +475,15 @@ def test_changing_period_reloads_the_stored_roster_of_that_period(qtbot, tmp_pat
         w.shutdown()
     finally:
         store.close()
+
+
+def test_whole_month_fix_changes_the_planning_period_not_the_scenario(make_window):
+    from solver.explain import Fix
+
+    w = make_window(14)
+    before = w.scenario_with_locks()
+    fix = Fix("plan_whole_month", "按整月排班", "plan whole months", 2.5, period=(dt.date(2026, 10, 1), 31))
+    w.apply_fix(fix)
+    assert (w.model.start, w.model.days) == (dt.date(2026, 10, 1), 31)
+    assert w.start_edit.date().toPython() == dt.date(2026, 10, 1) and w.days_spin.value() == 31
+    assert w.scenario_with_locks() == before

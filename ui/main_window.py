@@ -883,6 +883,12 @@ class MainWindow(QMainWindow):
         self.solveFinished.emit(None)
 
     def apply_fix(self, fix) -> None:
+        period = getattr(fix, "period", None)
+        if period is not None:  # "plan whole months": a different planning period, not a scenario change
+            self.set_period(*period)
+            self.solve_panel.clear_explanation()
+            self.statusBar().showMessage(self.tr("已改为整月计划期，按 F5 重新求解"), 8000)
+            return
         old = self.scenario_with_locks()  # fixes may change locks (e.g. "unlock")
         try:
             new = fix.apply(old)
