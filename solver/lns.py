@@ -194,7 +194,8 @@ def _problems(m: RosterModel, values: list[int]) -> list[tuple[float, tuple[int,
 
 
 def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems) -> Callable[[int, int], bool]:
-    """Half of the neighbourhoods are aimed at a cost the incumbent pays (weighted by that cost)."""
+    """A share ``TARGET_P`` of the neighbourhoods is aimed at a cost the incumbent pays (picked with probability
+    proportional to that cost); the rest are uniform."""
     target = None
     if problems and rng.random() < TARGET_P:
         target = rng.choices(problems, weights=[c for c, _, _ in problems])[0]
