@@ -13,7 +13,10 @@ How a solve runs:
 3. Phase 1 minimises the coverage shortfall only (tight LP bound, usually proven in < 1.5 s on the
    28-day sample); every solution is already a legal roster and is reported through the callbacks.
 4. Phase 2 keeps the shortfall at the phase-1 level (hard cap; the reported bound stays valid, see
-   ``min(B2, w_under·(u1 + 1))``) and minimises the full weighted objective from the phase-1 roster.
+   ``min(B2, w_under·(u1 + 1))``) and minimises the full weighted objective from the phase-1 roster:
+   in the default deterministic mode with the roster LNS (:mod:`solver.lns`; CP-SAT's interleaved search
+   above 50 staff) and a bound from CP-SAT's root LP and GLOP (:mod:`solver.lp_bound`); otherwise with
+   CP-SAT's wall-time portfolio.
 5. Locks are hard constraints; if the model is infeasible, a second solve with the locks as
    assumption literals names a minimised set of conflicting locks.
 
@@ -49,9 +52,9 @@ class SolveOptions:
     previous: Roster | None = None  # re-optimise: penalise changes against this roster (term "changes")
     hint: Roster | None = None  # warm start
     relative_gap: float = 0.0  # stop when (objective − bound)/objective ≤ this
-    # True (default): seeded interleaved search bounded by deterministic time → same input + seed gives the
-    # same roster on any machine (wall time varies with load; the bound is weak, no LP runs).  False: the
-    # wall-time portfolio with ``workers`` threads (LP bound, result depends on timing).
+    # True (default): seeded search bounded by deterministic time (phase 2: the roster LNS) → same input + seed
+    # gives the same roster on any machine (wall time varies with load; the reported bound comes from separate
+    # LP solves).  False: the wall-time portfolio with ``workers`` threads (result depends on timing).
     deterministic: bool = True
 
 
@@ -471,7 +474,7 @@ def solve(
                 name = "FEASIBLE"
         bound = max(bound, cb.min_bound)
     elif fallback is not None:
-        value = _values_of(fallback)
+        value = _values_list(fallback)
         name = "FEASIBLE"
         obj = float(sum(m.terms[k].weight * v for k, v in m.term_values(value).items() if m.terms[k].weight > 0))
         bound = w_under * (floor if floor is not None else 0)
@@ -553,7 +556,10 @@ def _objective_at(model: cp_model.CpModel, values: list[int]) -> float:
     return total * (obj.scaling_factor or 1)
 
 
-def _values_list(values: list[int]):
+def _values_list(values):
+    """Value function over a full solution: ``values[index]`` per model variable (a list or an index → value
+    dict); plain ints (cells a rule fixed) are their own value."""
+
     def value(v) -> int:
         if isinstance(v, int):
             return v
@@ -573,15 +579,6 @@ def _all_vars(m: RosterModel):
             yield v
     for *_, u in m.under:
         yield u
-
-
-def _values_of(snapshot: dict[int, int]):
-    def value(v) -> int:
-        if isinstance(v, int):
-            return v
-        return snapshot[v.Index()]
-
-    return value
 
 
 def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:
