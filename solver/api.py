@@ -28,6 +28,7 @@ to its own thread before touching widgets.  ``CancelToken.cancel()`` stops the s
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -379,6 +380,18 @@ def solve(
     opts = options or SolveOptions()
     t0 = time.perf_counter()
     m = build(scenario, start, days, previous=opts.previous, prior=prior)
+    # The model's many Python objects are long-lived: keep the cyclic collector from re-traversing them
+    # during the solve.  A full collection over them holds the GIL for ~80 ms (measured in
+    # bench/bench_ui_stall.py), which a GUI thread sees as a frozen window.
+    gc.freeze()
+    try:
+        return _solve_built(m, scenario, start, days, opts, on_progress, on_solution, cancel, t0)
+    finally:
+        gc.unfreeze()
+
+
+def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions,
+                 on_progress, on_solution, cancel: CancelToken | None, t0: float) -> SolveResult:
     conflicts = _lock_conflicts(m)
     if conflicts or m.static_infeasible:
         reason = "；".join(conflicts) if conflicts else _static_reason(m)

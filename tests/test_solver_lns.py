@@ -117,3 +117,21 @@ def test_solve_deterministic_phase2_beats_phase1_and_is_repeatable():
     assert a.objective < max(p.objective for p in progress)  # phase 2 improved on the phase-1 roster
     assert a.bound <= a.objective
     assert not validator.check(sc, a.roster)
+
+
+def test_solve_freezes_the_collector_only_while_it_runs():
+    import gc
+
+    seen = []
+    sc = sample_scenario()
+    r = solve(sc, D0, 7, SolveOptions(time_limit=1), on_progress=lambda p: seen.append(gc.get_freeze_count()))
+    assert r.status in ("OPTIMAL", "FEASIBLE")
+    assert seen and min(seen) > 0  # frozen during the search (the model's objects are not re-traversed)
+    assert gc.get_freeze_count() == 0  # and released afterwards
+
+    def boom(_p):
+        raise RuntimeError("callback failed")
+
+    with pytest.raises(RuntimeError):
+        solve(sc, D0, 7, SolveOptions(time_limit=1), on_progress=boom)
+    assert gc.get_freeze_count() == 0
