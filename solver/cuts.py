@@ -1,0 +1,62 @@
+"""Divisibility cuts on the fairness spreads: valid inequalities that let an LP bound see that a total which
+cannot be shared evenly costs a spread.
+
+A fairness term is max − min of the members' values e_p over a group of n comparable staff.  Every e_p is
+≡ r (mod g) (g = gcd of the coefficients and of the constant differences), so a spread of 0 means every
+member has the same value v ≡ r (mod g) and the group total T = Σ e_p = n·v; any other spread is ≥ g.
+With T_min a lower bound on T and M the least n·v ≥ T_min with v ≡ r (mod g):
+
+    (M − T_min)·(hi − lo) + g·T ≥ g·M
+
+holds for every integer roster: spread 0 forces T ≥ M; a spread ≥ g makes the left side ≥ g·M already
+(T ≥ T_min).  T_min is the LP minimum of T (GLOP, :mod:`solver.lp_bound`), rounded up.  The cut only bites
+while T is below M, so it is weak when another group can absorb work (28-day sample, nights: T_min 42, real
+56); measured, it lifts CP-SAT's 1-dtime root bound on the 28-day sample from 4480 to 4504.
+"""
+
+from __future__ import annotations
+
+import math
+from math import gcd
+
+from ortools.sat.python import cp_model
+
+from .lp_bound import LinearRelaxation
+from .model import RosterModel
+
+
+def divisibility_cuts(m: RosterModel, model: cp_model.CpModel | None = None,
+                      time_limit: float | None = None) -> list[tuple[str, int, int, int]]:
+    """Add to ``model`` (default ``m.model``; a clone of it works, variable indices are shared) one cut per
+    fairness group of ``m`` whose least total cannot be shared evenly; returns (term, T_min, M, g) per cut."""
+    model = m.model if model is None else model
+    if not m.spread_groups:
+        return []
+    lp = LinearRelaxation(model, time_limit=time_limit)
+    added = []
+    for grp in m.spread_groups:
+        n = len(grp.members)
+        c0 = grp.members[0][2]
+        gran = 0
+        parts = []
+        const = 0
+        for _p, terms, c in grp.members:
+            gran = gcd(gran, c - c0)
+            const += c
+            for coef, var in terms:
+                gran = gcd(gran, coef)
+                parts.append((coef, var))
+        gran = max(1, gran)
+        low = lp.minimise(parts)
+        if low is None:
+            continue
+        t_min = math.ceil(low + const - 1e-6 * max(1.0, abs(low)))
+        v = -(-t_min // n)
+        v += (c0 - v) % gran  # least v ≥ T_min/n with v ≡ c0 (mod g)
+        target = n * v
+        if target <= t_min:
+            continue
+        total = sum(coef * var for coef, var in parts) + const
+        model.Add((target - t_min) * (grp.hi - grp.lo) + gran * total >= gran * target)
+        added.append((grp.name, t_min, target, gran))
+    return added
