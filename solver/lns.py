@@ -29,6 +29,9 @@ from .model import RosterModel
 #: deterministic seconds charged per sub-solve and model constraint (measured: 100 staff × 28 days,
 #: 36 k constraints, ≈ 0.11 s of load/presolve wall time per round of two parallel sub-solves)
 OVERHEAD_PER_CONSTRAINT = 1.5e-6
+#: and per sub-solve whatever the size (thread hand-off, hint copy, solver set-up; measured 7 days × 13 staff:
+#: 6 deterministic s of sub-solves took 8.8 s of wall time without it)
+OVERHEAD_PER_SOLVE = 0.004
 #: share of neighbourhoods aimed at a cost the incumbent pays
 TARGET_P = 0.8
 
@@ -62,7 +65,7 @@ class _Copy:
         self.cells = [(p, d, v.Index()) for (p, d, _), v in m.x.items()]
         # loading and presolving the whole model is wall time CP-SAT's deterministic clock barely counts;
         # charge it by model size (deterministic) so the budget tracks the wall clock on big teams too
-        self.overhead = OVERHEAD_PER_CONSTRAINT * len(self.proto.constraints)
+        self.overhead = OVERHEAD_PER_SOLVE + OVERHEAD_PER_CONSTRAINT * len(self.proto.constraints)
 
     def solve(self, values: list[int], free: Callable[[int, int], bool], seed: int, budget: float, stop):
         saved = []
