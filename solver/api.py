@@ -205,7 +205,7 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *,
     p.linearization_level = 1
 
 
-def _lp_bound(model: cp_model.CpModel, opts: SolveOptions, cancel: CancelToken | None) -> float:
+def _cpsat_root_bound(model: cp_model.CpModel, opts: SolveOptions, cancel: CancelToken | None) -> float:
     """Deterministic mode runs no LP in its search, so its own bound is useless; one seeded single-thread
     solve with the default LP worker on a small deterministic budget gives a valid objective bound (used for
     the reported bound/gap only — the roster still comes from the deterministic search)."""
@@ -447,7 +447,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
             # but slow the search's sub-solves (measured: 4637 → 4692, 9 s → 14 s), so the search never sees them
             bounded = m.model.Clone()
             divisibility_cuts(m, bounded, time_limit=max(0.5, opts.time_limit * 0.05))
-            lp = max(_lp_bound(bounded, opts, cancel), lp_bound(bounded, time_limit=opts.time_limit * 0.15) or 0.0)
+            lp = max(_cpsat_root_bound(bounded, opts, cancel), lp_bound(bounded, time_limit=opts.time_limit * 0.15) or 0.0)
         if u1 is not None and floor is None:
             lp = min(lp, w_under * (u1 + 1))  # the LP saw the cap "shortfall ≤ u1", which is not proven optimal
         cb.min_bound = max(cb.min_bound, lp)

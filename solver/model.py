@@ -158,7 +158,7 @@ class RosterModel:
         self.under: list[tuple[int, int, int, str | None, cp_model.IntVar]] = []  # (d, slot0, slot1, skill, var)
         self.lock_lits: list[tuple[object, cp_model.IntVar]] = []
         self.static_infeasible: list[str] = []
-        # where the soft cost sits (solver.lns aims its neighbourhoods there, solver.bounds cuts on it):
+        # where the soft cost sits (solver.lns aims its neighbourhoods there, solver.cuts cuts on it):
         # fairness groups (objective.SpreadGroup) and isolated-day indicators (person, date, var)
         self.spread_groups: list = []
         self.isolated: list[tuple[int, int, cp_model.IntVar]] = []
