@@ -35,11 +35,11 @@ def _group_model(n: int, slots: int, need: int, coef: int, consts: list[int], ov
     return SimpleNamespace(model=model, spread_groups=[grp])
 
 
-def _optimum(model: cp_model.CpModel) -> float:
+def _optimum(model: cp_model.CpModel) -> int:
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
     assert s.Solve(model) == cp_model.OPTIMAL
-    return s.ObjectiveValue()
+    return round(s.ObjectiveValue())  # integer objective; CP-SAT reports e.g. 3.999999999999999 for 4
 
 
 def test_uneven_total_costs_a_spread_in_the_lp():
