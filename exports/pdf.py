@@ -1,4 +1,5 @@
-"""Weekly wall rota as PDF / print: one Monday–Sunday week per A4 landscape page (SPEC.md §5).
+"""Weekly wall rota as PDF / print: one Monday–Sunday week per A4 landscape page (SPEC.md §5); up to
+~37 staff a week stays on one page (compact rows above ~19), a larger team continues on balanced extra pages.
 
 Same content as the Excel 排班表 sheet: title, dates with weekday and 节/休/班 marks, staff rows with
 shift codes on the template colour (codes are printed so black-and-white copies read the same),
@@ -67,7 +68,8 @@ T_NO_GUI = _s("Pdf", QT_TRANSLATE_NOOP("Pdf", "无法初始化字体（需要图
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "SimHei", "黑体",
                 "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans SC")
-MIN_ROW_MM = 5.5  # below this a name is unreadable on the wall; more staff → several pages per week
+MIN_ROW_MM = 5.5  # comfortable on the wall; a larger team switches to the compact layout below
+COMPACT_ROW_MM = 3.0  # compact layout (~5 pt names): still one week per page; more staff → continuation pages
 MAX_ROW_MM = 9.0
 
 _app: QGuiApplication | None = None
@@ -165,8 +167,11 @@ def rota_pages(scenario: Scenario, roster: Roster, rows_per_page: int | None = N
     staff = rota_staff(scenario, roster)
     weeks = week_blocks(roster)
     if rows_per_page is None:
-        rows_per_page = max(1, int(_staff_area_mm(len(scenario.shifts)) // MIN_ROW_MM))
-    chunks = [staff[i:i + rows_per_page] for i in range(0, len(staff), rows_per_page)] or [[]]
+        rows_per_page = _layout(len(staff), len(shift_codes_in_use(scenario, roster)))[1]
+    # balanced chunks (50 staff at 37 a page → 25 + 25, not 37 + 13)
+    n_pages = max(1, -(-len(staff) // rows_per_page))
+    size = -(-len(staff) // n_pages) if staff else 1
+    chunks = [staff[i:i + size] for i in range(0, len(staff), size)] or [[]]
     return [(n, chunk) for n in range(1, len(weeks) + 1) for chunk in chunks]
 
 
@@ -174,11 +179,22 @@ _PAGE_H_MM = 190.0  # A4 landscape minus 10 mm margins
 _TOP_MM = 17.0  # title block
 _HEAD_MM = 12.0  # two header rows
 _COUNT_ROW_MM = 5.5
+_COUNT_ROW_COMPACT_MM = 4.0
 _BOTTOM_MM = 27.0  # legend, sign-off, footer
 
 
-def _staff_area_mm(n_codes: int, page_h: float = _PAGE_H_MM) -> float:
-    return page_h - _TOP_MM - _HEAD_MM - (n_codes + 1) * _COUNT_ROW_MM - _BOTTOM_MM
+def _staff_area_mm(n_codes: int, page_h: float = _PAGE_H_MM, count_row: float = _COUNT_ROW_MM) -> float:
+    return page_h - _TOP_MM - _HEAD_MM - (n_codes + 1) * count_row - _BOTTOM_MM
+
+
+def _layout(n_staff: int, n_codes: int, page_h: float = _PAGE_H_MM) -> tuple[float, int]:
+    """(head-count row height, staff rows per page): the normal layout while the team fits at
+    ``MIN_ROW_MM``, else the compact one (smaller rows and head-count rows) so a week stays on one A4 page up
+    to ~37 staff (4 shift codes); beyond that the week continues on further pages."""
+    normal = int(_staff_area_mm(n_codes, page_h) // MIN_ROW_MM)
+    if n_staff <= normal:
+        return _COUNT_ROW_MM, max(1, normal)
+    return _COUNT_ROW_COMPACT_MM, max(1, int(_staff_area_mm(n_codes, page_h, _COUNT_ROW_COMPACT_MM) // COMPACT_ROW_MM))
 
 
 def paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: str = "zh", *,
@@ -207,15 +223,15 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         d = _Painter(painter, device, cjk_family())
-        staff_area = _staff_area_mm(len(codes), d.h)
-        rows_per_page = max(1, int(staff_area // MIN_ROW_MM))
+        count_row, rows_per_page = _layout(len(rota_staff(scenario, roster)), len(codes), d.h)
+        staff_area = _staff_area_mm(len(codes), d.h, count_row)
         pages = rota_pages(scenario, roster, rows_per_page)
         if not isinstance(device, QPagedPaintDevice):
             pages = pages[:1]  # a QImage/QPixmap/widget has one page: draw the first week (preview thumbnail)
         for i, (n, chunk) in enumerate(pages):
             if i and isinstance(device, QPagedPaintDevice):
                 device.newPage()
-            _paint_week(d, scenario, roster, cal, weeks[n - 1], n, chunk, codes, lang, staff_area,
+            _paint_week(d, scenario, roster, cal, weeks[n - 1], n, chunk, codes, lang, staff_area, count_row,
                         page=(i + 1, len(pages)), generated_at=generated_at)
     finally:
         painter.end()
@@ -223,7 +239,7 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
 
 
 def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalendar, week: list[dt.date | None],
-                n: int, staff: list[Staff], codes: list[str], lang: str, staff_area: float, *,
+                n: int, staff: list[Staff], codes: list[str], lang: str, staff_area: float, count_row: float, *,
                 page: tuple[int, int], generated_at: dt.datetime) -> None:
     t = lambda s: xtr("Rota", s, lang)  # noqa: E731
     days = [x for x in week if x is not None]
@@ -270,9 +286,9 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
     code_size = min(5.2, row_h * 0.62)
     for p in staff:
         d.box(0, y, name_w, row_h)
-        d.text(1.5, y, name_w - 2, row_h, p.name, size=min(4.2, row_h * 0.5), align=Qt.AlignmentFlag.AlignLeft)
+        d.text(1.5, y, name_w - 2, row_h, p.name, size=min(4.2, row_h * 0.62), align=Qt.AlignmentFlag.AlignLeft)
         d.box(name_w, y, no_w, row_h)
-        d.text(name_w, y, no_w, row_h, p.employee_no, size=min(3.3, row_h * 0.42))
+        d.text(name_w, y, no_w, row_h, p.employee_no, size=min(3.3, row_h * 0.55))
         for i, day in enumerate(week):
             x = x_days[i]
             if day is None:
@@ -296,22 +312,22 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
     for code in codes:
         sh = shift_map.get(code)
         fill = QColor(sh.color) if sh else QColor("#DDDDDD")
-        d.box(0, y, name_w + no_w, _COUNT_ROW_MM, fill=fill)
+        d.box(0, y, name_w + no_w, count_row, fill=fill)
         label = f"{code} {sh.name}" if sh else code
-        d.text(1.5, y, name_w + no_w - 2, _COUNT_ROW_MM, label, size=3.1, align=Qt.AlignmentFlag.AlignLeft)
+        d.text(1.5, y, name_w + no_w - 2, count_row, label, size=3.1, align=Qt.AlignmentFlag.AlignLeft)
         for i, day in enumerate(week):
-            d.box(x_days[i], y, day_w, _COUNT_ROW_MM)
+            d.box(x_days[i], y, day_w, count_row)
             if day is not None:
-                d.text(x_days[i], y, day_w, _COUNT_ROW_MM, str(counts.get(day, {}).get(code, 0)), size=3.1)
-        y += _COUNT_ROW_MM
-    d.box(0, y, name_w + no_w, _COUNT_ROW_MM, fill=head_fill)
-    d.text(1.5, y, name_w + no_w - 2, _COUNT_ROW_MM, t(T_HEADCOUNT), size=3.3, bold=True,
+                d.text(x_days[i], y, day_w, count_row, str(counts.get(day, {}).get(code, 0)), size=3.1)
+        y += count_row
+    d.box(0, y, name_w + no_w, count_row, fill=head_fill)
+    d.text(1.5, y, name_w + no_w - 2, count_row, t(T_HEADCOUNT), size=3.3, bold=True,
            align=Qt.AlignmentFlag.AlignLeft)
     for i, day in enumerate(week):
-        d.box(x_days[i], y, day_w, _COUNT_ROW_MM, fill=head_fill)
+        d.box(x_days[i], y, day_w, count_row, fill=head_fill)
         if day is not None:
-            d.text(x_days[i], y, day_w, _COUNT_ROW_MM, str(sum(counts.get(day, {}).values())), size=3.4, bold=True)
-    y += _COUNT_ROW_MM
+            d.text(x_days[i], y, day_w, count_row, str(sum(counts.get(day, {}).values())), size=3.4, bold=True)
+    y += count_row
     # legend
     y += 3
     d.text(0, y, 16, 7, f"{t(T_LEGEND)}：", size=3.4, bold=True, align=Qt.AlignmentFlag.AlignLeft)
