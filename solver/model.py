@@ -161,6 +161,8 @@ class RosterModel:
         # where the soft cost sits (solver.lns aims its neighbourhoods there, solver.cuts cuts on it):
         # fairness groups (objective.SpreadGroup) and isolated-day indicators (person, date, var)
         self.spread_groups: list = []
+        # every person's value of each fairness term: name → {person: ([(coef, var)], constant)} (solver.cuts)
+        self.spread_values: dict[str, dict[int, tuple[list, int]]] = {}
         self.isolated: list[tuple[int, int, cp_model.IntVar]] = []
         self.frozen = False
 

@@ -47,6 +47,7 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
     t = m.term(name, TERM_UNITS[name])
     if t.weight <= 0:
         return
+    m.spread_values[name] = values
     groups: dict[tuple, list[int]] = defaultdict(list)
     for p, person in enumerate(inst.staff):
         groups[group_key(inst, person)].append(p)
