@@ -3,6 +3,7 @@ language switch, Excel export, print preview, store recovery, autosave audit, wh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
@@ -163,6 +164,36 @@ def test_switch_language(qtbot, make_window, settings):
         from PySide6.QtWidgets import QApplication
 
         install_translator(QApplication.instance(), "zh")
+
+
+def test_editors_switch_language_live(qtbot, make_window, settings):
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from ui.i18n import install_translator, qm_path
+
+    if qm_path("en") is None:
+        pytest.skip("no compiled English catalogue")
+    w = make_window(7)
+    shift_editor = next(ed for ed, title in w.editors if title == "班次")
+    assert any(b.text() == "添加班次" for b in shift_editor.findChildren(QPushButton))
+    w.tabs.setCurrentWidget(shift_editor)
+    first = w.scenario.shifts[0]
+    edited = dataclasses.replace(w.scenario, shifts=(dataclasses.replace(first, name="早早班"),) + w.scenario.shifts[1:])
+    w.install_scenario(edited)
+    try:
+        w.set_language("en")
+        shift_editor = next(ed for ed, title in w.editors if title == "班次")
+        buttons = {b.text() for b in shift_editor.findChildren(QPushButton)}
+        assert "添加班次" not in buttons and QCoreApplication.translate("ShiftEditor", "添加班次") in buttons
+        assert w.tabs.currentWidget() is shift_editor  # the user stays on the tab they were on
+        # the recreated editors still edit the window's scenario
+        assert shift_editor.scenario() == w.scenario == edited
+        assert w.tabs.count() == 3 + len(w.editors) + (w.contract_view is not None)
+    finally:
+        w.set_language("zh")
+        install_translator(QApplication.instance(), "zh")
+    shift_editor = next(ed for ed, title in w.editors if title == "班次")
+    assert any(b.text() == "添加班次" for b in shift_editor.findChildren(QPushButton))
 
 
 def test_export_excel(qtbot, make_window, tmp_path):

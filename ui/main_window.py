@@ -287,29 +287,67 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.fairness, "")
         self.editors: list[tuple[QWidget, str]] = []
         for mod, cls, title in EDITORS:
-            try:
-                klass = getattr(importlib.import_module(mod), cls)
-            except (ImportError, AttributeError):
-                continue
-            try:
-                editor = klass(self._scenario, self)
-            except Exception as e:  # an editor failing must not take the window down
-                self.statusBar().showMessage(f"{title}: {e}", 8000)
-                continue
-            editor.setObjectName(cls)
-            if hasattr(editor, "scenarioChanged"):
-                editor.scenarioChanged.connect(lambda sc, ed=editor: self._editor_changed(ed, sc))
-            self.tabs.addTab(editor, "")
-            self.editors.append((editor, title))
-        self.contract_view = None
+            editor = self._make_editor(mod, cls, title)
+            if editor is not None:
+                self.tabs.addTab(editor, "")
+                self.editors.append((editor, title))
+        self.contract_view = self._make_contract_view()
+        if self.contract_view is not None:
+            self.tabs.addTab(self.contract_view, "")
+        self.setCentralWidget(self.tabs)
+
+    def _make_editor(self, mod: str, cls: str, title: str) -> QWidget | None:
+        try:
+            klass = getattr(importlib.import_module(mod), cls)
+        except (ImportError, AttributeError):
+            return None
+        try:
+            editor = klass(self._scenario, self)
+        except Exception as e:  # an editor failing must not take the window down
+            self.statusBar().showMessage(f"{title}: {e}", 8000)
+            return None
+        editor.setObjectName(cls)
+        if hasattr(editor, "scenarioChanged"):
+            editor.scenarioChanged.connect(lambda sc, ed=editor: self._editor_changed(ed, sc))
+        return editor
+
+    def _make_contract_view(self) -> QWidget | None:
         try:
             from .contract_view import ContractView
 
-            self.contract_view = _call_flexible(ContractView, self._scenario, parent=self)
-            self.tabs.addTab(self.contract_view, "")
+            return _call_flexible(ContractView, self._scenario, parent=self)
         except Exception:  # not landed yet, or a different constructor
-            self.contract_view = None
-        self.setCentralWidget(self.tabs)
+            return None
+
+    def _rebuild_editor_tabs(self) -> None:
+        """Recreate the editor tabs and the contract view in the current language.  They build their labels,
+        buttons and headers once; the scenario is their only state (every edit is already installed and
+        autosaved), so a fresh instance shows the same data in the new language."""
+        current = self.tabs.currentIndex()
+        first = self.tabs.indexOf(self.editors[0][0]) if self.editors else self.tabs.count()
+        by_title = {title: (mod, cls) for mod, cls, title in EDITORS}
+        rebuilt = []
+        for i, (old, title) in enumerate(self.editors):
+            mod, cls = by_title[title]
+            editor = self._make_editor(mod, cls, title)
+            if editor is None:
+                rebuilt.append((old, title))
+                continue
+            self.tabs.removeTab(first + i)
+            self.tabs.insertTab(first + i, editor, "")
+            old.deleteLater()
+            rebuilt.append((editor, title))
+        self.editors = rebuilt
+        if self.contract_view is not None:
+            view = self._make_contract_view()
+            if view is not None:
+                index = self.tabs.indexOf(self.contract_view)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, view, "")
+                self.contract_view.deleteLater()
+                self.contract_view = view
+        self.tabs.setCurrentIndex(current)
+        self.retranslate_ui()
 
     def _build_docks(self) -> None:
         self.solve_panel = SolvePanel(self)
@@ -1207,8 +1245,9 @@ class MainWindow(QMainWindow):
             installed = bool(_call_flexible(install_translator, QApplication.instance(), lang))
         except ImportError:
             installed = False
-        # installing a translator sends LanguageChange → changeEvent → retranslate_ui on every widget
-        self.retranslate_ui()
+        # installing a translator sends LanguageChange → changeEvent → retranslate_ui on every widget; the
+        # editors build their texts once, so they are recreated in the new language
+        self._rebuild_editor_tabs()
         self.violations.set_language(lang)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.last_explanation is not None and not getattr(self.last_explanation, "ok", True):
