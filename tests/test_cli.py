@@ -98,3 +98,29 @@ def test_missing_output_folder_is_refused_before_solving(tmp_path, capsys, monke
     code = main(["solve", "--days", "7", "--json", str(tmp_path / "no" / "rota.json")])
     err = capsys.readouterr().err
     assert code == 2 and "--json" in err and "rota.json" in err
+
+
+def test_impossible_lock_exits_1_with_an_explanation_and_no_traceback(tmp_path, capsys):
+    # s03 has approved leave in the sample; a D shift locked on one of her leave days cannot hold
+    from roster.sample import sample_scenario
+
+    sc = sample_scenario()
+    s03 = next(p for p in sc.staff if p.id == "s03")
+    day = s03.leave[0].period.start
+    team = tmp_path / "team.json"
+    assert main(["sample", "--out", str(team)]) == 0
+    data = json.loads(team.read_text(encoding="utf-8"))
+    data["locked"] = [{"staff": "s03", "date": day.isoformat(), "shift": "D"}]
+    team.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    rota = tmp_path / "rota.json"
+    start = day.replace(day=1)
+    code = main(["solve", "--scenario", str(team), "--start", start.isoformat(), "--days", "14",
+                 "--time-limit", "5", "--json", str(rota)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "Traceback" not in err and "INFEASIBLE" in err
+    assert "s03" in err and day.isoformat() in err  # the explanation names the conflicting lock
+    saved = json.loads(rota.read_text(encoding="utf-8"))
+    assert saved["assignments"] == [] and saved["solver"]["status"] == "INFEASIBLE"
+    assert "s03" in saved["solver"]["infeasible_reason"]

@@ -98,13 +98,18 @@ def cmd_solve(args) -> int:
     from dataclasses import replace
 
     roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
+    gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     print(
         f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
-        f"差距 {result.gap:.2%}  用时 {result.seconds:.1f}s  违规 {len(violations)}",
+        f"差距 {gap}  用时 {result.seconds:.1f}s  违规 {len(violations)}",
         file=sys.stderr,
     )
-    if args.json:
+    no_roster = result.roster.assignments == () and result.status not in ("OPTIMAL", "FEASIBLE")
+    if args.json:  # also without a roster: the JSON's solver block carries status and infeasible_reason
         write_json(args.json, roster_to_dict(roster))
+    if no_roster:
+        print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
+        return EXIT_VIOLATIONS
     if args.out:
         from exports.excel import write_workbook
 
@@ -113,9 +118,6 @@ def cmd_solve(args) -> int:
         from exports.pdf import write_pdf
 
         write_pdf(args.pdf, scenario, roster, lang=args.lang)
-    if result.roster.assignments == () and result.status not in ("OPTIMAL", "FEASIBLE"):
-        print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
-        return EXIT_VIOLATIONS
     if result.shortfalls or violations:
         try:
             from solver.explain import explain
