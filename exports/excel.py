@@ -699,7 +699,7 @@ def _solver_lines(info: dict | None, lang: str) -> list[tuple[str, Any]]:
 
 
 def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str,
-                 solver_info: dict | None, generated_at: dt.datetime) -> None:
+                 solver_info: dict | None, generated_at: dt.datetime, fallback: str | None = None) -> None:
     t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     rules = scenario.rules
     yes_no = lambda b: t(T_YES) if b else t(T_NO)  # noqa: E731
@@ -723,7 +723,7 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
                                                      n=roster.days)),
         (t(T_HEADS), len(rota_staff(scenario, roster))),
         (t(T_SYSTEM), t(T_SYS_COMP) if rules.working_time_system == "comprehensive" else t(T_SYS_STD)),
-        (t(T_APPROVAL), appr),
+        (t(T_APPROVAL), appr + (f"\n{fallback}" if fallback else "")),
         (t(T_SETTLEMENT), t(_SETTLEMENT_ZH.get(str(rules.settlement_period), str(rules.settlement_period)))),
         (t(T_STD_METHOD), t(T_STD_AVG) if rules.standard_hours_method == "average" else t(T_STD_CAL)),
         (t(T_MIN_REST), rules.min_rest_hours),
@@ -771,6 +771,8 @@ def sheet_names(lang: str = "zh") -> list[str]:
 def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solver_info: dict | None = None,
                    generated_at: dt.datetime | None = None) -> Workbook:
     """The workbook in memory (see module docstring); :func:`write_workbook` saves it atomically."""
+    fallback = scenario.fallback_alert(roster.start, roster.end, lang)
+    scenario = scenario.for_period(roster.start, roster.end)  # the rules in force (approval, CH-04)
     cal = WorkCalendar(scenario.calendar)
     wb = Workbook()
     names = sheet_names(lang)
@@ -781,7 +783,7 @@ def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solv
     _write_coverage(wb.create_sheet(names[2]), scenario, roster, cal, lang)
     _write_compliance(wb.create_sheet(names[3]), scenario, roster, lang)
     _write_notes(wb.create_sheet(names[4]), scenario, roster, cal, lang, solver_info,
-                 generated_at or dt.datetime.now().replace(microsecond=0))
+                 generated_at or dt.datetime.now().replace(microsecond=0), fallback)
     del wb._export_style_cache
     wb.properties.creator = f"roster {_app_version()}"
     wb.properties.title = f"{team_name(scenario, lang)} {xtr('Rota', T_ROTA, lang)}"

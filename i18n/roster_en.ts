@@ -2118,8 +2118,8 @@
             <translation>Approval end %1 is before its start %2</translation>
         </message>
         <message>
-            <source>警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。没有有效审批时应改用标准工时制。</source>
-            <translation>Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. Without a valid approval use the standard system.</translation>
+            <source>警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。排班和规则检查已按标准工时制处理（每日上限 11 小时，按月结算）。</source>
+            <translation>Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).</translation>
         </message>
     </context>
     <context>

@@ -149,9 +149,9 @@ EN: dict[str, str] = {
     "法律依据（见 labour-law.md 规则编号）": "Legal source (rule ids of labour-law.md)",
     "夜间时段的开始和结束不能相同": "The night window cannot start and end at the same time",
     "审批有效期结束 %1 早于开始 %2": "Approval end %1 is before its start %2",
-    "警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。没有有效审批时应改用标准工时制。":
+    "警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。排班和规则检查已按标准工时制处理（每日上限 11 小时，按月结算）。":
         "Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. "
-        "Without a valid approval use the standard system.",
+        "Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).",
     "未填写审批文号": "no approval number",
     "未填写审批有效期": "no validity dates",
     "审批有效期 %1 至 %2 未覆盖排班期 %3 至 %4": "approval valid %1 to %2 does not cover the period %3 to %4",

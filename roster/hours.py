@@ -281,7 +281,9 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
 
 
 def month_hours(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None) -> list[MonthHours]:
-    """One row per person (scenario order) per natural month intersecting the roster period."""
+    """One row per person (scenario order) per natural month intersecting the roster period, under the rules in
+    force for the period (综合计算工时 without a valid approval → standard, :meth:`Rules.in_force`)."""
+    scenario = scenario.for_period(roster.start, roster.end)
     cal = cal or WorkCalendar(scenario.calendar)
     by_staff: dict[str, list[Assignment]] = {}
     for a in roster.assignments:

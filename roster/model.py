@@ -15,7 +15,7 @@ Semantics shared by solver, validator and exports (SPEC.md §4):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NewType
 
@@ -109,6 +109,22 @@ class Rules:
     leave_counts_as_attended: bool = True
     approval: Approval = Approval()
     disabled: frozenset[str] = frozenset()  # rule ids switched off by the user
+
+    def approval_covers(self, first: dt.date, last: dt.date) -> bool:
+        """A 综合计算工时 approval is on record (number entered) and valid on every date of [first, last] (CH-04)."""
+        a = self.approval
+        return (bool(a.number.strip()) and a.valid_from is not None and a.valid_to is not None
+                and a.valid_from <= first and last <= a.valid_to)
+
+    def in_force(self, first: dt.date, last: dt.date) -> Rules:
+        """The rules that apply to [first, last]: ``comprehensive`` without an approval valid over the whole
+        span falls back to ``standard`` (labour-law.md §0: "standard is the fallback when no valid approval is
+        entered"; §4: "when the approval expires, the tool falls back to standard and raises an alert").
+        Standard is never looser (11 h daily cap, monthly settlement), so a roster planned under it stays
+        legal whichever date the approval ends on."""
+        if self.working_time_system != WorkingTimeSystem.COMPREHENSIVE or self.approval_covers(first, last):
+            return self
+        return replace(self, working_time_system=WorkingTimeSystem.STANDARD, settlement_period=SettlementPeriod.MONTH)
 
     def effective_daily_cap_hours(self) -> float:
         """Standard system: 8 h + at most 3 h overtime a day (OT-02); comprehensive: the parameter."""
@@ -224,6 +240,13 @@ class Staff:
     def protected_on(self, day: dt.date) -> tuple[Protected, ...]:
         return tuple(p for p in self.protected if day in p.period)
 
+    def standard_day_cap_minutes(self, day: dt.date) -> float | None:
+        """Pregnant ≥ 7 months / nursing on ``day`` (PG-01, PG-02 "不得延长劳动时间"): a shift starting that day may
+        not be longer than the standard working day, 8 h × weekly_hours / 40 paid; None when not protected so."""
+        if any(p.kind in NO_OVERTIME_KINDS for p in self.protected_on(day)):
+            return 8 * 60 * self.weekly_hours / 40
+        return None
+
     def employed_on(self, day: dt.date) -> bool:
         if self.hire_date and day < self.hire_date:
             return False
@@ -305,6 +328,25 @@ class Scenario:
 
     def weight(self, name: str) -> int:
         return self.weights.get(name, DEFAULT_WEIGHTS.get(name, 0))
+
+    def for_period(self, first: dt.date, last: dt.date) -> Scenario:
+        """This scenario with the rules in force over [first, last] (:meth:`Rules.in_force`)."""
+        rules = self.rules.in_force(first, last)
+        return self if rules is self.rules else replace(self, rules=rules)
+
+    def fallback_alert(self, first: dt.date, last: dt.date, lang: str = "zh") -> str | None:
+        """The alert to raise when 综合计算工时 falls back to the standard system over [first, last]."""
+        if self.rules.in_force(first, last) is self.rules:
+            return None
+        a = self.rules.approval
+        if lang.startswith("en"):
+            why = ("no approval number is entered" if not a.number.strip() else
+                   f"the approval ({a.valid_from or '?'} – {a.valid_to or '?'}) does not cover {first} – {last}")
+            return (f"Comprehensive working hours need a valid approval (CH-04), but {why}: "
+                    f"the standard working-time system is applied (11 h daily cap, monthly settlement).")
+        why = ("未录入审批文号" if not a.number.strip() else
+               f"审批有效期（{a.valid_from or '?'} 至 {a.valid_to or '?'}）未覆盖 {first} 至 {last}")
+        return f"综合计算工时须有有效审批（CH-04），但{why}：已按标准工时制处理（每日上限 11 小时，按月结算）。"
 
 
 @dataclass(frozen=True, slots=True)

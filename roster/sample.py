@@ -10,6 +10,7 @@ import datetime as dt
 
 from .model import (
     DEFAULT_WEIGHTS,
+    Approval,
     DateRange,
     DemandRule,
     Leave,
@@ -80,9 +81,13 @@ def sample_staff() -> tuple[Staff, ...]:
     )
 
 
+#: the sample team's 综合计算工时 approval (CH-04), valid over the contract term; a placeholder number
+SAMPLE_APPROVAL = Approval("（示例）京西人社综审字〔2026〕12号", D("2026-06-01"), D("2027-05-31"))
+
+
 def sample_scenario() -> Scenario:
     return Scenario(
-        rules=Rules(),
+        rules=Rules(approval=SAMPLE_APPROVAL),
         shifts=default_shifts(),
         demand=default_demand(),
         staff=sample_staff(),

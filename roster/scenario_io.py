@@ -220,7 +220,11 @@ def _demand(r: _Reader, d: Any, path: str) -> DemandRule:
     r.known(d, {"day_type", "from", "to", "count", "skill"}, path)
     day_type = r.string(r.req(d, "day_type", path), f"{path}.day_type")
     if day_type not in ("workday", "restday", "holiday", "all"):
-        r.date(day_type, f"{path}.day_type")
+        try:
+            dt.date.fromisoformat(day_type)
+        except ValueError:
+            raise r.fail(f"{path}.day_type", f"应为 workday、restday、holiday、all 或日期 YYYY-MM-DD "
+                         f"(expected workday|restday|holiday|all or a date), 得到 {day_type!r}") from None
     a = r.hhmm(r.req(d, "from", path), f"{path}.from")
     b = r.hhmm(r.req(d, "to", path), f"{path}.to")
     if b <= a:

@@ -309,8 +309,27 @@ def night_work_ban(ctx: CheckContext) -> list[Violation]:
             minutes = sum(bad.values())
             msg = (f"{_who(p, p.id)}（{'、'.join(sorted(reasons))}）的 {_shift_desc(w)} 在夜间时段 "
                    f"{fmt_hhmm(window[0])}–{fmt_hhmm(window[1])} 工作 {minutes} 分钟（应为 0）")
-            out.append(Violation("night_work_ban", p.id, w.start, w.end, float(minutes), 0.0, src, msg))
+            out.append(Violation("night_work_ban", p.id, w.start, w.end, float(minutes), 0.0,
+                                 _night_ban_source(p, bad) or src, msg))
     return out
+
+
+_NIGHT_BAN_SOURCES = {
+    "pregnant_7m": "《女职工劳动保护特别规定》第6条（PG-01：怀孕7个月以上不得安排夜班劳动）",
+    "nursing": "《女职工劳动保护特别规定》第9条（PG-02：哺乳期不得安排夜班劳动）",
+    "minor": "未成年工夜班禁排（PG-07，政策）",
+}
+
+
+def _night_ban_source(p: Staff, bad: dict[dt.date, int]) -> str:
+    """The legal source of the reasons that apply to this breach (not the rule's whole source list)."""
+    parts = []
+    for kind in ("pregnant_7m", "nursing", "minor"):
+        if any(str(q.kind) == kind for d in bad for q in p.protected_on(d)):
+            parts.append(_NIGHT_BAN_SOURCES[kind])
+    if not p.night_ok:
+        parts.append("员工设置不安排夜班（night_ok = false）")
+    return "；".join(parts)
 
 
 def min_rest_between_shifts(ctx: CheckContext) -> list[Violation]:
@@ -414,6 +433,9 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
 
     Source: 劳动法 第41条 (S1, OT-02: 延长工作时间每日不得超过三小时 → 标准工时制 11 h);
     劳部发〔1997〕271号 第5项 (S12, CH-06: 综合工时制按 max_daily_hours).
+    女职工劳动保护特别规定 第6条、第9条 (S5, PG-01/PG-02 怀孕7个月以上、哺乳期 "不得延长劳动时间"): a shift
+    starting on a date inside such a protected period may not be paid longer than the standard working day
+    (8 h × weekly_hours / 40).
     One violation per shift whose paid hours exceed the cap, and one per date whose working minutes
     exceed it unless a single over-long shift on that date already explains it.
     """
@@ -424,7 +446,14 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     for p, tl in ctx.known_timelines():
         flagged: set[int] = set()
         for i, w in enumerate(tl.works):
-            if w.paid > cap_min + EPS:
+            own = _protected_day_minutes(p, w.date)
+            if own is not None and own < cap_min and w.paid > own + EPS:
+                flagged.add(i)
+                msg = (f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过标准工作日 {_h(own / 60)} 小时"
+                       f"（孕期/哺乳期不得延长劳动时间）")
+                out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4),
+                                     round(own / 60, 4), src, msg))
+            elif w.paid > cap_min + EPS:
                 flagged.add(i)
                 msg = f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过日上限 {_h(cap)} 小时"
                 out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4), cap, src, msg))
@@ -438,6 +467,13 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
             out.append(Violation("max_daily_hours", p.id, midnight(d), midnight(d + DAY), round(m / 60, 4), cap,
                                  src, msg))
     return out
+
+
+def _protected_day_minutes(p: Staff, day: dt.date) -> float | None:
+    """The standard working day in minutes when ``p`` is pregnant ≥ 7 months or nursing on ``day`` (PG-01/02)."""
+    if any(q.kind in NO_OVERTIME_KINDS for q in p.protected_on(day)):
+        return 8 * 60 * p.weekly_hours / 40
+    return None
 
 
 @dataclass(frozen=True)
@@ -578,7 +614,8 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("max_consecutive_days", "连续工作天数", "Maximum consecutive working days",
                  "RB-03；《全国年节及纪念日放假办法》第7条；《劳动法》第38条", max_consecutive_days, "天"),
         RuleInfo("max_daily_hours", "每日工时上限", "Maximum daily hours",
-                 "《劳动法》第41条（OT-02）；劳部发〔1997〕271号第5项（CH-06）", max_daily_hours, "小时"),
+                 "《劳动法》第41条（OT-02）；劳部发〔1997〕271号第5项（CH-06）；"
+                 "《女职工劳动保护特别规定》第6条、第9条（PG-01/PG-02 不得延长劳动时间）", max_daily_hours, "小时"),
         RuleInfo("overtime_cap", "加班上限", "Overtime cap",
                  "《劳动法》第41条（OT-03：每月不得超过36小时）；劳部发〔1997〕271号第5项（CH-07）；"
                  "《女职工劳动保护特别规定》第6条、第9条（PG-01/PG-02）", overtime_cap, "小时"),
@@ -606,6 +643,8 @@ def check(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None
 
     ``rules`` optionally restricts the check to those rule ids (e.g. for a live cell edit).
     """
+    # 综合计算工时 without a valid approval falls back to the standard system (labour-law.md §0)
+    scenario = scenario.for_period(roster.start, roster.end)
     ctx = CheckContext.build(scenario, roster, cal)
     wanted = set(RULES) if rules is None else set(rules)
     out: list[Violation] = []

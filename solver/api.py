@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from roster.alerts import period_alerts
 from roster.demand import SLOT_MINUTES
 from roster.model import OFF, Roster, Scenario, make_assignment
 
@@ -123,9 +124,13 @@ def build(
     previous: Roster | None = None,
     prior: Roster | None = None,
 ) -> RosterModel:
-    """Build the full model (rules + objective) without locks."""
-    inst = Instance(scenario, start, days, prior=prior, previous=previous)
+    """Build the full model (rules + objective) without locks, under the rules in force for the period
+    (综合计算工时 without a valid approval → standard, :meth:`roster.model.Rules.in_force`)."""
+    last = start + dt.timedelta(days=days - 1)
+    alerts = period_alerts(scenario, start, last)
+    inst = Instance(scenario.for_period(start, last), start, days, prior=prior, previous=previous)
     m = RosterModel(inst)
+    m.alerts = alerts
     apply_rules(m)
     add_objective(m)
     return m
@@ -520,6 +525,8 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
         "seed": opts.seed,
         "workers": opts.workers,
     }
+    if m.alerts:
+        info["warnings"] = list(m.alerts)
     roster = _roster(m, value, start, days, info)
     return SolveResult(
         roster=roster,

@@ -296,6 +296,9 @@ class PersonRules:
                         out.append(Breach("night_work_ban", sid, ("night_work_ban", day), (d,), mins, 0, "night_ok"))
             if self.enabled("max_daily_hours"):
                 cap = r.effective_daily_cap_hours() * 60
+                own = person.standard_day_cap_minutes(d)
+                if own is not None:
+                    cap = min(cap, own)
                 if sh.paid_minutes > cap + 1e-9:
                     out.append(Breach("max_daily_hours", sid, ("max_daily_hours", "shift", d), (d,),
                                       sh.paid_minutes / 60, cap / 60, "shift"))
@@ -1080,6 +1083,7 @@ def explain(
     one solve of at most ``verify_time_limit`` seconds; at most ``max_verified`` are run.
     """
     del lang  # the Explanation renders either language; kept for the documented signature
+    scenario = scenario.for_period(start, start + dt.timedelta(days=days - 1))  # the rules in force (approval)
     cal = WorkCalendar(scenario.calendar)
     r = scenario.rules
     ex = Explanation(

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+from roster.alerts import period_alerts
 from roster.model import Roster, Scenario
 
 from .api import CancelToken, Progress, Shortfall, SolveOptions, SolveResult, solve
@@ -136,6 +137,9 @@ def solve_rolling(
         "chunks": [(s.isoformat(), n, st) for (s, n), st in zip(parts, statuses, strict=False)],
         "note": "fairness terms are summed per chunk (spread per chunk, history included)",
     }
+    alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
+    if alerts:
+        info["warnings"] = alerts
     roster = Roster(start, days, tuple(assignments), info)
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
 

@@ -81,9 +81,11 @@ def night_work_ban(m: RosterModel) -> None:
 
 
 def max_daily_hours(m: RosterModel) -> None:
-    """Each shift's paid hours and each calendar date's working hours ≤ the daily cap.
+    """Each shift's paid hours and each calendar date's working hours ≤ the daily cap; for pregnant ≥ 7 months
+    and nursing staff a shift's paid hours ≤ the standard working day (8 h × weekly_hours / 40).
 
-    Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h); CH-06 S12 item 5 (comprehensive: policy cap).
+    Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h); CH-06 S12 item 5 (comprehensive: policy cap);
+    PG-01 S5 Art. 6 / PG-02 S5 Art. 9 ("不得延长劳动时间": no hours beyond the standard shift).
     The per-date measure uses the whole span (conservative: span ≥ paid).
     """
     inst = m.inst
@@ -93,6 +95,12 @@ def max_daily_hours(m: RosterModel) -> None:
             if s.paid_minutes > cap or any(v > cap for v in inst.day_min[s.code].values()):
                 for d in range(inst.days):
                     m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限")
+                continue
+            for d, day in enumerate(inst.dates):
+                own = person.standard_day_cap_minutes(day)
+                if own is not None and s.paid_minutes > own + 1e-9:
+                    m.forbid(p, d, s.code, "max_daily_hours",
+                             f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）")
         # history's last shift spilling into the first date
         lse = inst.last_shift_end(person)
         carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0
@@ -427,7 +435,7 @@ RULE_SOURCES = {
     "min_rest_between_shifts": "RB-01/RB-02（政策；S24 第3条参考）",
     "weekly_rest_day": "WH-03 劳动法第38条",
     "max_consecutive_days": "RB-03；S8 第7条；劳动法第38条",
-    "max_daily_hours": "OT-02 劳动法第41条；CH-06 S12 第5项",
+    "max_daily_hours": "OT-02 劳动法第41条；CH-06 S12 第5项；PG-01/02 S5 第6条、第9条",
     "overtime_cap": "OT-03 劳动法第41条；CH-07 S12 第5项；PG-01/02",
 }
 _ = ProtectedKind  # re-exported for rule docs

@@ -27,6 +27,8 @@ def test_sample_writes_scenario_that_loads(tmp_path):
         (json.dumps({"format": "roster-scenario/1", "staff": [{"id": "a", "leave": [
             {"from": "2026-06-01", "to": "2026-06-05"}, {"from": "2026-06-03", "to": "2026-06-04"}]}]}).encode(), "staff[0].leave[1]"),
         (json.dumps({"format": "something-else"}).encode(), "format"),
+        (json.dumps({"format": "roster-scenario/1", "demand": [{"day_type": "weekend", "from": "00:00", "to": "08:00",
+                                                                "count": 1}]}).encode(), "workday、restday、holiday、all"),
     ],
 )
 def test_bad_scenario_exits_2_naming_file_and_field(tmp_path, capsys, content, needle):
@@ -124,3 +126,41 @@ def test_impossible_lock_exits_1_with_an_explanation_and_no_traceback(tmp_path, 
     saved = json.loads(rota.read_text(encoding="utf-8"))
     assert saved["assignments"] == [] and saved["solver"]["status"] == "INFEASIBLE"
     assert "s03" in saved["solver"]["infeasible_reason"]
+
+
+def test_solve_warns_when_comprehensive_hours_lack_an_approval(tmp_path, capsys):
+    team = tmp_path / "team.json"
+    assert main(["sample", "--out", str(team)]) == 0
+    data = json.loads(team.read_text(encoding="utf-8"))
+    data["rules"]["approval"] = {"number": "", "valid_from": None, "valid_to": None}
+    team.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rota = tmp_path / "rota.json"
+    capsys.readouterr()
+    main(["solve", "--scenario", str(team), "--days", "3", "--time-limit", "3", "--json", str(rota)])
+    err = capsys.readouterr().err
+    assert "警告" in err and "标准工时制" in err
+    assert any("标准工时制" in w for w in json.loads(rota.read_text(encoding="utf-8"))["solver"]["warnings"])
+
+
+def test_solve_warns_about_estimated_holidays(tmp_path, capsys):
+    rota = tmp_path / "rota.json"
+    main(["solve", "--start", "2027-02-01", "--days", "3", "--time-limit", "3", "--json", str(rota)])
+    err = capsys.readouterr().err
+    assert "2027" in err and "估算" in err
+    assert any("估算" in w for w in json.loads(rota.read_text(encoding="utf-8"))["solver"]["warnings"])
+
+
+def test_history_ending_after_the_period_start_is_bad_input(tmp_path, capsys):
+    team = tmp_path / "team.json"
+    assert main(["sample", "--out", str(team)]) == 0
+    data = json.loads(team.read_text(encoding="utf-8"))
+    data["history"] = {"s01": {"last_shift_end": "2026-06-03T16:00"}}
+    team.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["solve", "--scenario", str(team), "--start", "2026-06-01", "--days", "7", "--time-limit", "3"])
+    err = capsys.readouterr().err
+    assert code == 2 and "history.s01.last_shift_end" in err
+    # a night shift of the day before may end on the first date
+    data["history"] = {"s01": {"last_shift_end": "2026-06-01T08:00"}}
+    team.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["solve", "--scenario", str(team), "--start", "2026-06-01", "--days", "2", "--time-limit", "3"]) != 2

@@ -11,6 +11,7 @@ import pytest
 
 from roster.hours import MonthHours, month_hours, night_minutes, split_by_date, totals, totals_by_staff
 from roster.model import (
+    Approval,
     DateRange,
     Leave,
     LeaveKind,
@@ -29,7 +30,8 @@ from roster.sample import default_shifts
 D = dt.date.fromisoformat
 #: L: a late shift 22:00 + 8 h that crosses midnight; T: a 10 h day shift
 EXTRA = (Shift("L", "晚夜班", 22 * 60, 8), Shift("T", "长白班", 8 * 60, 10))
-COMPREHENSIVE = Rules()
+APPROVED = Approval("测试审批", dt.date(2000, 1, 1), dt.date(2099, 12, 31))  # 综合 needs a valid approval, else standard applies
+COMPREHENSIVE = Rules(approval=APPROVED)
 STANDARD = Rules(working_time_system=WorkingTimeSystem.STANDARD)
 
 
@@ -318,7 +320,7 @@ def test_quarter_settlement_evens_out_months():
     # July 2026: 23 workdays (184 h); August: 21 (168 h).  a works D every day 07-01..07-31 (248 h) and
     # nothing in August: month by month July has 64 h at 150 %, over the quarter part Jul-Aug
     # 248 - 352 < 0, so nothing.
-    rules = Rules(settlement_period=SettlementPeriod.QUARTER)
+    rules = Rules(settlement_period=SettlementPeriod.QUARTER, approval=APPROVED)
     sc = scenario(Staff("a", "甲"), rules=rules)
     cells = {("a", d.isoformat()): "D" for d in DateRange(D("2026-07-01"), D("2026-07-31")).days()}
     rows = month_hours(sc, roster(sc, "2026-07-01", 62, cells))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from roster.model import Rules
 from roster.sample import sample_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +59,7 @@ def test_other_editors_translate(qtbot, english):
     assert ShiftTableModel(()).headerData(ShiftTableModel.Column.END, H) == "End"
     assert DemandGridModel().headerData(0, H) == "Workday"
     assert ContractMonthModel().headerData(ContractMonthModel.Column.COVERAGE, H) == "Coverage"
-    r = RulesEditor(sample_scenario())
+    r = RulesEditor(dataclasses.replace(sample_scenario(), rules=Rules()))  # no approval → the CH-04 banner
     qtbot.addWidget(r)
     assert r.banner.text().startswith("Warning (CH-04)")
     c = CalendarEditor(sample_scenario())

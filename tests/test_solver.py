@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from roster.model import (
+    Approval,
     DateRange,
     DemandRule,
     History,
@@ -35,7 +36,8 @@ SHIFTS = (
     Shift("N", "夜班", 0, 8),
 )
 FAST = SolveOptions(time_limit=5, workers=2)
-NO_OT = Rules(disabled=frozenset({"overtime_cap"}))  # isolate the rule under test from the pro-rata overtime cap
+APPROVED = Approval("测试审批", dt.date(2000, 1, 1), dt.date(2099, 12, 31))  # 综合 needs a valid approval, else standard applies
+NO_OT = Rules(disabled=frozenset({"overtime_cap"}), approval=APPROVED)  # isolate the rule under test from the pro-rata overtime cap
 
 
 def team(n: int, **kw) -> tuple[Staff, ...]:
@@ -164,6 +166,18 @@ def test_protected_pregnant_no_overtime_no_night():
     assert_clean(sc, res)
     assert {a.shift for a in res.roster.assignments} <= {"D"}  # E touches 22:00–24:00, N is night
     assert len(res.roster.assignments) <= 10  # no overtime: 10 workdays × 8 h
+
+
+@pytest.mark.parametrize("kind, long_allowed", [(ProtectedKind.NURSING, False), (ProtectedKind.PREGNANT_7M, False),
+                                               (ProtectedKind.MINOR, True)])
+def test_protected_staff_get_no_shift_longer_than_the_standard_day(kind, long_allowed):
+    # only an 11 h paid day shift exists; the 08–19 demand can be met only by extending the working day
+    shifts = (Shift("A", "长白班", 8 * 60, 12, 60),)
+    p = Staff(id="p0", name="甲", protected=(Protected(kind, DateRange(D0, D0 + dt.timedelta(days=30))),))
+    sc = scen([p], [DemandRule(D0.isoformat(), 8 * 60, 19 * 60, 1)], NO_OT, shifts=shifts)
+    res = solve(sc, D0, 1, FAST)
+    assert_clean(sc, res)
+    assert (missing(res) == 0) == long_allowed
 
 
 @pytest.mark.parametrize("night_ok", [True, False])
@@ -382,3 +396,16 @@ def test_deterministic_mode_reports_a_real_lower_bound():
     assert res.bound is not None and res.objective is not None
     assert 0 < res.bound <= res.objective + 1e-6
     assert res.gap < 1.0
+
+
+@pytest.mark.parametrize("approval, covered", [(None, False), (APPROVED, True)])
+def test_comprehensive_without_approval_is_planned_as_standard(approval, covered):
+    # a 12 h day is legal under an approved 综合 system (cap 12) but not under the standard fallback (cap 11)
+    shifts = (Shift("A", "长白班", 8 * 60, 12),)
+    rules = Rules(disabled=frozenset({"overtime_cap"}), approval=approval or Approval())
+    sc = scen(team(1), [DemandRule(D0.isoformat(), 8 * 60, 20 * 60, 1)], rules, shifts=shifts)
+    res = solve(sc, D0, 1, FAST)
+    assert_clean(sc, res)
+    assert (missing(res) == 0) == covered
+    warnings = res.roster.solver.get("warnings", [])
+    assert bool(warnings) != covered and all("标准工时制" in w for w in warnings)

@@ -3,6 +3,7 @@ accepted edits emit a new frozen Scenario."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -20,6 +21,7 @@ from roster.model import (
     Leave,
     LeaveKind,
     ProtectedKind,
+    Rules,
     WorkingTimeSystem,
 )
 from roster.sample import sample_scenario, twelve_hour_shifts
@@ -338,7 +340,7 @@ def test_leave_month_calendar_shows_who_is_away(qtbot):
 def test_rules_editor_sources_switches_and_ch04(qtbot):
     from ui.editors.rules_editor import RULE_SOURCES, RulesEditor, approval_problems
 
-    w = RulesEditor(sample_scenario())
+    w = RulesEditor(dataclasses.replace(sample_scenario(), rules=Rules()))
     qtbot.addWidget(w)
     w.show()
     spy = Spy(w.scenarioChanged)
@@ -366,7 +368,7 @@ def test_rules_editor_sources_switches_and_ch04(qtbot):
 def test_rules_editor_refuses_impossible_and_inverted_dates(qtbot):
     from ui.editors.rules_editor import RulesEditor
 
-    w = RulesEditor(sample_scenario())
+    w = RulesEditor(dataclasses.replace(sample_scenario(), rules=Rules()))
     qtbot.addWidget(w)
     spy = Spy(w.scenarioChanged)
     w.approval_from.setText("2026-02-31")

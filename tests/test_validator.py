@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from roster.model import (
+    Approval,
     DateRange,
     DemandRule,
     History,
@@ -61,8 +62,11 @@ EXTRA = (
 SHIFTS = default_shifts() + twelve_hour_shifts() + EXTRA
 
 
+APPROVED = Approval("测试审批", dt.date(2000, 1, 1), dt.date(2099, 12, 31))  # 综合 needs a valid approval, else standard applies
+
+
 def scen(*staff: Staff, demand=(), rules: Rules | None = None, history=None) -> Scenario:
-    return Scenario(rules=rules or Rules(), shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
+    return Scenario(rules=rules or Rules(approval=APPROVED), shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
                     history=dict(history or {}))
 
 
@@ -463,6 +467,34 @@ def test_daily_hours_paid_per_shift_working_per_date():
     assert len(vs) == 1 and vs[0].measured == 9 and vs[0].start == T("2026-06-01T00:00")
 
 
+def _protected(kind, first, last, **kw) -> Staff:
+    return Staff("s1", "甲", protected=(Protected(kind, DateRange(D(first), D(last))),), **kw)
+
+
+def test_protected_standard_shift_is_allowed():
+    # nursing from 06-01: an 8 h D shift is the standard working day — no extended hours, no violation
+    sc = scen(_protected(ProtectedKind.NURSING, "2026-06-01", "2026-12-31"))
+    assert run(sc, ro([("s1", 0, "D"), ("s1", 1, "G")]), "max_daily_hours") == []
+
+
+def test_protected_long_shift_just_violated():
+    # A: 12 h paid; a 12 h shift is within the team's cap but extends a pregnant employee's working day
+    sc = scen(_protected(ProtectedKind.PREGNANT_7M, "2026-06-02", "2026-08-31"))
+    vs = run(sc, ro([("s1", 0, "A"), ("s1", 2, "A")]), "max_daily_hours")
+    assert len(vs) == 1  # 06-01 is before the protected period
+    v = vs[0]
+    assert (v.start, v.measured, v.limit) == (T("2026-06-03T08:00"), 12, 8)
+    assert "不得延长劳动时间" in v.message and "PG-01" in v.source
+
+
+def test_protected_day_scales_with_contract_hours_and_minor_is_not_capped():
+    part_time = _protected(ProtectedKind.NURSING, "2026-06-01", "2026-06-30", weekly_hours=30)  # 6 h day
+    vs = run(scen(part_time), ro([("s1", 0, "D"), ("s1", 1, "S")]), "max_daily_hours")
+    assert [(v.start.date(), v.limit) for v in vs] == [(D("2026-06-01"), 6), (D("2026-06-02"), 6)]
+    minor = _protected(ProtectedKind.MINOR, "2026-06-01", "2026-06-30")  # minors: night ban only (PG-07)
+    assert run(scen(minor), ro([("s1", 0, "A")]), "max_daily_hours") == []
+
+
 # ---------------------------------------------------------------- overtime_cap
 
 
@@ -578,7 +610,7 @@ def test_overtime_quarter_settlement_sums_months():
     r = month_roster(cells, start=D("2026-07-01"), days=62)
     vs = run(scen(), r, "overtime_cap")
     assert len(vs) == 1 and vs[0].measured == 56 and vs[0].end == D("2026-07-31")
-    quarter = Rules(settlement_period=SettlementPeriod.QUARTER)
+    quarter = Rules(settlement_period=SettlementPeriod.QUARTER, approval=APPROVED)
     assert run(scen(rules=quarter), r, "overtime_cap") == []  # 56 ≤ 72
     # standard system ignores the settlement period
     std_q = Rules(working_time_system=WorkingTimeSystem.STANDARD, settlement_period=SettlementPeriod.QUARTER)
@@ -618,3 +650,15 @@ def test_timeline_minutes_and_night_minutes_per_date():
     assert not is_night_shift(T("2026-06-01T16:00"), T("2026-06-02T00:00"), nw)  # 120 night minutes
     sc = scen(history={"s1": History(last_shift_end=T("2026-06-01T06:00"))})
     assert working_dates(sc, ro([("s1", 2, "B")]), "s1") == {START, D("2026-06-03"), D("2026-06-04")}
+
+
+def test_night_ban_cites_the_reason_that_applies():
+    night_off = Staff("s1", "甲", night_ok=False)
+    vs = run(scen(night_off), ro([("s1", 0, "N")]), "night_work_ban")
+    assert len(vs) == 1 and "night_ok" in vs[0].source and "PG-01" not in vs[0].source
+    pregnant = _protected(ProtectedKind.PREGNANT_7M, "2026-06-01", "2026-08-31")
+    vs = run(scen(pregnant), ro([("s1", 0, "N")]), "night_work_ban")
+    assert len(vs) == 1 and "PG-01" in vs[0].source and "PG-07" not in vs[0].source
+    minor = _protected(ProtectedKind.MINOR, "2026-06-01", "2026-08-31")
+    vs = run(scen(minor), ro([("s1", 0, "N")]), "night_work_ban")
+    assert len(vs) == 1 and "PG-07" in vs[0].source and "PG-01" not in vs[0].source

@@ -87,6 +87,7 @@ def cmd_solve(args) -> int:
         if path and not Path(path).resolve().parent.is_dir():
             raise InputError(f"输出文件夹不存在 (folder does not exist): {Path(path).resolve().parent}", file=path, field=flag)
     scenario = _load_scenario(args.scenario)
+    _check_history(scenario, args.start, args.scenario)
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
     if args.days > 35:
@@ -98,6 +99,8 @@ def cmd_solve(args) -> int:
     from dataclasses import replace
 
     roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
+    for alert in (roster.solver or {}).get("warnings", []):
+        print(f"警告 (warning): {alert}", file=sys.stderr)
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     print(
         f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
@@ -122,11 +125,26 @@ def cmd_solve(args) -> int:
         try:
             from solver.explain import explain
 
-            print(explain(scenario, args.start, args.days, result, lang=args.lang).text(args.lang), file=sys.stderr)
+            # the verifying re-solves share one more time limit in total (at most 8 of ≤ 5 s each)
+            each = min(5.0, max(1.0, args.time_limit / 4))
+            verified = max(1, min(8, int(args.time_limit // each)))
+            ex = explain(scenario, args.start, args.days, result, lang=args.lang, verify_time_limit=each,
+                         max_verified=verified, seed=args.seed, workers=args.workers)
+            print(ex.text(args.lang), file=sys.stderr)
         except Exception as e:  # the explanation is a courtesy; the exit code carries the verdict
             print(f"(无法生成解释: {e})", file=sys.stderr)
         return EXIT_VIOLATIONS
     return EXIT_OK
+
+
+def _check_history(scenario, start: dt.date, path: str | None) -> None:
+    """History describes the time before the period: a last shift may end on the first date (a night shift
+    from the day before), not later."""
+    limit = dt.datetime.combine(start + dt.timedelta(days=1), dt.time())
+    for sid, h in sorted(scenario.history.items()):
+        if h.last_shift_end is not None and h.last_shift_end > limit:
+            raise InputError(f"上期最后一班结束于 {h.last_shift_end:%Y-%m-%d %H:%M}，晚于排班开始日 {start} 的当天结束 "
+                             f"(history ends after the period starts)", file=path, field=f"history.{sid}.last_shift_end")
 
 
 def cmd_check(args) -> int:

@@ -315,7 +315,7 @@ class RulesEditor(QWidget):
         problems = approval_problems(rules, *self._period)
         if problems:
             self.banner.setText(
-                self.tr("警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。没有有效审批时应改用标准工时制。")
+                self.tr("警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。排班和规则检查已按标准工时制处理（每日上限 11 小时，按月结算）。")
                 .replace("%1", "；".join(problems))
             )
             self.banner.show()

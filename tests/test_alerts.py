@@ -1,0 +1,98 @@
+"""The 综合计算工时 approval fallback (labour-law.md §0/§4) and the period alerts shown with every roster."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from roster.alerts import period_alerts
+from roster.model import (
+    Approval,
+    Roster,
+    Rules,
+    Scenario,
+    SettlementPeriod,
+    Shift,
+    Staff,
+    WorkingTimeSystem,
+    make_assignment,
+)
+from roster.sample import sample_scenario
+from roster.validator import check
+
+D = dt.date.fromisoformat
+JUNE = (D("2026-06-01"), D("2026-06-30"))
+VALID = Approval("京西人社综审字〔2026〕12号", D("2026-06-01"), D("2027-05-31"))
+
+
+@pytest.mark.parametrize(
+    ("approval", "falls_back"),
+    [
+        (Approval(), True),  # nothing entered
+        (Approval("", D("2026-01-01"), D("2027-12-31")), True),  # dates but no number
+        (Approval("京西人社综审字〔2026〕12号"), True),  # number but no validity dates
+        (Approval("京西人社综审字〔2026〕12号", D("2026-01-01"), D("2026-06-10")), True),  # expires inside June
+        (Approval("京西人社综审字〔2026〕12号", D("2026-06-02"), D("2026-12-31")), True),  # starts after June 1
+        (VALID, False),
+    ],
+)
+def test_comprehensive_needs_a_valid_approval_over_the_whole_period(approval, falls_back):
+    rules = Rules(settlement_period=SettlementPeriod.QUARTER, approval=approval)
+    got = rules.in_force(*JUNE)
+    if falls_back:
+        assert got.working_time_system == WorkingTimeSystem.STANDARD
+        assert got.settlement_period == SettlementPeriod.MONTH and got.effective_daily_cap_hours() == 11
+        assert got.approval == approval  # the record itself is kept for the exports
+    else:
+        assert got is rules
+
+
+def test_standard_system_is_never_changed():
+    rules = Rules(working_time_system=WorkingTimeSystem.STANDARD)
+    assert rules.in_force(*JUNE) is rules
+    assert Scenario(rules=rules).fallback_alert(*JUNE) is None
+
+
+def test_alerts_name_the_reason_in_both_languages():
+    sc = Scenario(rules=Rules(approval=Approval("京西人社综审字〔2026〕12号", D("2026-01-01"), D("2026-06-10"))))
+    zh = period_alerts(sc, *JUNE)
+    en = period_alerts(sc, *JUNE, lang="en")
+    assert len(zh) == len(en) == 1
+    assert "标准工时制" in zh[0] and "2026-06-10" in zh[0] and "CH-04" in zh[0]
+    assert "standard working-time system" in en[0] and "2026-06-10" in en[0]
+    assert "未录入审批文号" in period_alerts(Scenario(), *JUNE)[0]
+
+
+def test_estimated_holiday_year_is_alerted_and_the_sample_is_not_alerted_in_2026():
+    sc = sample_scenario()
+    assert period_alerts(sc, *JUNE) == []  # the sample's approval covers the contract term; 2026 is published
+    feb = period_alerts(sc, D("2027-02-01"), D("2027-02-28"))
+    assert len(feb) == 1 and "2027" in feb[0] and "估算" in feb[0]
+    assert "estimated" in period_alerts(sc, D("2027-02-01"), D("2027-02-28"), lang="en")[0]
+
+
+def test_validator_applies_the_standard_daily_cap_without_approval():
+    long_day = Shift("A", "长白班", 8 * 60, 12)
+    staff = (Staff("s1", "甲"),)
+    roster = Roster(D("2026-06-01"), 7, (make_assignment("s1", D("2026-06-01"), long_day),))
+    without = Scenario(rules=Rules(), shifts=(long_day,), staff=staff)
+    with_approval = dataclasses.replace(without, rules=Rules(approval=VALID))
+    daily = [v for v in check(without, roster) if v.rule == "max_daily_hours"]
+    assert len(daily) == 1 and daily[0].limit == 11 and daily[0].measured == 12
+    assert [v for v in check(with_approval, roster) if v.rule == "max_daily_hours"] == []
+
+
+def test_excel_notes_show_the_fallback():
+    from exports.excel import build_workbook
+
+    sc = dataclasses.replace(sample_scenario(), rules=Rules())
+    day = D("2026-06-06")
+    roster = Roster(day, 1, (make_assignment("s01", day, sc.shift("D")),))
+    wb = build_workbook(sc, roster)
+    notes = "\n".join(str(c.value) for row in wb.worksheets[4].iter_rows() for c in row if c.value is not None)
+    assert "已按标准工时制处理" in notes
+    approved = build_workbook(dataclasses.replace(sc, rules=Rules(approval=VALID)), roster)
+    notes_ok = "\n".join(str(c.value) for row in approved.worksheets[4].iter_rows() for c in row if c.value)
+    assert "已按标准工时制处理" not in notes_ok
