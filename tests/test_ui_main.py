@@ -51,6 +51,18 @@ def _solve(qtbot, w: MainWindow, limit: int = 2, timeout_ms: int = 90_000):
     return blocker.args[0]
 
 
+def test_solve_shows_the_standard_system_fallback_alert(qtbot, make_window):
+    from roster.model import Rules
+
+    w = make_window(3)
+    _solve(qtbot, w, limit=1)
+    assert w.solve_panel.alerts_label.isHidden()  # the sample's approval covers the period
+    w.install_scenario(dataclasses.replace(w.scenario, rules=Rules()))  # 综合 without an approval
+    _solve(qtbot, w, limit=1)
+    assert not w.solve_panel.alerts_label.isHidden()
+    assert "标准工时制" in w.solve_panel.alerts_label.text()
+
+
 def test_solve_runs_to_completion_and_is_undoable(qtbot, make_window):
     w = make_window(7)
     assert w.model.grid() == {}

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roster.alerts import period_alerts
 from roster.model import OFF, Lock, Roster, Scenario
 
 from .autosave import Autosaver
@@ -889,6 +890,7 @@ class MainWindow(QMainWindow):
         self.last_explanation = explanation
         roster = getattr(result, "roster", None) if _has_solution(result) else None
         self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
+        self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
         pre = self._pre_solve_grid or {}
         if roster is not None:
             grid = {(a.staff, a.date): a.shift for a in roster.assignments}

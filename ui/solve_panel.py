@@ -244,6 +244,14 @@ class SolvePanel(QWidget):
         lay.addWidget(self.reopt_button)
         lay.addWidget(self.progress)
         lay.addWidget(self.progress_box)
+        # period alerts (roster.alerts): standard-system fallback without a 综合 approval, estimated holidays
+        self.alerts_label = QLabel(self)
+        self.alerts_label.setObjectName("solveAlerts")
+        self.alerts_label.setWordWrap(True)
+        self.alerts_label.setStyleSheet(
+            "QLabel { color: #5D4037; background: #FFF3CD; padding: 6px 8px; border: 1px solid #E0C36A; }")
+        self.alerts_label.hide()
+        lay.addWidget(self.alerts_label)
         lay.addWidget(self.preview_strip)
         lay.addWidget(self.details, 1)
 
@@ -337,6 +345,11 @@ class SolvePanel(QWidget):
         self.progress.setFormat(label)
         info = info or {}
         self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
+
+    def show_alerts(self, alerts: list[str]) -> None:
+        """Show the period's alerts (already in the UI language) above the result; hidden when there are none."""
+        self.alerts_label.setText("\n".join(f"⚠ {a}" for a in alerts))
+        self.alerts_label.setVisible(bool(alerts))
 
     def show_terms(self, terms: dict, weights: dict | None = None, units: dict | None = None) -> None:
         self.terms.setRowCount(0)
