@@ -45,25 +45,14 @@ def divisibility_cuts(m: RosterModel, model: cp_model.CpModel | None = None,
     lp = LinearRelaxation(model, time_limit=time_limit)
     added = []
     for grp in m.spread_groups:
-        n = len(grp.members)
-        c0 = grp.members[0][2]
-        gran = 0
-        parts = []
-        const = 0
-        for _p, terms, c in grp.members:
-            gran = gcd(gran, c - c0)
-            const += c
-            for coef, var in terms:
-                gran = gcd(gran, coef)
-                parts.append((coef, var))
-        gran = max(1, gran)
+        n, gran, c0 = len(grp.members), _granularity(grp), grp.members[0][2]
+        parts = [(coef, var) for _p, terms, _c in grp.members for coef, var in terms]
+        const = sum(c for _p, _terms, c in grp.members)
         low = lp.minimise(parts)
         if low is None:
             continue
         t_min = math.ceil(low + const - 1e-6 * max(1.0, abs(low)))
-        v = -(-t_min // n)
-        v += (c0 - v) % gran  # least v ≥ T_min/n with v ≡ c0 (mod g)
-        target = n * v
+        target = _least_even_total(t_min, n, c0, gran)
         if target <= t_min:
             continue
         total = sum(coef * var for coef, var in parts) + const
@@ -76,7 +65,15 @@ def divisibility_cuts(m: RosterModel, model: cp_model.CpModel | None = None,
     return added
 
 
+def _least_even_total(t: int, n: int, c0: int, gran: int) -> int:
+    """The least total ≥ t that n members can share evenly: n·v with v ≡ c0 (mod gran)."""
+    v = -(-t // n)
+    v += (c0 - v) % gran
+    return n * v
+
+
 def _granularity(grp) -> int:
+    """g: every member's value is ≡ the first member's constant (mod g) — gcd of coefficients and constant gaps."""
     c0 = grp.members[0][2]
     gran = 0
     for _p, terms, c in grp.members:
@@ -104,9 +101,7 @@ def _absorb_cut(m, grp, lp: LinearRelaxation, model: cp_model.CpModel) -> tuple[
         return None
     n, gran, c0 = len(grp.members), _granularity(grp), grp.members[0][2]
     a_min = math.ceil(low + const - 1e-6 * max(1.0, abs(low)))
-    v = -(-a_min // n)
-    v += (c0 - v) % gran
-    m_hi = n * v
+    m_hi = _least_even_total(a_min, n, c0, gran)
     a, b = m_hi - a_min, a_min - (m_hi - n * gran)
     if a <= 0:
         return None
