@@ -73,6 +73,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_solve(args) -> int:
+    from roster.alerts import period_alerts
     from roster.scenario_io import roster_to_dict, write_json
     from roster.validator import check, violation_to_dict
     from solver.api import SolveOptions, solve
@@ -99,7 +100,8 @@ def cmd_solve(args) -> int:
     from dataclasses import replace
 
     roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
-    for alert in (roster.solver or {}).get("warnings", []):
+    # also when no roster came out (the fallback to the standard system may be the reason)
+    for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1)):
         print(f"警告 (warning): {alert}", file=sys.stderr)
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     print(
