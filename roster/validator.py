@@ -319,6 +319,12 @@ _NIGHT_BAN_SOURCES = {
     "nursing": "《女职工劳动保护特别规定》第9条（PG-02：哺乳期不得安排夜班劳动）",
     "minor": "未成年工夜班禁排（PG-07，政策）",
 }
+_NIGHT_OK_SOURCE = "员工设置不安排夜班（night_ok = false）"
+
+
+def night_ban_sources() -> frozenset[str]:
+    """Every source a night_work_ban violation may cite (joined with "；" when several reasons apply)."""
+    return frozenset(_NIGHT_BAN_SOURCES.values()) | {_NIGHT_OK_SOURCE}
 
 
 def _night_ban_source(p: Staff, bad: dict[dt.date, int]) -> str:
@@ -328,7 +334,7 @@ def _night_ban_source(p: Staff, bad: dict[dt.date, int]) -> str:
         if any(str(q.kind) == kind for d in bad for q in p.protected_on(d)):
             parts.append(_NIGHT_BAN_SOURCES[kind])
     if not p.night_ok:
-        parts.append("员工设置不安排夜班（night_ok = false）")
+        parts.append(_NIGHT_OK_SOURCE)
     return "；".join(parts)
 
 
