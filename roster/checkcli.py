@@ -24,7 +24,10 @@ def run_check(scenario_path: str | None, roster_path: str, lang: str = "zh", *,
             print(f"警告 (warning) {scenario_path}: {w}", file=err)
     else:
         scenario = sample_scenario()
-    roster = load_roster(roster_path, scenario)
+    roster_warnings: list[str] = []
+    roster = load_roster(roster_path, scenario, warnings=roster_warnings)
+    for w in roster_warnings:
+        print(f"警告 (warning) {roster_path}: {w}", file=err)
     violations = check(scenario, roster)
     if not violations:
         print("0 violations" if lang == "en" else "0 违规", file=out)

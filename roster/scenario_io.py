@@ -437,8 +437,10 @@ def roster_to_dict(ro: Roster) -> dict:
     }
 
 
-def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str | None = None) -> Roster:
-    """Parse a roster; with a scenario, shift codes and staff ids are checked against it."""
+def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str | None = None,
+                     warnings: list[str] | None = None) -> Roster:
+    """Parse a roster; with a scenario, shift codes and staff ids are checked against it.  The shift template is
+    the truth for start/end; given times that disagree with it are reported in ``warnings`` (if a list)."""
     r = _Reader(file)
     d = r.obj(data, "$")
     if d.get("format") != ROSTER_FORMAT:
@@ -469,6 +471,11 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
         seen.add((sid, day))
         if code in shifts:
             s_dt, e_dt = shifts[code].interval_on(day)  # the template is the truth
+            given = (a.get("start"), a.get("end"))
+            if warnings is not None and any(given) and _parsed(given) != (s_dt, e_dt):
+                warnings.append(f"{ap}: 给出的时间 {given[0]} – {given[1]} 与班次 {code} 的模板 {_iso_minutes(s_dt)} – "
+                                f"{_iso_minutes(e_dt)} 不一致，按模板检查 (times differ from the shift template; "
+                                f"the template is used)")
         else:
             s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
             e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end")
@@ -496,8 +503,24 @@ def load_scenario(path: str | os.PathLike) -> tuple[Scenario, list[str]]:
     return scenario_from_dict(read_json(path), file=str(path))
 
 
-def load_roster(path: str | os.PathLike, scenario: Scenario | None = None) -> Roster:
-    return roster_from_dict(read_json(path), scenario, file=str(path))
+def load_roster(path: str | os.PathLike, scenario: Scenario | None = None, *,
+                warnings: list[str] | None = None) -> Roster:
+    return roster_from_dict(read_json(path), scenario, file=str(path), warnings=warnings)
+
+
+def _iso_minutes(x: dt.datetime) -> str:
+    return x.isoformat(timespec="minutes")
+
+
+def _parsed(given: tuple[Any, Any]) -> tuple[Any, Any]:
+    """Given start/end strings as datetimes where they parse (else as they are, so they compare unequal)."""
+    out = []
+    for x in given:
+        try:
+            out.append(dt.datetime.fromisoformat(x) if isinstance(x, str) else x)
+        except ValueError:
+            out.append(x)
+    return tuple(out)
 
 
 def give_normal_permissions(tmp: str | os.PathLike, target: str | os.PathLike) -> None:

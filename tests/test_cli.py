@@ -164,3 +164,15 @@ def test_history_ending_after_the_period_start_is_bad_input(tmp_path, capsys):
     data["history"] = {"s01": {"last_shift_end": "2026-06-01T08:00"}}
     team.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["solve", "--scenario", str(team), "--start", "2026-06-01", "--days", "2", "--time-limit", "3"]) != 2
+
+
+def test_check_warns_when_given_times_contradict_the_template(tmp_path, capsys):
+    rota = tmp_path / "rota.json"
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 1, "assignments": [
+        {"staff": "s01", "date": "2026-06-01", "shift": "D", "start": "2026-06-01T08:00", "end": "2026-06-01T17:00"},
+        {"staff": "s02", "date": "2026-06-01", "shift": "D", "start": "2026-06-01T08:00:00",
+         "end": "2026-06-01T16:00:00"}]}))
+    main(["check", str(rota)])
+    err = capsys.readouterr().err
+    assert "assignments[0]" in err and "2026-06-01T17:00" in err  # D is 08:00–16:00 in the template
+    assert "assignments[1]" not in err  # the same times written with seconds agree
