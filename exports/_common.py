@@ -27,6 +27,11 @@ def _s(ctx: str, zh: str, en: str) -> str:
     return zh
 
 
+def colon(lang: str) -> str:
+    """The label colon of ``lang``: full-width in Chinese, ": " in English."""
+    return "：" if lang == "zh" else ": "
+
+
 def xtr(ctx: str, text: str, lang: str = "zh") -> str:
     """Chinese source ``text`` in ``lang``; English via Qt's translator first, then the fallback table."""
     if lang == "zh":

@@ -41,6 +41,7 @@ from ._common import (
     T_SIGN_DATE,
     T_WEEK,
     _s,
+    colon,
     counts_by_date,
     day_mark,
     is_formula_like,
@@ -70,11 +71,12 @@ T_STANDARD = _s(CTX, QT_TRANSLATE_NOOP("Excel", "标准工时"), "Standard hours
 T_OT150 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "工作日延时 150%"), "Extended hours 150%")
 T_OT200 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "休息日加班 200%"), "Rest-day overtime 200%")
 T_OT300 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "法定节假日 300%"), "Statutory holiday 300%")
-T_OT_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班合计"), "Overtime total")
+T_OT_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班合计（36 小时上限口径）"), "Overtime for the 36 h cap")
 T_NIGHT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "夜间工时"), "Night hours")
 T_COMP_EARNED = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休获得（小时）"), "Comp time earned (h)")
 T_COMP_TAKEN = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休使用（小时）"), "Comp time taken (h)")
-T_COMP_BALANCE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休余额（小时）"), "Comp time balance (h)")
+T_COMP_BALANCE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "本月调休增减（小时）"), "Comp time change this month (h)")
+T_COMP_RUNNING = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休累计余额（小时）"), "Comp time balance to date (h)")
 T_LEAVE_DAYS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "{kind}（天）"), "{kind} (days)")
 T_PERSON_DAYS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "人天（计费）"), "Person-days (billing)")
 T_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "合计"), "Total")
@@ -85,8 +87,14 @@ T_WHOLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "全期"), "All")
 T_PERIOD_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "期间"), "Period")
 T_PEOPLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "在岗人数"), "Staff on duty")
 T_HOURS_NOTE = _s(CTX, QT_TRANSLATE_NOOP(
-    "Excel", "工时单位为小时；标准工时按当月日历工作日计算；休息日加班已扣除安排的调休。"),
-    "Hours in decimal hours; standard hours from the month's calendar working days; rest-day overtime net of comp time given.")
+    "Excel", "工时单位为小时；标准工时按当月日历工作日计算，请假日（含调休）按出勤扣除。150%/200%/300% 为应付加班费的小时数："
+             "休息日加班先计入调休，200% 列为本期尚未以调休抵偿的部分，与调休余额是同一批小时，二者只兑现其一。"
+             "“加班合计”是 36 小时月上限的计量口径（SPEC §4：有薪工时减标准工时，法定节假日工时全计），不是各列之和。"),
+    "Hours in decimal hours; standard hours from the month's calendar working days, leave days (comp days included) count "
+    "as attended. 150%/200%/300% are the hours payable at that rate: rest-day work is first banked as comp time; the "
+    "200% column is the part not yet given back as time off, i.e. the same hours as the comp balance — settle each "
+    "hour once. \"Overtime for the 36 h cap\" is the cap's measure (SPEC §4: paid minus standard hours, statutory "
+    "holiday hours counted in full), not the sum of the rate columns.")
 
 # 覆盖
 T_DATE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "日期"), "Date")
@@ -366,9 +374,10 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
         row += 1
         # sign-off line
         blank = "________________"
-        _put(ws, row, 1, f"{t(T_SIGN_BY)}：{blank}", align=_LEFT)
-        _put(ws, row, 4, f"{t(T_SIGN_CHECK)}：{blank}", align=_LEFT)
-        _put(ws, row, 7, f"{t(T_SIGN_DATE)}：{blank}", align=_LEFT)
+        c = colon(lang)
+        _put(ws, row, 1, f"{t(T_SIGN_BY)}{c}{blank}", align=_LEFT)
+        _put(ws, row, 4, f"{t(T_SIGN_CHECK)}{c}{blank}", align=_LEFT)
+        _put(ws, row, 7, f"{t(T_SIGN_DATE)}{c}{blank}", align=_LEFT)
         ws.row_dimensions[row].height = 28
         ws.row_breaks.append(Break(id=row))
         row += 2
@@ -409,6 +418,7 @@ def _leave_kind_key(key: str) -> LeaveKind:
         return LeaveKind.OTHER
 
 
+_DAYS_FMT = "General"  # person-days: integers without a trailing "." (Excel shows 3 for "0.##" as "3.")
 HOUR_FIELDS = ("paid_hours", "standard_hours", "ot150_hours", "ot200_hours", "ot300_hours",
                "overtime_total_hours", "night_hours", "comp_earned_hours", "comp_taken_hours", "comp_balance_hours")
 
@@ -439,10 +449,11 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         (t(T_COMP_EARNED), "comp_earned_hours", _HOURS_FMT),
         (t(T_COMP_TAKEN), "comp_taken_hours", _HOURS_FMT),
         (t(T_COMP_BALANCE), "comp_balance_hours", _HOURS_FMT),
+        (t(T_COMP_RUNNING), "comp_running", _HOURS_FMT),
     ]
     headers += [(t(T_LEAVE_DAYS).format(kind=leave_label(k, lang)), f"leave:{k.value}", _INT_FMT)
                 for k in _LEAVE_ORDER]
-    headers.append((t(T_PERSON_DAYS), "person_days", "0.##"))
+    headers.append((t(T_PERSON_DAYS), "person_days", _DAYS_FMT))
 
     for col, (h, _f, _fmt) in enumerate(headers, start=1):
         _put(ws, 1, col, h, font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
@@ -463,11 +474,19 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
                 value: Any = leave.get(f[6:], 0)
             elif f == "working_dates":
                 value = working_dates_total.get(id(mh), len(mh.working_dates))
+            elif f == "comp_running":
+                value = running.get(id(mh), 0.0)
             else:
                 value = getattr(mh, f)
             _put(ws, r, col, value, border=_BORDER, fmt=fmt, font=font, fill=fill)
 
     working_dates_total: dict[int, int] = {}  # totals rows: sum of per-person dates, not distinct dates
+    running: dict[int, float] = {}  # per row: the person's comp balance from the period start to that month's end
+    balance: dict[str, float] = {}
+    for mh in sorted(rows, key=lambda x: (x.year, x.month)):
+        sid = _staff_id(mh)
+        balance[sid] = round(balance.get(sid, 0.0) + (mh.comp_balance_hours or 0.0), 2)
+        running[id(mh)] = balance[sid]
     r = 2
     for mh in rows:
         sid = _staff_id(mh)
@@ -476,6 +495,7 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         r += 1
     grand = hours_totals(rows, staff=t(T_TOTAL))
     working_dates_total[id(grand)] = sum(len(m.working_dates) for m in rows)
+    running[id(grand)] = round(sum(balance.values()), 2)  # everybody's balance at the period end
     write_row(r, grand, t(T_TOTAL), "", None, bold=True)
     total_row = r
     r += 2
@@ -493,7 +513,7 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     for (y, m), group in sorted(months.items()):
         _put(ws, r, 1, f"{y}-{m:02d}", border=_BORDER, align=_CENTER)
         _put(ws, r, 2, sum(1 for g in group if (g.person_days or 0) > 0), border=_BORDER, fmt=_INT_FMT)
-        _put(ws, r, 3, sum(g.person_days or 0 for g in group), border=_BORDER, fmt="0.##")
+        _put(ws, r, 3, sum(g.person_days or 0 for g in group), border=_BORDER, fmt=_DAYS_FMT)
         _put(ws, r, 4, sum(g.paid_hours or 0 for g in group), border=_BORDER, fmt=_HOURS_FMT)
         r += 1
     # per person over the whole period (调休 balance, overtime used)

@@ -50,6 +50,7 @@ from ._common import (
     T_SIGN_DATE,
     T_WEEK,
     _s,
+    colon,
     counts_by_date,
     day_mark,
     leave_label,
@@ -330,9 +331,10 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
     y += count_row
     # legend
     y += 3
-    d.text(0, y, 16, 7, f"{t(T_LEGEND)}：", size=3.4, bold=True, align=Qt.AlignmentFlag.AlignLeft)
-    x = 16.0
-    item_w = min(46.0, (W - 16) / max(1, len(scenario.shifts)))
+    legend_w = 16.0 if lang == "zh" else 18.0
+    d.text(0, y, legend_w, 7, f"{t(T_LEGEND)}{colon(lang)}", size=3.4, bold=True, align=Qt.AlignmentFlag.AlignLeft)
+    x = legend_w
+    item_w = min(46.0, (W - legend_w) / max(1, len(scenario.shifts)))
     for sh in scenario.shifts:
         d.box(x, y + 0.8, 9, 5.4, fill=QColor(sh.color))
         d.text(x, y + 0.8, 9, 5.4, sh.code, size=3.6, bold=True)
@@ -344,8 +346,11 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
     third = W / 3
     for j, label in enumerate((t(T_SIGN_BY), t(T_SIGN_CHECK), t(T_SIGN_DATE))):
         x0 = j * third
-        d.text(x0, y, 18, 6, f"{label}：", size=3.6, align=Qt.AlignmentFlag.AlignLeft, fit=False)
-        d.line(x0 + 19, y + 5.2, x0 + third - 10, y + 5.2)
+        text = f"{label}{colon(lang)}"
+        d.p.setFont(d.font(3.6))
+        label_w = max(18.0, d.p.fontMetrics().horizontalAdvance(text) / d.k + 1)  # "Prepared by: " is wider
+        d.text(x0, y, label_w, 6, text, size=3.6, align=Qt.AlignmentFlag.AlignLeft, fit=False)
+        d.line(x0 + label_w + 1, y + 5.2, x0 + third - 10, y + 5.2)
     # footer
     foot_y = d.h - 4
     d.text(0, foot_y, W / 2, 4, f"{t(T_GENERATED)} {generated_at.strftime('%Y-%m-%d %H:%M')}", size=2.6,

@@ -551,10 +551,6 @@
             <translation>Statutory holiday 300%</translation>
         </message>
         <message>
-            <source>加班合计</source>
-            <translation>Overtime total</translation>
-        </message>
-        <message>
             <source>夜间工时</source>
             <translation>Night hours</translation>
         </message>
@@ -565,10 +561,6 @@
         <message>
             <source>调休使用（小时）</source>
             <translation>Comp time taken (h)</translation>
-        </message>
-        <message>
-            <source>调休余额（小时）</source>
-            <translation>Comp time balance (h)</translation>
         </message>
         <message>
             <source>{kind}（天）</source>
@@ -603,8 +595,20 @@
             <translation>Staff on duty</translation>
         </message>
         <message>
-            <source>工时单位为小时；标准工时按当月日历工作日计算；休息日加班已扣除安排的调休。</source>
-            <translation>Hours in decimal hours; standard hours from the month's calendar working days; rest-day overtime net of comp time given.</translation>
+            <source>加班合计（36 小时上限口径）</source>
+            <translation>Overtime for the 36 h cap</translation>
+        </message>
+        <message>
+            <source>本月调休增减（小时）</source>
+            <translation>Comp time change this month (h)</translation>
+        </message>
+        <message>
+            <source>调休累计余额（小时）</source>
+            <translation>Comp time balance to date (h)</translation>
+        </message>
+        <message>
+            <source>工时单位为小时；标准工时按当月日历工作日计算，请假日（含调休）按出勤扣除。150%/200%/300% 为应付加班费的小时数：休息日加班先计入调休，200% 列为本期尚未以调休抵偿的部分，与调休余额是同一批小时，二者只兑现其一。“加班合计”是 36 小时月上限的计量口径（SPEC §4：有薪工时减标准工时，法定节假日工时全计），不是各列之和。</source>
+            <translation>Hours in decimal hours; standard hours from the month's calendar working days, leave days (comp days included) count as attended. 150%/200%/300% are the hours payable at that rate: rest-day work is first banked as comp time; the 200% column is the part not yet given back as time off, i.e. the same hours as the comp balance — settle each hour once. "Overtime for the 36 h cap" is the cap's measure (SPEC §4: paid minus standard hours, statutory holiday hours counted in full), not the sum of the rate columns.</translation>
         </message>
         <message>
             <source>日期</source>

@@ -225,8 +225,10 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
             reduce_min += 8 * 60
 
     cal_std = calendar_standard_minutes(rules, person, cal, first, last)
-    std = max(Fraction(0), cal_std - reduce_min)
     comp_taken = Fraction(comp_days * 8 * 60)
+    # a 调休 day is time off in lieu of hours already worked: it counts as attended (like paid leave) and the
+    # ledger records it as taken — never both "not attended" and "taken" (that would charge the day twice)
+    std = max(Fraction(0), cal_std - reduce_min - comp_taken)
 
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
         daily = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60
@@ -235,9 +237,12 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
         comp_earned = rest
         ot200 = max(Fraction(0), rest - comp_taken)
     else:
+        # 综合: the month's excess over the standard is overtime; the part given back as 调休 days this month is
+        # earned-and-taken time off, only the rest is paid at 150 % (PAY-02 "pay only for what is not given back")
         base = paid if rules.holiday_hours_in_period_total else paid - hol
-        ot150 = max(Fraction(0), base - std)
-        comp_earned = Fraction(0)
+        excess = max(Fraction(0), base - std)
+        comp_earned = min(excess, comp_taken)
+        ot150 = excess - comp_earned
         ot200 = Fraction(0)
     ot300 = hol
 

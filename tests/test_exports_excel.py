@@ -67,9 +67,9 @@ def test_hours_sheet_equals_month_hours(clean):
     header = [c.value for c in ws[1]]
     col = {h: i for i, h in enumerate(header)}
     fields = {"计薪工时": "paid_hours", "标准工时": "standard_hours", "工作日延时 150%": "ot150_hours",
-              "休息日加班 200%": "ot200_hours", "法定节假日 300%": "ot300_hours", "加班合计": "overtime_total_hours",
+              "休息日加班 200%": "ot200_hours", "法定节假日 300%": "ot300_hours", "加班合计（36 小时上限口径）": "overtime_total_hours",
               "夜间工时": "night_hours", "调休获得（小时）": "comp_earned_hours", "调休使用（小时）": "comp_taken_hours",
-              "调休余额（小时）": "comp_balance_hours", "出勤天数": "days_worked", "人天（计费）": "person_days"}
+              "本月调休增减（小时）": "comp_balance_hours", "出勤天数": "days_worked", "人天（计费）": "person_days"}
     assert set(fields) <= set(col)
     names = {p.id: p.name for p in sc.staff}
     sheet_rows = {(r[0].value, r[2].value): r for r in ws.iter_rows(min_row=2) if r[2].value}
@@ -84,6 +84,12 @@ def test_hours_sheet_equals_month_hours(clean):
         assert row[col["工作日历日数"]].value == len(mh.working_dates)
         assert row[col["年假（天）"]].value == mh.leave_days.get("annual", 0)
         assert row[col["计薪工时"]].number_format == "0.0"
+    # the running comp balance: the person's monthly changes summed up to this month
+    for mh in expected:
+        row = sheet_rows[(names[mh.staff], f"{mh.year}-{mh.month:02d}")]
+        to_date = sum(m.comp_balance_hours for m in expected
+                      if m.staff == mh.staff and (m.year, m.month) <= (mh.year, mh.month))
+        assert row[col["调休累计余额（小时）"]].value == pytest.approx(to_date)
     total = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "合计")
     assert total[col["计薪工时"]].value == pytest.approx(sum(m.paid_hours for m in expected))
     assert total[col["人天（计费）"]].value == sum(m.person_days for m in expected)

@@ -145,8 +145,8 @@ def june_with_comp(comp: bool) -> list[MonthHours]:
 def test_standard_rest_day_compensated_by_comp_leave():
     (r,) = june_with_comp(comp=True)
     # June 2026: 21 workdays (06-19 is 端午).  Worked: 20 workdays (06-10 is 调休) + Sat 06-06.
-    # paid = 19 x 8 + 10 + 8 = 170 h; std = 21 x 8 = 168 (a 调休 day does not reduce it)
-    assert (r.days_worked, r.paid_hours, r.standard_hours) == (21, 170, 168)
+    # paid = 19 x 8 + 10 + 8 = 170 h; std = 21 x 8 − 8 = 160 (the 调休 day counts as attended)
+    assert (r.days_worked, r.paid_hours, r.standard_hours) == (21, 170, 160)
     assert r.ot150_hours == 2  # the T day
     assert (r.comp_earned_hours, r.comp_taken_hours, r.comp_balance_hours) == (8, 8, 0)
     assert r.ot200_hours == 0  # the rest day was given back
@@ -154,6 +154,22 @@ def test_standard_rest_day_compensated_by_comp_leave():
     assert r.leave_days == {"comp": 1}
     # the cap measure (ARCHITECTURE.md) cuts the standard for every leave day: 170 - (168 - 8) = 10
     assert r.overtime_total_hours == 10
+
+
+def test_comprehensive_comp_day_is_charged_once():
+    # November 2026 under an approved 综合 system: 21 workdays, the period ends 11-29 → 20 workdays = 160 h.
+    # Sick leave 11-02, 事假 11-03, 调休 11-04; 19 D shifts (152 h), some on rest days.
+    leave = (Leave(DateRange(D("2026-11-02"), D("2026-11-02")), LeaveKind.SICK),
+             Leave(DateRange(D("2026-11-03"), D("2026-11-03")), LeaveKind.PERSONAL),
+             Leave(DateRange(D("2026-11-04"), D("2026-11-04")), LeaveKind.COMP))
+    sc = scenario(Staff("s", "甲", leave=leave), rules=COMPREHENSIVE)
+    off = {D("2026-11-02"), D("2026-11-03"), D("2026-11-04")}
+    days = [d for d in (D("2026-11-01") + dt.timedelta(days=i) for i in range(29)) if d not in off][:19]
+    (r,) = month_hours(sc, roster(sc, "2026-11-01", 29, {("s", d.isoformat()): "D" for d in days}))
+    assert (r.paid_hours, r.calendar_standard_hours, r.standard_hours) == (152, 160, 136)
+    # 16 h above the standard: 8 were given back as the 调休 day, 8 are paid at 150 %; nothing is owed twice
+    assert (r.comp_earned_hours, r.comp_taken_hours, r.comp_balance_hours) == (8, 8, 0)
+    assert (r.ot150_hours, r.overtime_total_hours) == (8, 16)
 
 
 def test_standard_rest_day_not_compensated_is_200():
@@ -249,7 +265,7 @@ def test_average_method_is_pro_rata_by_days():
 @pytest.mark.parametrize(("attended", "kind", "expected_std"), [
     (True, LeaveKind.ANNUAL, 144 - 16),    # paid leave counts 8 h per workday
     (True, LeaveKind.PERSONAL, 144 - 16),  # 事假: no work due
-    (True, LeaveKind.COMP, 144),           # 调休 draws on the comp ledger instead
+    (True, LeaveKind.COMP, 144 - 16),      # 调休: time off in lieu, attended (the ledger records it as taken)
     (False, LeaveKind.ANNUAL, 144),        # paid leave not counted as attended
     (False, LeaveKind.PERSONAL, 144 - 16),
 ])
