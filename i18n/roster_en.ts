@@ -2422,6 +2422,10 @@
             <translation>Weight</translation>
         </message>
         <message>
+            <source>已手动修改：以上结果已过期（按 F5 重新求解）</source>
+            <translation>Edited by hand: the figures above are out of date (press F5 to solve again)</translation>
+        </message>
+        <message>
             <source>求解中…</source>
             <translation>Solving…</translation>
         </message>

@@ -712,6 +712,16 @@ def format_violation(v: Violation, lang: str = "zh") -> str:
     return f"【{name} {v.rule}】{v.message}（依据：{v.source}）"
 
 
+def measure_text(v: Violation, lang: str = "en") -> str:
+    """The measured value against the limit, for a table whose other columns show rule, person and dates."""
+    info = RULES.get(v.rule)
+    unit = info.unit if info else ""
+    if lang == "en":
+        u = f" {_UNITS_EN.get(unit, '')}" if _UNITS_EN.get(unit, "") else ""
+        return f"measured {_num(v.measured)}{u}, limit {_num(v.limit)}{u}"
+    return f"实际 {_num(v.measured)}{unit}，上限 {_num(v.limit)}{unit}"
+
+
 #: rules whose violation ``start`` is the start of one shift: mark only that shift's cell
 _SHIFT_RULES = frozenset({"approved_leave", "employment_dates", "shift_skills", "night_work_ban"})
 

@@ -63,6 +63,57 @@ def test_solve_shows_the_standard_system_fallback_alert(qtbot, make_window):
     assert "标准工时制" in w.solve_panel.alerts_label.text()
 
 
+def test_solve_figures_follow_a_language_switch(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translator, qm_path
+
+    if qm_path("en") is None:
+        pytest.skip("no compiled English catalogue")
+    w = make_window(3)
+    _solve(qtbot, w, limit=1)
+    zh_terms = [w.solve_panel.terms.item(r, 0).text() for r in range(w.solve_panel.terms.rowCount())]
+    zh_status = w.solve_panel.status_label.text()
+    try:
+        w.set_language("en")
+        en_terms = [w.solve_panel.terms.item(r, 0).text() for r in range(w.solve_panel.terms.rowCount())]
+        assert len(en_terms) == len(zh_terms) and en_terms != zh_terms
+        assert not any("\u4e00" <= ch <= "\u9fff" for text in en_terms for ch in text)
+        assert w.solve_panel.status_label.text() != zh_status
+    finally:
+        w.set_language("zh")
+        install_translator(QApplication.instance(), "zh")
+
+
+def test_english_violation_notes_are_plain(qtbot):
+    from roster.validator import Violation
+    from ui.violations_panel import VCol, ViolationsPanel
+
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    v = Violation("coverage", None, dt.datetime(2026, 6, 10, 9), dt.datetime(2026, 6, 10, 18), 3.0, 5.0,
+                  "国办发〔2020〕53号", "6月10日 09:00–18:00 人手不足：最少排 3 人，需 5 人，缺 2 人")
+    panel.set_violations([v])
+    panel.set_language("en")
+    note = panel.model.index(0, VCol.MESSAGE).data()
+    assert note == "measured 3 people, limit 5 people"
+    panel.set_language("zh")
+    assert panel.model.index(0, VCol.MESSAGE).data() == v.message
+
+
+def test_hand_edit_marks_the_solve_figures_stale(qtbot, make_window):
+    w = make_window(3)
+    _solve(qtbot, w, limit=1)
+    assert w.solve_panel.objective_label.isEnabled()
+    fresh = w.solve_panel.status_label.text()
+    day = START + dt.timedelta(days=1)
+    w.model.setData(w.model.index_of("s01", day), "OFF" if w.model.code("s01", day) != OFF else "D")
+    assert "过期" in w.solve_panel.status_label.text() and not w.solve_panel.objective_label.isEnabled()
+    assert "过期" not in fresh
+    _solve(qtbot, w, limit=1)  # a new solve describes the grid again
+    assert w.solve_panel.objective_label.isEnabled() and "过期" not in w.solve_panel.status_label.text()
+
+
 def test_solve_runs_to_completion_and_is_undoable(qtbot, make_window):
     w = make_window(7)
     assert w.model.grid() == {}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -264,12 +265,22 @@ class MainWindow(QMainWindow):
         self._validate_timer.setInterval(0)
         self._validate_timer.timeout.connect(self.validate_now)
         self._last_undo_index = 0
-        self.resize(1400, 860)
-        self.resizeDocks([self.violations_dock], [170], Qt.Orientation.Vertical)
+        self._initial_size()
+        self.resizeDocks([self.violations_dock], [200], Qt.Orientation.Vertical)
         self.resizeDocks([self.solve_dock], [360], Qt.Orientation.Horizontal)
         self._restore_state()
         self.validate_now()
         _preload_solver()
+
+    def _initial_size(self) -> None:
+        """1400×860, but at most 92 % of the available screen (a 1366×768 laptop leaves ~700 px)."""
+        w, h = 1400, 860
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            if avail.width() > 0 and avail.height() > 0:
+                w, h = min(w, int(avail.width() * 0.92)), min(h, int(avail.height() * 0.92))
+        self.resize(w, h)
 
     # ------------------------------------------------------------------ construction
     def _build_central(self) -> None:
@@ -355,7 +366,14 @@ class MainWindow(QMainWindow):
         self.solve_panel.lang = self.lang
         self.solve_dock = QDockWidget(self)
         self.solve_dock.setObjectName("solveDock")
-        self.solve_dock.setWidget(self.solve_panel)
+        # the panel needs ~550 px of height; in a scroll area the window still fits a 1366×768 laptop screen
+        scroll = QScrollArea(self)
+        scroll.setObjectName("solveScroll")
+        scroll.setWidget(self.solve_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.solve_dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.solve_dock)
         self.violations = ViolationsPanel(self)
         self.violations.set_language(self.lang)  # rule names and messages follow the start-up language
@@ -743,6 +761,10 @@ class MainWindow(QMainWindow):
         elif idx < last:
             cmd = self.undo_stack.command(idx)
             self.autosaver.note("undo", cmd.text() if cmd else "")
+        # the solve panel's figures describe the grid of the last solve: any other edit makes them stale
+        top = self.undo_stack.command(idx - 1) if idx > 0 else None
+        if not (isinstance(top, ApplyGridCommand) and top.new_info.get("objective") is not None):
+            self.solve_panel.mark_stale()
         self._update_title()
 
     def _locks_changed(self) -> None:
@@ -1250,6 +1272,7 @@ class MainWindow(QMainWindow):
         # installing a translator sends LanguageChange → changeEvent → retranslate_ui on every widget; the
         # editors build their texts once, so they are recreated in the new language
         self._rebuild_editor_tabs()
+        self.solve_panel.retranslate()  # the posted LanguageChange arrives later; the panel's figures switch now
         self.violations.set_language(lang)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.last_explanation is not None and not getattr(self.last_explanation, "ok", True):

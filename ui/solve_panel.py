@@ -280,6 +280,17 @@ class SolvePanel(QWidget):
         for lab, text in zip(self._labels, texts, strict=True):
             lab.setText(text)
         self.terms.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值"), self.tr("权重")])
+        # what is already on screen follows the new language too
+        last = getattr(self, "_last_terms", None)
+        if last is not None:
+            self.show_terms(*last)
+        status = getattr(self, "_last_status", None)
+        if getattr(self, "_stale", False):
+            self.status_label.setText(self.tr("已手动修改：以上结果已过期（按 F5 重新求解）"))
+        elif status is not None:
+            label = self.tr(STATUS_LABELS.get(status, status or "完成"))
+            self.status_label.setText(label)
+            self.progress.setFormat(label)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -297,6 +308,7 @@ class SolvePanel(QWidget):
         for b in self._fix_buttons:
             b.setEnabled(not running)
         if running:
+            self._last_status, self._stale = None, False
             self._limit = float(self.time_limit.value())
             self._t0 = time.monotonic()
             self.progress.setValue(0)
@@ -332,7 +344,11 @@ class SolvePanel(QWidget):
             self.status_label.setText(self.tr("求解中… 已有可行解"))
 
     def show_result(self, result, info: dict | None = None) -> None:
+        for label in (self.objective_label, self.bound_label, self.gap_label):
+            label.setEnabled(True)
+        self._stale = False
         status = str(getattr(result, "status", "") or "")
+        self._last_status = status
         label = self.tr(STATUS_LABELS.get(status, status or "完成"))
         self.status_label.setText(label)
         self.objective_label.setText(_fmt(getattr(result, "objective", None)))
@@ -346,12 +362,22 @@ class SolvePanel(QWidget):
         info = info or {}
         self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
 
+    def mark_stale(self) -> None:
+        """The roster was edited after the last solve: its figures no longer describe the grid."""
+        if self.objective_label.text() in ("", "–"):
+            return  # nothing shown yet
+        self._stale = True
+        self.status_label.setText(self.tr("已手动修改：以上结果已过期（按 F5 重新求解）"))
+        for label in (self.objective_label, self.bound_label, self.gap_label):
+            label.setEnabled(False)
+
     def show_alerts(self, alerts: list[str]) -> None:
         """Show the period's alerts (already in the UI language) above the result; hidden when there are none."""
         self.alerts_label.setText("\n".join(f"⚠ {a}" for a in alerts))
         self.alerts_label.setVisible(bool(alerts))
 
     def show_terms(self, terms: dict, weights: dict | None = None, units: dict | None = None) -> None:
+        self._last_terms = (dict(terms), weights, units)
         self.terms.setRowCount(0)
         for name, value in terms.items():
             r = self.terms.rowCount()

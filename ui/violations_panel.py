@@ -112,13 +112,10 @@ class ViolationsModel(QAbstractTableModel):
             if col == VCol.DATES:
                 return _dates_text(v)
             if col == VCol.MESSAGE:
-                if self.lang == "en":
-                    try:
-                        from roster.validator import format_violation
+                if self.lang == "en":  # rule, person, dates and source have their own columns
+                    from roster.validator import measure_text
 
-                        return format_violation(v, "en")
-                    except ImportError:
-                        pass
+                    return measure_text(v, "en")
                 return v.message
             return v.source
         if role == Qt.ItemDataRole.ForegroundRole and col == VCol.RULE:
