@@ -83,6 +83,12 @@ T_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "合计"), "Total")
 T_BILLING = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按自然月计费人天（合同第 5.2 条）"),
                "Person-days per natural month for billing (contract clause 5.2)")
 T_PER_PERSON = _s(CTX, QT_TRANSLATE_NOOP("Excel", "按人员汇总（整个排班期）"), "Per person, whole period")
+T_SETTLED = _s(CTX, QT_TRANSLATE_NOOP(
+    "Excel", "综合计算工时按{period}结算：延时加班（150%）以下表为准，上方月度 150% 仅为当月预估"),
+    "Comprehensive hours settle by {period}: the 150% hours below are the ones to pay; the monthly 150% above are "
+    "provisional")
+T_SETTLE_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "结算期"), "Settlement period")
+T_CAP = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班上限（小时）"), "Overtime cap (h)")
 T_WHOLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "全期"), "All")
 T_PERIOD_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "期间"), "Period")
 T_PEOPLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "在岗人数"), "Staff on duty")
@@ -532,10 +538,39 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         p = names.get(sid)
         write_row(r, tot, p.name if p else sid, p.employee_no if p else "", period)
         r += 1
+    if (scenario.rules.working_time_system == "comprehensive"
+            and str(scenario.rules.settlement_period) in ("quarter", "year")):
+        r = _write_settlement(ws, r + 1, scenario, rows, names, order, lang)
     ws.freeze_panes = "D2"
     ws.print_title_rows = "1:1"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, total_row - 1)}"
     _print_setup(ws)
+
+
+def _write_settlement(ws: Worksheet, r: int, scenario: Scenario, rows: list, names: dict, order: dict,
+                      lang: str) -> int:
+    """综合计算工时 with a quarter/year settlement period: the 150 % excess settled over each period (CH-01)."""
+    from roster.hours import settlement_hours
+
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
+    period = t(_SETTLEMENT_ZH.get(str(scenario.rules.settlement_period), str(scenario.rules.settlement_period)))
+    _put(ws, r, 1, t(T_SETTLED).format(period=period), font=_BOLD, align=_LEFT)
+    r += 1
+    heads = (xtr("Rota", T_NAME, lang), xtr("Rota", T_EMPNO, lang), t(T_SETTLE_COL), t(T_PAID), t(T_STANDARD), t(T_OT150),
+             t(T_OT300), t(T_OT_TOTAL), t(T_CAP))
+    for col, h in enumerate(heads, start=1):
+        _put(ws, r, col, h, font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
+    r += 1
+    settled = sorted(settlement_hours(scenario, rows), key=lambda x: (order.get(x.staff, 10**6), x.first))
+    for x in settled:
+        p = names.get(x.staff)
+        values = (p.name if p else x.staff, p.employee_no if p else "", f"{x.first.isoformat()} – {x.last.isoformat()}",
+                  x.paid_hours, x.standard_hours, x.ot150_hours, x.ot300_hours, x.overtime_total_hours,
+                  x.overtime_cap_hours)
+        for col, v in enumerate(values, start=1):
+            _put(ws, r, col, v, border=_BORDER, fmt=_HOURS_FMT if col > 3 else None)
+        r += 1
+    return r
 
 
 # ---------------------------------------------------------------------------------------------- 覆盖

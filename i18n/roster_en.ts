@@ -607,6 +607,18 @@
             <translation>Comp time balance to date (h)</translation>
         </message>
         <message>
+            <source>综合计算工时按{period}结算：延时加班（150%）以下表为准，上方月度 150% 仅为当月预估</source>
+            <translation>Comprehensive hours settle by {period}: the 150% hours below are the ones to pay; the monthly 150% above are provisional</translation>
+        </message>
+        <message>
+            <source>结算期</source>
+            <translation>Settlement period</translation>
+        </message>
+        <message>
+            <source>加班上限（小时）</source>
+            <translation>Overtime cap (h)</translation>
+        </message>
+        <message>
             <source>工时单位为小时；标准工时按当月日历工作日计算，请假日（含调休）按出勤扣除。150%/200%/300% 为应付加班费的小时数：休息日加班先计入调休，200% 列为本期尚未以调休抵偿的部分，与调休余额是同一批小时，二者只兑现其一。“加班合计”是 36 小时月上限的计量口径（SPEC §4：有薪工时减标准工时，法定节假日工时全计），不是各列之和。</source>
             <translation>Hours in decimal hours; standard hours from the month's calendar working days, leave days (comp days included) count as attended. 150%/200%/300% are the hours payable at that rate: rest-day work is first banked as comp time; the 200% column is the part not yet given back as time off, i.e. the same hours as the comp balance — settle each hour once. "Overtime for the 36 h cap" is the cap's measure (SPEC §4: paid minus standard hours, statutory holiday hours counted in full), not the sum of the rate columns.</translation>
         </message>

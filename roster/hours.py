@@ -385,8 +385,10 @@ def settlement_hours(scenario: Scenario, rows: Iterable[MonthHours]) -> list[Set
         std = sum(r.standard_hours for r in rs)
         hol = sum(r.ot300_hours for r in rs)
         if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+            # the period's excess; the part given back as 调休 days is not paid (as in the month rows)
             base = paid if rules.holiday_hours_in_period_total else paid - hol
-            ot150 = max(0.0, base - std)
+            excess = max(0.0, base - std)
+            ot150 = excess - min(excess, sum(r.comp_taken_hours for r in rs))
         else:
             ot150 = sum(r.ot150_hours for r in rs)
         out.append(SettlementHours(

@@ -351,3 +351,36 @@ def test_layering_no_widgets_or_ui():
             for n in names:
                 assert not n.startswith(("ui", "solver")), (path.name, n)
                 assert "QtWidgets" not in n, (path.name, n)
+
+
+def test_quarter_settlement_block_pays_the_settled_excess(tmp_path):
+    import dataclasses
+    import datetime as dt
+
+    from exports.excel import build_workbook
+    from roster.model import Approval, Roster, Rules, Scenario, SettlementPeriod, Staff, make_assignment
+    from roster.sample import default_shifts
+
+    rules = Rules(settlement_period=SettlementPeriod.QUARTER,
+                  approval=Approval("京西人社综审字〔2026〕12号", dt.date(2026, 6, 1), dt.date(2027, 5, 31)))
+    sc = Scenario(rules=rules, shifts=default_shifts(), staff=(Staff("c", "丙"),))
+    d_shift = sc.shift("D")
+    start = dt.date(2026, 10, 1)
+    days = [start + dt.timedelta(days=i) for i in range(31)]
+    work = [d for d in days if d.day >= 8][:20]  # 20 shifts (160 h) in October, none in November
+    roster = Roster(start, 61, tuple(make_assignment("c", d, d_shift) for d in work))
+    ws = build_workbook(sc, roster)["工时汇总"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    title = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("综合计算工时按季结算"))
+    head = rows[title + 1]
+    settled = rows[title + 2]
+    col = {h: i for i, h in enumerate(head) if h}
+    # October alone: 160 h against 144 → 16 h provisional; over Oct–Nov: 160 h against 144 + 168 → nothing to pay
+    assert settled[col["计薪工时"]] == 160 and settled[col["标准工时"]] == 312
+    assert settled[col["工作日延时 150%"]] == 0
+    month_rows = [r for r in rows if r[2] == "2026-10"]
+    assert month_rows and month_rows[0][7] == 16  # the month row keeps its provisional figure
+    # a monthly settlement gets no such block
+    monthly = build_workbook(dataclasses.replace(sc, rules=dataclasses.replace(rules, settlement_period=SettlementPeriod.MONTH)),
+                             roster)["工时汇总"]
+    assert not any(str(c.value or "").startswith("综合计算工时按") for r in monthly.iter_rows() for c in r)
