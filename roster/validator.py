@@ -494,6 +494,7 @@ class MonthOvertime:
     history: float
     overtime: float  # including history
     cap: float  # minutes
+    extended: float = 0.0  # standard system: Σ hours beyond the standard day of shifts starting on workdays
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -512,6 +513,8 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         month_days = (m_last - m_first).days + 1
         in_p = [w for w in works if first <= w.date <= last]
         paid = float(sum(w.paid for w in in_p))
+        day_std = 8 * 60 * p.weekly_hours / 40
+        extended = float(sum(max(0.0, w.paid - day_std) for w in in_p if cal.is_workday(w.date)))
         hol = sum(w.paid_minutes_on(cal.is_holiday) for w in in_p)
         dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
         if ru.standard_hours_method == "average":
@@ -532,7 +535,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             frac_days = (last - m_first).days + 1
         no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
-        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap))
+        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended))
         d = last + DAY
     return out
 
@@ -566,6 +569,12 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
         for ms in groups.values():
             ot = sum(m.overtime for m in ms)
             cap = sum(m.cap for m in ms)
+            ext = 0.0
+            if ctx.rules.working_time_system == WorkingTimeSystem.STANDARD:
+                ext = sum(m.extended for m in ms)
+                # 劳动法 第41条 under the standard system: extended daily hours + statutory-holiday hours count
+                # toward the cap even when the month's total stays below its standard
+                ot = max(ot, sum(m.extended + m.holiday + m.history for m in ms))
             if ot <= cap + EPS:
                 continue
             first, last = ms[0].first, ms[-1].last
@@ -578,7 +587,8 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             why = "（不可加班）" if cap == 0 else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
                    f"超过上限 {_h(cap / 60)} 小时{why}：排班有薪 {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
-                   f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else ""))
+                   f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")
+                   + (f"，标准工时制下超出标准工作日的延时 {_h(ext / 60)} 小时" if ext else ""))
             out.append(Violation("overtime_cap", p.id, first, last, round(ot / 60, 4), round(cap / 60, 4), src, msg))
     return out
 

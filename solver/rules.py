@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
-from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind
+from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind, WorkingTimeSystem
 
 from .model import DAY, RosterModel, identical_classes, slot_cover
 
@@ -336,7 +336,11 @@ def overtime_parts(m: RosterModel) -> dict:
             )
             if no_ot:
                 cap = 0
-            out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds)
+            # standard system: hours beyond the standard day of each shift starting on a workday (延长工作时间)
+            daily = 480 * person.weekly_hours / 40
+            ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY
+                   for s, v in m.cells(p, d) if s.paid_minutes > daily]
+            out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext)
     return out
 
 
@@ -390,6 +394,12 @@ def overtime_cap(m: RosterModel) -> None:
         m.model.Add(total + hist <= cap)
         if hist > cap:
             m.static_infeasible.append("overtime_cap:history")
+        if rules.working_time_system == WorkingTimeSystem.STANDARD:
+            # OT-03 S1 Art. 41 under the standard system: the extended daily hours plus the statutory-holiday
+            # hours count toward the 36 h even when the month's total stays below its standard
+            extended = [(c, v) for _, info in items for c, v in info["ext"] + info["hol"]]
+            if extended:
+                m.model.Add(sum(c * v for c, v in extended) + hist <= cap)
 
 
 def symmetry_breaking(m: RosterModel) -> None:

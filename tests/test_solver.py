@@ -409,3 +409,16 @@ def test_comprehensive_without_approval_is_planned_as_standard(approval, covered
     assert (missing(res) == 0) == covered
     warnings = res.roster.solver.get("warnings", [])
     assert bool(warnings) != covered and all("标准工时制" in w for w in warnings)
+
+
+@pytest.mark.parametrize("system, max_shifts", [("standard", 18), ("comprehensive", 20)])
+def test_standard_system_caps_extended_daily_hours(system, max_shifts):
+    # June 2026, only a 10 h day shift, demand every workday: under the standard system 2 h a day beyond the
+    # standard day count toward the 36 h cap (18 days); an approved 综合 system settles the month's total instead
+    # (21 workdays × 10 h = 210 h against 168 + 36 h: 20 days)
+    shifts = (Shift("T", "长白班", 8 * 60, 10),)
+    rules = Rules(working_time_system=system, approval=APPROVED)
+    sc = scen(team(1), [DemandRule("workday", 8 * 60, 18 * 60, 1)], rules, shifts=shifts)
+    res = solve(sc, D0, 30, FAST)
+    assert_clean(sc, res)
+    assert len(res.roster.assignments) == max_shifts

@@ -7,6 +7,7 @@ days, 07-01..07-14 holds 10.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -66,7 +67,12 @@ APPROVED = Approval("测试审批", dt.date(2000, 1, 1), dt.date(2099, 12, 31)) 
 
 
 def scen(*staff: Staff, demand=(), rules: Rules | None = None, history=None) -> Scenario:
-    return Scenario(rules=rules or Rules(approval=APPROVED), shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
+    """A scenario over SHIFTS; rules without an approval get one (the 综合 → standard fallback is
+    tested in test_alerts.py)."""
+    rules = rules or Rules()
+    if rules.approval == Approval():
+        rules = dataclasses.replace(rules, approval=APPROVED)
+    return Scenario(rules=rules, shifts=SHIFTS, demand=tuple(demand), staff=staff or (Staff("s1", "甲"),),
                     history=dict(history or {}))
 
 
@@ -662,3 +668,33 @@ def test_night_ban_cites_the_reason_that_applies():
     minor = _protected(ProtectedKind.MINOR, "2026-06-01", "2026-08-31")
     vs = run(scen(minor), ro([("s1", 0, "N")]), "night_work_ban")
     assert len(vs) == 1 and "PG-07" in vs[0].source and "PG-01" not in vs[0].source
+
+
+# ------------------------------------------- overtime_cap: extended daily hours under the standard system
+STANDARD_RULES = Rules(working_time_system=WorkingTimeSystem.STANDARD)
+TEN_HOURS = custom("T", "08:00", 10 * H)  # 10 h paid: 2 h beyond the standard day
+
+
+def _ten_hour_days(n: int) -> Roster:
+    days = [d for d in (START + dt.timedelta(days=i) for i in range(30)) if d.weekday() < 5 and d != D("2026-06-19")]
+    sm = {s.code: s for s in SHIFTS + (TEN_HOURS,)}
+    return Roster(START, 30, tuple(make_assignment("s1", d, sm["T"]) for d in days[:n]))
+
+
+def test_standard_extended_hours_within_the_cap():
+    sc = dataclasses.replace(scen(rules=STANDARD_RULES), shifts=SHIFTS + (TEN_HOURS,))
+    # 18 workdays × 10 h = 180 h: 12 h over the 168 h standard, 18 × 2 h = 36 h extended — exactly the cap
+    assert run(sc, _ten_hour_days(18), "overtime_cap") == []
+
+
+def test_standard_extended_hours_just_over_the_cap():
+    # 19 workdays × 10 h = 190 h: the month's total is 22 h over its 168 h standard, but 19 × 2 h = 38 h of
+    # extended daily hours exceed the 36 h cap (劳动法 第41条) — the netting alone would not see it
+    sc = dataclasses.replace(scen(rules=STANDARD_RULES), shifts=SHIFTS + (TEN_HOURS,))
+    vs = run(sc, _ten_hour_days(19), "overtime_cap")
+    assert len(vs) == 1 and vs[0].measured == 38 and vs[0].limit == 36 and "延时 38" in vs[0].message
+
+
+def test_comprehensive_ignores_the_daily_extension():
+    sc = dataclasses.replace(scen(), shifts=SHIFTS + (TEN_HOURS,))  # approved 综合: settles the month's total
+    assert run(sc, _ten_hour_days(19), "overtime_cap") == []
