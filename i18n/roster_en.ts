@@ -1930,6 +1930,10 @@
             <translation>WH-06 · State Council General Office doc. [2020] No. 53, 24/7</translation>
         </message>
         <message>
+            <source>班次归属开始日期（产品规则）</source>
+            <translation>a shift belongs to its start date (product rule)</translation>
+        </message>
+        <message>
             <source>劳动合同法</source>
             <translation>Labour Contract Law</translation>
         </message>

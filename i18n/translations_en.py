@@ -153,6 +153,7 @@ EN: dict[str, str] = {
         "Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. "
         "Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).",
     "未填写审批文号": "no approval number",
+    "班次归属开始日期（产品规则）": "a shift belongs to its start date (product rule)",
     "已手动修改：以上结果已过期（按 F5 重新求解）": "Edited by hand: the figures above are out of date (press F5 to solve again)",
     "未填写审批有效期": "no validity dates",
     "审批有效期 %1 至 %2 未覆盖排班期 %3 至 %4": "approval valid %1 to %2 does not cover the period %3 to %4",

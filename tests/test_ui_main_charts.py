@@ -111,3 +111,19 @@ def test_runner_reports_failure_and_cancel(qtbot):
     assert blk.args[0] == "stopped"
     assert not runner.is_running()
     runner.shutdown()
+
+
+def test_overtime_total_is_red_only_above_the_cap(qtbot):
+    from PySide6.QtCore import Qt
+
+    m = RosterModel(sample_scenario(), dt.date(2026, 6, 15), 7)  # 06-19 is 端午 (a statutory holiday)
+    m.set_cell("s01", dt.date(2026, 6, 19), "D")  # 8 h at 300 %: overtime, but within the pro-rata cap
+    col = m.total_column(TotalColumn.OVERTIME)
+    idx = m.index(m.staff_row("s01"), col)
+    t = m.totals()["s01"]
+    assert t.overtime == 8 and t.cap is not None and t.cap > 8
+    assert idx.data() == "8.0" and idx.data(Qt.ItemDataRole.ForegroundRole) is None
+    for d in range(7):  # every day of the week: far above 7/30 of 36 h
+        m.set_cell("s01", dt.date(2026, 6, 15) + dt.timedelta(days=d), "D")
+    assert m.totals()["s01"].overtime > m.totals()["s01"].cap
+    assert idx.data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -101,6 +101,7 @@ class PersonTotals:
     overtime: float
     nights: int
     weekends: int
+    cap: float | None = None  # the overtime cap over the period (None: unknown) — red only above it
 
 
 def _night_minutes(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> int:
@@ -152,6 +153,7 @@ class RosterModel(QAbstractTableModel):
         self._shift_colors = {c: QColor(sh.color) for c, sh in self._shifts.items()}
         self._wish_dates = {p.id: {q.date for q in p.requests} for p in self._staff}
         self._totals_cache: dict[str, PersonTotals] | None = None
+        self._caps: dict[str, float] = {}  # overtime cap per person over the period (roster.hours)
         self._paint_cache: dict[tuple[int, int], tuple] = {}
 
     @property
@@ -357,7 +359,7 @@ class RosterModel(QAbstractTableModel):
                 leave_wd = sum(1 for d in workdays if p.leave_on(d) is not None)
                 std = (len(workdays) * 8 * p.weekly_hours / 40 - 8 * leave_wd) * 60
                 ot = max(0.0, (paid - std) / 60)
-            out[p.id] = PersonTotals(paid / 60, ot, nights, weekends)
+            out[p.id] = PersonTotals(paid / 60, ot, nights, weekends, self._caps.get(p.id))
         return out
 
     def _overtime_from_hours_module(self) -> dict[str, float] | None:
@@ -370,6 +372,7 @@ class RosterModel(QAbstractTableModel):
         except Exception:  # the HR module must never break the grid
             return None
         acc: dict[str, float] = {}
+        self._caps = {}
         for row in rows:
             sid = getattr(row, "staff", None) or getattr(row, "staff_id", None)
             if sid is None:
@@ -384,6 +387,9 @@ class RosterModel(QAbstractTableModel):
             if isinstance(sid, Staff):
                 sid = sid.id
             acc[sid] = acc.get(sid, 0.0) + float(val)
+            cap = getattr(row, "overtime_cap_hours", None)
+            if cap is not None:
+                self._caps[sid] = self._caps.get(sid, 0.0) + float(cap)
         return acc
 
     def headcount(self, day: dt.date) -> int:
@@ -632,7 +638,7 @@ class RosterModel(QAbstractTableModel):
             if which == TotalColumn.HOURS:
                 return f"{t.hours:.0f}"
             if which == TotalColumn.OVERTIME:
-                return f"{t.overtime:.1f}" if t.overtime else "0"
+                return f"{t.overtime:.1f}"
             if which == TotalColumn.NIGHTS:
                 return str(t.nights)
             return str(t.weekends)
@@ -641,7 +647,8 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and which == TotalColumn.OVERTIME:
-            if self.totals()[p.id].overtime > 0:
+            t = self.totals()[p.id]
+            if t.overtime > (t.cap if t.cap is not None else 0.0) + 1e-6:  # above the cap, not any overtime
                 return QBrush(QColor("#B3261E"))
             return None
         if role == Roles.KIND:

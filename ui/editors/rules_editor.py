@@ -30,7 +30,7 @@ from .common import WARN_STYLE, EditRefused, StatusLabel, fmt_date, parse_date
 #: rule ids of ARCHITECTURE.md with their legal sources (labour-law.md ids); shown translated
 RULE_SOURCES: dict[str, str] = {
     "coverage": QT_TRANSLATE_NOOP("RulesEditor", "WH-06 · 国办发〔2020〕53号 7×24"),
-    "one_shift_per_day": "SPEC §4",
+    "one_shift_per_day": QT_TRANSLATE_NOOP("RulesEditor", "班次归属开始日期（产品规则）"),
     "approved_leave": "PG-03 · AL-01",
     "employment_dates": QT_TRANSLATE_NOOP("RulesEditor", "劳动合同法"),
     "shift_skills": QT_TRANSLATE_NOOP("RulesEditor", "合同岗位要求"),
