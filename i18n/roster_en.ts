@@ -925,6 +925,10 @@
             <source>%1（差 %2）</source>
             <translation>%1 (spread %2)</translation>
         </message>
+        <message>
+            <source>虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），含上期结转；工时含请假折算，单位小时</source>
+            <translation>Dashed = group mean; grey = another group of comparable staff (other shifts allowed or contract hours). Differences are per group (as the solver scores them), history included; hours include leave credit, in hours</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>

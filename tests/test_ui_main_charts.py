@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 
 from PySide6.QtTest import QAbstractItemModelTester
 
-from roster.model import Roster, make_assignment
+from roster.model import History, Roster, make_assignment
 from roster.sample import sample_scenario
 from ui.charts import CoverageHeatmap, FairnessChart, coverage_data, fairness_rows
 from ui.roster_model import Roles, RosterModel, TotalColumn
@@ -127,3 +128,16 @@ def test_overtime_total_is_red_only_above_the_cap(qtbot):
         m.set_cell("s01", dt.date(2026, 6, 15) + dt.timedelta(days=d), "D")
     assert m.totals()["s01"].overtime > m.totals()["s01"].cap
     assert idx.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_fairness_spread_is_measured_per_comparable_group_like_the_solver():
+    from ui.charts import group_spread
+
+    sc = sample_scenario()  # s11 may not work nights: another group than the night-capable staff
+    ro = _roster(("s01", START, "N"), ("s01", START + dt.timedelta(days=2), "N"))
+    rows = {r.name: r for r in fairness_rows(sc, ro)}
+    assert rows["徐丽"].group != rows["张伟"].group
+    # all night-capable people but 张伟 have 0 nights: spread 2 in that group; 徐丽's group has no nights at all
+    assert group_spread(list(rows.values()), "nights") == 2
+    hist = dataclasses.replace(sc, history={"s02": History(nights=5)})
+    assert group_spread(fairness_rows(hist, ro), "nights") == 5  # history counts, as in the solver

@@ -193,25 +193,38 @@ class CoverageHeatmap(QWidget):
 
 @dataclass
 class FairnessRow:
+    """One person's fairness counters as the solver's objective sees them (solver/objective.py): nights, shifts
+    on calendar rest days and on statutory holidays including the history carried over, paid hours plus a
+    standard day per leave day on a workday; ``group`` numbers the comparable staff (solver.model.group_key) —
+    spreads are measured inside a group only."""
+
     name: str
     nights: int
     weekends: int
     holidays: int
     hours: float
+    group: int = 0
 
 
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
+    from solver.model import Instance, group_key
+
     cal = WorkCalendar(scenario.calendar)
     shifts = scenario.shift_map()
     window = scenario.rules.night_window
+    inst = Instance(scenario, roster.start, max(1, roster.days))
+    keys: dict[tuple, int] = {}
     rows = []
     by = roster.by_staff_date()
     for p in scenario.staff:
         if not p.active:
             continue
-        n = w = hol = 0
-        minutes = 0
+        hist = scenario.history_of(p.id)
+        n, w, hol = hist.nights, hist.weekend_days, hist.holiday_days
+        minutes = 0.0
         for d in roster.dates():
+            if cal.day_type(d) == DayType.WORKDAY and p.leave_on(d) is not None:
+                minutes += 8 * 60 * p.weekly_hours / 40  # leave credited as a standard day
             a = by.get((p.id, d))
             if a is None or a.shift not in shifts:
                 continue
@@ -219,12 +232,21 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
             minutes += sh.paid_minutes
             if _night_minutes(a.start, a.end, window) >= NIGHT_SHIFT_MINUTES:
                 n += 1
-            if d.weekday() >= 5:
+            if cal.day_type(d) == DayType.RESTDAY:
                 w += 1
             if cal.day_type(d) == DayType.HOLIDAY:
                 hol += 1
-        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60))
+        group = keys.setdefault(group_key(inst, p), len(keys))
+        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group))
     return rows
+
+
+def group_spread(rows: list[FairnessRow], attr: str) -> float:
+    """Σ over groups of ≥ 2 comparable people of max − min (the solver's fairness term, in the row's unit)."""
+    groups: dict[int, list[float]] = {}
+    for r in rows:
+        groups.setdefault(r.group, []).append(float(getattr(r, attr)))
+    return sum(max(v) - min(v) for v in groups.values() if len(v) >= 2)
 
 
 class FairnessChart(QWidget):
@@ -261,7 +283,7 @@ class FairnessChart(QWidget):
         fm = p.fontMetrics()
         name_w = max(fm.horizontalAdvance(r.name) for r in self._rows) + 12
         top = 34
-        row_h = max(14.0, (self.height() - top - 10) / len(self._rows))
+        row_h = max(14.0, (self.height() - top - 30) / len(self._rows))
         panel_w = (self.width() - name_w - 10) / len(self.METRICS)
         for i, r in enumerate(self._rows):
             y = top + i * row_h
@@ -273,12 +295,14 @@ class FairnessChart(QWidget):
             x0 = name_w + m * panel_w
             values = [float(getattr(r, attr)) for r in self._rows]
             vmax = max(values) or 1.0
-            mean = sum(values) / len(values)
+            main = max({r.group for r in self._rows}, key=lambda g: sum(1 for r in self._rows if r.group == g))
+            in_main = [v for v, r in zip(values, self._rows, strict=True) if r.group == main]
+            mean = sum(in_main) / len(in_main)
             bold = QFont(self.font())
             bold.setBold(True)
             p.setFont(bold)
             p.setPen(QColor("#222222"))
-            spread = max(values) - min(values)
+            spread = group_spread(self._rows, attr)
             p.drawText(QRectF(x0, 4, panel_w, 24), Qt.AlignmentFlag.AlignCenter,
                        self.tr("%1（差 %2）").replace("%1", self.tr(title)).replace("%2", f"{spread:g}"))
             p.setFont(self.font())
@@ -287,7 +311,7 @@ class FairnessChart(QWidget):
                 y = top + i * row_h
                 w = bar_w * v / vmax
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(colour))
+                p.setBrush(QColor(colour) if self._rows[i].group == main else QColor("#B0B0B0"))
                 p.drawRoundedRect(QRectF(x0 + 6, y + row_h * 0.2, w, row_h * 0.6), 2, 2)
                 p.setPen(QColor("#222222"))
                 p.drawText(QRectF(x0 + 10 + w, y, 44, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -297,4 +321,9 @@ class FairnessChart(QWidget):
             p.drawLine(QPointF(mx, top - 2), QPointF(mx, top + len(values) * row_h))
             p.setPen(QPen(QColor("#DDDDDD"), 1))
             p.drawLine(QPointF(x0, top), QPointF(x0, top + len(values) * row_h))
+        p.setPen(QColor("#555555"))
+        p.drawText(QRectF(8, top + len(self._rows) * row_h + 4, self.width() - 16, 20),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   self.tr("虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），"
+                           "含上期结转；工时含请假折算，单位小时"))
         p.end()
