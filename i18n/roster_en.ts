@@ -1927,6 +1927,21 @@
         </message>
     </context>
     <context>
+        <name>RotaLegend</name>
+        <message>
+            <source>锁定</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>意愿</source>
+            <translation>Wish</translation>
+        </message>
+        <message>
+            <source>违规</source>
+            <translation>Violations</translation>
+        </message>
+    </context>
+    <context>
         <name>RulesEditor</name>
         <message>
             <source>WH-06 · 国办发〔2020〕53号 7×24</source>

@@ -153,6 +153,8 @@ EN: dict[str, str] = {
         "Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. "
         "Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).",
     "未填写审批文号": "no approval number",
+    "锁定": "Locked",
+    "意愿": "Wish",
     "虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），含上期结转；工时含请假折算，单位小时":
         "Dashed = group mean; grey = another group of comparable staff (other shifts allowed or contract hours). "
         "Differences are per group (as the solver scores them), history included; hours include leave credit, in hours",

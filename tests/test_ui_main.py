@@ -581,3 +581,24 @@ def test_whole_month_fix_changes_the_planning_period_not_the_scenario(make_windo
     assert (w.model.start, w.model.days) == (dt.date(2026, 10, 1), 31)
     assert w.start_edit.date().toPython() == dt.date(2026, 10, 1) and w.days_spin.value() == 31
     assert w.scenario_with_locks() == before
+
+
+def test_leave_labels_and_legend_follow_a_language_switch(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translator, qm_path
+    from ui.roster_model import Roles
+
+    if qm_path("en") is None:
+        pytest.skip("no compiled English catalogue")
+    w = make_window(14)  # 李娜 (s03) has annual leave 6/8–6/10
+    idx = w.model.index_of("s03", dt.date(2026, 6, 8))
+    assert idx.data(Roles.PAINT)[0] == "年假"
+    try:
+        w.set_language("en")
+        assert idx.data(Roles.PAINT)[0] == QCoreApplication.translate("RosterModel", "年假") != "年假"
+        assert w.legend.isVisible()
+    finally:
+        w.set_language("zh")
+        install_translator(QApplication.instance(), "zh")
+    assert idx.data(Roles.PAINT)[0] == "年假"

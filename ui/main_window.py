@@ -48,7 +48,7 @@ from .autosave import Autosaver
 from .charts import CoverageHeatmap, FairnessChart, coverage_data
 from .commands import ApplyGridCommand, SetLockCommand, SetScenarioCommand
 from .roster_model import RosterModel
-from .roster_view import RosterView
+from .roster_view import RosterView, RotaLegend
 from .solve_panel import SolvePanel
 from .solve_worker import SolveRunner
 from .violations_panel import ViolationsPanel
@@ -294,7 +294,16 @@ class MainWindow(QMainWindow):
         self.heat_scroll.setWidget(self.heatmap)
         self.heat_scroll.setWidgetResizable(True)
         self.fairness = FairnessChart(self)
-        self.tabs.addTab(self.view, "")
+        rota = QWidget(self)  # the grid with its legend underneath
+        rota.setObjectName("rotaTab")
+        box = QVBoxLayout(rota)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.view, 1)
+        self.legend = RotaLegend(rota)
+        self.legend.set_shifts(self._scenario.shifts)
+        box.addWidget(self.legend)
+        self.tabs.addTab(rota, "")
         self.tabs.addTab(self.heat_scroll, "")
         self.tabs.addTab(self.fairness, "")
         self.editors: list[tuple[QWidget, str]] = []
@@ -637,6 +646,7 @@ class MainWindow(QMainWindow):
         (an applied fix may unlock cells; editors do not touch locks)."""
         self._scenario = scenario
         self.model.set_scenario(scenario)
+        self.legend.set_shifts(scenario.shifts)
         if sync_locks:
             period = set(self.model.dates)
             want = {(lk.staff, lk.date) for lk in scenario.locked if lk.date in period}
@@ -1273,6 +1283,8 @@ class MainWindow(QMainWindow):
         # editors build their texts once, so they are recreated in the new language
         self._rebuild_editor_tabs()
         self.solve_panel.retranslate()  # the posted LanguageChange arrives later; the panel's figures switch now
+        self.model.retranslate()  # leave labels in empty cells
+        self.legend.update()
         self.violations.set_language(lang)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.last_explanation is not None and not getattr(self.last_explanation, "ok", True):

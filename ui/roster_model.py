@@ -312,6 +312,14 @@ class RosterModel(QAbstractTableModel):
         if changed:
             self.locksChanged.emit()
 
+    def retranslate(self) -> None:
+        """Texts follow a language switch: drop the painted texts (leave labels) and the headers."""
+        self._paint_cache.clear()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
     def set_violations(self, per_cell: dict[tuple[str, dt.date], list], shortfall_dates: Iterable[dt.date] = ()) -> None:
         self._violations = {k: list(v) for k, v in per_cell.items()}
         self._shortfall_dates = set(shortfall_dates)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QWidget,
 )
 
 from roster.model import OFF
@@ -267,3 +268,56 @@ class RosterView(QTableView):
             else:
                 menu.addAction(a)
         return menu
+
+
+class RotaLegend(QWidget):
+    """One line under the rota: every shift template (colour, code, name, times) and the cell marks."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rotaLegend")
+        self._shifts: list = []
+        self.setFixedHeight(26)
+
+    def set_shifts(self, shifts) -> None:
+        self._shifts = list(shifts)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        from roster.model import fmt_hhmm
+
+        p = QPainter(self)
+        fm = p.fontMetrics()
+        x, h = 6, self.height()
+        box = QRect(0, (h - 18) // 2, 26, 18)
+        for s in self._shifts:
+            r = box.translated(x, 0)
+            p.fillRect(r, QColor(s.color))
+            p.setPen(QColor("#333333"))
+            p.drawRect(r.adjusted(0, 0, -1, -1))
+            f = QFont(self.font())
+            f.setBold(True)
+            p.setFont(f)
+            p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), s.code)
+            p.setFont(self.font())
+            end = s.end % (24 * 60)
+            text = f"{s.name} {fmt_hhmm(s.start)}–{fmt_hhmm(end) if end else '24:00'}"
+            p.drawText(x + 30, 0, fm.horizontalAdvance(text) + 4, h,
+                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+            x += 30 + fm.horizontalAdvance(text) + 16
+        marks = ((self.tr("锁定"), _draw_lock), (self.tr("意愿"), _draw_wish), (self.tr("违规"), _draw_violation))
+        for label, draw in marks:
+            r = box.translated(x, 0)
+            p.fillRect(r, QColor("#FFFFFF"))
+            p.setPen(QColor("#BBBBBB"))
+            p.drawRect(r.adjusted(0, 0, -1, -1))
+            draw(p, r)
+            p.setPen(QColor("#333333"))
+            p.drawText(x + 30, 0, fm.horizontalAdvance(label) + 4, h,
+                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
+            x += 30 + fm.horizontalAdvance(label) + 16
+        p.end()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        self.update()
