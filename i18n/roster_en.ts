@@ -1318,11 +1318,15 @@
         </message>
         <message>
             <source> 天</source>
-            <translation> days</translation>
+            <translation> d</translation>
         </message>
         <message>
             <source>排班</source>
             <translation>Roster</translation>
+        </message>
+        <message>
+            <source>尚未排班：按 F5 求解</source>
+            <translation>Nothing planned yet: press F5 to solve</translation>
         </message>
         <message>
             <source>违规</source>
@@ -2018,7 +2022,7 @@
         </message>
         <message>
             <source> 天</source>
-            <translation> days</translation>
+            <translation> d</translation>
         </message>
         <message>
             <source>法定节假日工时同时计入加班总量</source>

@@ -117,7 +117,7 @@ EN: dict[str, str] = {
     "按日历：工作日 × 8 小时": "Calendar: workdays × 8 h",
     "按月平均：165.33 小时": "Monthly average: 165.33 h",
     " 小时": " h",
-    " 天": " days",
+    " 天": " d",
     "法定节假日工时同时计入加班总量": "Also count public-holiday hours in the overtime total",
     "带薪假日按出勤 8 小时抵扣标准工时": "Each paid leave day counts 8 h toward standard hours",
     "休息日（200% 或调休）": "Rest day (200% or comp time)",
@@ -153,6 +153,7 @@ EN: dict[str, str] = {
         "Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. "
         "Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).",
     "未填写审批文号": "no approval number",
+    "尚未排班：按 F5 求解": "Nothing planned yet: press F5 to solve",
     "锁定": "Locked",
     "意愿": "Wish",
     "虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），含上期结转；工时含请假折算，单位小时":

@@ -101,6 +101,13 @@ def test_english_violation_notes_are_plain(qtbot):
     assert panel.model.index(0, VCol.MESSAGE).data() == v.message
 
 
+def test_status_bar_says_nothing_is_planned_before_the_first_solve(qtbot, make_window):
+    w = make_window(3)
+    assert w.model.grid() == {} and "F5" in w._viol_label.text()
+    _solve(qtbot, w, limit=1)
+    assert "F5" not in w._viol_label.text() and "违规" in w._viol_label.text()
+
+
 def test_hand_edit_marks_the_solve_figures_stale(qtbot, make_window):
     w = make_window(3)
     _solve(qtbot, w, limit=1)

@@ -604,6 +604,10 @@ class MainWindow(QMainWindow):
 
     def _update_violation_label(self) -> None:
         n = len(self._last_violations)
+        if not self.model.grid():  # nothing planned yet: the missing cover is not a mistake to flag in red
+            self._viol_label.setText(self.tr("尚未排班：按 F5 求解"))
+            self._viol_label.setStyleSheet("color: #555555;")
+            return
         if n:
             self._viol_label.setText(self.tr("违规") + f" {n}")
             self._viol_label.setStyleSheet("color: #B3261E; font-weight: bold;")
