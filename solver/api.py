@@ -565,10 +565,14 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
         if not cb.report(_values_list(values), obj):
             failed.set()
 
+    # Wall-clock guard: the search is bounded by deterministic time (same input + seed → same roster); on a machine
+    # so loaded that 1.5 × the time limit has passed, it stops anyway with the best roster so far.
+    deadline = cb.t0 + max(1.5 * opts.time_limit, opts.time_limit + 2.0)
     values, obj, _stats = improve(
         m, start, _objective_at(m.model, start), budget,
         seed=opts.seed, bound=cb.min_bound,
-        cancelled=lambda: failed.is_set() or (cancel is not None and cancel.cancelled),
+        cancelled=lambda: (failed.is_set() or (cancel is not None and cancel.cancelled)
+                           or time.perf_counter() > deadline),
         on_improve=report,
     )
     return _values_list(values), obj

@@ -422,3 +422,23 @@ def test_standard_system_caps_extended_daily_hours(system, max_shifts):
     res = solve(sc, D0, 30, FAST)
     assert_clean(sc, res)
     assert len(res.roster.assignments) == max_shifts
+
+
+def test_wall_clock_guard_stops_a_search_the_machine_cannot_keep_up_with():
+    # a progress callback that takes 1 s per improvement stands in for a heavily loaded machine: the
+    # deterministic budget alone lets the 28-day search run ~9 s plus 1 s per improvement; the guard stops the
+    # roster LNS at 1.5 × the limit (4.5 s here, at least limit + 2 s)
+    sc = sample_scenario()
+    calls = []
+
+    def slow(p):
+        calls.append(p)
+        time.sleep(1.0)
+
+    t0 = time.perf_counter()
+    res = solve(sc, D0, 28, SolveOptions(time_limit=3), on_progress=slow)
+    wall = time.perf_counter() - t0
+    assert res.status in ("FEASIBLE", "OPTIMAL") and res.roster.assignments
+    assert len(calls) >= 4
+    assert wall < 5.0 + 1.0 + 2.0, wall  # the guard, one callback in flight, the result assembly
+    assert_clean(sc, res)
