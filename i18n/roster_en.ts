@@ -383,8 +383,8 @@
             <translation>Demand by skill or for a specific date (overrides the grid)</translation>
         </message>
         <message>
-            <source>区间为左闭右开 [从, 到)；技能需求按持有该技能的人数计算。颜色越深需求越高。</source>
-            <translation>Intervals are half-open [from, to); skill demand counts people holding that skill. Darker means more people needed.</translation>
+            <source>“从 08:00 到 18:00”包含 08:00、不含 18:00（18:00 起归下一段）；技能需求按持有该技能的人数计算。颜色越深需求越高。</source>
+            <translation>"From 08:00 to 18:00" includes 08:00 but not 18:00 (18:00 belongs to the next row); skill demand counts people holding that skill. Darker means more people needed.</translation>
         </message>
         <message>
             <source>请先在网格中选择单元格</source>

@@ -70,8 +70,8 @@ EN: dict[str, str] = {
     "添加技能需求": "Add skill demand",
     "删除": "Delete",
     "按技能或特定日期的需求（覆盖左侧网格）": "Demand by skill or for a specific date (overrides the grid)",
-    "区间为左闭右开 [从, 到)；技能需求按持有该技能的人数计算。颜色越深需求越高。":
-        "Intervals are half-open [from, to); skill demand counts people holding that skill. Darker means more people needed.",
+    "“从 08:00 到 18:00”包含 08:00、不含 18:00（18:00 起归下一段）；技能需求按持有该技能的人数计算。颜色越深需求越高。":
+        "\"From 08:00 to 18:00\" includes 08:00 but not 18:00 (18:00 belongs to the next row); skill demand counts people holding that skill. Darker means more people needed.",
     "请先在网格中选择单元格": "Select cells in the grid first",
     "需求人数": "Head-count",
     "需求人数超出范围：%1（允许 0–99）": "Head-count out of range: %1 (allowed 0–99)",

@@ -289,7 +289,7 @@ class DemandEditor(QWidget):
         rules_box, rl = tool_box(self.tr("按技能或特定日期的需求（覆盖左侧网格）"), self,
                                  (self.add_rule_button, self.remove_rule_button), self.rules_view)
         note = QLabel(
-            self.tr("区间为左闭右开 [从, 到)；技能需求按持有该技能的人数计算。颜色越深需求越高。"), self
+            self.tr("“从 08:00 到 18:00”包含 08:00、不含 18:00（18:00 起归下一段）；技能需求按持有该技能的人数计算。颜色越深需求越高。"), self
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
