@@ -89,6 +89,10 @@ T_SETTLED = _s(CTX, QT_TRANSLATE_NOOP(
     "provisional")
 T_SETTLE_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "结算期"), "Settlement period")
 T_CAP = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班上限（小时）"), "Overtime cap (h)")
+T_SETTLE_STATE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "状态"), "State")
+T_SETTLE_FINAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "已结算"), "Settled")
+T_SETTLE_PART = _s(CTX, QT_TRANSLATE_NOOP("Excel", "结算期未完（预估）"),
+                   "Settlement period not complete (provisional)")
 T_WHOLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "全期"), "All")
 T_PERIOD_COL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "期间"), "Period")
 T_PEOPLE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "在岗人数"), "Staff on duty")
@@ -535,6 +539,7 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     for sid in sorted(by_staff, key=lambda x: order.get(x, 10**6)):
         tot = by_staff[sid]
         working_dates_total[id(tot)] = sum(len(m.working_dates) for m in rows if _staff_id(m) == sid)
+        running[id(tot)] = balance.get(sid, 0.0)  # the balance at the period end
         p = names.get(sid)
         write_row(r, tot, p.name if p else sid, p.employee_no if p else "", period)
         r += 1
@@ -547,6 +552,16 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
     _print_setup(ws)
 
 
+def _settlement_bounds(scenario: Scenario, day: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last date of the quarter or year (the settlement period) holding ``day``."""
+    if str(scenario.rules.settlement_period) == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    q0 = 3 * ((day.month - 1) // 3) + 1
+    last_month = q0 + 2
+    nxt = dt.date(day.year + (last_month == 12), last_month % 12 + 1, 1)
+    return dt.date(day.year, q0, 1), nxt - dt.timedelta(days=1)
+
+
 def _write_settlement(ws: Worksheet, r: int, scenario: Scenario, rows: list, names: dict, order: dict,
                       lang: str) -> int:
     """综合计算工时 with a quarter/year settlement period: the 150 % excess settled over each period (CH-01)."""
@@ -557,18 +572,20 @@ def _write_settlement(ws: Worksheet, r: int, scenario: Scenario, rows: list, nam
     _put(ws, r, 1, t(T_SETTLED).format(period=period), font=_BOLD, align=_LEFT)
     r += 1
     heads = (xtr("Rota", T_NAME, lang), xtr("Rota", T_EMPNO, lang), t(T_SETTLE_COL), t(T_PAID), t(T_STANDARD), t(T_OT150),
-             t(T_OT300), t(T_OT_TOTAL), t(T_CAP))
+             t(T_OT300), t(T_OT_TOTAL), t(T_CAP), t(T_SETTLE_STATE))
     for col, h in enumerate(heads, start=1):
         _put(ws, r, col, h, font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
     r += 1
     settled = sorted(settlement_hours(scenario, rows), key=lambda x: (order.get(x.staff, 10**6), x.first))
     for x in settled:
         p = names.get(x.staff)
+        whole = _settlement_bounds(scenario, x.first)
+        state = t(T_SETTLE_FINAL) if (x.first, x.last) == whole else t(T_SETTLE_PART)
         values = (p.name if p else x.staff, p.employee_no if p else "", f"{x.first.isoformat()} – {x.last.isoformat()}",
                   x.paid_hours, x.standard_hours, x.ot150_hours, x.ot300_hours, x.overtime_total_hours,
-                  x.overtime_cap_hours)
+                  x.overtime_cap_hours, state)
         for col, v in enumerate(values, start=1):
-            _put(ws, r, col, v, border=_BORDER, fmt=_HOURS_FMT if col > 3 else None)
+            _put(ws, r, col, v, border=_BORDER, fmt=_HOURS_FMT if 3 < col < 10 else None)
         r += 1
     return r
 

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import replace
 
 from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar
-from .model import Assignment, DayType, History, Roster, Scenario
+from .model import Assignment, DayType, History, Roster, Scenario, WorkingTimeSystem
 
 _DAY = dt.timedelta(days=1)
 #: a shift with at least this many night minutes is a "night shift" (ARCHITECTURE.md, NW-03)
@@ -82,14 +82,17 @@ def _working_dates(assignments: list[Assignment], history_end: dt.datetime | Non
 def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: str, cal: WorkCalendar) -> float:
     """Overtime (cap measure of docs/ARCHITECTURE.md) used in the natural month of ``roster.end``, up to
     ``roster.end``: the part of the roster inside that month plus the incoming history when the roster
-    itself started in that month after the 1st."""
-    rules = scenario.rules
+    itself started in that month after the 1st.  Under the standard system (in force for the roster's period) it is
+    the larger of the netted measure and the extended daily hours plus holiday hours, so the next period's
+    constraints on either measure see what this one used."""
+    rules = scenario.rules.in_force(roster.start, roster.end)
     person = scenario.person(staff_id)
     m_first = roster.end.replace(day=1)
     first = max(roster.start, m_first)
     m_last = (m_first + dt.timedelta(days=32)).replace(day=1) - _DAY
     breaks = {s.code: s.break_minutes for s in scenario.shifts}
-    paid = hol = 0.0
+    paid = hol = ext = 0.0
+    day_std = 480 * person.weekly_hours / 40
     for a in roster.assignments:
         if a.staff != staff_id or not first <= a.date <= roster.end:
             continue
@@ -99,6 +102,8 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
             continue
         ratio = max(0, total - breaks.get(a.shift, 0)) / total
         paid += total * ratio
+        if cal.is_workday(a.date):
+            ext += max(0.0, total * ratio - day_std)
         hol += sum(m for d, m in span.items() if cal.is_holiday(d)) * ratio
     dates = [first + dt.timedelta(days=i) for i in range((roster.end - first).days + 1)]
     scale = person.weekly_hours / 40
@@ -113,6 +118,8 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
         ot = max(0.0, paid - std)
     else:
         ot = max(0.0, paid - hol - std) + hol
+    if rules.working_time_system == WorkingTimeSystem.STANDARD:
+        ot = max(ot, ext + hol)
     if first == roster.start and first.day != 1 and staff_id in scenario.history:
         ot += scenario.history[staff_id].overtime_minutes_month
     return ot

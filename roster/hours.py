@@ -255,6 +255,12 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
         ot_total = max(Fraction(0), paid - cap_std)
     else:
         ot_total = max(Fraction(0), paid - hol - cap_std) + hol
+    if rules.working_time_system == WorkingTimeSystem.STANDARD:
+        # the standard system's cap also counts each workday shift's hours beyond the standard day (OT-03)
+        day_std = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60
+        extended = sum((max(Fraction(0), sum(paid_by_date(a, breaks.get(a.shift, 0)).values(), Fraction(0)) - day_std)
+                        for a in starting if cal.is_workday(a.date)), Fraction(0))
+        ot_total = max(ot_total, extended + hol)
 
     prior = 0.0
     if first == roster.start and first.day != 1 and person.id in scenario.history:

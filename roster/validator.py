@@ -452,7 +452,7 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     for p, tl in ctx.known_timelines():
         flagged: set[int] = set()
         for i, w in enumerate(tl.works):
-            own = _protected_day_minutes(p, w.date)
+            own = p.standard_day_cap_minutes(w.date)
             if own is not None and own < cap_min and w.paid > own + EPS:
                 flagged.add(i)
                 msg = (f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过标准工作日 {_h(own / 60)} 小时"
@@ -473,13 +473,6 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
             out.append(Violation("max_daily_hours", p.id, midnight(d), midnight(d + DAY), round(m / 60, 4), cap,
                                  src, msg))
     return out
-
-
-def _protected_day_minutes(p: Staff, day: dt.date) -> float | None:
-    """The standard working day in minutes when ``p`` is pregnant ≥ 7 months or nursing on ``day`` (PG-01/02)."""
-    if any(q.kind in NO_OVERTIME_KINDS for q in p.protected_on(day)):
-        return 8 * 60 * p.weekly_hours / 40
-    return None
 
 
 @dataclass(frozen=True)

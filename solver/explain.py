@@ -122,6 +122,7 @@ class PersonRules:
     """
 
     def __init__(self, scenario: Scenario, start: dt.date, days: int) -> None:
+        scenario = scenario.for_period(start, start + dt.timedelta(days=days - 1))  # approval → system in force
         self.scenario = scenario
         self.rules = scenario.rules
         self.start = start
@@ -192,12 +193,14 @@ class PersonRules:
         while dt.date(y, m, 1) <= self.end:
             first, last = month_bounds(y, m)
             p0, p1 = max(first, self.start), min(last, self.end)
-            paid = hol = 0.0
+            paid = hol = ext = 0.0
             for d, code in row.items():
                 if not (p0 <= d <= p1):
                     continue
                 sh = self.shifts[code]
                 paid += sh.paid_minutes
+                if self.day_type(d) == DayType.WORKDAY:
+                    ext += max(0.0, sh.paid_minutes - 480 * person.weekly_hours / 40)
                 if sh.span_minutes:
                     frac = sh.paid_minutes / sh.span_minutes
                     for day, mins in _minutes_by_date(*sh.interval_on(d)).items():
@@ -223,6 +226,8 @@ class PersonRules:
                 ot = max(0.0, paid_h - std)
             else:
                 ot = max(0.0, paid_h - hol_h - std) + hol_h
+            if r.working_time_system == WorkingTimeSystem.STANDARD:  # extended daily hours count too (OT-03)
+                ot = max(ot, ext / 60 + hol_h)
             cap_days = ndays
             if (y, m) == (self.start.year, self.start.month) and self.start.day > 1 and person.id in self.scenario.history:
                 ot += hist.overtime_minutes_month / 60

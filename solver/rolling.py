@@ -76,7 +76,9 @@ def solve_rolling(
     """Solve ``days`` from ``start`` in chunks; ``options.time_limit`` is the limit per chunk."""
     opts = options or SolveOptions()
     t0 = time.perf_counter()
-    sc = scenario
+    # the rules in force over the whole period, as the validator and the exports see the roster: an approval
+    # that ends inside the period makes every chunk standard, not only the chunks after its end
+    sc = scenario.for_period(start, start + dt.timedelta(days=days - 1))
     prior: Roster | None = None
     assignments = []
     shortfalls: list[Shortfall] = []

@@ -169,3 +169,28 @@ def test_carried_overtime_agrees_with_hr_accounting():
         for p in sc.staff:
             r = rows[p.id]
             assert abs(carried[p.id].overtime_minutes_month - (r.overtime_total_hours + r.prior_overtime_hours) * 60) <= 1
+
+
+def test_standard_system_carries_the_extended_hours_across_a_seam():
+    # standard system, 10 h day shifts (2 h beyond the standard day each): 1–21 June 12 shifts (24 h extended,
+    # only 8 h netted), then 22–30 June 7 shifts (14 h): each period alone looks fine on the netted measure, the
+    # month has 38 h of extended days > 36 — the history must carry the larger measure
+    from roster.model import WorkingTimeSystem
+    from roster.validator import check
+
+    ten = Shift("T", "长白班", 8 * 60, 10)
+    sc = Scenario(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD), shifts=(ten,),
+                  staff=(Staff("a", "甲"),))
+    june = [dt.date(2026, 6, d) for d in range(1, 31)]
+    workdays = [d for d in june if d.weekday() < 5 and d != dt.date(2026, 6, 19)]
+    first = [d for d in workdays if d.day <= 21][:12]
+    second = [d for d in workdays if d.day >= 22][:7]
+    a = Roster(dt.date(2026, 6, 1), 21, tuple(make_assignment("a", d, ten) for d in first))
+    hist = history_after(sc, a)
+    assert hist["a"].overtime_minutes_month == 24 * 60  # max(8 h netted, 24 h extended)
+    b_sc = next_scenario(sc, a)
+    b = Roster(dt.date(2026, 6, 22), 9, tuple(make_assignment("a", d, ten) for d in second))
+    assert [v.rule for v in check(sc, a) if v.rule == "overtime_cap"] == []
+    assert [v.rule for v in check(b_sc, b) if v.rule == "overtime_cap"] == ["overtime_cap"]
+    whole = Roster(dt.date(2026, 6, 1), 30, a.assignments + b.assignments)
+    assert [v.rule for v in check(sc, whole) if v.rule == "overtime_cap"] == ["overtime_cap"]

@@ -90,6 +90,14 @@ def test_hours_sheet_equals_month_hours(clean):
         to_date = sum(m.comp_balance_hours for m in expected
                       if m.staff == mh.staff and (m.year, m.month) <= (mh.year, mh.month))
         assert row[col["调休累计余额（小时）"]].value == pytest.approx(to_date)
+    # the per-person block shows each person's balance at the period end
+    block = next(i for i, r in enumerate(ws.iter_rows(values_only=True)) if r[0] and "按人员汇总" in str(r[0]))
+    per_person = [r for r in ws.iter_rows(min_row=block + 3, values_only=True) if r[2] == "全期"]
+    assert per_person
+    for r in per_person:
+        sid = next(p.id for p in sc.staff if p.name == r[0])
+        end = sum(m.comp_balance_hours for m in expected if m.staff == sid)
+        assert r[col["调休累计余额（小时）"]] == pytest.approx(end)
     total = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "合计")
     assert total[col["计薪工时"]].value == pytest.approx(sum(m.paid_hours for m in expected))
     assert total[col["人天（计费）"]].value == sum(m.person_days for m in expected)
@@ -378,9 +386,28 @@ def test_quarter_settlement_block_pays_the_settled_excess(tmp_path):
     # October alone: 160 h against 144 → 16 h provisional; over Oct–Nov: 160 h against 144 + 168 → nothing to pay
     assert settled[col["计薪工时"]] == 160 and settled[col["标准工时"]] == 312
     assert settled[col["工作日延时 150%"]] == 0
+    assert settled[col["状态"]] == "结算期未完（预估）"  # Oct–Nov of the Oct–Dec quarter
     month_rows = [r for r in rows if r[2] == "2026-10"]
     assert month_rows and month_rows[0][7] == 16  # the month row keeps its provisional figure
     # a monthly settlement gets no such block
     monthly = build_workbook(dataclasses.replace(sc, rules=dataclasses.replace(rules, settlement_period=SettlementPeriod.MONTH)),
                              roster)["工时汇总"]
     assert not any(str(c.value or "").startswith("综合计算工时按") for r in monthly.iter_rows() for c in r)
+
+
+def test_per_person_row_shows_the_comp_balance_at_the_period_end():
+    import datetime as dt
+
+    from exports.excel import build_workbook
+    from roster.model import Roster, Rules, Scenario, Staff, WorkingTimeSystem, make_assignment
+    from roster.sample import default_shifts
+
+    sc = Scenario(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD), shifts=default_shifts(),
+                  staff=(Staff("c", "丙"),))
+    sat = dt.date(2026, 6, 6)  # rest-day work under the standard system is banked as 调休 (1:1)
+    roster = Roster(dt.date(2026, 6, 1), 7, (make_assignment("c", sat, sc.shift("D")),))
+    ws = build_workbook(sc, roster)["工时汇总"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    col = {h: i for i, h in enumerate(rows[0]) if h}
+    (whole,) = [r for r in rows if r[2] == "全期"]
+    assert whole[col["调休累计余额（小时）"]] == 8

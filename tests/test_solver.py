@@ -427,7 +427,7 @@ def test_standard_system_caps_extended_daily_hours(system, max_shifts):
 def test_wall_clock_guard_stops_a_search_the_machine_cannot_keep_up_with():
     # a progress callback that takes 1 s per improvement stands in for a heavily loaded machine: the
     # deterministic budget alone lets the 28-day search run ~9 s plus 1 s per improvement; the guard stops the
-    # roster LNS at 1.5 × the limit (4.5 s here, at least limit + 2 s)
+    # roster LNS at max(1.5 × limit, limit + 2 s) = 5 s here
     sc = sample_scenario()
     calls = []
 

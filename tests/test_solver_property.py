@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roster.model import (
+    Approval,
     DateRange,
     DemandRule,
     History,
@@ -73,7 +74,10 @@ def scenarios(draw):
                   holiday_hours_in_period_total=draw(st.booleans()),
                   max_consecutive_days=draw(st.integers(2, 6)),
                   min_rest_days_per_week=draw(st.integers(0, 2)),
-                  max_overtime_hours_per_month=draw(st.sampled_from([0, 8, 36])))
+                  max_overtime_hours_per_month=draw(st.sampled_from([0, 8, 36])),
+                  # none (→ the standard fallback), valid over the period, or ending inside it
+                  approval=draw(st.sampled_from([Approval(), Approval("审批", dt.date(2026, 1, 1), dt.date(2027, 12, 31)),
+                                                 Approval("审批", dt.date(2026, 1, 1), START + dt.timedelta(days=2))])))
     # D/E/N always (so demand is mostly coverable and rules, not missing templates, decide); G/B sometimes
     shifts = SHIFTS[:3] + tuple(draw(st.lists(st.sampled_from(SHIFTS[3:]), max_size=2, unique_by=lambda s: s.code)))
     return Scenario(rules=rules, shifts=shifts, demand=tuple(demand), staff=tuple(staff), history=history), days

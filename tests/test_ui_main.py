@@ -61,6 +61,16 @@ def test_solve_shows_the_standard_system_fallback_alert(qtbot, make_window):
     _solve(qtbot, w, limit=1)
     assert not w.solve_panel.alerts_label.isHidden()
     assert "标准工时制" in w.solve_panel.alerts_label.text()
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translator
+
+    try:
+        w.set_language("en")
+        assert "standard working-time system" in w.solve_panel.alerts_label.text()
+    finally:
+        w.set_language("zh")
+        install_translator(QApplication.instance(), "zh")
 
 
 def test_solve_figures_follow_a_language_switch(qtbot, make_window):

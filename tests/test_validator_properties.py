@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from roster.calendar import WorkCalendar
 from roster.model import (
+    Approval,
     DateRange,
     DemandRule,
     History,
@@ -94,6 +95,10 @@ def scenario_and_roster(draw) -> tuple[Scenario, Roster]:
         standard_hours_method=draw(st.sampled_from(["calendar", "average"])),
         holiday_hours_in_period_total=draw(st.booleans()),
         leave_counts_as_attended=draw(st.booleans()),
+        # none (→ the standard fallback), valid over every drawn period, or ending inside it
+        approval=draw(st.sampled_from([
+            Approval(), Approval("审批", dt.date(2026, 1, 1), dt.date(2027, 12, 31)),
+            Approval("审批", dt.date(2026, 1, 1), start + dt.timedelta(days=1))])),
     )
     history = {}
     for sid in ids:

@@ -1288,6 +1288,8 @@ class MainWindow(QMainWindow):
         self._rebuild_editor_tabs()
         self.solve_panel.retranslate()  # the posted LanguageChange arrives later; the panel's figures switch now
         self.model.retranslate()  # leave labels in empty cells
+        if not self.solve_panel.alerts_label.isHidden():
+            self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], lang))
         self.legend.update()
         self.violations.set_language(lang)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
