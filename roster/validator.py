@@ -521,6 +521,13 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             ot = max(0.0, paid - std)
         else:
             ot = max(0.0, paid - hol - std) + hol
+        # the other reading of "paid hours per natural month": the minutes that fall in P (a night shift from the
+        # last day of a month counts its morning in the next month) — the larger of the two readings is measured
+        in_dates = set(dates)
+        paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
+        hol_m = sum(w.paid_minutes_on(lambda x: x in in_dates and cal.is_holiday(x)) for w in works)
+        ot_m = max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std) + hol_m
+        ot = max(ot, ot_m)
         frac_days = len(dates)
         hist_min = 0.0
         if first == ctx.roster.start and first > m_first and has_history:

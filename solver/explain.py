@@ -226,6 +226,22 @@ class PersonRules:
                 ot = max(0.0, paid_h - std)
             else:
                 ot = max(0.0, paid_h - hol_h - std) + hol_h
+            # the minutes that fall in the part (a night from the previous month's last day counts here too)
+            paid_m = hol_m = 0.0
+            for d, code in row.items():
+                sh = self.shifts[code]
+                if not sh.span_minutes:
+                    continue
+                frac = sh.paid_minutes / sh.span_minutes
+                for day, mins in _minutes_by_date(*sh.interval_on(d)).items():
+                    if p0 <= day <= p1:
+                        paid_m += mins * frac
+                        if self.day_type(day) == DayType.HOLIDAY:
+                            hol_m += mins * frac
+            if r.holiday_hours_in_period_total:
+                ot = max(ot, paid_m / 60 - std)
+            else:
+                ot = max(ot, max(0.0, (paid_m - hol_m) / 60 - std) + hol_m / 60)
             if r.working_time_system == WorkingTimeSystem.STANDARD:  # extended daily hours count too (OT-03)
                 ot = max(ot, ext / 60 + hol_h)
             cap_days = ndays

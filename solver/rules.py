@@ -302,8 +302,23 @@ def overtime_parts(m: RosterModel) -> dict:
     inst = m.inst
     rules = inst.rules
     out = {}
+    last = inst.dates[-1]
     for p, person in enumerate(inst.staff):
         hist = inst.history(person)
+        # the minutes that fall in each month (the other reading of "paid hours per natural month": a night shift
+        # from a month's last day counts its morning in the next month), rounded up, inside the period only
+        by_minute: dict[tuple[int, int], tuple[list, list]] = defaultdict(lambda: ([], []))
+        for d in range(inst.days):
+            for s, v in m.cells(p, d):
+                for k, mins in inst.day_min[s.code].items():
+                    on = inst.dates[d] + dt.timedelta(days=k)
+                    if on > last or not s.span_minutes:
+                        continue
+                    part = -(-s.paid_minutes * mins // s.span_minutes)
+                    paid_m, hol_m = by_minute[on.year, on.month]
+                    paid_m.append((part, v))
+                    if inst.cal.day_type(on) == DayType.HOLIDAY:
+                        hol_m.append((part, v))
         for y, mo, ds in _month_parts(inst):
             dim = _days_in_month(y, mo)
             paid, hol = [], []
@@ -340,7 +355,9 @@ def overtime_parts(m: RosterModel) -> dict:
             daily = 480 * person.weekly_hours / 40
             ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY
                    for s, v in m.cells(p, d) if s.paid_minutes > daily]
-            out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext)
+            paid_m, hol_m = by_minute[y, mo]
+            out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
+                                 paid_m=paid_m, hol_m=hol_m)
     return out
 
 
@@ -384,6 +401,18 @@ def overtime_cap(m: RosterModel) -> None:
         t150.add(half, 1)
         for c, v in info["hol"]:
             t300.add(v, -(-c // 30))
+        # the same measure over the minutes that fall in the month (info["paid_m"] / info["hol_m"])
+        paid_m = sum(c * v for c, v in info["paid_m"]) if info["paid_m"] else 0
+        hol_m = sum(c * v for c, v in info["hol_m"]) if info["hol_m"] else 0
+        ub_m = sum(c for c, _ in info["paid_m"])
+        ex_m = m.model.NewIntVar(0, max(0, ub_m), f"otm_{p}_{y}_{mo}")
+        if rules.holiday_hours_in_period_total:
+            m.model.Add(ex_m >= paid_m - info["std"])
+            measured_m = ex_m
+        else:
+            m.model.Add(ex_m >= paid_m - hol_m - info["std"])
+            measured_m = ex_m + hol_m
+        info["measured_m"] = measured_m
         groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
     if not inst.enabled("overtime_cap"):
         return
@@ -392,6 +421,7 @@ def overtime_cap(m: RosterModel) -> None:
         cap = sum(info["cap"] for _, info in items)
         hist = sum(info["hist"] for _, info in items)
         m.model.Add(total + hist <= cap)
+        m.model.Add(sum(info["measured_m"] for _, info in items) + hist <= cap)
         if hist > cap:
             m.static_infeasible.append("overtime_cap:history")
         if rules.working_time_system == WorkingTimeSystem.STANDARD:

@@ -442,3 +442,19 @@ def test_wall_clock_guard_stops_a_search_the_machine_cannot_keep_up_with():
     assert len(calls) >= 4
     assert wall < 5.0 + 1.0 + 2.0, wall  # the guard, one callback in flight, the result assembly
     assert_clean(sc, res)
+
+
+def test_overtime_cap_also_binds_the_minutes_that_fall_in_the_next_month():
+    # 10-29 .. 11-02, one person, demand for a 12 h night 10-31 20:00 → 11-01 08:00 and a day shift on 11-02.
+    # By start date November holds only the day shift (8 h = its standard); by the minutes it also holds the
+    # night's 8 morning hours: 16 h against 8 h + a 2.4 h cap — so one of the two must stay uncovered
+    shifts = (Shift("B", "长夜班", 20 * 60, 12), Shift("D", "白班", 8 * 60, 8))
+    start = dt.date(2026, 10, 29)
+    demand = [DemandRule("2026-10-31", 20 * 60, 24 * 60, 1), DemandRule("2026-11-01", 0, 8 * 60, 1),
+              DemandRule("2026-11-02", 8 * 60, 16 * 60, 1)]
+    sc = scen(team(1), demand, Rules(approval=APPROVED), shifts=shifts)
+    res = solve(sc, start, 5, FAST)
+    assert_clean(sc, res)
+    assert missing(res) > 0
+    codes = {(a.date, a.shift) for a in res.roster.assignments}
+    assert not ({(dt.date(2026, 10, 31), "B"), (dt.date(2026, 11, 2), "D")} <= codes)

@@ -698,3 +698,20 @@ def test_standard_extended_hours_just_over_the_cap():
 def test_comprehensive_ignores_the_daily_extension():
     sc = dataclasses.replace(scen(), shifts=SHIFTS + (TEN_HOURS,))  # approved 综合: settles the month's total
     assert run(sc, _ten_hour_days(19), "overtime_cap") == []
+
+
+# ------------------------------------------- overtime_cap: minutes that fall in the next month
+def test_overtime_counts_a_night_shift_s_morning_in_the_next_month_too():
+    # 10-29 .. 11-02: November holds 11-01 (Sun) and 11-02 (Mon) → standard 8 h, cap 36 × 2/30 = 2.4 h.
+    # B 10-31 20:00 → 11-01 08:00 belongs to October by its start, but 8 of its hours fall in November;
+    # with D on 11-02 November holds 16 h of work: 8 h over its standard on that reading
+    start = D("2026-10-29")
+    r = ro([("s1", "2026-10-31", "B"), ("s1", "2026-11-02", "D")], start=start, days=5)
+    vs = run(scen(), r, "overtime_cap")
+    assert len(vs) == 1 and vs[0].start == D("2026-11-01") and vs[0].measured == 8 and vs[0].limit == 2.4
+
+
+def test_overtime_next_month_reading_satisfied_without_the_spill():
+    start = D("2026-10-29")
+    r = ro([("s1", "2026-10-30", "D"), ("s1", "2026-11-02", "D")], start=start, days=5)
+    assert run(scen(), r, "overtime_cap") == []
