@@ -308,6 +308,7 @@ def overtime_parts(m: RosterModel) -> dict:
         # the minutes that fall in each month (the other reading of "paid hours per natural month": a night shift
         # from a month's last day counts its morning in the next month), rounded up, inside the period only
         by_minute: dict[tuple[int, int], tuple[list, list]] = defaultdict(lambda: ([], []))
+        crossing: set[tuple[int, int]] = set()  # months holding minutes of shifts that start in another month
         for d in range(inst.days):
             for s, v in m.cells(p, d):
                 for k, mins in inst.day_min[s.code].items():
@@ -315,6 +316,8 @@ def overtime_parts(m: RosterModel) -> dict:
                     if on > last or not s.span_minutes:
                         continue
                     part = -(-s.paid_minutes * mins // s.span_minutes)
+                    if (on.year, on.month) != (inst.dates[d].year, inst.dates[d].month):
+                        crossing.add((on.year, on.month))
                     paid_m, hol_m = by_minute[on.year, on.month]
                     paid_m.append((part, v))
                     if inst.cal.day_type(on) == DayType.HOLIDAY:
@@ -355,7 +358,8 @@ def overtime_parts(m: RosterModel) -> dict:
             daily = 480 * person.weekly_hours / 40
             ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY
                    for s, v in m.cells(p, d) if s.paid_minutes > daily]
-            paid_m, hol_m = by_minute[y, mo]
+            # without minutes from another month the minute reading is at most the start-date one: no constraint
+            paid_m, hol_m = by_minute[y, mo] if (y, mo) in crossing else ([], [])
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
                                  paid_m=paid_m, hol_m=hol_m)
     return out
@@ -402,6 +406,10 @@ def overtime_cap(m: RosterModel) -> None:
         for c, v in info["hol"]:
             t300.add(v, -(-c // 30))
         # the same measure over the minutes that fall in the month (info["paid_m"] / info["hol_m"])
+        if not info["paid_m"]:
+            info["measured_m"] = None
+            groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
+            continue
         paid_m = sum(c * v for c, v in info["paid_m"]) if info["paid_m"] else 0
         hol_m = sum(c * v for c, v in info["hol_m"]) if info["hol_m"] else 0
         ub_m = sum(c for c, _ in info["paid_m"])
@@ -412,16 +420,20 @@ def overtime_cap(m: RosterModel) -> None:
         else:
             m.model.Add(ex_m >= paid_m - hol_m - info["std"])
             measured_m = ex_m + hol_m
-        info["measured_m"] = measured_m
+        # the month's measure is the larger reading (the validator sums the per-month maxima)
+        larger = m.model.NewIntVar(0, max(0, ub, ub_m), f"otx_{p}_{y}_{mo}")
+        m.model.Add(larger >= measured)
+        m.model.Add(larger >= measured_m)
+        info["measured_m"] = larger
         groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
     if not inst.enabled("overtime_cap"):
         return
     for _key, items in groups.items():
-        total = sum(meas for meas, _ in items)
+        # per month the larger of the start-date and the minute readings (the same variable when they cannot differ)
+        total = sum(info["measured_m"] if info["measured_m"] is not None else meas for meas, info in items)
         cap = sum(info["cap"] for _, info in items)
         hist = sum(info["hist"] for _, info in items)
         m.model.Add(total + hist <= cap)
-        m.model.Add(sum(info["measured_m"] for _, info in items) + hist <= cap)
         if hist > cap:
             m.static_infeasible.append("overtime_cap:history")
         if rules.working_time_system == WorkingTimeSystem.STANDARD:
