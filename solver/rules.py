@@ -376,6 +376,19 @@ def _settlement_key(rules, y: int, mo: int):
     return (y, mo)
 
 
+def _month_measure(m: RosterModel, paid_parts: list, hol_parts: list, std: int, name: str):
+    """The cap measure of one month part (docs/ARCHITECTURE.md): (measure, excess variable, paid upper bound)."""
+    paid = sum(c * v for c, v in paid_parts) if paid_parts else 0
+    hol = sum(c * v for c, v in hol_parts) if hol_parts else 0
+    ub = sum(c for c, _ in paid_parts)
+    ex = m.model.NewIntVar(0, max(0, ub), name)
+    if m.inst.rules.holiday_hours_in_period_total:
+        m.model.Add(ex >= paid - std)
+        return ex, ex, ub
+    m.model.Add(ex >= paid - hol - std)
+    return ex + hol, ex, ub
+
+
 def overtime_cap(m: RosterModel) -> None:
     """Monthly (or settlement-period) overtime ≤ 36 h pro rata; 0 where overtime is not allowed.
 
@@ -390,16 +403,7 @@ def overtime_cap(m: RosterModel) -> None:
     parts = overtime_parts(m)
     groups: dict[tuple, list] = defaultdict(list)
     for (p, y, mo), info in parts.items():
-        paid = sum(c * v for c, v in info["paid"]) if info["paid"] else 0
-        hol = sum(c * v for c, v in info["hol"]) if info["hol"] else 0
-        ub = sum(c for c, _ in info["paid"])
-        ex = m.model.NewIntVar(0, max(0, ub), f"ot_{p}_{y}_{mo}")
-        if rules.holiday_hours_in_period_total:
-            m.model.Add(ex >= paid - info["std"])
-            measured = ex
-        else:
-            m.model.Add(ex >= paid - hol - info["std"])
-            measured = ex + hol
+        measured, ex, ub = _month_measure(m, info["paid"], info["hol"], info["std"], f"ot_{p}_{y}_{mo}")
         half = m.model.NewIntVar(0, max(0, ub) // 30 + 1, f"ot150h_{p}_{y}_{mo}")
         m.model.Add(30 * half >= ex)
         t150.add(half, 1)
@@ -410,16 +414,7 @@ def overtime_cap(m: RosterModel) -> None:
             info["measured_m"] = None
             groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
             continue
-        paid_m = sum(c * v for c, v in info["paid_m"]) if info["paid_m"] else 0
-        hol_m = sum(c * v for c, v in info["hol_m"]) if info["hol_m"] else 0
-        ub_m = sum(c for c, _ in info["paid_m"])
-        ex_m = m.model.NewIntVar(0, max(0, ub_m), f"otm_{p}_{y}_{mo}")
-        if rules.holiday_hours_in_period_total:
-            m.model.Add(ex_m >= paid_m - info["std"])
-            measured_m = ex_m
-        else:
-            m.model.Add(ex_m >= paid_m - hol_m - info["std"])
-            measured_m = ex_m + hol_m
+        measured_m, _ex_m, ub_m = _month_measure(m, info["paid_m"], info["hol_m"], info["std"], f"otm_{p}_{y}_{mo}")
         # the month's measure is the larger reading (the validator sums the per-month maxima)
         larger = m.model.NewIntVar(0, max(0, ub, ub_m), f"otx_{p}_{y}_{mo}")
         m.model.Add(larger >= measured)
