@@ -127,6 +127,10 @@ def test_hand_edit_marks_the_solve_figures_stale(qtbot, make_window):
     w.model.setData(w.model.index_of("s01", day), "OFF" if w.model.code("s01", day) != OFF else "D")
     assert "过期" in w.solve_panel.status_label.text() and not w.solve_panel.objective_label.isEnabled()
     assert "过期" not in fresh
+    w.undo_stack.undo()  # back on the solve's grid: its figures describe it again
+    assert w.solve_panel.objective_label.isEnabled() and w.solve_panel.status_label.text() == fresh
+    w.undo_stack.redo()
+    assert not w.solve_panel.objective_label.isEnabled()
     _solve(qtbot, w, limit=1)  # a new solve describes the grid again
     assert w.solve_panel.objective_label.isEnabled() and "过期" not in w.solve_panel.status_label.text()
 

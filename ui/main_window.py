@@ -777,7 +777,9 @@ class MainWindow(QMainWindow):
             self.autosaver.note("undo", cmd.text() if cmd else "")
         # the solve panel's figures describe the grid of the last solve: any other edit makes them stale
         top = self.undo_stack.command(idx - 1) if idx > 0 else None
-        if not (isinstance(top, ApplyGridCommand) and top.new_info.get("objective") is not None):
+        if top is not None and top is getattr(self, "_last_solve_cmd", None):
+            self.solve_panel.mark_fresh()  # back on the grid the panel's figures describe
+        elif not (isinstance(top, ApplyGridCommand) and top.new_info.get("objective") is not None):
             self.solve_panel.mark_stale()
         self._update_title()
 
@@ -938,7 +940,8 @@ class MainWindow(QMainWindow):
             info.setdefault("terms", dict(getattr(result, "terms", None) or {}))
             text = self.tr("求解结果") if self._job_kind == "solve" else self.tr("重新优化其余")
             self.model.set_grid(pre)  # the command records the pre-solve grid as its undo state
-            self.undo_stack.push(ApplyGridCommand(self.model, grid, text, info))
+            self._last_solve_cmd = ApplyGridCommand(self.model, grid, text, info)
+            self.undo_stack.push(self._last_solve_cmd)
             self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
         else:
             self.model.set_grid(pre)

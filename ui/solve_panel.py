@@ -371,6 +371,17 @@ class SolvePanel(QWidget):
         for label in (self.objective_label, self.bound_label, self.gap_label):
             label.setEnabled(False)
 
+    def mark_fresh(self) -> None:
+        """The grid is the last solve's again (undo/redo): its figures describe it."""
+        if not getattr(self, "_stale", False):
+            return
+        self._stale = False
+        for label in (self.objective_label, self.bound_label, self.gap_label):
+            label.setEnabled(True)
+        status = getattr(self, "_last_status", None)
+        if status is not None:
+            self.status_label.setText(self.tr(STATUS_LABELS.get(status, status or "完成")))
+
     def show_alerts(self, alerts: list[str]) -> None:
         """Show the period's alerts (already in the UI language) above the result; hidden when there are none."""
         self.alerts_label.setText("\n".join(f"⚠ {a}" for a in alerts))
