@@ -109,8 +109,14 @@ def solve_rolling(
             reason = res.infeasible_reason
             if reason:
                 reason = f"{c_start}–{c_end}：{reason}"
+            info = {"status": res.status}
+            if reason:
+                info["infeasible_reason"] = reason
+            alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
+            if alerts:
+                info["warnings"] = alerts
             return SolveResult(
-                Roster(start, days, tuple(assignments), {"status": res.status}), res.status, None, None, None,
+                Roster(start, days, tuple(assignments), info), res.status, None, None, None,
                 time.perf_counter() - t0, first, terms, shortfalls, reason,
             )
         if first is None and res.first_solution_seconds is not None:

@@ -458,3 +458,19 @@ def test_overtime_cap_also_binds_the_minutes_that_fall_in_the_next_month():
     assert missing(res) > 0
     codes = {(a.date, a.shift) for a in res.roster.assignments}
     assert not ({(dt.date(2026, 10, 31), "B"), (dt.date(2026, 11, 2), "D")} <= codes)
+
+
+def test_rolling_infeasible_chunk_reports_reason_and_alert():
+    # a 12 h shift locked while the approval (and so the 综合 system's 12 h daily cap) ends inside the period:
+    # the whole period is planned under the standard system (11 h cap), the lock cannot hold
+    from roster.model import Lock
+    from solver.rolling import solve_rolling
+
+    sc = sample_scenario()
+    sc = replace(sc, rules=replace(sc.rules, approval=Approval("X", D0, D0 + dt.timedelta(days=6))),
+                 shifts=sc.shifts + (Shift("A", "长白班", 8 * 60, 12),),
+                 locked=(Lock(sc.staff[0].id, D0 + dt.timedelta(days=1), "A"),))
+    res = solve_rolling(sc, D0, 14, SolveOptions(time_limit=2), chunk=7)
+    assert res.status == "INFEASIBLE"
+    info = res.roster.solver
+    assert "max_daily_hours" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
