@@ -289,15 +289,19 @@ def slot_cover(inst: Instance) -> dict[tuple[int, str], list[int]]:
 
 def group_key(inst: Instance, p: Staff) -> tuple:
     """Comparable staff share this signature: same shifts allowed (skills, night) and contract hours."""
-    rules = inst.rules
-    night_blocked = (not p.night_ok) or any(
-        pr.period.start <= inst.dates[-1] and pr.period.end >= inst.dates[0] for pr in p.protected
-    )
+    return comparable_key(inst.rules, inst.shifts, inst.night_min, inst.dates[0], inst.dates[-1], p)
+
+
+def comparable_key(rules, shifts, night_min: dict[str, dict[int, int]], first: dt.date, last: dt.date,
+                   p: Staff) -> tuple:
+    """:func:`group_key` without an :class:`Instance` (which also builds the demand profile): for views that
+    only need the grouping, e.g. the fairness chart."""
+    night_blocked = (not p.night_ok) or any(pr.period.start <= last and pr.period.end >= first for pr in p.protected)
     allowed = []
-    for s in inst.shifts:
+    for s in shifts:
         if s.skills_any is not None and not set(s.skills_any) & set(p.skills):
             continue
-        if night_blocked and inst.night_min[s.code]:
+        if night_blocked and night_min[s.code]:
             continue
         allowed.append(s.code)
     return (tuple(allowed), p.weekly_hours, rules.working_time_system)

@@ -195,7 +195,7 @@ class CoverageHeatmap(QWidget):
 class FairnessRow:
     """One person's fairness counters as the solver's objective sees them (solver/objective.py): nights, shifts
     on calendar rest days and on statutory holidays including the history carried over, paid hours plus a
-    standard day per leave day on a workday; ``group`` numbers the comparable staff (solver.model.group_key) —
+    standard day per leave day on a workday; ``group`` numbers the comparable staff (solver.model.comparable_key) —
     spreads are measured inside a group only."""
 
     name: str
@@ -207,12 +207,13 @@ class FairnessRow:
 
 
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
-    from solver.model import Instance, group_key
+    from solver.model import comparable_key, night_minutes_by_day
 
     cal = WorkCalendar(scenario.calendar)
     shifts = scenario.shift_map()
     window = scenario.rules.night_window
-    inst = Instance(scenario, roster.start, max(1, roster.days))
+    rules = scenario.rules.in_force(roster.start, roster.end)
+    night_min = {s.code: night_minutes_by_day(s, window) for s in scenario.shifts}
     keys: dict[tuple, int] = {}
     rows = []
     by = roster.by_staff_date()
@@ -236,7 +237,8 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
                 w += 1
             if cal.day_type(d) == DayType.HOLIDAY:
                 hol += 1
-        group = keys.setdefault(group_key(inst, p), len(keys))
+        key = comparable_key(rules, scenario.shifts, night_min, roster.start, roster.end, p)
+        group = keys.setdefault(key, len(keys))
         rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group))
     return rows
 
