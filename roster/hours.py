@@ -195,10 +195,16 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     paid = Fraction(0)
     per_date: dict[dt.date, Fraction] = {}
     night = 0
+    day_std = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60  # the standard working day
+    extended = Fraction(0)  # standard system: paid minutes of workday shifts beyond the standard day (cap, OT-03)
     for a in starting:
+        shift_paid = Fraction(0)
         for d, mins in paid_by_date(a, breaks.get(a.shift, 0)).items():
             per_date[d] = per_date.get(d, Fraction(0)) + mins
-            paid += mins
+            shift_paid += mins
+        paid += shift_paid
+        if cal.is_workday(a.date):
+            extended += max(Fraction(0), shift_paid - day_std)
         night += night_minutes(a.start, a.end, rules.night_window)
     klass = {d: cal.day_type(d) for d in per_date}
     hol = sum((v for d, v in per_date.items() if klass[d] == DayType.HOLIDAY), Fraction(0))
@@ -231,8 +237,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     std = max(Fraction(0), cal_std - reduce_min - comp_taken)
 
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
-        daily = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60
-        ot150 = sum((max(Fraction(0), v - daily) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
+        ot150 = sum((max(Fraction(0), v - day_std) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
                     Fraction(0))
         comp_earned = rest
         ot200 = max(Fraction(0), rest - comp_taken)
@@ -257,9 +262,6 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
         ot_total = max(Fraction(0), paid - hol - cap_std) + hol
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
         # the standard system's cap also counts each workday shift's hours beyond the standard day (OT-03)
-        day_std = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60
-        extended = sum((max(Fraction(0), sum(paid_by_date(a, breaks.get(a.shift, 0)).values(), Fraction(0)) - day_std)
-                        for a in starting if cal.is_workday(a.date)), Fraction(0))
         ot_total = max(ot_total, extended + hol)
 
     prior = 0.0
