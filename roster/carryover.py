@@ -92,7 +92,7 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     m_last = (m_first + dt.timedelta(days=32)).replace(day=1) - _DAY
     breaks = {s.code: s.break_minutes for s in scenario.shifts}
     paid = hol = ext = 0.0
-    day_std = 480 * person.weekly_hours / 40
+    day_std = person.standard_day_minutes
     for a in roster.assignments:
         if a.staff != staff_id or not first <= a.date <= roster.end:
             continue

@@ -240,11 +240,16 @@ class Staff:
     def protected_on(self, day: dt.date) -> tuple[Protected, ...]:
         return tuple(p for p in self.protected if day in p.period)
 
+    @property
+    def standard_day_minutes(self) -> float:
+        """The standard working day of this contract: 8 h × weekly_hours / 40, in minutes."""
+        return 8 * 60 * self.weekly_hours / 40
+
     def standard_day_cap_minutes(self, day: dt.date) -> float | None:
         """Pregnant ≥ 7 months / nursing on ``day`` (PG-01, PG-02 "不得延长劳动时间"): a shift starting that day may
         not be longer than the standard working day, 8 h × weekly_hours / 40 paid; None when not protected so."""
         if any(p.kind in NO_OVERTIME_KINDS for p in self.protected_on(day)):
-            return 8 * 60 * self.weekly_hours / 40
+            return self.standard_day_minutes
         return None
 
     def employed_on(self, day: dt.date) -> bool:

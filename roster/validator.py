@@ -506,7 +506,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         month_days = (m_last - m_first).days + 1
         in_p = [w for w in works if first <= w.date <= last]
         paid = float(sum(w.paid for w in in_p))
-        day_std = 8 * 60 * p.weekly_hours / 40
+        day_std = p.standard_day_minutes
         extended = float(sum(max(0.0, w.paid - day_std) for w in in_p if cal.is_workday(w.date)))
         hol = sum(w.paid_minutes_on(cal.is_holiday) for w in in_p)
         dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
@@ -525,7 +525,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         # last day of a month counts its morning in the next month) — the larger of the two readings is measured
         in_dates = set(dates)
         paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
-        hol_m = sum(w.paid_minutes_on(lambda x: x in in_dates and cal.is_holiday(x)) for w in works)
+        hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
         ot_m = max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std) + hol_m
         ot = max(ot, ot_m)
         frac_days = len(dates)

@@ -200,7 +200,7 @@ class PersonRules:
                 sh = self.shifts[code]
                 paid += sh.paid_minutes
                 if self.day_type(d) == DayType.WORKDAY:
-                    ext += max(0.0, sh.paid_minutes - 480 * person.weekly_hours / 40)
+                    ext += max(0.0, sh.paid_minutes - person.standard_day_minutes)
                 if sh.span_minutes:
                     frac = sh.paid_minutes / sh.span_minutes
                     for day, mins in _minutes_by_date(*sh.interval_on(d)).items():

@@ -355,7 +355,7 @@ def overtime_parts(m: RosterModel) -> dict:
             if no_ot:
                 cap = 0
             # standard system: hours beyond the standard day of each shift starting on a workday (延长工作时间)
-            daily = 480 * person.weekly_hours / 40
+            daily = person.standard_day_minutes
             ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY
                    for s, v in m.cells(p, d) if s.paid_minutes > daily]
             # without minutes from another month the minute reading is at most the start-date one: no constraint
