@@ -123,12 +123,14 @@ def build(
     *,
     previous: Roster | None = None,
     prior: Roster | None = None,
+    horizon_end: dt.date | None = None,
 ) -> RosterModel:
     """Build the full model (rules + objective) without locks, under the rules in force for the period
     (综合计算工时 without a valid approval → standard, :meth:`roster.model.Rules.in_force`)."""
     last = start + dt.timedelta(days=days - 1)
     alerts = period_alerts(scenario, start, last)
-    inst = Instance(scenario.for_period(start, last), start, days, prior=prior, previous=previous)
+    inst = Instance(scenario.for_period(start, last), start, days, prior=prior, previous=previous,
+                    horizon_last=horizon_end)
     m = RosterModel(inst)
     m.alerts = alerts
     apply_rules(m)
@@ -383,11 +385,13 @@ def solve(
     on_solution: Callable[[Roster], None] | None = None,
     cancel: CancelToken | None = None,
     prior: Roster | None = None,
+    horizon_end: dt.date | None = None,
 ) -> SolveResult:
-    """Solve one period.  ``prior`` (rolling horizon) is the roster just before ``start``."""
+    """Solve one period.  Rolling horizon: ``prior`` is the roster just before ``start`` and ``horizon_end`` the
+    last date of the whole period this one is a chunk of (see :class:`solver.model.Instance`)."""
     opts = options or SolveOptions()
     t0 = time.perf_counter()
-    m = build(scenario, start, days, previous=opts.previous, prior=prior)
+    m = build(scenario, start, days, previous=opts.previous, prior=prior, horizon_end=horizon_end)
     # The model's many Python objects are long-lived: keep the cyclic collector from re-traversing them
     # during the solve.  A full collection over them holds the GIL for ~80 ms (measured in
     # bench/bench_ui_stall.py), which a GUI thread sees as a frozen window.

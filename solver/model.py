@@ -69,6 +69,10 @@ class Instance:
     days: int
     prior: Roster | None = None  # the roster just before this period (rolling horizon)
     previous: Roster | None = None  # plan to stay close to when re-optimising
+    # rolling horizon: the last date of the whole period this instance is a chunk of.  A shift on the chunk's
+    # last day that runs into the next month counts there too (the minute reading of the monthly cap), and the
+    # validator sees that month inside the whole period — so the chunk must respect it (solver.rules.overtime_parts)
+    horizon_last: dt.date | None = None
     dates: list[dt.date] = field(init=False)
     cal: WorkCalendar = field(init=False)
     shifts: list[Shift] = field(init=False)
@@ -92,6 +96,11 @@ class Instance:
     @property
     def rules(self):
         return self.scenario.rules
+
+    @property
+    def period_last(self) -> dt.date:
+        """The last date of the whole period (a rolling chunk's ``horizon_last``, else the instance's own)."""
+        return max(self.horizon_last or self.dates[-1], self.dates[-1])
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.scenario.rules.disabled

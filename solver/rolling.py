@@ -103,7 +103,8 @@ def solve_rolling(
             if on_progress:
                 on_progress(Progress(base + p.objective, p.bound, p.gap, time.perf_counter() - t0, p.solutions))
 
-        res = solve(sc_chunk, c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior)
+        res = solve(sc_chunk, c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
+                    horizon_end=start + dt.timedelta(days=days - 1))
         statuses.append(res.status)
         if res.status not in ("OPTIMAL", "FEASIBLE"):
             reason = res.infeasible_reason

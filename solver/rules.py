@@ -302,26 +302,32 @@ def overtime_parts(m: RosterModel) -> dict:
     inst = m.inst
     rules = inst.rules
     out = {}
-    last = inst.dates[-1]
+    last = inst.period_last  # a rolling chunk's shifts count into the next month while it is inside the period
     for p, person in enumerate(inst.staff):
         hist = inst.history(person)
         # the minutes that fall in each month (the other reading of "paid hours per natural month": a night shift
         # from a month's last day counts its morning in the next month), rounded up, inside the period only
         by_minute: dict[tuple[int, int], tuple[list, list]] = defaultdict(lambda: ([], []))
         crossing: set[tuple[int, int]] = set()  # months holding minutes of shifts that start in another month
-        for d in range(inst.days):
-            for s, v in m.cells(p, d):
-                for k, mins in inst.day_min[s.code].items():
-                    on = inst.dates[d] + dt.timedelta(days=k)
-                    if on > last or not s.span_minutes:
-                        continue
-                    part = -(-s.paid_minutes * mins // s.span_minutes)
-                    if (on.year, on.month) != (inst.dates[d].year, inst.dates[d].month):
-                        crossing.add((on.year, on.month))
-                    paid_m, hol_m = by_minute[on.year, on.month]
-                    paid_m.append((part, v))
-                    if inst.cal.day_type(on) == DayType.HOLIDAY:
-                        hol_m.append((part, v))
+        cells = [(inst.dates[d], s, v) for d in range(inst.days) for s, v in m.cells(p, d)]
+        # rolling horizon: the previous chunk's shifts that run into this chunk's first month count there (as
+        # constants); they were planned against that month's cap by the previous chunk (below)
+        cells += [(a.date, inst.scenario.shift(a.shift), 1) for a in _prior_into_period(inst, person)]
+        for day, s, v in cells:
+            for k, mins in inst.day_min[s.code].items():
+                on = day + dt.timedelta(days=k)
+                if on > last or on < inst.start or not s.span_minutes:
+                    continue
+                part = -(-s.paid_minutes * mins // s.span_minutes)
+                if (on.year, on.month) != (day.year, day.month):
+                    crossing.add((on.year, on.month))
+                paid_m, hol_m = by_minute[on.year, on.month]
+                paid_m.append((part, v))
+                if inst.cal.day_type(on) == DayType.HOLIDAY:
+                    hol_m.append((part, v))
+        own_months = {(y, mo) for y, mo, _ds in _month_parts(inst)}
+        for y, mo in sorted(crossing - own_months):
+            out[p, y, mo] = _spill_month(inst, person, y, mo, *by_minute[y, mo])
         for y, mo, ds in _month_parts(inst):
             dim = _days_in_month(y, mo)
             paid, hol = [], []
@@ -363,6 +369,39 @@ def overtime_parts(m: RosterModel) -> dict:
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
                                  paid_m=paid_m, hol_m=hol_m)
     return out
+
+
+def _prior_into_period(inst, person) -> list:
+    """Assignments of the rolling horizon's previous chunk that start in an earlier month and run into the period."""
+    if inst.prior is None:
+        return []
+    begin = dt.datetime.combine(inst.start, dt.time())
+    return [a for a in inst.prior.assignments if a.staff == person.id and a.end > begin
+            and (a.date.year, a.date.month) != (inst.start.year, inst.start.month)]
+
+
+def _spill_month(inst, person, y: int, mo: int, paid_m: list, hol_m: list) -> dict:
+    """A month after a rolling chunk, inside the whole period, that only the chunk's last night shifts reach:
+    its part of the period (1st … ``period_last``) with that part's standard and pro-rata cap, as the validator
+    will measure it — so the chunk cannot push a short month (New Year's Day as the last 3 days of a period:
+    standard 0, cap 3.5 h) over its cap before the next chunk starts."""
+    rules = inst.rules
+    first = dt.date(y, mo, 1)
+    dim = _days_in_month(y, mo)
+    end = min(inst.period_last, first + dt.timedelta(days=dim - 1))
+    dates = [first + dt.timedelta(days=i) for i in range((end - first).days + 1)]
+    if rules.standard_hours_method == "average":
+        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(dates) / dim)
+    else:
+        std = int(sum(1 for d in dates if inst.cal.day_type(d) == DayType.WORKDAY) * 480 * person.weekly_hours / 40)
+    std -= 480 * sum(1 for d in dates if inst.cal.day_type(d) == DayType.WORKDAY and person.leave_on(d))
+    cap = int(rules.max_overtime_hours_per_month * 60 * len(dates) / dim)
+    if not person.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d)):
+        cap = 0
+    # a settlement key of its own: the month's own hours are planned by the next chunk, so its cap is not
+    # shared with this chunk's months even under quarter/year settlement (stricter, never looser)
+    # (standard system: its holiday minutes count toward the 36 h as extended hours do, 劳动法 第41条)
+    return dict(paid=[], hol=[], std=std, cap=cap, hist=0, days=[], ext=list(hol_m), paid_m=paid_m, hol_m=hol_m, spill=True)
 
 
 def _settlement_key(rules, y: int, mo: int):
@@ -410,9 +449,10 @@ def overtime_cap(m: RosterModel) -> None:
         for c, v in info["hol"]:
             t300.add(v, -(-c // 30))
         # the same measure over the minutes that fall in the month (info["paid_m"] / info["hol_m"])
+        key = (p, "spill", y, mo) if info.get("spill") else (p, *_settlement_key(rules, y, mo))
         if not info["paid_m"]:
             info["measured_m"] = None
-            groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
+            groups[key].append((measured, info))
             continue
         measured_m, _ex_m, ub_m = _month_measure(m, info["paid_m"], info["hol_m"], info["std"], f"otm_{p}_{y}_{mo}")
         # the month's measure is the larger reading (the validator sums the per-month maxima)
@@ -420,7 +460,7 @@ def overtime_cap(m: RosterModel) -> None:
         m.model.Add(larger >= measured)
         m.model.Add(larger >= measured_m)
         info["measured_m"] = larger
-        groups[(p, *_settlement_key(rules, y, mo))].append((measured, info))
+        groups[key].append((measured, info))
     if not inst.enabled("overtime_cap"):
         return
     for _key, items in groups.items():

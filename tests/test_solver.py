@@ -474,3 +474,18 @@ def test_rolling_infeasible_chunk_reports_reason_and_alert():
     assert res.status == "INFEASIBLE"
     info = res.roster.solver
     assert "max_daily_hours" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
+
+
+def test_rolling_chunk_keeps_the_next_months_cap_for_its_last_night():
+    """A 20:00–08:00 night on a chunk's last day puts 8 paid hours into the next month, which the validator
+    measures inside the whole period (the minute reading).  When that month is a 3-day stub of holidays and a
+    weekend (standard 0 h, cap 36 h × 3/31 = 3.48 h) the night breaks its cap: the December chunk must know."""
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sc = replace(sample_scenario(), shifts=twelve_hour_shifts())
+    start = dt.date(2026, 12, 1)
+    res = solve_rolling(sc, start, 34, SolveOptions(time_limit=2), chunk="month")
+    assert [c[1] for c in res.roster.solver["chunks"]] == [31, 3]
+    assert [v.message for v in validator.check(sc, res.roster) if v.rule != "coverage"] == []
+    assert not any(a.date == dt.date(2026, 12, 31) and a.shift == "B" for a in res.roster.assignments)
