@@ -488,6 +488,7 @@ class MonthOvertime:
     overtime: float  # including history
     cap: float  # minutes
     extended: float = 0.0  # standard system: Σ hours beyond the standard day of shifts starting on workdays
+    by_minutes: bool = False  # paid/holiday are the minutes falling in P (the larger reading), not by start date
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -527,7 +528,9 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
         hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
         ot_m = max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std) + hol_m
-        ot = max(ot, ot_m)
+        by_minutes = ot_m > ot
+        if by_minutes:  # the measured reading is the one a violation message breaks down
+            ot, paid, hol = ot_m, float(paid_m), float(hol_m)
         frac_days = len(dates)
         hist_min = 0.0
         if first == ctx.roster.start and first > m_first and has_history:
@@ -535,7 +538,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             frac_days = (last - m_first).days + 1
         no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
-        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended))
+        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended, by_minutes))
         d = last + DAY
     return out
 
@@ -585,8 +588,9 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             hol = sum(m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
             why = "（不可加班）" if cap == 0 else ""
+            how = "（按落在当月的分钟计）" if any(m.by_minutes for m in ms) else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
-                   f"超过上限 {_h(cap / 60)} 小时{why}：排班有薪 {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
+                   f"超过上限 {_h(cap / 60)} 小时{why}：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
                    f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")
                    + (f"，标准工时制下超出标准工作日的延时 {_h(ext / 60)} 小时" if ext else ""))
             out.append(Violation("overtime_cap", p.id, first, last, round(ot / 60, 4), round(cap / 60, 4), src, msg))
