@@ -41,7 +41,7 @@ from roster.demand import SLOT_MINUTES
 from roster.model import OFF, Roster, Scenario, make_assignment
 
 from .cuts import divisibility_cuts
-from .lp_bound import lp_bound
+from .lp_bound import BackgroundBound, lp_bound
 from .model import Instance, RosterModel, identical_classes, lock_cell
 from .objective import TERM_UNITS, add_objective
 from .rules import RULE_SOURCES, apply_rules
@@ -446,32 +446,46 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         m.model.ClearObjective()
         m.set_objective()
     w_under = m.terms["under_cover"].weight
+
+    def lift_bound(lp: float) -> None:
+        if u1 is not None and floor is None:
+            lp = min(lp, w_under * (u1 + 1))  # the LP saw the cap "shortfall ≤ u1", which is not proven optimal
+        cb.min_bound = max(cb.min_bound, lp)
+
+    big, small = len(m.inst.staff) > _BIG_TEAM, len(m.x) <= _SMALL_MODEL
+    background: BackgroundBound | None = None
     if opts.deterministic and not (cancel is not None and cancel.cancelled):
         # for the reported bound only (the roster does not depend on it): CP-SAT's root LP with its cuts on a
         # deterministic budget, and GLOP's plain LP on a wall-clock budget; each is sometimes the better one.
         # Above _BIG_TEAM, CP-SAT's root LP does not finish in its budget (100 staff × 28 d: 34280) while GLOP
-        # needs ~11 s (35060), so GLOP alone gets the larger budget there.
-        if len(m.inst.staff) > _BIG_TEAM:
-            lp = lp_bound(m.model, time_limit=opts.time_limit * 0.25) or 0.0
+        # needs ~11 s (35060), so GLOP alone runs, on a thread of its own while phase 2 searches (it used to
+        # come first and cost 15 of 60 s of wall time).
+        if big and phase1 is not None:
+            background = BackgroundBound(m.model, time_limit=opts.time_limit * _CPSAT_SHARE_BIG, on_done=lift_bound)
+        elif big:
+            lift_bound(lp_bound(m.model, time_limit=opts.time_limit * 0.25) or 0.0)
         else:
             # on a copy with divisibility cuts (solver.cuts): they tighten the LPs (28-day sample 4480 → 4504)
             # but slow the search's sub-solves (measured: 4637 → 4692, 9 s → 14 s), so the search never sees them
             bounded = m.model.Clone()
             divisibility_cuts(m, bounded, time_limit=max(0.5, opts.time_limit * 0.05))
-            lp = max(_cpsat_root_bound(bounded, opts, cancel), lp_bound(bounded, time_limit=opts.time_limit * 0.15) or 0.0)
-        if u1 is not None and floor is None:
-            lp = min(lp, w_under * (u1 + 1))  # the LP saw the cap "shortfall ≤ u1", which is not proven optimal
-        cb.min_bound = max(cb.min_bound, lp)
+            lift_bound(max(_cpsat_root_bound(bounded, opts, cancel),
+                           lp_bound(bounded, time_limit=opts.time_limit * 0.15) or 0.0))
     if opts.deterministic and phase1 is not None and not (cancel is not None and cancel.cancelled):
         # Phase 2 in deterministic mode: CP-SAT's interleaved search (its LNS works on the presolved model,
         # cheap per neighbourhood), then the roster LNS (solver.lns) from the best roster so far
         start_values = phase1
-        big, small = len(m.inst.staff) > _BIG_TEAM, len(m.x) <= _SMALL_MODEL
         cpsat_share = _CPSAT_SHARE_BIG if big else _PHASE2_SHARE if small else 0.0
         if cpsat_share > 0:
             s2 = cp_model.CpSolver()
             _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big)
-            st2 = _run(s2, m.model, cb, cancel)
+            try:
+                st2 = _run(s2, m.model, cb, cancel)
+            finally:
+                if background is not None:
+                    if cb.error is not None or (cancel is not None and cancel.cancelled):
+                        background.stop()  # a cancelled solve does not wait for GLOP
+                    lift_bound(background.result() or 0.0)
             if cb.error is not None:
                 raise cb.error
             if st2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -485,6 +499,8 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         if cb.error is not None:
             raise cb.error
         return _result(m, opts, t0, cb, value, obj, cb.min_bound, "OPTIMAL" if obj <= cb.min_bound + 1e-6 else "FEASIBLE")
+    if background is not None:
+        background.stop()  # cancelled before phase 2
     solver = cp_model.CpSolver()
     status = None
     if not (cancel is not None and cancel.cancelled):
@@ -564,6 +580,8 @@ _BIG_TEAM = 50
 # 102/102/102 → 97/102/97 (and 5 s instead of 8.7 s wall); 14 days 112/102/102 → 102/97/102.  On 28 days
 # (~1 400 variables) the LP subsolver loses (4697 against the LNS's 4652), so larger models keep the LNS.
 _SMALL_MODEL = 1000
+# the roster LNS stops at max(_WALL_GUARD × time limit, time limit + 2 s) of wall time whatever its deterministic budget
+_WALL_GUARD = 1.5
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float):
@@ -579,7 +597,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
 
     # Wall-clock guard: the search is bounded by deterministic time (same input + seed → same roster); on a machine
     # so loaded that 1.5 × the time limit has passed, it stops anyway with the best roster so far.
-    deadline = cb.t0 + max(1.5 * opts.time_limit, opts.time_limit + 2.0)
+    deadline = cb.t0 + max(_WALL_GUARD * opts.time_limit, opts.time_limit + 2.0)
     values, obj, _stats = improve(
         m, start, _objective_at(m.model, start), budget,
         seed=opts.seed, bound=cb.min_bound,

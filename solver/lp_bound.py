@@ -10,6 +10,8 @@ the larger of the two.  :class:`LinearRelaxation` also minimises other linear ex
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Callable
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
@@ -69,10 +71,47 @@ class LinearRelaxation:
         return objective.Value() + offset
 
 
+class BackgroundBound:
+    """:func:`lp_bound` on a thread of its own (GLOP releases the GIL), so a search can run meanwhile;
+    :meth:`stop` interrupts GLOP (a cancelled solve must not wait for it)."""
+
+    def __init__(self, model: cp_model.CpModel, time_limit: float | None = None,
+                 on_done: Callable[[float], None] | None = None) -> None:
+        self.value: float | None = None
+        self._on_done = on_done
+        self._relax: LinearRelaxation | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(model.Clone(), time_limit), daemon=True)
+        self._thread.start()
+
+    def _run(self, model: cp_model.CpModel, time_limit: float | None) -> None:
+        relax = LinearRelaxation(model, time_limit)
+        self._relax = relax
+        if not self._stopped.is_set():
+            self.value = _objective_bound(relax)
+            if self.value is not None and self._on_done is not None and not self._stopped.is_set():
+                self._on_done(self.value)  # e.g. lift the bound the progress callback reports
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._relax is not None:
+            self._relax.solver.InterruptSolve()
+
+    def result(self) -> float | None:
+        """Wait for the bound (None at once if stopped; None if GLOP did not prove it)."""
+        if self._stopped.is_set():
+            return None
+        self._thread.join()
+        return self.value
+
+
 def lp_bound(model: cp_model.CpModel, time_limit: float | None = None) -> float | None:
     """Ceiling of the LP optimum of ``model``'s objective (integer coefficients); None if GLOP does not prove it
     (within ``time_limit`` wall seconds).  Measured, 28 days: 13 staff 0.3 s, 40 staff 1.9 s, 100 staff 11 s."""
-    relax = LinearRelaxation(model, time_limit)
+    return _objective_bound(LinearRelaxation(model, time_limit))
+
+
+def _objective_bound(relax: LinearRelaxation) -> float | None:
     obj = relax.proto.objective
     value = relax.minimise(list(zip(obj.coeffs, obj.vars, strict=True)), float(obj.offset))
     if value is None:

@@ -61,3 +61,18 @@ def test_sample_month_bound_sees_the_forced_holiday_overtime():
     m.model.Add(under == 0)
     # 19 June 2026 (Dragon Boat) needs 7 eight-hour shifts at 300 %: 112 half-hours × weight 40
     assert lp_bound(m.model) >= 112 * m.terms["overtime_300"].weight
+
+
+def test_background_bound_matches_and_can_be_stopped():
+    from solver.lp_bound import BackgroundBound
+
+    m = build(sample_scenario(), dt.date(2026, 6, 1), 7)
+    seen = []
+    bg = BackgroundBound(m.model, on_done=seen.append)
+    assert bg.result() == lp_bound(m.model) and seen == [bg.result()]
+    big = build(sample_scenario(), dt.date(2026, 6, 1), 91)
+    bg = BackgroundBound(big.model, on_done=seen.append)
+    bg.stop()  # a cancelled solve does not wait for GLOP, and a stopped bound reports nothing
+    assert bg.result() is None
+    bg._thread.join(30)
+    assert not bg._thread.is_alive() and len(seen) == 1
