@@ -450,6 +450,10 @@ class ExplanationItem:
     demand: int = 0  # highest head-count asked for in the run
     on_duty: int = 0  # people working during (part of) the run
     team: int = 0  # active staff
+    # no shift starting inside the period covers the run: the templates that would, starting the day before the
+    # period (e.g. a 20:00–08:00 night for the first morning), or () when no template covers it at all
+    uncoverable: tuple[str, ...] | None = None
+    carried_in: tuple[str, ...] = ()  # names whose history says they work into the run (a shift from before)
 
 
 def _apply_identity(sc: Scenario) -> Scenario:
@@ -478,7 +482,13 @@ class Fix:
         return self._apply(scenario)
 
     def describe(self, lang: str = "zh") -> str:
-        return self.description_en if lang.startswith("en") else self.description
+        en = lang.startswith("en")
+        text = self.description_en if en else self.description
+        if self.verified and not self.resolves and self.shortfall_before is not None and self.shortfall_after is not None:
+            # a partial fix says how far it gets (a 3-person team: one more person does not close 320 h)
+            b, a = self.shortfall_before, self.shortfall_after
+            text += (f" (shortfall {b:g} → {a:g} person-hours)" if en else f"（缺口 {b:g} → {a:g} 人·小时）")
+        return text
 
     @property
     def resolves(self) -> bool:
@@ -621,11 +631,30 @@ def _person_detail(b: Blocked, en: bool) -> str:
     return b.name
 
 
+def _uncoverable_text(it: ExplanationItem, en: bool) -> str:
+    if not it.uncoverable:
+        return ("no shift template covers these hours: add or change a shift" if en
+                else "没有任何班次模板覆盖该时段：请新增或调整班次")
+    codes = "/".join(it.uncoverable)
+    if en:
+        text = (f"only a shift starting the day before the period ({codes}) covers these hours, and the period "
+                "does not include that day: plan it in the previous roster or start the period a day earlier")
+        if it.carried_in:
+            text += f"; the history shows {', '.join(it.carried_in)} on duty then, which a roster of this period cannot count"
+        return text
+    text = f"只有排班期前一天开始的班次（{codes}）能覆盖该时段，不在本期排班之内：请在上期排班中安排，或把起始日提前一天"
+    if it.carried_in:
+        text += f"；历史记录显示{'、'.join(it.carried_in)}当时在岗（上期的班次），本期排班无法计入"
+    return text
+
+
 def _item_text(it: ExplanationItem, ex: Explanation, en: bool) -> str:
     head = _span_text(it, en)
     if it.skill:
         head += f" ({it.skill})" if en else f"（{it.skill}）"
     head += f": {it.missing} short" if en else f" 缺 {it.missing} 人"
+    if it.uncoverable is not None:
+        return head + (": " if en else "：") + _uncoverable_text(it, en) + ("." if en else "。")
     groups: dict[str, list[Blocked]] = defaultdict(list)
     for b in it.people:
         groups[b.main.kind].append(b)
@@ -675,8 +704,10 @@ def blocked_people(
     s: dt.datetime,
     e: dt.datetime,
     skill: str | None,
+    first: dt.date | None = None,
 ) -> list[Blocked]:
-    """Everyone not on duty during [s, e) with the reasons they cannot take a shift covering it."""
+    """Everyone not on duty during [s, e) with the reasons they cannot take a shift covering it (shifts
+    starting on ``first``, the period's first date, or later: the roster cannot hold earlier ones)."""
     locks = _lock_map(scenario)
     out: list[Blocked] = []
     for p in scenario.staff:
@@ -691,6 +722,8 @@ def blocked_people(
             continue
         best: tuple[int, int, str | None, list[Reason]] | None = None
         for d in (day - DAY, day):
+            if first is not None and d < first:
+                continue
             for sh in scenario.shifts:
                 a0, a1 = sh.interval_on(d)
                 ov = _overlap(a0, a1, s, e)
@@ -935,10 +968,17 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                          f"将 {_fmt_dates(days, False)} 缺人时段的需求人数减去所缺人数（共 {person_hours:g} 人·小时）",
                          f"lower demand on {_fmt_dates(days, True)} by the missing head-count ({person_hours:g} person-hours)",
                          person_hours / 8, _reduce_demand(extra), {"rules": extra}))
-    # add staff: enough for the biggest gap, and a single person
-    skills = tuple(sorted({it.skill for it in items if it.skill}))
-    max_missing = max((it.missing for it in items), default=0)
-    for n in sorted({1, max_missing}):
+    # add staff: a single person, enough for the biggest gap, and enough for the missing hours (a newcomer
+    # works at most ~6 of 7 days × 8 h plus the 36 h monthly cap) — not for hours no shift can reach
+    staffable = [it for it in items if it.uncoverable is None]
+    skills = tuple(sorted({it.skill for it in staffable if it.skill}))
+    max_missing = max((it.missing for it in staffable), default=0)
+    sizes = {1, max_missing} if staffable else set()
+    if staffable and period_days > 0:
+        per_person = period_days * 8 * 6 / 7 + 36 * period_days / 30
+        hours = sum(it.missing * (it.end - it.start).total_seconds() / 3600 for it in staffable)
+        sizes.add(math.ceil(hours / per_person))
+    for n in sorted(sizes):
         if n <= 0:
             continue
         sk = f"（技能：{'、'.join(skills)}）" if skills else ""
@@ -1085,6 +1125,21 @@ def _whole_month_fix(items: list[ExplanationItem], start: dt.date | None, days: 
     return Fix("plan_whole_month", zh, en, 2.5, params={"start": first, "days": n}, period=(first, n))
 
 
+def _uncoverable(scenario: Scenario, first: dt.date, day: dt.date, s: dt.datetime,
+                 e: dt.datetime) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """(None, ()) when a shift starting inside the period can cover some slot of [s, e); otherwise the
+    templates that would, starting the day before the period, and the people the history has on duty then."""
+    def covers(sh, d: dt.date) -> bool:
+        return _overlap(*sh.interval_on(d), s, e) >= SLOT_MINUTES
+
+    if any(covers(sh, d) for d in (day - DAY, day) if d >= first for sh in scenario.shifts):
+        return None, ()
+    before = tuple(sh.code for sh in scenario.shifts if covers(sh, first - DAY))
+    carried = tuple(p.name for p in scenario.staff if p.active and (h := scenario.history_of(p.id)) is not None
+                    and h.last_shift_end is not None and h.last_shift_end > s)
+    return before, carried if before else ()
+
+
 def explain(
     scenario: Scenario,
     start: dt.date,
@@ -1142,7 +1197,8 @@ def explain(
     rows = rows_of(roster)
     runs = shortfall_runs(shortfalls)
     for day, s, e, skill, missing in runs:
-        people = blocked_people(scenario, checker, rows, day, s, e, skill)
+        people = blocked_people(scenario, checker, rows, day, s, e, skill, start)
+        uncoverable, carried = _uncoverable(scenario, start, day, s, e)
         team = sum(1 for p in scenario.staff if p.active)
         prof = demand_for_date(scenario, day, cal).get(skill) or []
         mid = dt.datetime.combine(day, dt.time())
@@ -1152,7 +1208,8 @@ def explain(
         on_duty = sum(1 for p in scenario.staff if p.active and any(
             code in checker.shifts and _overlap(*checker.interval(d, code), s, e) > 0
             for d, code in rows.get(p.id, {}).items()))
-        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team))
+        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team,
+                                        uncoverable, carried))
     if not ex.items:
         return ex
     fixes = candidate_fixes(scenario, ex.items, runs, cal, start, days)

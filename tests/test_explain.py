@@ -341,3 +341,33 @@ def test_whole_month_periods_are_not_told_to_plan_whole_months():
     res = solve(sc, start, days, SolveOptions(time_limit=5))
     ex = explain(sc, start, days, res, verify=False)
     assert not [f for f in ex.fixes if f.kind == "plan_whole_month"]
+
+
+def test_first_morning_only_a_night_from_the_day_before_covers_is_said_so():
+    """With a 20:00–08:00 night the first morning of the period can only be covered by a shift that starts the
+    day before, outside the period: the explanation says so (and names who the history has on duty), instead
+    of blaming rest times or calling people available for a shift the roster cannot hold."""
+    sc = replace(sample_scenario(), shifts=twelve_hour_shifts(),
+                 history={"s01": History(last_shift_end=dt.datetime(2026, 6, 1, 8, 0))})
+    res = solve(sc, START, 3, FAST)
+    first = [s for s in res.shortfalls if s.date == START and s.start.hour < 8]
+    assert first  # 00:00–08:00 of day 1 stays short
+    ex = explain(sc, START, 3, res, verify=False)
+    item = next(it for it in ex.items if it.date == START and it.start.hour == 0)
+    assert item.uncoverable == ("B",)
+    assert item.carried_in == ("张伟",)
+    zh, en = ex.text("zh"), ex.text("en")
+    assert "只有排班期前一天开始的班次（B）能覆盖该时段" in zh and "张伟当时在岗" in zh
+    assert "仍可排班" not in zh.split("\n")[0] and "间隔不足" not in zh.split("\n")[0]
+    assert "only a shift starting the day before the period (B)" in en
+    # the rest of the period is explained as before: no uncoverable marks on later items
+    assert all(it.uncoverable is None for it in ex.items if it.date > START)
+
+
+def test_no_template_covering_the_hours_is_said_so():
+    sc = replace(sample_scenario(), shifts=(Shift("D", "白班", 480, 8),))
+    res = solve(sc, START, 2, FAST)
+    ex = explain(sc, START, 2, res, verify=False)
+    night = next(it for it in ex.items if it.start.hour == 0)
+    assert night.uncoverable == ()
+    assert "没有任何班次模板覆盖该时段" in ex.text("zh")
