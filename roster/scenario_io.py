@@ -452,7 +452,7 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
     ids = {p.id for p in scenario.staff} if scenario else None
     out = []
     seen: set[tuple[str, dt.date]] = set()
-    for i, a in enumerate(r.lst(d.get("assignments", []), "assignments")):
+    for i, a in enumerate(r.lst(r.req(d, "assignments", "$"), "assignments")):
         ap = f"assignments[{i}]"
         a = r.obj(a, ap)
         sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")

@@ -176,3 +176,15 @@ def test_check_warns_when_given_times_contradict_the_template(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "assignments[0]" in err and "2026-06-01T17:00" in err  # D is 08:00–16:00 in the template
     assert "assignments[1]" not in err  # the same times written with seconds agree
+
+
+def test_roster_without_assignments_and_scenario_without_shifts_are_bad_input(tmp_path, capsys):
+    rota = tmp_path / "rota.json"
+    rota.write_text(json.dumps({"format": "roster/1", "start": "2026-06-01", "days": 7}))
+    assert main(["check", str(rota)]) == 2
+    assert "assignments" in capsys.readouterr().err
+    sc = tmp_path / "team.json"
+    sc.write_text(json.dumps({"format": "roster-scenario/1", "shifts": [], "staff": [{"id": "a", "name": "甲"}]}))
+    assert main(["solve", "--scenario", str(sc), "--start", "2026-06-01", "--days", "3"]) == 2
+    err = capsys.readouterr().err
+    assert str(sc) in err and "shifts" in err and "Traceback" not in err

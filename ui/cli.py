@@ -89,6 +89,9 @@ def cmd_solve(args) -> int:
             raise InputError(f"输出文件夹不存在 (folder does not exist): {Path(path).resolve().parent}", file=path, field=flag)
     scenario = _load_scenario(args.scenario)
     _check_history(scenario, args.start, args.scenario)
+    if not scenario.shifts:
+        raise InputError("至少需要一个班次模板 (at least one shift template is needed)", file=args.scenario,
+                         field="shifts")
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
     if args.days > 35:
