@@ -44,7 +44,7 @@ from .cuts import divisibility_cuts
 from .lp_bound import BackgroundBound, lp_bound
 from .model import Instance, RosterModel, identical_classes, lock_cell
 from .objective import TERM_UNITS, add_objective
-from .rules import RULE_SOURCES, apply_rules
+from .rules import RULE_NAMES_ZH, RULE_SOURCES, apply_rules
 
 
 @dataclass
@@ -143,17 +143,21 @@ def _lock_conflicts(m: RosterModel) -> list[str]:
     out = []
     inst = m.inst
     codes = {s.code for s in inst.shifts}
+    names = {p.id: p.name for p in inst.scenario.staff}
     for lk in inst.scenario.locked:
         cell = lock_cell(inst, lk)
         if cell is None or lk.shift == OFF:
             continue
+        who = f"{names.get(lk.staff, lk.staff)}（{lk.staff}）"
         if lk.shift not in codes:
-            out.append(f"锁定 {lk.staff} {lk.date} 的班次 {lk.shift} 不存在")
+            out.append(f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次")
             continue
         hit = m.forbidden.get(cell)
         if hit:
             rule, reason = hit
-            out.append(f"锁定 {lk.staff} {lk.date} {lk.shift} 违反规则 {rule}（{RULE_SOURCES.get(rule, '')}）：{reason}")
+            title = RULE_NAMES_ZH.get(rule, rule)
+            fix = "请解除该锁定或取消该日请假" if rule == "approved_leave" else "请解除该锁定或修改相应设置"
+            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则“{title}”冲突（{RULE_SOURCES.get(rule, '')}）：{reason}。{fix}")
     return out
 
 

@@ -525,4 +525,11 @@ RULE_SOURCES = {
     "max_daily_hours": "OT-02 劳动法第41条；CH-06 S12 第5项；PG-01/02 S5 第6条、第9条",
     "overtime_cap": "OT-03 劳动法第41条；CH-07 S12 第5项；PG-01/02",
 }
+#: the rules' names in messages (the validator keeps its own table: the two sides share no code)
+RULE_NAMES_ZH = {
+    "coverage": "人手覆盖", "one_shift_per_day": "每天一个班次", "approved_leave": "请假期间不排班",
+    "employment_dates": "在职期间", "shift_skills": "班次技能要求", "night_work_ban": "禁止夜班",
+    "min_rest_between_shifts": "班间最短休息", "weekly_rest_day": "每周休息日", "max_consecutive_days": "连续工作天数",
+    "max_daily_hours": "每日工时上限", "overtime_cap": "加班上限",
+}
 _ = ProtectedKind  # re-exported for rule docs
