@@ -243,7 +243,7 @@ def test_lock_on_forbidden_cell_is_infeasible_and_named():
     sc = replace(sample_scenario(), locked=(Lock("s11", D0, "N"),))  # s11 may not work nights
     res = solve(sc, D0, 7, SolveOptions(time_limit=4))
     assert res.status == "INFEASIBLE"
-    assert "s11" in res.infeasible_reason and "night_work_ban" in res.infeasible_reason
+    assert "s11" in res.infeasible_reason and "禁止夜班" in res.infeasible_reason and "请解除该锁定" in res.infeasible_reason
 
 
 def test_conflicting_locks_are_named_by_the_core():
