@@ -23,6 +23,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from roster.alerts import settlement_alert
 from roster.calendar import WorkCalendar
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
 from roster.model import LEAVE_LABELS_ZH, DayType, LeaveKind, Roster, Scenario, fmt_hhmm
@@ -796,7 +797,8 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         (t(T_HEADS), len(rota_staff(scenario, roster))),
         (t(T_SYSTEM), t(T_SYS_COMP) if rules.working_time_system == "comprehensive" else t(T_SYS_STD)),
         (t(T_APPROVAL), appr + (f"\n{fallback}" if fallback else "")),
-        (t(T_SETTLEMENT), t(_SETTLEMENT_ZH.get(str(rules.settlement_period), str(rules.settlement_period)))),
+        (t(T_SETTLEMENT), t(_SETTLEMENT_ZH.get(str(rules.settlement_period), str(rules.settlement_period)))
+         + (f"\n{week}" if (week := settlement_alert(scenario, roster.start, roster.end, lang)) else "")),
         (t(T_STD_METHOD), t(T_STD_AVG) if rules.standard_hours_method == "average" else t(T_STD_CAL)),
         (t(T_MIN_REST), rules.min_rest_hours),
         (t(T_MAX_CONSEC), rules.max_consecutive_days),

@@ -96,3 +96,27 @@ def test_excel_notes_show_the_fallback():
     approved = build_workbook(dataclasses.replace(sc, rules=Rules(approval=VALID)), roster)
     notes_ok = "\n".join(str(c.value) for row in approved.worksheets[4].iter_rows() for c in row if c.value)
     assert "已按标准工时制处理" not in notes_ok
+
+
+D0 = D("2026-06-01")
+
+
+def test_weekly_settlement_is_said_to_be_measured_per_month(tmp_path):
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from exports.excel import write_workbook
+    from roster.model import Roster, SettlementPeriod
+    from roster.sample import sample_scenario
+
+    sc = sample_scenario()
+    assert not [a for a in period_alerts(sc, D0, D0) if "结算周期" in a]
+    weekly = replace(sc, rules=replace(sc.rules, settlement_period=SettlementPeriod.WEEK))
+    zh = [a for a in period_alerts(weekly, D0, D0) if "结算周期为周" in a]
+    en = [a for a in period_alerts(weekly, D0, D0, "en") if a.startswith("Weekly settlement")]
+    assert len(zh) == 1 and len(en) == 1 and "自然月" in zh[0]
+    path = tmp_path / "w.xlsx"
+    write_workbook(path, weekly, Roster(D0, 7, ()))
+    notes = load_workbook(path).worksheets[-1]
+    assert any("结算周期为周" in str(c.value) for row in notes.iter_rows() for c in row)
