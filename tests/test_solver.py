@@ -473,7 +473,7 @@ def test_rolling_infeasible_chunk_reports_reason_and_alert():
     res = solve_rolling(sc, D0, 14, SolveOptions(time_limit=2), chunk=7)
     assert res.status == "INFEASIBLE"
     info = res.roster.solver
-    assert "max_daily_hours" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
+    assert "每日工时上限" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
 
 
 def test_rolling_chunk_keeps_the_next_months_cap_for_its_last_night():
