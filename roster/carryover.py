@@ -114,8 +114,8 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     if rules.leave_counts_as_attended:
         std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))
     std = max(0.0, std)
-    if rules.holiday_hours_in_period_total:
-        ot = max(0.0, paid - std)
+    if rules.holiday_hours_in_period_total:  # the excess includes holiday hours, which count at 300 % as well
+        ot = max(0.0, paid - std) + hol
     else:
         ot = max(0.0, paid - hol - std) + hol
     if rules.working_time_system == WorkingTimeSystem.STANDARD:

@@ -256,8 +256,8 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     if rules.leave_counts_as_attended:
         cap_std -= 8 * 60 * any_leave_workdays
     cap_std = max(Fraction(0), cap_std)
-    if rules.holiday_hours_in_period_total:
-        ot_total = max(Fraction(0), paid - cap_std)
+    if rules.holiday_hours_in_period_total:  # 150 % and 300 % hours together (§0): the holiday hours are in both
+        ot_total = max(Fraction(0), paid - cap_std) + hol
     else:
         ot_total = max(Fraction(0), paid - hol - cap_std) + hol
     if rules.working_time_system == WorkingTimeSystem.STANDARD:

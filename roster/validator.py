@@ -518,8 +518,8 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         if ru.leave_counts_as_attended:
             std -= 8 * 60 * sum(1 for x in dates if p.leave_on(x) and cal.is_workday(x))
         std = max(0.0, std)
-        if ru.holiday_hours_in_period_total:
-            ot = max(0.0, paid - std)
+        if ru.holiday_hours_in_period_total:  # labour-law §0: the cap counts 150 % and 300 % hours together
+            ot = max(0.0, paid - std) + hol
         else:
             ot = max(0.0, paid - hol - std) + hol
         # the other reading of "paid hours per natural month": the minutes that fall in P (a night shift from the
@@ -527,7 +527,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         in_dates = set(dates)
         paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
         hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
-        ot_m = max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std) + hol_m
+        ot_m = (max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std)) + hol_m
         by_minutes = ot_m > ot
         if by_minutes:  # the measured reading is the one a violation message breaks down
             ot, paid, hol = ot_m, float(paid_m), float(hol_m)

@@ -222,8 +222,8 @@ class PersonRules:
                 std -= 8 * leave_workdays
             std = max(0.0, std)
             paid_h, hol_h = paid / 60, hol / 60
-            if r.holiday_hours_in_period_total:
-                ot = max(0.0, paid_h - std)
+            if r.holiday_hours_in_period_total:  # 150 % and 300 % hours together
+                ot = max(0.0, paid_h - std) + hol_h
             else:
                 ot = max(0.0, paid_h - hol_h - std) + hol_h
             # the minutes that fall in the part (a night from the previous month's last day counts here too)
@@ -239,7 +239,7 @@ class PersonRules:
                         if self.day_type(day) == DayType.HOLIDAY:
                             hol_m += mins * frac
             if r.holiday_hours_in_period_total:
-                ot = max(ot, paid_m / 60 - std)
+                ot = max(ot, max(0.0, paid_m / 60 - std) + hol_m / 60)
             else:
                 ot = max(ot, max(0.0, (paid_m - hol_m) / 60 - std) + hol_m / 60)
             if r.working_time_system == WorkingTimeSystem.STANDARD:  # extended daily hours count too (OT-03)

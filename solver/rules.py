@@ -422,8 +422,10 @@ def _month_measure(m: RosterModel, paid_parts: list, hol_parts: list, std: int, 
     ub = sum(c for c, _ in paid_parts)
     ex = m.model.NewIntVar(0, max(0, ub), name)
     if m.inst.rules.holiday_hours_in_period_total:
+        # the excess includes the holiday hours, which are 300 % hours as well: the cap counts 150 % and 300 %
+        # hours together (labour-law §0), so they count twice here — never below SPEC §4's paid − standard
         m.model.Add(ex >= paid - std)
-        return ex, ex, ub
+        return ex + hol, ex, ub + sum(c for c, _ in hol_parts)
     m.model.Add(ex >= paid - hol - std)
     return ex + hol, ex, ub
 

@@ -111,8 +111,9 @@ def test_comprehensive_holiday_week_minute_exact():
 def test_comprehensive_holiday_hours_in_period_total():
     sc, ro = national_day_week(dataclasses.replace(COMPREHENSIVE, holiday_hours_in_period_total=True))
     a10 = row(month_hours(sc, ro), "a", 10)
-    # ot150 = max(0, paid - std) = 16 and the 8 holiday hours are also paid at 300 %
-    assert (a10.ot150_hours, a10.ot300_hours, a10.overtime_total_hours) == (16, 8, 16)
+    # ot150 = max(0, paid - std) = 16 and the 8 holiday hours are also paid at 300 %; the cap measure counts the
+    # 150 % and 300 % hours together (labour-law §0): 16 + 8
+    assert (a10.ot150_hours, a10.ot300_hours, a10.overtime_total_hours) == (16, 8, 24)
 
 
 def test_standard_holiday_week():

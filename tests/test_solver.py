@@ -489,3 +489,17 @@ def test_rolling_chunk_keeps_the_next_months_cap_for_its_last_night():
     assert [c[1] for c in res.roster.solver["chunks"]] == [31, 3]
     assert [v.message for v in validator.check(sc, res.roster) if v.rule != "coverage"] == []
     assert not any(a.date == dt.date(2026, 12, 31) and a.shift == "B" for a in res.roster.assignments)
+
+
+@pytest.mark.parametrize("in_total", [False, True])
+def test_holiday_shift_goes_to_whoever_may_work_overtime(in_total):
+    """19 June 2026 (Dragon Boat) is a statutory holiday: its hours are 300 % overtime whether or not they are
+    also in the period total (labour-law §0: the cap counts 150 % and 300 % hours together), so a person who may
+    not work overtime never gets it; the whole of June is planned so that the other's pro-rata cap is 36 h."""
+    holiday = dt.date(2026, 6, 19)
+    staff = (Staff("a", "甲", overtime_ok=False), Staff("b", "乙"))
+    rules = Rules(holiday_hours_in_period_total=in_total, approval=APPROVED)
+    sc = scen(staff, [DemandRule(holiday.isoformat(), 8 * 60, 16 * 60, 1)], rules)
+    res = solve(sc, dt.date(2026, 6, 1), 30, FAST)
+    assert_clean(sc, res)
+    assert [(a.staff, a.date) for a in res.roster.assignments if a.date == holiday] == [("b", holiday)]

@@ -541,8 +541,11 @@ def test_overtime_holiday_hours_always_count():
     no_ot = scen(Staff("s1", "甲", overtime_ok=False))
     vs = run(no_ot, one_holiday_shift, "overtime_cap")
     assert len(vs) == 1 and vs[0].measured == 8 and vs[0].limit == 0
+    # holiday hours in the period total: they are in the 150 % excess (none here) and still 300 % hours, and the
+    # cap counts 150 % and 300 % hours together (labour-law §0) — the flag about pay must not make them legal
     in_total = scen(Staff("s1", "甲", overtime_ok=False), rules=Rules(holiday_hours_in_period_total=True))
-    assert run(in_total, one_holiday_shift, "overtime_cap") == []
+    vs = run(in_total, one_holiday_shift, "overtime_cap")
+    assert len(vs) == 1 and vs[0].measured == 8 and vs[0].limit == 0
 
 
 def test_overtime_month_boundary_and_pro_rata():
