@@ -465,7 +465,9 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         # needs ~11 s (35060), so GLOP alone runs, on a thread of its own while phase 2 searches (it used to
         # come first and cost 15 of 60 s of wall time).
         if big and phase1 is not None:
-            background = BackgroundBound(m.model, time_limit=opts.time_limit * _CPSAT_SHARE_BIG, on_done=lift_bound)
+            # GLOP may use the whole wall budget (150 staff × 28 d: 25 s alone, ~40 s beside the search)
+            wall_left = max(1.0, opts.time_limit * _WALL_GUARD - (time.perf_counter() - t0))
+            background = BackgroundBound(m.model, time_limit=wall_left, on_done=lift_bound)
         elif big:
             lift_bound(lp_bound(m.model, time_limit=opts.time_limit * 0.25) or 0.0)
         else:
@@ -483,13 +485,17 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         if cpsat_share > 0:
             s2 = cp_model.CpSolver()
             _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big)
+            # the same wall-clock guard as the roster LNS (deterministic unless the machine cannot keep up)
+            s2.parameters.max_time_in_seconds = min(s2.parameters.max_time_in_seconds,
+                                                    max(0.5, _wall_deadline(opts, t0) - time.perf_counter()))
             try:
                 st2 = _run(s2, m.model, cb, cancel)
             finally:
                 if background is not None:
                     if cb.error is not None or (cancel is not None and cancel.cancelled):
                         background.stop()  # a cancelled solve does not wait for GLOP
-                    lift_bound(background.result() or 0.0)
+                    # a short grace after the search; a bound still unproven then is given up
+                    lift_bound(background.result(timeout=max(2.0, 0.1 * opts.time_limit)) or 0.0)
             if cb.error is not None:
                 raise cb.error
             if st2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -601,7 +607,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
 
     # Wall-clock guard: the search is bounded by deterministic time (same input + seed → same roster); on a machine
     # so loaded that 1.5 × the time limit has passed, it stops anyway with the best roster so far.
-    deadline = cb.t0 + max(_WALL_GUARD * opts.time_limit, opts.time_limit + 2.0)
+    deadline = _wall_deadline(opts, cb.t0)
     values, obj, _stats = improve(
         m, start, _objective_at(m.model, start), budget,
         seed=opts.seed, bound=cb.min_bound,
@@ -610,6 +616,11 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
         on_improve=report,
     )
     return _values_list(values), obj
+
+
+def _wall_deadline(opts: SolveOptions, t0: float) -> float:
+    """When the deterministic phase 2 stops whatever its budget: max(_WALL_GUARD × limit, limit + 2 s) after t0."""
+    return t0 + max(_WALL_GUARD * opts.time_limit, opts.time_limit + 2.0)
 
 
 def _objective_at(model: cp_model.CpModel, values: list[int]) -> float:

@@ -97,11 +97,14 @@ class BackgroundBound:
         if self._relax is not None:
             self._relax.solver.InterruptSolve()
 
-    def result(self) -> float | None:
-        """Wait for the bound (None at once if stopped; None if GLOP did not prove it)."""
+    def result(self, timeout: float | None = None) -> float | None:
+        """Wait for the bound, at most ``timeout`` seconds (then GLOP is stopped); None if stopped or not proven."""
         if self._stopped.is_set():
             return None
-        self._thread.join()
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self.stop()
+            return None
         return self.value
 
 
