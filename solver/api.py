@@ -42,7 +42,7 @@ from roster.model import OFF, Roster, Scenario, make_assignment
 
 from .cuts import divisibility_cuts
 from .lp_bound import BackgroundBound, lp_bound
-from .model import Instance, RosterModel, identical_classes, lock_cell
+from .model import SMALL_MODEL, Instance, RosterModel, lock_cell, symmetry_classes
 from .objective import TERM_UNITS, add_objective
 from .rules import RULE_NAMES_ZH, RULE_SOURCES, apply_rules
 
@@ -241,7 +241,7 @@ def _apply_hint(m: RosterModel, hint: Roster | None) -> None:
         return
     have = {(a.staff, a.date): a.shift for a in hint.assignments}
     # the symmetry-breaking order (paid minutes non-increasing within identical staff) must hold for the hint
-    for cls in identical_classes(m.inst):
+    for cls in symmetry_classes(m):
         ids = [m.inst.staff[p].id for p in cls]
         rows = {sid: {day: code for (s, day), code in have.items() if s == sid} for sid in ids}
         paid = {sid: sum(m.inst.scenario.shift(c).paid_minutes for c in rows[sid].values()) for sid in ids}
@@ -456,7 +456,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
             lp = min(lp, w_under * (u1 + 1))  # the LP saw the cap "shortfall ≤ u1", which is not proven optimal
         cb.min_bound = max(cb.min_bound, lp)
 
-    big, small = len(m.inst.staff) > _BIG_TEAM, len(m.x) <= _SMALL_MODEL
+    big, small = len(m.inst.staff) > _BIG_TEAM, len(m.x) <= SMALL_MODEL
     background: BackgroundBound | None = None
     if opts.deterministic and not (cancel is not None and cancel.cancelled):
         # for the reported bound only (the roster does not depend on it): CP-SAT's root LP with its cuts on a
@@ -502,8 +502,9 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
                 start_values = list(s2.ResponseProto().solution)
                 b2 = s2.BestObjectiveBound()
                 cb.min_bound = max(cb.min_bound, b2 if floor is not None else min(b2, w_under * (u1 + 1)))
-        if _PHASE2_SHARE - cpsat_share > 0 or start_values is phase1:
-            value, obj = _improve(m, start_values, opts, cb, cancel, opts.time_limit * (_PHASE2_SHARE - cpsat_share))
+        lns_share = 0.0 if big else _PHASE2_SHARE - cpsat_share
+        if lns_share > 0 or start_values is phase1:
+            value, obj = _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05))
         else:
             value, obj = _values_list(start_values), s2.ObjectiveValue()
         if cb.error is not None:
@@ -581,15 +582,17 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # works on the once-presolved model while every roster-LNS neighbourhood pays a full presolve.
 # Measured (seed 0, 2 cores): 28-day sample, limit 10: LNS only 4657, CP-SAT 0.2 + LNS 0.4 4697,
 # CP-SAT only 4817; 40 staff, limit 30: 13929 / (0.3 + 0.3) 13874 / 13949; 100 staff, limit 60: 37063 /
-# 36890 / 37265 / 36725 (LNS / 0.3 + 0.3 / again / CP-SAT only).
+# 36890 / 37265 / 36725 (LNS / 0.3 + 0.3 / again / CP-SAT only).  Above _BIG_TEAM a deterministic second costs
+# ~1.7 s of wall time (100 staff × 28 d, 2 cores), so CP-SAT gets 0.5 and no roster LNS follows: 100 staff, limit
+# 60, without symmetry breaking: 0.5 → 36735 in 55 s, 0.55 → 36635 in 62 s, 0.6 → 36520 in 65 s.
 _PHASE2_SHARE = 0.6
-_CPSAT_SHARE_BIG = 0.6
+_CPSAT_SHARE_BIG = 0.5
 _BIG_TEAM = 50
 # Small models (≤ this many shift variables, e.g. 13 staff × 14 days) get CP-SAT's interleaved search with its LP
 # subsolver for all of phase 2: the roster LNS stalls there.  Measured (limit 10, seeds 0/1/2): 7 days LNS
 # 102/102/102 → 97/102/97 (and 5 s instead of 8.7 s wall); 14 days 112/102/102 → 102/97/102.  On 28 days
 # (~1 400 variables) the LP subsolver loses (4697 against the LNS's 4652), so larger models keep the LNS.
-_SMALL_MODEL = 1000
+# (solver.model.SMALL_MODEL, shared with the symmetry breaking, which only small models get.)
 # the roster LNS stops at max(_WALL_GUARD × time limit, time limit + 2 s) of wall time whatever its deterministic budget
 _WALL_GUARD = 1.5
 

@@ -333,6 +333,19 @@ def by_person_date(assignments) -> dict[tuple[str, dt.date], str]:
     return out
 
 
+#: models with at most this many shift variables (e.g. 13 staff × 14 days) are searched by CP-SAT's own tree
+#: search with its LP (solver.api), larger ones by LNS
+SMALL_MODEL = 1000
+
+
+def symmetry_classes(m) -> list[list[int]]:
+    """The identical-staff classes whose schedules :func:`solver.rules.symmetry_breaking` orders: only in small
+    models.  Ordering helps a tree search prove a bound but stands in an LNS's way (a move between two identical
+    people must also re-sort them).  Measured without it (limit 30/60): 40 staff × 28 d 13894 → 13794, 100 staff
+    36725 → 36520; the 28-day sample has no identical staff (4652 either way)."""
+    return identical_classes(m.inst) if len(m.x) <= SMALL_MODEL else []
+
+
 def identical_classes(inst: Instance) -> list[list[int]]:
     """Groups (≥ 2) of staff indices that are interchangeable: same data apart from id and name, same
     history, no locks and no previous roster.  Swapping two of them changes no rule and no term."""

@@ -14,7 +14,7 @@ from collections import defaultdict
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
 from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind, WorkingTimeSystem
 
-from .model import DAY, RosterModel, identical_classes, slot_cover
+from .model import DAY, RosterModel, slot_cover, symmetry_classes
 
 # ---------------------------------------------------------------- cell rules (before variables)
 
@@ -487,7 +487,7 @@ def symmetry_breaking(m: RosterModel) -> None:
     Valid because swapping the whole schedules of two identical people changes no constraint and no
     objective term; it removes the n! equivalent permutations the search would otherwise explore.
     """
-    for cls in identical_classes(m.inst):
+    for cls in symmetry_classes(m):
         totals = []
         for p in cls:
             totals.append(sum(s.paid_minutes * v for d in range(m.inst.days) for s, v in m.cells(p, d)))

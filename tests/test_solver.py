@@ -503,3 +503,16 @@ def test_holiday_shift_goes_to_whoever_may_work_overtime(in_total):
     res = solve(sc, dt.date(2026, 6, 1), 30, FAST)
     assert_clean(sc, res)
     assert [(a.staff, a.date) for a in res.roster.assignments if a.date == holiday] == [("b", holiday)]
+
+
+def test_symmetry_breaking_only_in_small_models():
+    """Identical staff are ordered only where CP-SAT's tree search runs (≤ SMALL_MODEL shift variables); in larger
+    models the LNS does better without the ordering (measured: 40 staff × 28 d 13894 → 13794)."""
+    from solver.api import build
+    from solver.model import SMALL_MODEL, identical_classes, symmetry_classes
+
+    twins = scen(team(4), [DemandRule("all", 8 * 60, 16 * 60, 2)], NO_OT)
+    small = build(twins, D0, 7)
+    assert len(small.x) <= SMALL_MODEL and symmetry_classes(small) == identical_classes(small.inst) == [[0, 1, 2, 3]]
+    large = build(twins, D0, 100)
+    assert len(large.x) > SMALL_MODEL and identical_classes(large.inst) and symmetry_classes(large) == []
