@@ -480,33 +480,14 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
     if opts.deterministic and phase1 is not None and not (cancel is not None and cancel.cancelled):
         # Phase 2 in deterministic mode: CP-SAT's interleaved search (its LNS works on the presolved model,
         # cheap per neighbourhood), then the roster LNS (solver.lns) from the best roster so far
-        start_values = phase1
-        cpsat_share = _CPSAT_SHARE_BIG if big else _PHASE2_SHARE if small else 0.0
-        if cpsat_share > 0:
-            s2 = cp_model.CpSolver()
-            _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big)
-            # the same wall-clock guard as the roster LNS (deterministic unless the machine cannot keep up)
-            s2.parameters.max_time_in_seconds = min(s2.parameters.max_time_in_seconds,
-                                                    max(0.5, _wall_deadline(opts, t0) - time.perf_counter()))
-            try:
-                st2 = _run(s2, m.model, cb, cancel)
-            finally:
-                if background is not None:
-                    if cb.error is not None or (cancel is not None and cancel.cancelled):
-                        background.stop()  # a cancelled solve does not wait for GLOP
-                    # a short grace after the search; a bound still unproven then is given up
-                    lift_bound(background.result(timeout=max(2.0, 0.1 * opts.time_limit)) or 0.0)
-            if cb.error is not None:
-                raise cb.error
-            if st2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                start_values = list(s2.ResponseProto().solution)
-                b2 = s2.BestObjectiveBound()
-                cb.min_bound = max(cb.min_bound, b2 if floor is not None else min(b2, w_under * (u1 + 1)))
-        lns_share = 0.0 if big else _PHASE2_SHARE - cpsat_share
-        if lns_share > 0 or start_values is phase1:
-            value, obj = _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05))
-        else:
-            value, obj = _values_list(start_values), s2.ObjectiveValue()
+        try:
+            value, obj = _phase2(m, opts, cb, cancel, t0, phase1, big, small, floor, u1)
+        finally:
+            if background is not None:
+                if cb.error is not None or (cancel is not None and cancel.cancelled):
+                    background.stop()  # a cancelled solve does not wait for GLOP
+                # a short grace after the search; a bound still unproven then is given up
+                lift_bound(background.result(timeout=max(2.0, 0.1 * opts.time_limit)) or 0.0)
         if cb.error is not None:
             raise cb.error
         return _result(m, opts, t0, cb, value, obj, cb.min_bound, "OPTIMAL" if obj <= cb.min_bound + 1e-6 else "FEASIBLE")
@@ -538,6 +519,37 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
     else:
         return _infeasible(start, days, t0, None, status="CANCELLED" if cancel and cancel.cancelled else name)
     return _result(m, opts, t0, cb, value, obj, bound, name)
+
+
+def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelToken | None, t0: float,
+            phase1: list[int], big: bool, small: bool, floor: int | None, u1: int | None):
+    """Deterministic phase 2 from the phase-1 solution: CP-SAT's interleaved search (its LNS works on the presolved
+    model, cheap per neighbourhood) for its share, then the roster LNS (:mod:`solver.lns`) from the best roster
+    so far; returns (value function, objective)."""
+    start_values = phase1
+    w_under = m.terms["under_cover"].weight
+    # the bound the LNS may stop at, fixed now: a background bound arriving later must not change the result
+    stop_at = cb.min_bound
+    cpsat_share = _CPSAT_SHARE_BIG if big else _PHASE2_SHARE if small else 0.0
+    s2 = None
+    if cpsat_share > 0:
+        s2 = cp_model.CpSolver()
+        _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big)
+        # the same wall-clock guard as the roster LNS (deterministic unless the machine cannot keep up)
+        s2.parameters.max_time_in_seconds = min(s2.parameters.max_time_in_seconds,
+                                                max(0.5, _wall_deadline(opts, t0) - time.perf_counter()))
+        st2 = _run(s2, m.model, cb, cancel)
+        if cb.error is not None:
+            raise cb.error
+        if st2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            start_values = list(s2.ResponseProto().solution)
+            b2 = s2.BestObjectiveBound()
+            b2 = b2 if floor is not None else min(b2, w_under * (u1 + 1))
+            cb.min_bound, stop_at = max(cb.min_bound, b2), max(stop_at, b2)
+    lns_share = _LNS_SHARE_BIG if big else _PHASE2_SHARE - cpsat_share
+    if lns_share > 0 or start_values is phase1:
+        return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at)
+    return _values_list(start_values), s2.ObjectiveValue()
 
 
 def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value, obj: float, bound: float,
@@ -586,7 +598,8 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # ~1.7 s of wall time (100 staff × 28 d, 2 cores), so CP-SAT gets 0.5 and no roster LNS follows: 100 staff, limit
 # 60, without symmetry breaking: 0.5 → 36735 in 55 s, 0.55 → 36635 in 62 s, 0.6 → 36520 in 65 s.
 _PHASE2_SHARE = 0.6
-_CPSAT_SHARE_BIG = 0.5
+_CPSAT_SHARE_BIG = 0.2
+_LNS_SHARE_BIG = 0.4
 _BIG_TEAM = 50
 # Small models (≤ this many shift variables, e.g. 13 staff × 14 days) get CP-SAT's interleaved search with its LP
 # subsolver for all of phase 2: the roster LNS stalls there.  Measured (limit 10, seeds 0/1/2): 7 days LNS
@@ -597,7 +610,8 @@ _BIG_TEAM = 50
 _WALL_GUARD = 1.5
 
 
-def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float):
+def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,
+             bound: float):
     """Phase 2 (deterministic mode): roster LNS from the phase-1 solution ``start`` (a feasible point of the
     phase-2 model: same constraints, shortfall at its phase-1 level); returns (value function, objective)."""
     from .lns import improve
@@ -613,7 +627,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
     deadline = _wall_deadline(opts, cb.t0)
     values, obj, _stats = improve(
         m, start, _objective_at(m.model, start), budget,
-        seed=opts.seed, bound=cb.min_bound,
+        seed=opts.seed, bound=bound,
         cancelled=lambda: (failed.is_set() or (cancel is not None and cancel.cancelled)
                            or time.perf_counter() > deadline),
         on_improve=report,
