@@ -300,7 +300,6 @@ def overtime_parts(m: RosterModel) -> dict:
     down, holiday minutes and the measure up, caps down.
     """
     inst = m.inst
-    rules = inst.rules
     out = {}
     last = inst.period_last  # a rolling chunk's shifts count into the next month while it is inside the period
     for p, person in enumerate(inst.staff):
@@ -340,26 +339,14 @@ def overtime_parts(m: RosterModel) -> dict:
                             h += -(-s.paid_minutes * mins // s.span_minutes)
                     if h:
                         hol.append((h, v))
-            days_p = len(ds)
-            if rules.standard_hours_method == "average":
-                std = int(1984 / 12 * 60 * person.weekly_hours / 40 * days_p / dim)
-            else:
-                wd = sum(1 for d in ds if inst.day_type[d] == DayType.WORKDAY)
-                std = int(wd * 480 * person.weekly_hours / 40)
-            leave_wd = sum(1 for d in ds if inst.day_type[d] == DayType.WORKDAY and person.leave_on(inst.dates[d]))
-            std -= 480 * leave_wd
-            first = inst.dates[ds[0]]
+            dates = [inst.dates[d] for d in ds]
+            first = dates[0]
             hist_ot = 0
-            frac_days = days_p
+            frac_days = len(ds)
             if ds[0] == 0 and first.day > 1 and hist.overtime_minutes_month > 0:
                 hist_ot = hist.overtime_minutes_month
-                frac_days = (inst.dates[ds[-1]] - first.replace(day=1)).days + 1
-            cap = int(rules.max_overtime_hours_per_month * 60 * frac_days / dim)
-            no_ot = not person.overtime_ok or any(
-                pr.kind in NO_OVERTIME_KINDS for d in ds for pr in person.protected_on(inst.dates[d])
-            )
-            if no_ot:
-                cap = 0
+                frac_days = (dates[-1] - first.replace(day=1)).days + 1
+            std, cap = _standard_and_cap(inst, person, dates, frac_days, dim)
             # standard system: hours beyond the standard day of each shift starting on a workday (延长工作时间)
             daily = person.standard_day_minutes
             ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY
@@ -369,6 +356,22 @@ def overtime_parts(m: RosterModel) -> dict:
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
                                  paid_m=paid_m, hol_m=hol_m)
     return out
+
+
+def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: int) -> tuple[int, int]:
+    """Standard minutes of a month part (its ``dates``; rounded down) less 8 h per leave day on a workday, and its
+    pro-rata cap over ``frac_days`` of the month's ``dim`` days (rounded down; 0 where overtime is not allowed)."""
+    rules = inst.rules
+    workdays = [d for d in dates if inst.cal.day_type(d) == DayType.WORKDAY]
+    if rules.standard_hours_method == "average":
+        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(dates) / dim)
+    else:
+        std = int(len(workdays) * 480 * person.weekly_hours / 40)
+    std -= 480 * sum(1 for d in workdays if person.leave_on(d))
+    cap = int(rules.max_overtime_hours_per_month * 60 * frac_days / dim)
+    if not person.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d)):
+        cap = 0
+    return std, cap
 
 
 def _prior_into_period(inst, person) -> list:
@@ -385,19 +388,11 @@ def _spill_month(inst, person, y: int, mo: int, paid_m: list, hol_m: list) -> di
     its part of the period (1st … ``period_last``) with that part's standard and pro-rata cap, as the validator
     will measure it — so the chunk cannot push a short month (New Year's Day as the last 3 days of a period:
     standard 0, cap 3.5 h) over its cap before the next chunk starts."""
-    rules = inst.rules
     first = dt.date(y, mo, 1)
     dim = _days_in_month(y, mo)
     end = min(inst.period_last, first + dt.timedelta(days=dim - 1))
     dates = [first + dt.timedelta(days=i) for i in range((end - first).days + 1)]
-    if rules.standard_hours_method == "average":
-        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(dates) / dim)
-    else:
-        std = int(sum(1 for d in dates if inst.cal.day_type(d) == DayType.WORKDAY) * 480 * person.weekly_hours / 40)
-    std -= 480 * sum(1 for d in dates if inst.cal.day_type(d) == DayType.WORKDAY and person.leave_on(d))
-    cap = int(rules.max_overtime_hours_per_month * 60 * len(dates) / dim)
-    if not person.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d)):
-        cap = 0
+    std, cap = _standard_and_cap(inst, person, dates, len(dates), dim)
     # a settlement key of its own: the month's own hours are planned by the next chunk, so its cap is not
     # shared with this chunk's months even under quarter/year settlement (stricter, never looser)
     # (standard system: its holiday minutes count toward the 36 h as extended hours do, 劳动法 第41条)
