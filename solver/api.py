@@ -594,9 +594,11 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # works on the once-presolved model while every roster-LNS neighbourhood pays a full presolve.
 # Measured (seed 0, 2 cores): 28-day sample, limit 10: LNS only 4657, CP-SAT 0.2 + LNS 0.4 4697,
 # CP-SAT only 4817; 40 staff, limit 30: 13929 / (0.3 + 0.3) 13874 / 13949; 100 staff, limit 60: 37063 /
-# 36890 / 37265 / 36725 (LNS / 0.3 + 0.3 / again / CP-SAT only).  Above _BIG_TEAM a deterministic second costs
-# ~1.7 s of wall time (100 staff × 28 d, 2 cores), so CP-SAT gets 0.5 and no roster LNS follows: 100 staff, limit
-# 60, without symmetry breaking: 0.5 → 36735 in 55 s, 0.55 → 36635 in 62 s, 0.6 → 36520 in 65 s.
+# 36890 / 37265 / 36725 (LNS / 0.3 + 0.3 / again / CP-SAT only) — all with symmetry breaking, which large models
+# no longer get (solver.model.symmetry_classes).  Without it, 100 staff, limit 60 (CP-SAT + roster LNS shares):
+# 0.5 + 0 → 36735 in 55 s, 0.6 + 0 → 36520 in 65 s, 0.3 + 0.35 → 36570 in 59 s, 0.2 + 0.4 → 36472 in 56 s,
+# 0.2 + 0.45 → 36305 in 63 s, 0.1 + 0.5 → 36867 in 54 s.  A CP-SAT deterministic second costs ~1.7 s of wall time
+# there (2 cores), a roster-LNS one ~1.3 s.
 _PHASE2_SHARE = 0.6
 _CPSAT_SHARE_BIG = 0.2
 _LNS_SHARE_BIG = 0.4
@@ -606,7 +608,8 @@ _BIG_TEAM = 50
 # 102/102/102 → 97/102/97 (and 5 s instead of 8.7 s wall); 14 days 112/102/102 → 102/97/102.  On 28 days
 # (~1 400 variables) the LP subsolver loses (4697 against the LNS's 4652), so larger models keep the LNS.
 # (solver.model.SMALL_MODEL, shared with the symmetry breaking, which only small models get.)
-# the roster LNS stops at max(_WALL_GUARD × time limit, time limit + 2 s) of wall time whatever its deterministic budget
+# the deterministic phase 2 (CP-SAT and the roster LNS) stops at max(_WALL_GUARD × time limit, time limit + 2 s) of
+# wall time whatever its deterministic budget (:func:`_wall_deadline`)
 _WALL_GUARD = 1.5
 
 
