@@ -488,7 +488,8 @@ class MonthOvertime:
     overtime: float  # including history
     cap: float  # minutes
     extended: float = 0.0  # standard system: Σ hours beyond the standard day of shifts starting on workdays
-    by_minutes: bool = False  # paid/holiday are the minutes falling in P (the larger reading), not by start date
+    # (paid, holiday) minutes falling in P when that reading is the larger one (paid/holiday are by start date)
+    by_minutes: tuple[float, float] | None = None
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -529,8 +530,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
         ot_m = (max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std)) + hol_m
         by_minutes = ot_m > ot
-        if by_minutes:  # the measured reading is the one a violation message breaks down
-            ot, paid, hol = ot_m, float(paid_m), float(hol_m)
+        ot = max(ot, ot_m)
         frac_days = len(dates)
         hist_min = 0.0
         if first == ctx.roster.start and first > m_first and has_history:
@@ -538,7 +538,8 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             frac_days = (last - m_first).days + 1
         no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
-        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended, by_minutes))
+        out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
+                                 (float(paid_m), float(hol_m)) if by_minutes else None))
         d = last + DAY
     return out
 
@@ -583,9 +584,10 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             first, last = ms[0].first, ms[-1].last
             label = (f"{first.year}年{first.month}月" if len(ms) == 1
                      else f"{first.year}年{first.month}月–{last.year}年{last.month}月")
-            paid = sum(m.paid for m in ms) / 60
+            # the reading that was measured: the minutes falling in the month where that one is larger
+            paid = sum(m.by_minutes[0] if m.by_minutes else m.paid for m in ms) / 60
             std = sum(m.standard for m in ms) / 60
-            hol = sum(m.holiday for m in ms) / 60
+            hol = sum(m.by_minutes[1] if m.by_minutes else m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
             why = "（不可加班）" if cap == 0 else ""
             how = "（按落在当月的分钟计）" if any(m.by_minutes for m in ms) else ""

@@ -359,7 +359,8 @@ def overtime_parts(m: RosterModel) -> dict:
 
 
 def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: int) -> tuple[int, int]:
-    """Standard minutes of a month part (its ``dates``; rounded down) less 8 h per leave day on a workday, and its
+    """Standard minutes of a month part (its ``dates``; rounded down) less 8 h per leave day on a workday (at least
+    0, as the validator clamps it), and its
     pro-rata cap over ``frac_days`` of the month's ``dim`` days (rounded down; 0 where overtime is not allowed)."""
     rules = inst.rules
     workdays = [d for d in dates if inst.cal.day_type(d) == DayType.WORKDAY]
@@ -367,7 +368,7 @@ def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: i
         std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(dates) / dim)
     else:
         std = int(len(workdays) * 480 * person.weekly_hours / 40)
-    std -= 480 * sum(1 for d in workdays if person.leave_on(d))
+    std = max(0, std - 480 * sum(1 for d in workdays if person.leave_on(d)))  # a part-timer's leave: not below 0
     cap = int(rules.max_overtime_hours_per_month * 60 * frac_days / dim)
     if not person.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d)):
         cap = 0
@@ -377,6 +378,11 @@ def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: i
 def _prior_into_period(inst, person) -> list:
     """Assignments of the rolling horizon's previous chunk that start in an earlier month and run into the period."""
     if inst.prior is None:
+        return []
+    # only when this chunk plans the whole of its first month's part of the period (month chunks): a shorter chunk
+    # would hold the spill against its own few days' pro-rata cap, far below the one the validator uses
+    month_end = dt.date(inst.start.year, inst.start.month, _days_in_month(inst.start.year, inst.start.month))
+    if inst.dates[-1] < min(month_end, inst.period_last):
         return []
     begin = dt.datetime.combine(inst.start, dt.time())
     return [a for a in inst.prior.assignments if a.staff == person.id and a.end > begin

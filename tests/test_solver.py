@@ -516,3 +516,50 @@ def test_symmetry_breaking_only_in_small_models():
     assert len(small.x) <= SMALL_MODEL and symmetry_classes(small) == identical_classes(small.inst) == [[0, 1, 2, 3]]
     large = build(twins, D0, 100)
     assert len(large.x) > SMALL_MODEL and identical_classes(large.inst) and symmetry_classes(large) == []
+
+
+def test_standard_extension_check_agrees_with_validator_across_new_year():
+    """Standard system, 10-h shifts: January's 15 day shifts are 30 h extended; a 22:00 night on 31 Dec puts 8 h on
+    New Year's Day.  The extension check (劳动法 第41条) counts holiday hours by the shift's start date on both sides
+    (a validator message change once made it count the spilled morning and reject the solver's roster)."""
+    from roster.calendar import WorkCalendar
+    from roster.model import OFF
+
+    shifts = (Shift("D", "长白", 8 * 60, 10), Shift("N", "长夜", 22 * 60, 10))
+    start, days = dt.date(2026, 12, 1), 62
+    cal = WorkCalendar(())
+    january = [dt.date(2027, 1, 1) + dt.timedelta(days=i) for i in range(31)]
+    plan = {dt.date(2026, 12, 31): "N"} | {d: "D" for d in [d for d in january if cal.is_workday(d)][:15]}
+    locks = tuple(Lock("p0", start + dt.timedelta(days=i), plan.get(start + dt.timedelta(days=i), OFF))
+                  for i in range(days))
+    sc = Scenario(rules=Rules(), shifts=shifts, demand=(DemandRule("all", 0, 24 * 60, 1),),
+                  staff=(Staff("p0", "甲"),), locked=locks)
+    res = solve(sc, start, days, SolveOptions(time_limit=1))
+    assert res.status == "OPTIMAL"
+    assert non_coverage(sc, res.roster) == []
+
+
+def test_part_timer_on_leave_all_month_is_not_infeasible():
+    """32 h a week with leave on every workday: 8 h of leave credit per workday exceeds the 6.4 h standard day, so
+    the month's standard is clamped at 0 (as the validator does), not negative (which made the model infeasible)."""
+    from roster.sample import twelve_hour_shifts
+
+    leave = Leave(DateRange(dt.date(2026, 12, 20), dt.date(2027, 1, 31)))
+    staff = (Staff("p0", "甲", weekly_hours=32, leave=(leave,)), Staff("p1", "乙"))
+    sc = scen(staff, [DemandRule("all", 8 * 60, 20 * 60, 1)], Rules(approval=APPROVED), shifts=twelve_hour_shifts())
+    res = solve(sc, dt.date(2027, 1, 1), 14, SolveOptions(time_limit=1))
+    assert_clean(sc, res)
+
+
+def test_short_rolling_chunk_does_not_hold_a_spilled_night_against_its_own_few_days():
+    """Day-count chunks: a 20:00–08:00 night on 30 Sep spills 8 h into the 1 Oct holiday.  The September chunk checks
+    it against October's part of the whole period; the 3-day October chunk must not count it again against its
+    own 3 days' cap (3.48 h), which made it infeasible though the validator accepts the roster."""
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sc = scen((Staff("p0", "甲"), Staff("p1", "乙")), [DemandRule("all", 0, 24 * 60, 1)], Rules(approval=APPROVED),
+              shifts=twelve_hour_shifts(), locked=(Lock("p0", dt.date(2026, 9, 30), "B"),),
+              history={"p0": History(overtime_minutes_month=60)})
+    res = solve_rolling(sc, dt.date(2026, 9, 28), 12, SolveOptions(time_limit=1), chunk=3)
+    assert_clean(sc, res)
