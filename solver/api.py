@@ -42,7 +42,7 @@ from roster.model import OFF, Roster, Scenario, make_assignment
 
 from .cuts import divisibility_cuts
 from .lp_bound import BackgroundBound, lp_bound
-from .model import SMALL_MODEL, Instance, RosterModel, lock_cell, symmetry_classes
+from .model import BIG_TEAM, SMALL_MODEL, Instance, RosterModel, lock_cell, symmetry_classes
 from .objective import TERM_UNITS, add_objective
 from .rules import RULE_NAMES_ZH, RULE_SOURCES, apply_rules
 
@@ -602,7 +602,7 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 _PHASE2_SHARE = 0.6
 _CPSAT_SHARE_BIG = 0.2
 _LNS_SHARE_BIG = 0.4
-_BIG_TEAM = 50
+_BIG_TEAM = BIG_TEAM
 # Small models (≤ this many shift variables, e.g. 13 staff × 14 days) get CP-SAT's interleaved search with its LP
 # subsolver for all of phase 2: the roster LNS stalls there.  Measured (limit 10, seeds 0/1/2): 7 days LNS
 # 102/102/102 → 97/102/97 (and 5 s instead of 8.7 s wall); 14 days 112/102/102 → 102/97/102.  On 28 days

@@ -484,7 +484,8 @@ class Fix:
     def describe(self, lang: str = "zh") -> str:
         en = lang.startswith("en")
         text = self.description_en if en else self.description
-        if self.verified and not self.resolves and self.shortfall_before is not None and self.shortfall_after is not None:
+        if (self.verified and not self.resolves and self.period is None and self.shortfall_before is not None
+                and self.shortfall_after is not None):  # (another period's shortfall is not comparable)
             # a partial fix says how far it gets (a 3-person team: one more person does not close 320 h)
             b, a = self.shortfall_before, self.shortfall_after
             text += (f" (shortfall {b:g} → {a:g} person-hours)" if en else f"（缺口 {b:g} → {a:g} 人·小时）")

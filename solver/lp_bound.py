@@ -55,8 +55,9 @@ class LinearRelaxation:
             for col, coef in terms:
                 row.SetCoefficient(col, row.GetCoefficient(col) + float(coef))
 
-    def minimise(self, parts, offset: float = 0.0) -> float | None:
-        """LP minimum of Σ coef·var + offset over (coef, CP-SAT variable or literal) pairs; None if not proven."""
+    def minimise(self, parts, offset: float = 0.0, stop: Callable[[], bool] | None = None) -> float | None:
+        """LP minimum of Σ coef·var + offset over (coef, CP-SAT variable or literal) pairs; None if not proven
+        (or ``stop()`` says so just before GLOP starts: an interrupt sent earlier would be lost)."""
         objective = self.solver.Objective()
         objective.Clear()
         for coef, var in parts:
@@ -66,6 +67,8 @@ class LinearRelaxation:
             col = self.cols[index]
             objective.SetCoefficient(col, objective.GetCoefficient(col) + float(coef))
         objective.SetMinimization()
+        if stop is not None and stop():
+            return None
         if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         return objective.Value() + offset
@@ -88,7 +91,7 @@ class BackgroundBound:
         relax = LinearRelaxation(model, time_limit)
         self._relax = relax
         if not self._stopped.is_set():
-            self.value = _objective_bound(relax)
+            self.value = _objective_bound(relax, self._stopped.is_set)
             if self.value is not None and self._on_done is not None and not self._stopped.is_set():
                 self._on_done(self.value)  # e.g. lift the bound the progress callback reports
 
@@ -114,9 +117,9 @@ def lp_bound(model: cp_model.CpModel, time_limit: float | None = None) -> float 
     return _objective_bound(LinearRelaxation(model, time_limit))
 
 
-def _objective_bound(relax: LinearRelaxation) -> float | None:
+def _objective_bound(relax: LinearRelaxation, stop: Callable[[], bool] | None = None) -> float | None:
     obj = relax.proto.objective
-    value = relax.minimise(list(zip(obj.coeffs, obj.vars, strict=True)), float(obj.offset))
+    value = relax.minimise(list(zip(obj.coeffs, obj.vars, strict=True)), float(obj.offset), stop)
     if value is None:
         return None
     value *= obj.scaling_factor or 1.0

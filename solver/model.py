@@ -336,14 +336,16 @@ def by_person_date(assignments) -> dict[tuple[str, dt.date], str]:
 #: models with at most this many shift variables (e.g. 13 staff × 14 days) are searched by CP-SAT's own tree
 #: search with its LP (solver.api), larger ones by LNS
 SMALL_MODEL = 1000
+#: teams above this size get CP-SAT's interleaved search and then the roster LNS for phase 2 (solver.api)
+BIG_TEAM = 50
 
 
 def symmetry_classes(m) -> list[list[int]]:
     """The identical-staff classes whose schedules :func:`solver.rules.symmetry_breaking` orders: only in small
-    models.  Ordering helps a tree search prove a bound but stands in an LNS's way (a move between two identical
+    models of teams up to BIG_TEAM (the models CP-SAT's tree search alone improves).  Ordering helps a tree search prove a bound but stands in an LNS's way (a move between two identical
     people must also re-sort them).  Measured without it (limit 30/60): 40 staff × 28 d 13894 → 13794, 100 staff
     36725 → 36520; the 28-day sample has no identical staff (4652 either way)."""
-    return identical_classes(m.inst) if len(m.x) <= SMALL_MODEL else []
+    return identical_classes(m.inst) if len(m.x) <= SMALL_MODEL and len(m.inst.staff) <= BIG_TEAM else []
 
 
 def identical_classes(inst: Instance) -> list[list[int]]:
