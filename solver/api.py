@@ -345,9 +345,10 @@ def _watch_cancel(solver: cp_model.CpSolver, cancel: CancelToken, done: threadin
             done.wait(0.05)
 
 
-def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:
+def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, prior: Roster | None = None,
+                 horizon_end: dt.date | None = None) -> str:
     """Second solve with locks as assumptions: name a small set of locks that cannot hold together."""
-    m = build(scenario, start, days, previous=opts.previous)
+    m = build(scenario, start, days, previous=opts.previous, prior=prior, horizon_end=horizon_end)
     _add_locks(m, assumptions=True)
     m.model.ClearObjective()  # feasibility only: much faster
 
@@ -435,7 +436,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         st1 = _run(s1, m.model, cb, cancel)
         cb.phase1 = False
         if st1 == cp_model.INFEASIBLE:
-            return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts))
+            return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts, m.inst))
         if st1 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             u1 = round(s1.ObjectiveValue())
             fallback = {v.Index(): s1.Value(v) for v in _all_vars(m)}
@@ -502,7 +503,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         raise cb.error
     name = solver.StatusName(status) if status is not None else "UNKNOWN"
     if status == cp_model.INFEASIBLE:
-        return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts))
+        return _infeasible(start, days, t0, _infeasible_reason(scenario, start, days, opts, m.inst))
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         value = solver.Value
         obj, bound = solver.ObjectiveValue(), solver.BestObjectiveBound()
@@ -675,9 +676,10 @@ def _all_vars(m: RosterModel):
         yield u
 
 
-def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions) -> str:
+def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, inst: Instance) -> str:
+    """Why the model (of ``inst``: a rolling chunk keeps its prior roster and horizon) has no solution."""
     if scenario.locked:
-        return _core_reason(scenario, start, days, opts)
+        return _core_reason(scenario, start, days, opts, inst.prior, inst.horizon_last)
     return "模型无解：历史结转数据与硬性规则冲突"
 
 

@@ -563,3 +563,16 @@ def test_short_rolling_chunk_does_not_hold_a_spilled_night_against_its_own_few_d
               history={"p0": History(overtime_minutes_month=60)})
     res = solve_rolling(sc, dt.date(2026, 9, 28), 12, SolveOptions(time_limit=1), chunk=3)
     assert_clean(sc, res)
+
+
+def test_rolling_chunk_names_a_lock_that_only_the_next_months_cap_forbids():
+    """A lock on a 20:00–08:00 night on 31 Dec when the period ends on 3 Jan (January's cap 3.48 h): the December
+    chunk is infeasible, and the lock diagnosis sees the whole period (horizon), so it names the lock."""
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sc = scen((Staff("p0", "甲"), Staff("p1", "乙")), [DemandRule("all", 0, 24 * 60, 1)], Rules(approval=APPROVED),
+              shifts=twelve_hour_shifts(), locked=(Lock("p0", dt.date(2026, 12, 31), "B"),))
+    res = solve_rolling(sc, dt.date(2026, 12, 1), 34, SolveOptions(time_limit=1.5), chunk="month")
+    assert res.status == "INFEASIBLE"
+    assert "p0 2026-12-31 B" in res.infeasible_reason
