@@ -676,9 +676,13 @@ def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: Work
 
 # ---------------------------------------------------------------------------------------------- 合规
 def _text_lines(text: str, width: float) -> int:
-    """Lines a wrapped cell needs: CJK characters are two columns wide (Excel has no auto-height on open)."""
-    cols = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return max(1, min(8, -(-cols // int(width))))
+    """Lines a wrapped cell needs: CJK characters are two columns wide, each line break starts a line (Excel and
+    LibreOffice have no auto-height on open)."""
+    lines = 0
+    for part in text.split("\n"):
+        cols = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+        lines += max(1, -(-cols // int(width)))
+    return min(8, lines)
 
 
 def _fmt_when(x: Any) -> Any:
@@ -833,6 +837,9 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         warn = k == t(T_CAL_WARN_KEY) and bool(est)
         _put(ws, r, 2, v, border=_BORDER, align=_LEFT_WRAP, fill=_RED_FILL if warn else None,
              font=_RED_FONT if warn else None)
+        lines = _text_lines(str(v), 88)
+        if lines > 1:  # an alert under the settlement period or the approval
+            ws.row_dimensions[r].height = 15 * lines
     _print_setup(ws)
 
 
