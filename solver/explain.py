@@ -1136,8 +1136,8 @@ def _uncoverable(scenario: Scenario, first: dt.date, day: dt.date, s: dt.datetim
     if any(covers(sh, d) for d in (day - DAY, day) if d >= first for sh in scenario.shifts):
         return None, ()
     before = tuple(sh.code for sh in scenario.shifts if covers(sh, first - DAY))
-    carried = tuple(p.name for p in scenario.staff if p.active and (h := scenario.history_of(p.id)) is not None
-                    and h.last_shift_end is not None and h.last_shift_end > s)
+    carried = tuple(p.name for p in scenario.staff if p.active
+                    and (end := scenario.history_of(p.id).last_shift_end) is not None and end > s)
     return before, carried if before else ()
 
 
