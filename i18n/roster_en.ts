@@ -133,6 +133,10 @@
             <source>%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。</source>
             <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and click dates to correct them.</translation>
         </message>
+        <message>
+            <source>尚未核对的估计调休日：%1</source>
+            <translation> Estimated days off not yet confirmed: %1</translation>
+        </message>
     </context>
     <context>
         <name>CalendarMonthsModel</name>

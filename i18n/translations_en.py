@@ -34,6 +34,7 @@ EN: dict[str, str] = {
     "%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。":
         "The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). "
         "Check them when it is published and click dates to correct them.",
+    "尚未核对的估计调休日：%1": " Estimated days off not yet confirmed: %1",
     "（用户覆盖）": " (user override)",
     "日期不存在：%1年%2月%3日": "No such date: %1-%2-%3",
     "日期类型应为 workday/restday/holiday 或空：%1": "Day type must be workday/restday/holiday or empty: %1",

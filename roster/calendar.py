@@ -101,11 +101,23 @@ class WorkCalendar:
         return 8.0 * self.workdays_between(first, last)
 
     def estimated_years(self, first: dt.date, last: dt.date) -> list[int]:
-        """Years in range whose arrangement is only estimated and has no user override."""
-        years = range(first.year, last.year + 1)
+        """Years in range whose arrangement is still (partly) an estimate: not published when this table was
+        written, and either no date of the year is overridden or some estimated date is not confirmed
+        (:meth:`unconfirmed_dates`).  One override does not confirm a whole year's arrangement."""
         o = self.overrides
         overridden = {d.year for d in (o.holidays | o.restdays | o.workdays)}
-        return [y for y in years if y not in PUBLISHED_YEARS and y not in overridden]
+        return [y for y in range(first.year, last.year + 1)
+                if y not in PUBLISHED_YEARS and (y not in overridden or self.unconfirmed_dates(y))]
+
+    def unconfirmed_dates(self, year: int) -> list[dt.date]:
+        """The package's estimated arrangement dates of ``year`` (shifted rest days, make-up workdays) that the
+        user has not entered (any override of the date, to the same or another type, confirms it)."""
+        if year in PUBLISHED_YEARS:
+            return []
+        _statutory, extra_rest, makeup = _china_year(year)
+        o = self.overrides
+        mentioned = o.holidays | o.restdays | o.workdays
+        return sorted(d for d in extra_rest | makeup if d not in mentioned)
 
 
 @lru_cache(maxsize=1)

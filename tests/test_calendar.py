@@ -77,8 +77,17 @@ def test_user_overrides_win():
 def test_estimated_years_flags_2027_until_overridden():
     assert CAL.estimated_years(D("2026-06-01"), D("2027-05-31")) == [2027]
     assert CAL.estimated_years(D("2026-06-01"), D("2026-12-31")) == []
+    # one entered date does not confirm the year: the other estimated dates are still in use (review finding)
     cal = WorkCalendar(CalendarOverrides(workdays=frozenset({D("2027-02-20")})))
+    assert cal.estimated_years(D("2026-06-01"), D("2027-05-31")) == [2027]
+    assert D("2027-02-09") in cal.unconfirmed_dates(2027)
+    # every estimated 2027 date entered (kept as rest days, or moved) → confirmed
+    est = CAL.unconfirmed_dates(2027)
+    assert est and all(d.year == 2027 for d in est)
+    cal = WorkCalendar(CalendarOverrides(restdays=frozenset(est[1:]), workdays=frozenset({est[0], D("2027-02-20")})))
+    assert cal.unconfirmed_dates(2027) == []
     assert cal.estimated_years(D("2026-06-01"), D("2027-05-31")) == []
+    assert CAL.unconfirmed_dates(2026) == []
 
 
 def test_2027_statutory_dates_known():

@@ -425,7 +425,11 @@ def test_calendar_estimated_year_banner(qtbot):
     assert w.banner.isHidden()
     w.range_box.setCurrentIndex(w.range_box.findData(2027))
     assert not w.banner.isHidden()
-    w.model.setData(w.model.index(1, 9), "workday", EDIT)  # user enters a 2027 date → no longer an estimate
+    assert "2027-02-09" in w.banner.text()  # the estimated dates still to confirm are named
+    w.model.setData(w.model.index(1, 9), "workday", EDIT)  # user enters one 2027 date: the rest are still estimates
+    assert not w.banner.isHidden() and "2027-02-10" not in w.banner.text() and "2027-02-09" in w.banner.text()
+    for d in WorkCalendar(w.model.overrides()).unconfirmed_dates(2027):  # confirm every estimated date
+        w.model.setData(w.model.index(d.month - 1, d.day - 1), "restday", EDIT)
     assert w.banner.isHidden()
 
 

@@ -279,12 +279,15 @@ class CalendarEditor(QWidget):
         first = dt.date(*months[0], 1)
         y, m = months[-1]
         last = dt.date(y, m, pycal.monthrange(y, m)[1])
-        years = WorkCalendar(self.model.overrides()).estimated_years(first, last)
+        cal = WorkCalendar(self.model.overrides())
+        years = cal.estimated_years(first, last)
         if years:
-            self.banner.setText(
-                self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。")
-                .replace("%1", "、".join(str(y) for y in years))
-            )
+            pending = [d for y in years for d in cal.unconfirmed_dates(y)]
+            text = self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。").replace(
+                "%1", "、".join(str(y) for y in years))
+            if pending:
+                text += self.tr("尚未核对的估计调休日：%1").replace("%1", "、".join(d.isoformat() for d in pending))
+            self.banner.setText(text)
             self.banner.show()
         else:
             self.banner.hide()
