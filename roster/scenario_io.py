@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,14 @@ from .model import (
 
 SCENARIO_FORMAT = "roster-scenario/1"
 ROSTER_FORMAT = "roster/1"
+
+
+def date_problem(text: str) -> str:
+    """What is wrong with a date string that ``date.fromisoformat`` refused: its format, or a date that does not
+    exist (2026-02-30)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return f"日期不存在 (no such date): {text!r}"
+    return f"日期格式应为 YYYY-MM-DD (bad date), 得到 {text!r}"
 
 
 class InputError(ValueError):
@@ -105,10 +114,11 @@ class _Reader:
         return v
 
     def date(self, v: Any, path: str) -> dt.date:
+        text = self.string(v, path)
         try:
-            return dt.date.fromisoformat(self.string(v, path))
+            return dt.date.fromisoformat(text)
         except ValueError:
-            raise self.fail(path, f"日期格式应为 YYYY-MM-DD (bad date), 得到 {v!r}") from None
+            raise self.fail(path, date_problem(text)) from None
 
     def datetime(self, v: Any, path: str) -> dt.datetime:
         try:
@@ -272,7 +282,7 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
         ))
     wh = r.number(d.get("weekly_hours", 40), f"{path}.weekly_hours")
     if not 0 < wh <= 60:
-        raise r.fail(f"{path}.weekly_hours", f"每周合同工时应在 0–60 之间, 得到 {wh}")
+        raise r.fail(f"{path}.weekly_hours", f"每周合同工时应大于 0 且不超过 60 (0 < weekly_hours ≤ 60), 得到 {wh}")
     return Staff(
         id=sid,
         name=str(d.get("name") or sid),

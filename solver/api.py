@@ -32,7 +32,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -374,10 +374,45 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
         if still:
             kept = [(lk, lit) for lk, lit in kept if lit.Index() in sub and lk is not item[0]] or kept
     core = {lit.Index() for _, lit in kept}
-    names = [f"{lk.staff} {lk.date} {lk.shift}" for lk, lit in m.lock_lits if lit.Index() in core]
-    if not names:
+    locks = [lk for lk, lit in m.lock_lits if lit.Index() in core]
+    if not locks:
         return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
-    return "以下锁定的班次不能同时满足硬性规则（连续工作、周休、休息间隔或加班上限）：" + "；".join(names)
+    people = {p.id: p.name for p in scenario.staff}
+    names = [f"{people.get(lk.staff, lk.staff)}（{lk.staff}）{lk.date} {lk.shift}" for lk in locks]
+    rules = _lock_rules(scenario, start, days, locks, prior, horizon_end)
+    why = ("冲突的规则：" + "、".join(_rule_title(r) for r in rules) if rules
+           else "它们与多条规则（连续工作、周休、休息间隔或加班上限）同时冲突")
+    return (f"以下锁定的班次不能同时成立：{'；'.join(names)}。{why}。"
+            f"请解除其中{'一个' if len(locks) == 2 else '至少一个'}锁定（例如 {names[-1]}），或修改相应规则的设置。")
+
+
+#: rules a set of locks can break among themselves (the per-person hard rules)
+_LOCK_RULES = ("min_rest_between_shifts", "max_daily_hours", "max_consecutive_days", "weekly_rest_day", "overtime_cap")
+
+
+def _lock_rules(scenario: Scenario, start: dt.date, days: int, locks, prior: Roster | None,
+                horizon_end: dt.date | None) -> list[str]:
+    """Which single rule, switched off, lets ``locks`` hold together: the people of the locks alone are solved
+    for feasibility once per rule (coverage is soft, every other hard rule is per person, so the rest of the team
+    does not matter and the models stay tiny)."""
+    who = {lk.staff for lk in locks}
+    base = replace(scenario, staff=tuple(p for p in scenario.staff if p.id in who), locked=tuple(locks))
+    found = []
+    for rule in _LOCK_RULES:
+        if rule in scenario.rules.disabled:
+            continue
+        trial = replace(base, rules=replace(base.rules, disabled=base.rules.disabled | {rule}))
+        m = build(trial, start, days, prior=prior, horizon_end=horizon_end)
+        if m.static_infeasible or _lock_conflicts(m):
+            continue
+        _add_locks(m, assumptions=False)
+        m.model.ClearObjective()
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = 2
+        if solver.Solve(m.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found.append(rule)
+    return found
 
 
 def solve(
@@ -684,11 +719,31 @@ def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: Solv
 
 
 def _static_reason(m: RosterModel) -> str:
+    """History that breaks a hard rule whatever the roster does, in plain Chinese with the fix: one sentence per
+    person (items ``rule:staff id:…`` from :mod:`solver.rules`)."""
+    names = {p.id: p.name for p in m.inst.scenario.staff}
+    windows: dict[str, dict[str, str]] = {}  # staff id → rule → first date
     parts = []
     for item in m.static_infeasible:
-        rule, *rest = item.split(":")
-        parts.append(f"{rule}（{RULE_SOURCES.get(rule, '')}）：{' '.join(rest)}")
-    return "历史结转数据与硬性规则冲突：" + "；".join(parts)
+        rule, sid, *rest = item.split(":")
+        who = f"{names.get(sid, sid)}（{sid}）"
+        if rule == "overtime_cap":
+            hist, cap = (int(x) for x in rest)
+            parts.append(f"{who}的历史数据记录本结算期已加班 {hist / 60:.1f} 小时，超过本期加班上限 {cap / 60:.1f} 小时"
+                         f"（规则{_rule_title(rule)}）。请核对该员工历史数据中的“本月已加班”")
+        else:
+            windows.setdefault(sid, {}).setdefault(rule, rest[0])
+    for sid, rules in windows.items():
+        hist = m.inst.scenario.history_of(sid)
+        end = hist.last_shift_end.strftime("%Y-%m-%d %H:%M") if hist.last_shift_end else "—"
+        parts.append(f"{names.get(sid, sid)}（{sid}）的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
+                     f"使 {min(rules.values())} 起无论如何排班都违反" + "、".join(_rule_title(r) for r in rules)
+                     + "。请核对该员工的历史数据（连续工作天数、上期最后一班结束时间），或把排班起始日推后")
+    return "历史结转数据与硬性规则冲突，无法排出合法的排班：" + "；".join(parts) + "。"
+
+
+def _rule_title(rule: str) -> str:
+    return f"“{RULE_NAMES_ZH.get(rule, rule)}”（{RULE_SOURCES.get(rule, '')}）"
 
 
 def _infeasible(start, days, t0, reason, status: str = "INFEASIBLE") -> SolveResult:

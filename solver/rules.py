@@ -473,7 +473,7 @@ def overtime_cap(m: RosterModel) -> None:
         hist = sum(info["hist"] for _, info in items)
         m.model.Add(total + hist <= cap)
         if hist > cap:
-            m.static_infeasible.append("overtime_cap:history")
+            m.static_infeasible.append(f"overtime_cap:{inst.staff[_key[0]].id}:{hist}:{cap}")
         if rules.working_time_system == WorkingTimeSystem.STANDARD:
             # OT-03 S1 Art. 41 under the standard system: the extended daily hours plus the statutory-holiday
             # hours count toward the 36 h even when the month's total stays below its standard

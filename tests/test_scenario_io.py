@@ -234,6 +234,19 @@ def test_other_bad_fields(tmp_path: Path, mutate, field):
     expect(tmp_path, d, field)
 
 
+def test_messages_say_what_is_wrong(tmp_path: Path):
+    """A well-formed date that does not exist is not a format error; 0 weekly hours is outside the stated range."""
+    d = sample_dict()
+    d["calendar"].update(holidays=["2027-02-30"])
+    assert "格式" not in expect(tmp_path, d, "calendar.holidays[0]", "日期不存在").reason
+    d = sample_dict()
+    d["calendar"].update(holidays=["2027/02/03"])
+    expect(tmp_path, d, "calendar.holidays[0]", "YYYY-MM-DD")
+    d = sample_dict()
+    d["staff"][0].update(weekly_hours=0)
+    expect(tmp_path, d, "staff[0].weekly_hours", "大于 0 且不超过 60")
+
+
 def test_unknown_fields_are_warnings(tmp_path: Path):
     d = sample_dict()
     d["colour_scheme"] = "dark"

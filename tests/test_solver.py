@@ -253,6 +253,21 @@ def test_conflicting_locks_are_named_by_the_core():
     assert res.status == "INFEASIBLE"
     assert "p0" in res.infeasible_reason and "E" in res.infeasible_reason and "N" in res.infeasible_reason
     assert "p1" not in res.infeasible_reason  # the core is minimised: p1's lock is not part of the conflict
+    # named by person, the one rule that forbids it (E ends 24:00, N starts 00:00) and the fix (review finding)
+    assert "员工0（p0）" in res.infeasible_reason
+    assert "“班间最短休息”" in res.infeasible_reason and "连续工作天数" not in res.infeasible_reason
+    assert "请解除其中一个锁定" in res.infeasible_reason
+
+
+def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
+    sc = scen(team(2), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT,
+              history={"p0": History(consecutive_days=9, last_shift_end=dt.datetime.combine(D0, dt.time(8)))})
+    res = solve(sc, D0, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    reason = res.infeasible_reason
+    assert "（p0）的历史数据（连续工作 9 天" in reason and "p1" not in reason
+    assert "“连续工作天数”" in reason and "请核对该员工的历史数据" in reason
+    assert "max_consecutive_days" not in reason  # no raw rule ids
 
 
 # ------------------------------------------------------------------ API behaviour
@@ -575,4 +590,4 @@ def test_rolling_chunk_names_a_lock_that_only_the_next_months_cap_forbids():
               shifts=twelve_hour_shifts(), locked=(Lock("p0", dt.date(2026, 12, 31), "B"),))
     res = solve_rolling(sc, dt.date(2026, 12, 1), 34, SolveOptions(time_limit=1.5), chunk="month")
     assert res.status == "INFEASIBLE"
-    assert "p0 2026-12-31 B" in res.infeasible_reason
+    assert "（p0）2026-12-31 B" in res.infeasible_reason and "“加班上限”" in res.infeasible_reason

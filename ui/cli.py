@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from exports.safe_write import ExportError
-from roster.scenario_io import InputError
+from roster.scenario_io import InputError, date_problem
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -21,7 +21,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from None
+        raise argparse.ArgumentTypeError(date_problem(text)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
