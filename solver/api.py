@@ -634,10 +634,15 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # no longer get (solver.model.symmetry_classes).  Without it, 100 staff, limit 60 (CP-SAT + roster LNS shares):
 # 0.5 + 0 → 36735 in 55 s, 0.6 + 0 → 36520 in 65 s, 0.3 + 0.35 → 36570 in 59 s, 0.2 + 0.4 → 36472 in 56 s,
 # 0.2 + 0.45 → 36305 in 63 s, 0.1 + 0.5 → 36867 in 54 s.  A CP-SAT deterministic second costs ~1.7 s of wall time
-# there (2 cores), a roster-LNS one ~1.3 s.
+# there (2 cores), a roster-LNS one ~1.3 s.  With GLOP's bound moved beside the search the 0.2 + 0.4 run ended at
+# 48.7 s, so the LNS got the slack: 0.2 + 0.5 → 36210 in 57 s (0.25 + 0.45 → 36392 in 58 s).
+# Tried for the flat max − min of big groups (nights 1…8 in a group of 85 after 60 s) and dropped: a band surrogate
+# (distance of each member from ⌊T/n⌋…⌈T/n⌉) as a secondary objective below the real one, in CP-SAT and the LNS —
+# the search spent itself on the surrogate: 37327 (isolated days 32 → 91); and the same as a tie-break only for
+# the members a neighbourhood frees (solver.lns): 36472 → 37052.
 _PHASE2_SHARE = 0.6
 _CPSAT_SHARE_BIG = 0.2
-_LNS_SHARE_BIG = 0.4
+_LNS_SHARE_BIG = 0.5
 _BIG_TEAM = BIG_TEAM
 # Small models (≤ this many shift variables, e.g. 13 staff × 14 days) get CP-SAT's interleaved search with its LP
 # subsolver for all of phase 2: the roster LNS stalls there.  Measured (limit 10, seeds 0/1/2): 7 days LNS
