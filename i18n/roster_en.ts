@@ -134,8 +134,8 @@
             <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and click dates to correct them.</translation>
         </message>
         <message>
-            <source>尚未核对的估计调休日：%1</source>
-            <translation> Estimated days off not yet confirmed: %1</translation>
+            <source>尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）</source>
+            <translation> Estimated days off not yet confirmed: %1 (where the estimate is right, click the date to the same type to confirm it)</translation>
         </message>
     </context>
     <context>

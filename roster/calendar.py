@@ -19,8 +19,8 @@ import holidays as holidays_lib
 
 from .model import CalendarOverrides, DayType
 
-#: years whose 调休 arrangement was published (S15) when this table was written
-PUBLISHED_YEARS = frozenset({2025, 2026})
+#: the last year whose 调休 arrangement was published (S15) when this table was written; later years are estimates
+LAST_PUBLISHED_YEAR = 2026
 AVERAGE_MONTH_HOURS = 1984 / 12  # 165.33 h, 人社部发〔2025〕2号 (MD-01)
 
 
@@ -101,18 +101,19 @@ class WorkCalendar:
         return 8.0 * self.workdays_between(first, last)
 
     def estimated_years(self, first: dt.date, last: dt.date) -> list[int]:
-        """Years in range whose arrangement is still (partly) an estimate: not published when this table was
-        written, and either no date of the year is overridden or some estimated date is not confirmed
-        (:meth:`unconfirmed_dates`).  One override does not confirm a whole year's arrangement."""
+        """Years of [first, last] whose arrangement is still (partly) an estimate there: published after this table
+        was written, and either no date of the year is overridden or an estimated date inside [first, last] is not
+        confirmed (:meth:`unconfirmed_dates`).  One override does not confirm a whole year's arrangement."""
         o = self.overrides
         overridden = {d.year for d in (o.holidays | o.restdays | o.workdays)}
         return [y for y in range(first.year, last.year + 1)
-                if y not in PUBLISHED_YEARS and (y not in overridden or self.unconfirmed_dates(y))]
+                if y > LAST_PUBLISHED_YEAR
+                and (y not in overridden or any(first <= d <= last for d in self.unconfirmed_dates(y)))]
 
     def unconfirmed_dates(self, year: int) -> list[dt.date]:
         """The package's estimated arrangement dates of ``year`` (shifted rest days, make-up workdays) that the
         user has not entered (any override of the date, to the same or another type, confirms it)."""
-        if year in PUBLISHED_YEARS:
+        if year <= LAST_PUBLISHED_YEAR:
             return []
         _statutory, extra_rest, makeup = _china_year(year)
         o = self.overrides

@@ -48,7 +48,7 @@ ROSTER_FORMAT = "roster/1"
 def date_problem(text: str) -> str:
     """What is wrong with a date string that ``date.fromisoformat`` refused: its format, or a date that does not
     exist (2026-02-30)."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         return f"日期不存在 (no such date): {text!r}"
     return f"日期格式应为 YYYY-MM-DD (bad date), 得到 {text!r}"
 
@@ -360,7 +360,10 @@ def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario,
         code = r.string(r.req(lk, "shift", lp), f"{lp}.shift")
         if code != OFF and code not in codes:
             raise r.fail(f"{lp}.shift", f"未知班次代码 {code!r} (unknown shift code)")
-        locked.append(Lock(sid, r.date(r.req(lk, "date", lp), f"{lp}.date"), code))
+        day = r.date(r.req(lk, "date", lp), f"{lp}.date")
+        if any(other.staff == sid and other.date == day for other in locked):
+            raise r.fail(lp, f"{sid} 在 {day} 已有一个锁定 (a second lock on the same person and date)")
+        locked.append(Lock(sid, day, code))
     weights = dict(Scenario().weights)
     for k, v in r.obj(d.get("weights") or {}, "weights").items():
         weights[k] = int(r.number(v, f"weights.{k}", integer=True))

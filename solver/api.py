@@ -379,9 +379,20 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
         return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
     people = {p.id: p.name for p in scenario.staff}
     names = [f"{people.get(lk.staff, lk.staff)}（{lk.staff}）{lk.date} {lk.shift}" for lk in locks]
+    cells: dict[tuple, list[str]] = {}
+    for lk in scenario.locked:
+        cells.setdefault((lk.staff, lk.date), []).append(lk.shift)
+    for (sid, day), codes in cells.items():
+        codes = sorted(set(codes))
+        if len(codes) > 1:
+            return (f"{people.get(sid, sid)}（{sid}）{day} 有 {len(codes)} 个锁定（{'、'.join(codes)}），违反规则"
+                    f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定。")
     rules = _lock_rules(scenario, start, days, locks, prior, horizon_end)
     why = ("冲突的规则：" + "、".join(_rule_title(r) for r in rules) if rules
            else "它们与多条规则（连续工作、周休、休息间隔或加班上限）同时冲突")
+    if len(locks) == 1:
+        return (f"锁定的班次 {names[0]} 不能成立（与该员工的历史数据或其他安排一起违反规则）。{why}。"
+                "请解除该锁定，或核对该员工的历史数据，或修改相应规则的设置。")
     return (f"以下锁定的班次不能同时成立：{'；'.join(names)}。{why}。"
             f"请解除其中{'一个' if len(locks) == 2 else '至少一个'}锁定（例如 {names[-1]}），或修改相应规则的设置。")
 
@@ -392,27 +403,33 @@ _LOCK_RULES = ("min_rest_between_shifts", "max_daily_hours", "max_consecutive_da
 
 def _lock_rules(scenario: Scenario, start: dt.date, days: int, locks, prior: Roster | None,
                 horizon_end: dt.date | None) -> list[str]:
-    """Which single rule, switched off, lets ``locks`` hold together: the people of the locks alone are solved
-    for feasibility once per rule (coverage is soft, every other hard rule is per person, so the rest of the team
-    does not matter and the models stay tiny)."""
+    """The rules behind a set of locks that cannot hold together: each single rule that, switched off, lets them
+    hold, else the first pair that does.  The people of the locks alone are solved for feasibility (coverage is
+    soft and every other hard rule is per person, so the rest of the team does not matter; the models are tiny)."""
     who = {lk.staff for lk in locks}
     base = replace(scenario, staff=tuple(p for p in scenario.staff if p.id in who), locked=tuple(locks))
-    found = []
-    for rule in _LOCK_RULES:
-        if rule in scenario.rules.disabled:
-            continue
-        trial = replace(base, rules=replace(base.rules, disabled=base.rules.disabled | {rule}))
+    rules = [r for r in _LOCK_RULES if r not in scenario.rules.disabled]
+
+    def holds_without(off: set[str]) -> bool:
+        trial = replace(base, rules=replace(base.rules, disabled=base.rules.disabled | off))
         m = build(trial, start, days, prior=prior, horizon_end=horizon_end)
         if m.static_infeasible or _lock_conflicts(m):
-            continue
+            return False
         _add_locks(m, assumptions=False)
         m.model.ClearObjective()
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = 2
-        if solver.Solve(m.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            found.append(rule)
-    return found
+        return solver.Solve(m.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+    found = [r for r in rules if holds_without({r})]
+    if found:
+        return found
+    for i, a in enumerate(rules):
+        for b in rules[i + 1:]:
+            if holds_without({a, b}):
+                return [a, b]
+    return []
 
 
 def solve(
@@ -725,15 +742,14 @@ def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: Solv
 
 def _static_reason(m: RosterModel) -> str:
     """History that breaks a hard rule whatever the roster does, in plain Chinese with the fix: one sentence per
-    person (items ``rule:staff id:…`` from :mod:`solver.rules`)."""
+    person (items ``(rule, staff id, …)`` from :mod:`solver.rules`)."""
     names = {p.id: p.name for p in m.inst.scenario.staff}
     windows: dict[str, dict[str, str]] = {}  # staff id → rule → first date
     parts = []
-    for item in m.static_infeasible:
-        rule, sid, *rest = item.split(":")
+    for rule, sid, *rest in m.static_infeasible:
         who = f"{names.get(sid, sid)}（{sid}）"
         if rule == "overtime_cap":
-            hist, cap = (int(x) for x in rest)
+            hist, cap = rest
             parts.append(f"{who}的历史数据记录本结算期已加班 {hist / 60:.1f} 小时，超过本期加班上限 {cap / 60:.1f} 小时"
                          f"（规则{_rule_title(rule)}）。请核对该员工历史数据中的“本月已加班”")
         else:

@@ -166,7 +166,7 @@ class RosterModel:
         self.terms: dict[str, Term] = {}
         self.under: list[tuple[int, int, int, str | None, cp_model.IntVar]] = []  # (d, slot0, slot1, skill, var)
         self.lock_lits: list[tuple[object, cp_model.IntVar]] = []
-        self.static_infeasible: list[str] = []
+        self.static_infeasible: list[tuple] = []  # (rule id, staff id, …) that history breaks whatever the roster
         # where the soft cost sits (solver.lns aims its neighbourhoods there, solver.cuts cuts on it):
         # fairness groups (objective.SpreadGroup) and isolated-day indicators (person, date, var)
         self.spread_groups: list = []

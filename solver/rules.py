@@ -193,7 +193,7 @@ def _window_constraints(m: RosterModel, length: int, max_working: int, rule_id: 
                     lits.append(w)
             room = max_working - fixed
             if room < 0:
-                m.static_infeasible.append(f"{rule_id}:{person.id}:{inst.dates[max(ws, 0)]}")
+                m.static_infeasible.append((rule_id, person.id, str(inst.dates[max(ws, 0)])))
                 room = 0
             if len(lits) > room:
                 m.model.Add(sum(lits) <= room)
@@ -473,7 +473,7 @@ def overtime_cap(m: RosterModel) -> None:
         hist = sum(info["hist"] for _, info in items)
         m.model.Add(total + hist <= cap)
         if hist > cap:
-            m.static_infeasible.append(f"overtime_cap:{inst.staff[_key[0]].id}:{hist}:{cap}")
+            m.static_infeasible.append(("overtime_cap", inst.staff[_key[0]].id, hist, cap))
         if rules.working_time_system == WorkingTimeSystem.STANDARD:
             # OT-03 S1 Art. 41 under the standard system: the extended daily hours plus the statutory-holiday
             # hours count toward the 36 h even when the month's total stays below its standard

@@ -90,6 +90,18 @@ def test_estimated_years_flags_2027_until_overridden():
     assert CAL.unconfirmed_dates(2026) == []
 
 
+def test_estimated_years_count_only_the_dates_inside_the_range():
+    """A 2027 Jan–May period is confirmed once its own estimated dates are entered (review finding: October's
+    dates kept the contract-year banner up with nothing left to click); published years are never flagged."""
+    inside = [d for d in CAL.unconfirmed_dates(2027) if d <= D("2027-05-31")]
+    assert inside and len(inside) < len(CAL.unconfirmed_dates(2027))
+    cal = WorkCalendar(CalendarOverrides(restdays=frozenset(inside)))
+    assert cal.estimated_years(D("2026-06-01"), D("2027-05-31")) == []
+    assert cal.estimated_years(D("2027-01-01"), D("2027-12-31")) == [2027]
+    assert CAL.estimated_years(D("2019-01-01"), D("2026-12-31")) == []
+    assert CAL.unconfirmed_dates(2020) == []
+
+
 def test_2027_statutory_dates_known():
     for day in ("2027-01-01", "2027-02-06", "2027-10-01", "2027-10-03"):
         assert CAL.is_holiday(D(day)), day

@@ -31,6 +31,7 @@ from roster.model import (
 from roster.sample import sample_scenario, twelve_hour_shifts
 from roster.scenario_io import (
     InputError,
+    date_problem,
     load_roster,
     load_scenario,
     roster_from_dict,
@@ -245,6 +246,14 @@ def test_messages_say_what_is_wrong(tmp_path: Path):
     d = sample_dict()
     d["staff"][0].update(weekly_hours=0)
     expect(tmp_path, d, "staff[0].weekly_hours", "大于 0 且不超过 60")
+    for text in ("2027-02-03 ", "２０２７-０２-０３"):  # trailing space, full-width digits: a format problem
+        assert "YYYY-MM-DD" in date_problem(text) and "不存在" not in date_problem(text)
+
+
+def test_two_locks_on_one_cell_are_refused(tmp_path: Path):
+    d = sample_dict()
+    d["locked"] = [{"staff": "s01", "date": "2026-06-02", "shift": "D"}, {"staff": "s01", "date": "2026-06-02", "shift": "N"}]
+    expect(tmp_path, d, "locked[1]", "已有一个锁定")
 
 
 def test_unknown_fields_are_warnings(tmp_path: Path):

@@ -259,6 +259,30 @@ def test_conflicting_locks_are_named_by_the_core():
     assert "请解除其中一个锁定" in res.infeasible_reason
 
 
+def test_a_lock_that_history_forbids_is_explained_as_one_lock_with_both_rules():
+    sc = scen(team(2), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT,
+              history={"p0": History(consecutive_days=6)}, locked=(Lock("p0", D0, "D"),))
+    res = solve(sc, D0, 5, FAST)
+    assert res.status == "INFEASIBLE"
+    reason = res.infeasible_reason
+    assert reason.startswith("锁定的班次 员工0（p0）") and "至少一个" not in reason
+    assert "“连续工作天数”" in reason and "“每周休息日”" in reason  # neither alone: the pair is named
+
+
+def test_two_locks_on_one_cell_name_the_one_shift_rule():
+    sc = scen(team(2), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT, locked=(Lock("p0", D0, "D"), Lock("p0", D0, "E")))
+    res = solve(sc, D0, 3, FAST)
+    assert res.status == "INFEASIBLE" and "“每天一个班次”" in res.infeasible_reason and "D、E" in res.infeasible_reason
+
+
+def test_history_explanation_survives_a_colon_in_the_staff_id():
+    sc = scen((Staff("N:01", "甲"), Staff("p1", "乙")), [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED),
+              history={"N:01": History(overtime_minutes_month=60 * 60)})
+    res = solve(sc, dt.date(2026, 6, 10), 7, FAST)  # mid-month: the history's overtime is this month's
+    assert res.status == "INFEASIBLE"
+    assert "甲（N:01）的历史数据记录本结算期已加班 60.0 小时" in res.infeasible_reason
+
+
 def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
     sc = scen(team(2), [DemandRule("all", 8 * 60, 16 * 60, 1)], NO_OT,
               history={"p0": History(consecutive_days=9, last_shift_end=dt.datetime.combine(D0, dt.time(8)))})

@@ -19,9 +19,9 @@ EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(date_problem(text)) from None
+        raise argparse.ArgumentTypeError(date_problem(text.strip())) from None
 
 
 def _parser() -> argparse.ArgumentParser:
