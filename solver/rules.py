@@ -466,14 +466,14 @@ def overtime_cap(m: RosterModel) -> None:
         groups[key].append((measured, info))
     if not inst.enabled("overtime_cap"):
         return
-    for _key, items in groups.items():
+    for key, items in groups.items():
         # per month the larger of the start-date and the minute readings (the same variable when they cannot differ)
         total = sum(info["measured_m"] if info["measured_m"] is not None else meas for meas, info in items)
         cap = sum(info["cap"] for _, info in items)
         hist = sum(info["hist"] for _, info in items)
         m.model.Add(total + hist <= cap)
         if hist > cap:
-            m.static_infeasible.append(("overtime_cap", inst.staff[_key[0]].id, hist, cap))
+            m.static_infeasible.append(("overtime_cap", inst.staff[key[0]].id, hist, cap))
         if rules.working_time_system == WorkingTimeSystem.STANDARD:
             # OT-03 S1 Art. 41 under the standard system: the extended daily hours plus the statutory-holiday
             # hours count toward the 36 h even when the month's total stays below its standard
