@@ -155,9 +155,8 @@ def _lock_conflicts(m: RosterModel) -> list[str]:
         hit = m.forbidden.get(cell)
         if hit:
             rule, reason = hit
-            title = RULE_NAMES_ZH.get(rule, rule)
             fix = "请解除该锁定或取消该日请假" if rule == "approved_leave" else "请解除该锁定或修改相应设置"
-            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则“{title}”冲突（{RULE_SOURCES.get(rule, '')}）：{reason}。{fix}")
+            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule)}冲突：{reason}。{fix}")
     return out
 
 
