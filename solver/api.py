@@ -143,12 +143,18 @@ def _lock_conflicts(m: RosterModel) -> list[str]:
     out = []
     inst = m.inst
     codes = {s.code for s in inst.shifts}
-    names = {p.id: p.name for p in inst.scenario.staff}
+    cells: dict[tuple, set[str]] = {}
+    for lk in inst.scenario.locked:
+        cells.setdefault((lk.staff, lk.date), set()).add(lk.shift)
+    for (sid, day), shifts in cells.items():
+        if len(shifts) > 1:  # (the scenario reader refuses these; a scenario built in code may still hold them)
+            out.append(f"{_who(inst.scenario, sid)}{day} 有 {len(shifts)} 个锁定（{'、'.join(sorted(shifts))}），违反规则"
+                       f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定")
     for lk in inst.scenario.locked:
         cell = lock_cell(inst, lk)
         if cell is None or lk.shift == OFF:
             continue
-        who = f"{names.get(lk.staff, lk.staff)}（{lk.staff}）"
+        who = _who(inst.scenario, lk.staff)
         if lk.shift not in codes:
             out.append(f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次")
             continue
@@ -376,16 +382,7 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
     locks = [lk for lk, lit in m.lock_lits if lit.Index() in core]
     if not locks:
         return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
-    people = {p.id: p.name for p in scenario.staff}
-    names = [f"{people.get(lk.staff, lk.staff)}（{lk.staff}）{lk.date} {lk.shift}" for lk in locks]
-    cells: dict[tuple, list[str]] = {}
-    for lk in scenario.locked:
-        cells.setdefault((lk.staff, lk.date), []).append(lk.shift)
-    for (sid, day), codes in cells.items():
-        codes = sorted(set(codes))
-        if len(codes) > 1:
-            return (f"{people.get(sid, sid)}（{sid}）{day} 有 {len(codes)} 个锁定（{'、'.join(codes)}），违反规则"
-                    f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定。")
+    names = [f"{_who(scenario, lk.staff)}{lk.date} {lk.shift}" for lk in locks]
     rules = _lock_rules(scenario, start, days, locks, prior, horizon_end)
     why = ("冲突的规则：" + "、".join(_rule_title(r) for r in rules) if rules
            else "它们与多条规则（连续工作、周休、休息间隔或加班上限）同时冲突")
@@ -742,11 +739,10 @@ def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: Solv
 def _static_reason(m: RosterModel) -> str:
     """History that breaks a hard rule whatever the roster does, in plain Chinese with the fix: one sentence per
     person (items ``(rule, staff id, …)`` from :mod:`solver.rules`)."""
-    names = {p.id: p.name for p in m.inst.scenario.staff}
     windows: dict[str, dict[str, str]] = {}  # staff id → rule → first date
     parts = []
     for rule, sid, *rest in m.static_infeasible:
-        who = f"{names.get(sid, sid)}（{sid}）"
+        who = _who(m.inst.scenario, sid)
         if rule == "overtime_cap":
             hist, cap = rest
             parts.append(f"{who}的历史数据记录本结算期已加班 {hist / 60:.1f} 小时，超过本期加班上限 {cap / 60:.1f} 小时"
@@ -756,10 +752,16 @@ def _static_reason(m: RosterModel) -> str:
     for sid, rules in windows.items():
         hist = m.inst.scenario.history_of(sid)
         end = hist.last_shift_end.strftime("%Y-%m-%d %H:%M") if hist.last_shift_end else "—"
-        parts.append(f"{names.get(sid, sid)}（{sid}）的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
+        parts.append(f"{_who(m.inst.scenario, sid)}的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
                      f"使 {min(rules.values())} 起无论如何排班都违反" + "、".join(_rule_title(r) for r in rules)
                      + "。请核对该员工的历史数据（连续工作天数、上期最后一班结束时间），或把排班起始日推后")
     return "历史结转数据与硬性规则冲突，无法排出合法的排班：" + "；".join(parts) + "。"
+
+
+def _who(scenario: Scenario, sid: str) -> str:
+    """A person as the explanations name them: 姓名（id）."""
+    name = next((p.name for p in scenario.staff if p.id == sid), sid)
+    return f"{name}（{sid}）"
 
 
 def _rule_title(rule: str) -> str:
