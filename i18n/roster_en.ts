@@ -1393,12 +1393,24 @@
             <translation>Preview: best solution so far</translation>
         </message>
         <message>
+            <source>已取消：保留原排班（本次求解尚未找到更好的排班）</source>
+            <translation>Cancelled: previous roster kept (this run had not found a better one)</translation>
+        </message>
+        <message>
             <source>求解结果</source>
             <translation>Solve result</translation>
         </message>
         <message>
+            <source>已取消：显示目前最好的排班（优化未完成，可再按 F5 继续）</source>
+            <translation>Cancelled: showing the best roster so far (not fully optimised; press F5 to continue)</translation>
+        </message>
+        <message>
             <source>求解完成</source>
             <translation>Solve finished</translation>
+        </message>
+        <message>
+            <source>无合法排班：原因与修改建议见求解面板</source>
+            <translation>No legal roster: see the reasons and suggested changes in the solve panel</translation>
         </message>
         <message>
             <source>没有得到排班</source>
@@ -1824,6 +1836,7 @@
         <name>RosterPreview</name>
         <message>
             <source>当前最优解预览</source>
+            <extracomment>statuses whose progress bar is drawn in amber (no roster, or not the finished search)</extracomment>
             <translation>Preview of the best solution so far</translation>
         </message>
     </context>
@@ -2385,6 +2398,14 @@
             <translation>Cancelled</translation>
         </message>
         <message>
+            <source>已取消：目前最好的排班（未优化完成）</source>
+            <translation>Cancelled: best roster so far (not fully optimised)</translation>
+        </message>
+        <message>
+            <source>已取消：保留原排班</source>
+            <translation>Cancelled: previous roster kept</translation>
+        </message>
+        <message>
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -2398,7 +2419,11 @@
         </message>
         <message>
             <source>求解时在排班表中显示当前最优解</source>
-            <translation>Show the best solution so far in the rota while solving</translation>
+            <translation>Live preview in the rota</translation>
+        </message>
+        <message>
+            <source>求解按确定性时间停止（同一输入与种子得到同一排班），机器繁忙时实际用时可能超过上限，最多约 1.5 倍</source>
+            <translation>The search stops on deterministic time (same input and seed, same roster); on a busy machine the wall time can exceed the limit, by up to about 1.5 ×</translation>
         </message>
         <message>
             <source>当前最优解预览（每行一人，每列一天，颜色为班次）</source>

@@ -623,3 +623,72 @@ def test_leave_labels_and_legend_follow_a_language_switch(qtbot, make_window):
         w.set_language("zh")
         install_translator(QApplication.instance(), "zh")
     assert idx.data(Roles.PAINT)[0] == "年假"
+
+
+def _cancelled_job(result):
+    """A job that waits for Cancel and then returns ``result`` as the search's best so far."""
+
+    def job(on_progress, on_solution, cancel):
+        t0 = time.monotonic()
+        while not cancel.cancelled and time.monotonic() - t0 < 30:
+            time.sleep(0.01)
+        return result, None
+
+    return job
+
+
+def _grid_of(roster) -> dict:
+    return {(a.staff, a.date): a.shift for a in roster.assignments}
+
+
+def _shifts(grid: dict) -> dict:
+    return {k: v for k, v in grid.items() if v != OFF}
+
+
+def _cancel_job(qtbot, w: MainWindow, result) -> None:
+    w._start_job("solve", _cancelled_job(result))
+    qtbot.waitUntil(w.runner.is_running, timeout=5000)
+    with qtbot.waitSignal(w.solveFinished, timeout=30_000):
+        w.solve_panel.cancel_button.click()
+
+
+@pytest.mark.parametrize("better", [False, True])
+def test_cancel_keeps_the_roster_unless_the_best_so_far_beats_it(qtbot, make_window, better):
+    w = make_window(7)
+    first = _solve(qtbot, w, limit=2)
+    before_grid, before_obj_text = w.model.grid(), w.solve_panel.objective_label.text()
+    undo_count = w.undo_stack.count()
+    # the best so far of a cancelled run: another legal-looking roster, better or worse than the one in the grid
+    other = dataclasses.replace(first.roster, assignments=first.roster.assignments[1:])
+    delta = -1 if better else 1000
+    _cancel_job(qtbot, w, dataclasses.replace(first, roster=other, objective=first.objective + delta))
+    if better:
+        assert _shifts(w.model.grid()) == _grid_of(other)
+        assert w.undo_stack.count() == undo_count + 1
+        assert w.solve_panel.status_label.text() == "已取消：目前最好的排班（未优化完成）"
+    else:
+        assert w.model.grid() == before_grid
+        assert w.undo_stack.count() == undo_count  # nothing to undo: the grid did not change
+        assert w.solve_panel.status_label.text() == "已取消：保留原排班"
+        assert w.solve_panel.objective_label.text() == before_obj_text  # the kept roster's figures
+        assert "保留原排班" in w.statusBar().currentMessage()
+
+
+def test_cancel_applies_the_best_so_far_to_an_empty_grid_but_never_over_a_hand_edit(qtbot, make_window):
+    w = make_window(7)
+    first = _solve(qtbot, w, limit=2)
+    roster = first.roster
+    w.undo_stack.undo()  # back to the empty grid
+    assert not any(code != OFF for code in w.model.grid().values())
+    _cancel_job(qtbot, w, dataclasses.replace(first, objective=first.objective + 1000))
+    assert _shifts(w.model.grid()) == _grid_of(roster)
+    assert "目前最好" in w.solve_panel.status_label.text()
+    # a hand edit: even a "better" best-so-far does not replace the user's own work
+    idx = w.model.index_of("s11", START + dt.timedelta(days=3))
+    w.view.setCurrentIndex(idx)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_D)
+    edited = w.model.grid()
+    other = dataclasses.replace(roster, assignments=roster.assignments[1:])
+    _cancel_job(qtbot, w, dataclasses.replace(first, roster=other, objective=0.0))
+    assert w.model.grid() == edited

@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.solve_scroll = scroll
         self.solve_dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.solve_dock)
         self.violations = ViolationsPanel(self)
@@ -585,8 +586,14 @@ class MainWindow(QMainWindow):
         self.days_spin.setSuffix(self.tr(" 天"))
         self._update_period_label()
         self._update_violation_label()
+        QTimer.singleShot(0, self._fit_solve_dock)  # after the panel's own texts changed
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model.rowCount() - 1)
+
+    def _fit_solve_dock(self) -> None:
+        """The solve panel never scrolls sideways: its dock is at least as wide as the panel needs in this language."""
+        bar = self.solve_scroll.verticalScrollBar().sizeHint().width()
+        self.solve_dock.setMinimumWidth(self.solve_panel.minimumSizeHint().width() + bar + 4)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -870,14 +877,24 @@ class MainWindow(QMainWindow):
     def _start_job(self, kind: str, job) -> None:
         self._job_kind = kind
         self._pre_solve_grid = self.model.grid()
+        # what the grid held before this job, to judge a cancelled job's best-so-far against: the objective
+        # of the last solve when the grid is still that solve's result (None when edited by hand or empty)
+        info = self.model.to_roster().solver or {}
+        self._pre_solve_objective = (info.get("objective") if self._pre_solve_grid_has_shifts()
+                                     and not self.solve_panel.is_stale() else None)
+        self._cancel_requested = False
         self._last_preview = 0.0
         self.runner.start(job)
         what = self.tr("求解中…") if kind == "solve" else self.tr("重新优化中…")
         self.solve_panel.set_running(True, what)
         self.statusBar().showMessage(what)
 
+    def _pre_solve_grid_has_shifts(self) -> bool:
+        return any(code != OFF for code in (self._pre_solve_grid or {}).values())
+
     def cancel_solve(self) -> None:
         if self.runner.is_running():
+            self._cancel_requested = True
             self.runner.cancel()
             self.statusBar().showMessage(self.tr("正在取消…"), 3000)
 
@@ -927,9 +944,22 @@ class MainWindow(QMainWindow):
         self.last_result = result
         self.last_explanation = explanation
         roster = getattr(result, "roster", None) if _has_solution(result) else None
-        self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
-        self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
         pre = self._pre_solve_grid or {}
+        if roster is not None and getattr(self, "_cancel_requested", False):
+            if self._keeps_previous(result):
+                # cancelled before the search beat the roster already in the grid: keep that one, with its figures
+                self.model.set_grid(pre)
+                self.solve_panel.show_cancelled(result, kept=True)
+                self.statusBar().showMessage(self.tr("已取消：保留原排班（本次求解尚未找到更好的排班）"), 8000)
+                self._pre_solve_grid = None
+                self.validate_now()
+                self.solveFinished.emit(result)
+                return
+            self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
+            self.solve_panel.show_cancelled(result, kept=False)
+        else:
+            self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
+        self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
         if roster is not None:
             grid = {(a.staff, a.date): a.shift for a in roster.assignments}
             info = dict(getattr(roster, "solver", None) or {})
@@ -942,16 +972,33 @@ class MainWindow(QMainWindow):
             self.model.set_grid(pre)  # the command records the pre-solve grid as its undo state
             self._last_solve_cmd = ApplyGridCommand(self.model, grid, text, info)
             self.undo_stack.push(self._last_solve_cmd)
-            self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
+            if getattr(self, "_cancel_requested", False):
+                self.statusBar().showMessage(self.tr("已取消：显示目前最好的排班（优化未完成，可再按 F5 继续）"), 8000)
+            else:
+                self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
         else:
             self.model.set_grid(pre)
-            self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
+            if _is_infeasible(result):
+                self.statusBar().showMessage(self.tr("无合法排班：原因与修改建议见求解面板"), 10000)
+            else:
+                self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
         if explanation is not None and not getattr(explanation, "ok", True):
             fixes = list(getattr(explanation, "fixes", []) or [])
             self.solve_panel.show_explanation(explanation.text(self.lang), fixes, _is_infeasible(result))
+            # on a small screen the explanation sits below the panel's fold: bring it into view
+            QTimer.singleShot(0, lambda: self.solve_scroll.ensureWidgetVisible(self.solve_panel.explain_box, 0, 40))
         self._pre_solve_grid = None
         self.validate_now()
         self.solveFinished.emit(result)
+
+    def _keeps_previous(self, result) -> bool:
+        """A cancelled job leaves the grid as it was unless its best-so-far is better than the roster there (an
+        edited or unknown roster counts as better: the user's own work is not replaced by an unfinished search)."""
+        if not self._pre_solve_grid_has_shifts():
+            return False
+        before = getattr(self, "_pre_solve_objective", None)
+        after = getattr(result, "objective", None)
+        return before is None or after is None or after >= before
 
     def _on_job_failed(self, message: str) -> None:
         if self._pre_solve_grid is not None:

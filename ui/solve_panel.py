@@ -50,7 +50,14 @@ STATUS_LABELS = {
     "MODEL_INVALID": QT_TRANSLATE_NOOP("SolvePanel", "模型错误"),
     "UNKNOWN": QT_TRANSLATE_NOOP("SolvePanel", "未找到解"),
     "CANCELLED": QT_TRANSLATE_NOOP("SolvePanel", "已取消"),
+    # a cancelled job that found rosters: its best so far was applied, or the roster already there was kept
+    "CANCELLED_BEST": QT_TRANSLATE_NOOP("SolvePanel", "已取消：目前最好的排班（未优化完成）"),
+    "CANCELLED_KEPT": QT_TRANSLATE_NOOP("SolvePanel", "已取消：保留原排班"),
 }
+
+#: statuses whose progress bar is drawn in amber (no roster, or not the finished search)
+_WARN_STATUSES = {"INFEASIBLE", "MODEL_INVALID", "UNKNOWN", "CANCELLED", "CANCELLED_BEST", "CANCELLED_KEPT"}
+_WARN_BAR = "QProgressBar::chunk { background: #E0A030; }"
 
 
 class RosterPreview(QWidget):
@@ -158,6 +165,7 @@ class SolvePanel(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
+        self.progress.hide()  # an empty bar reads as an input box: shown from the first solve on
         self.status_label = QLabel("–", self)
         self.status_label.setObjectName("solveStatus")
         self.status_label.setWordWrap(True)
@@ -266,6 +274,8 @@ class SolvePanel(QWidget):
         self._limit_label.setText(self.tr("时间上限"))
         self._seed_label.setText(self.tr("随机种子"))
         self.preview.setText(self.tr("求解时在排班表中显示当前最优解"))
+        self.elapsed_label.setToolTip(self.tr(
+            "求解按确定性时间停止（同一输入与种子得到同一排班），机器繁忙时实际用时可能超过上限，最多约 1.5 倍"))
         self.preview_strip.setToolTip(self.tr("当前最优解预览（每行一人，每列一天，颜色为班次）"))
         self.solve_button.setText(self.tr("开始求解 (F5)"))
         self.cancel_button.setText(self.tr("取消"))
@@ -299,6 +309,7 @@ class SolvePanel(QWidget):
 
     # ---- running state ---------------------------------------------------------------------
     def set_running(self, running: bool, what: str = "") -> None:
+        starting = running and not getattr(self, "_running", False)
         self._running = running
         self.solve_button.setEnabled(not running)
         self.reopt_button.setEnabled(not running)
@@ -307,7 +318,15 @@ class SolvePanel(QWidget):
         self.seed.setEnabled(not running)
         for b in self._fix_buttons:
             b.setEnabled(not running)
+        if starting:
+            # what the panel showed before: a cancelled job that does not replace the roster shows it again
+            self._before_run = (self._last_status if hasattr(self, "_last_status") else None,
+                                [lab.text() for lab in (self.objective_label, self.bound_label, self.gap_label,
+                                                        self.elapsed_label, self.solutions_label)],
+                                getattr(self, "_last_terms", None), getattr(self, "_stale", False))
         if running:
+            self.progress.show()
+            self.progress.setStyleSheet("")
             self._last_status, self._stale = None, False
             self._limit = float(self.time_limit.value())
             self._t0 = time.monotonic()
@@ -324,6 +343,28 @@ class SolvePanel(QWidget):
 
     def is_running(self) -> bool:
         return self._running
+
+    def is_stale(self) -> bool:
+        """The grid was edited by hand since the figures shown were computed."""
+        return bool(getattr(self, "_stale", False))
+
+    def show_cancelled(self, result, kept: bool) -> None:
+        """A job cancelled after it found rosters: ``kept`` — the roster already in the grid stays and so do its
+        figures; otherwise the best roster so far was applied (its figures are shown by :meth:`show_result`)."""
+        if kept:
+            _status, texts, terms, stale = getattr(self, "_before_run", (None, [], None, False))
+            for lab, text in zip((self.objective_label, self.bound_label, self.gap_label, self.elapsed_label,
+                                  self.solutions_label), texts, strict=False):
+                lab.setText(text)
+            if terms is not None:
+                self.show_terms(*terms)
+            self._stale = stale
+        self._last_status = "CANCELLED_KEPT" if kept else "CANCELLED_BEST"
+        label = self.tr(STATUS_LABELS[self._last_status])
+        self.status_label.setText(label)
+        self.progress.setValue(1000)
+        self.progress.setFormat(label)
+        self.progress.setStyleSheet(_WARN_BAR)
 
     def _update_elapsed(self) -> None:
         el = time.monotonic() - self._t0
@@ -359,6 +400,7 @@ class SolvePanel(QWidget):
             self.elapsed_label.setText(f"{float(secs):.1f} s")
         self.progress.setValue(1000)
         self.progress.setFormat(label)
+        self.progress.setStyleSheet(_WARN_BAR if status in _WARN_STATUSES else "")
         info = info or {}
         self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
 
