@@ -13,6 +13,7 @@ Public API: :data:`RULES`, :func:`check`, :func:`violation_to_dict`, :func:`form
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -137,8 +138,8 @@ def coverage(ctx: CheckContext) -> list[Violation]:
     Source: 国办发〔2020〕53号 (S25) 12345 热线 7×24 小时人工服务; 服务合同。
     Per 30-minute slot of every period date, a person counts when the shift span covers the whole
     slot; per-skill demand counts people holding that skill.  One violation per contiguous run of
-    short slots per date and skill: measured = fewest people scheduled in the run, limit = the
-    highest demand in the run.
+    short slots per date and skill: measured / limit = people on duty / demand in the run's most short slot
+    (the message lists every sub-window).
     """
     src = RULES["coverage"].source
     # works touching each date, so each slot looks at a handful of shifts only
@@ -175,14 +176,34 @@ def coverage(ctx: CheckContext) -> list[Violation]:
                 j = k
                 while j < SLOTS_PER_DAY and got[j] < req[j]:
                     j += 1
-                lo, hi = min(got[k:j]), max(req[k:j])
-                short = max(req[i] - got[i] for i in range(k, j))
+                worst = max(range(k, j), key=lambda i: (req[i] - got[i], -i))
                 what = f"{skill} 技能" if skill else ""
                 msg = (f"{_md(day)} {fmt_hhmm(k * SLOT_MINUTES)}–{fmt_hhmm(j * SLOT_MINUTES)} {what}人手不足："
-                       f"最少排 {lo} 人，需 {hi} 人，缺 {short} 人")
-                out.append(Violation("coverage", None, slots[k][0], slots[j - 1][1], float(lo), float(hi), src, msg))
+                       + _shortfall_parts(got, req, k, j))
+                out.append(Violation("coverage", None, slots[k][0], slots[j - 1][1], float(got[worst]),
+                                     float(req[worst]), src, msg))
                 k = j
     return out
+
+
+def _shortfall_parts(got: list[int], req: list[int], k: int, j: int) -> str:
+    """The slots k…j−1 of a short run as sub-windows of equal head-count and demand: "在岗 3 人，需 5 人，缺 2 人",
+    or "08:00–09:00 在岗 2 人、需 3 人；09:00–16:00 在岗 4 人、需 5 人（最多缺 1 人）"."""
+    parts = []
+    i = k
+    while i < j:
+        e = i
+        while e < j and (got[e], req[e]) == (got[i], req[i]):
+            e += 1
+        parts.append((i, e, got[i], req[i]))
+        i = e
+    if len(parts) == 1:
+        _a, _b, g, r = parts[0]
+        return f"在岗 {g} 人，需 {r} 人，缺 {r - g} 人"
+    short = max(r - g for _a, _b, g, r in parts)
+    text = "；".join(f"{fmt_hhmm(a * SLOT_MINUTES)}–{fmt_hhmm(b * SLOT_MINUTES)} 在岗 {g} 人、需 {r} 人"
+                    for a, b, g, r in parts)
+    return f"{text}（最多缺 {short} 人）"
 
 
 def one_shift_per_day(ctx: CheckContext) -> list[Violation]:
@@ -733,6 +754,10 @@ def measure_text(v: Violation, lang: str = "en") -> str:
     info = RULES.get(v.rule)
     unit = info.unit if info else ""
     if lang == "en":
+        if v.rule == "coverage":
+            skill = re.search(r" (\S+) 技能人手不足", v.message or "")
+            return (f"{_num(v.measured)} on duty, {_num(v.limit)} needed (short {_num(v.limit - v.measured)})"
+                    + (f", skill {skill.group(1)}" if skill else "") + " at the worst time")
         u = f" {_UNITS_EN.get(unit, '')}" if _UNITS_EN.get(unit, "") else ""
         return f"measured {_num(v.measured)}{u}, limit {_num(v.limit)}{u}"
     return f"实际 {_num(v.measured)}{unit}，上限 {_num(v.limit)}{unit}"

@@ -102,11 +102,11 @@ def test_english_violation_notes_are_plain(qtbot):
     panel = ViolationsPanel()
     qtbot.addWidget(panel)
     v = Violation("coverage", None, dt.datetime(2026, 6, 10, 9), dt.datetime(2026, 6, 10, 18), 3.0, 5.0,
-                  "国办发〔2020〕53号", "6月10日 09:00–18:00 人手不足：最少排 3 人，需 5 人，缺 2 人")
+                  "国办发〔2020〕53号", "6月10日 09:00–18:00 审核 技能人手不足：在岗 3 人，需 5 人，缺 2 人")
     panel.set_violations([v])
     panel.set_language("en")
     note = panel.model.index(0, VCol.MESSAGE).data()
-    assert note == "measured 3 people, limit 5 people"
+    assert note == "3 on duty, 5 needed (short 2), skill 审核 at the worst time"
     panel.set_language("zh")
     assert panel.model.index(0, VCol.MESSAGE).data() == v.message
 
@@ -692,3 +692,15 @@ def test_cancel_applies_the_best_so_far_to_an_empty_grid_but_never_over_a_hand_e
     other = dataclasses.replace(roster, assignments=roster.assignments[1:])
     _cancel_job(qtbot, w, dataclasses.replace(first, roster=other, objective=0.0))
     assert w.model.grid() == edited
+
+
+def test_an_empty_grid_lists_no_coverage_violations_until_something_is_planned(qtbot, make_window):
+    w = make_window(7)
+    assert not any(code != OFF for code in w.model.grid().values())
+    assert not [v for v in w.validate_now() if v.rule == "coverage"]
+    # one shift planned by hand: the day's remaining shortfall is now a real finding
+    idx = w.model.index_of("s01", START)
+    w.view.setCurrentIndex(idx)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_D)
+    assert any(v.rule == "coverage" for v in w.validate_now())

@@ -198,6 +198,16 @@ def test_coverage_person_counted_once_and_run_limit_is_max_demand():
     vs = run(sc, ro([("s1", 0, "D"), ("s1", 0, "A")]), "coverage")
     assert len(vs) == 1 and vs[0].measured == 1 and vs[0].limit == 3
     assert (vs[0].start.time(), vs[0].end.time()) == (dt.time(8), dt.time(12))
+    # the message gives each sub-window's own head-count and demand (not the run's min against its max)
+    assert vs[0].message.endswith("08:00–10:00 在岗 1 人、需 2 人；10:00–12:00 在岗 1 人、需 3 人（最多缺 2 人）")
+
+
+def test_coverage_uniform_run_is_one_sentence():
+    # 3 needed 08:00–16:00 and one person on D: one run, the same head-count and demand throughout
+    sc = scen(Staff("s1", "甲"), Staff("s2", "乙"), demand=[DemandRule("2026-06-01", 8 * H, 16 * H, 3)])
+    vs = run(sc, ro([("s1", 0, "D")]), "coverage")
+    assert len(vs) == 1 and (vs[0].measured, vs[0].limit) == (1, 3)
+    assert vs[0].message.endswith("在岗 1 人，需 3 人，缺 2 人")
 
 
 # ---------------------------------------------------------------- one_shift_per_day

@@ -748,8 +748,13 @@ class MainWindow(QMainWindow):
             per_cell = cell_violations(violations)
         cov = coverage_data(self._scenario, roster)
         self.last_validation_ms = (time.perf_counter() - t0) * 1000
+        short_dates = cov.shortfall_dates()
+        if not roster.assignments:
+            # nothing planned yet: every demanded hour is short, which says nothing (the heat-map still shows demand)
+            violations = [v for v in violations if v.rule != "coverage"]
+            short_dates = set()
         self._last_violations = violations
-        self.model.set_violations(per_cell, cov.shortfall_dates())
+        self.model.set_violations(per_cell, short_dates)
         self.violations.set_violations(violations, {p.id: p.name for p in self._scenario.staff})
         self.heatmap.set_data(self._scenario, roster, cov)
         self.fairness.set_data(self._scenario, roster)
