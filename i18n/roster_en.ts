@@ -2729,32 +2729,36 @@
             <translation>Who can cover</translation>
         </message>
         <message>
-            <source>不违反任何规则可以顶班的人（按代价排序）：</source>
-            <translation>People who can cover without breaking a rule (cheapest first):</translation>
-        </message>
-        <message>
             <source>人员</source>
             <translation>Person</translation>
-        </message>
-        <message>
-            <source>班次</source>
-            <translation>Shifts</translation>
         </message>
         <message>
             <source>代价</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <source>顶班后本月加班（小时）</source>
-            <translation>Overtime this month after covering (h)</translation>
+            <source>不违反任何规则可以顶班的人（代价小的在前）：</source>
+            <translation>People who can take the shift without breaking a rule (lowest cost first):</translation>
+        </message>
+        <message>
+            <source>顶班后加班（小时）</source>
+            <translation>Overtime after (h)</translation>
         </message>
         <message>
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
+            <source>加班、公平性（夜班、周末、节假日、工时高于团队平均）、本人意愿和技能缺口按目标权重折算，越小越好</source>
+            <translation>Overtime, fairness (nights, weekends, holidays and hours above the team average), the person's wishes and any skill gap, weighted as in the objective: lower is better</translation>
+        </message>
+        <message>
             <source>没有人能在不违反规则的情况下顶这个班。</source>
             <translation>Nobody can cover this shift without breaking a rule.</translation>
+        </message>
+        <message>
+            <source>锁定这两格（缺勤者休息、顶班者上班），重新优化时保留</source>
+            <translation>Lock both cells (absent person off, cover on) so re-optimising keeps them</translation>
         </message>
         <message>
             <source>安排顶班</source>

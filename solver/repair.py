@@ -141,6 +141,26 @@ def repair_absence(scenario: Scenario, roster: Roster, staff_id: str, dates: Ite
 # --------------------------------------------------------------------------------------------------
 
 
+#: the notes on a candidate's cost, by kind: (Chinese, English) formats of the note's values
+_NOTES = {
+    "overtime": ("加班增加 {added:.1f} 小时（本结算期 {after:.1f}/{cap:.1f} 小时）",
+                 "overtime +{added:.1f} h (settlement period {after:.1f}/{cap:.1f} h)"),
+    "nights": ("夜班 {count} 次，高于团队平均 {mean:.1f}", "{count} night shifts, team average {mean:.1f}"),
+    "weekends": ("周末班 {count} 次，高于团队平均 {mean:.1f}", "{count} weekend shifts, team average {mean:.1f}"),
+    "holidays": ("节假日班 {count} 次，高于团队平均 {mean:.1f}", "{count} holiday shifts, team average {mean:.1f}"),
+    "hours": ("工时 {hours:.1f} 小时，高于平均 {mean:.1f}", "{hours:.1f} paid hours, team average {mean:.1f}"),
+    "wish_off": ("本人希望当天休息", "asked for this day off"),
+    "skill_gap": ("不具备{skills}技能，该技能覆盖可能不足", "lacks the skill {skills}: its cover may fall short"),
+    "none": ("无额外成本", "no extra cost"),
+}
+
+
+def note_text(kind: str, values: dict, lang: str = "zh") -> str:
+    """One note on a candidate's cost in ``lang`` ("zh" or "en")."""
+    zh, en = _NOTES[kind]
+    return (en if lang.startswith("en") else zh).format(**values)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     staff: str
@@ -150,6 +170,10 @@ class Candidate:
     reasons: tuple[str, ...]  # Chinese notes on the cost (overtime, fairness, wishes, skills)
     name: str = ""
     overtime_hours_added: float = 0.0
+    notes: tuple[tuple[str, dict], ...] = ()  # the same notes as (kind, values): :meth:`notes_text` in a language
+
+    def notes_text(self, lang: str = "zh") -> tuple[str, ...]:
+        return tuple(note_text(kind, values, lang) for kind, values in self.notes) or self.reasons
 
 
 SKILL_GAP_PENALTY = 500.0  # ranks a candidate lacking a skill the absent person brought below skilled ones
@@ -220,35 +244,37 @@ def who_can_cover(scenario: Scenario, roster: Roster, staff_id: str, date: dt.da
         ot_after, cap = checker.overtime_in_month(p, after, date)
         added = max(0.0, ot_after - ot_before)
         cost = added * w_ot
-        reasons: list[str] = []
+        notes: list[tuple[str, dict]] = []
         if added > 1e-9:
-            reasons.append(f"加班增加 {added:.1f} 小时（本结算期 {ot_after:.1f}/{cap:.1f} 小时）")
+            notes.append(("overtime", {"added": added, "after": ot_after, "cap": cap}))
         nights, weekends, hols, paid = stats[p.id]
-        for flag, count, mean, wname, label in (
-            (is_night, nights, avg[0], "fair_nights", "夜班"),
-            (is_weekend, weekends, avg[1], "fair_weekends", "周末班"),
-            (is_holiday, hols, avg[2], "fair_holidays", "节假日班"),
+        for flag, count, mean, wname, kind in (
+            (is_night, nights, avg[0], "fair_nights", "nights"),
+            (is_weekend, weekends, avg[1], "fair_weekends", "weekends"),
+            (is_holiday, hols, avg[2], "fair_holidays", "holidays"),
         ):
             if flag:
                 excess = count + 1 - mean
                 if excess > 0:
                     cost += scenario.weight(wname) * excess
-                    reasons.append(f"{label} {count + 1} 次，高于团队平均 {mean:.1f}")
+                    notes.append((kind, {"count": count + 1, "mean": mean}))
         hours_excess = paid + sh.paid_minutes / 60 - avg[3]
         if hours_excess > 0:
             cost += scenario.weight("fair_hours") * hours_excess
-            reasons.append(f"工时 {paid + sh.paid_minutes / 60:.1f} 小时，高于平均 {avg[3]:.1f}")
+            notes.append(("hours", {"hours": paid + sh.paid_minutes / 60, "mean": avg[3]}))
         for rq in p.requests:
             if rq.date == date and rq.off:
                 cost += scenario.weight("wishes") * rq.weight
-                reasons.append("本人希望当天休息")
+                notes.append(("wish_off", {}))
         missing = [s for s in lost_skills if s not in p.skills]
         if missing:
             cost += SKILL_GAP_PENALTY
-            reasons.append(f"不具备{'、'.join(missing)}技能，该技能覆盖可能不足")
-        if not reasons:
-            reasons.append("无额外成本")
-        out.append(Candidate(p.id, code, round(cost, 3), round(ot_after, 2), tuple(reasons), p.name, round(added, 2)))
+            notes.append(("skill_gap", {"skills": "、".join(missing)}))
+        if not notes:
+            notes.append(("none", {}))
+        reasons = tuple(note_text(kind, values) for kind, values in notes)
+        out.append(Candidate(p.id, code, round(cost, 3), round(ot_after, 2), reasons, p.name, round(added, 2),
+                             tuple(notes)))
     out.sort(key=lambda c: (c.cost, c.staff))
     return out
 
@@ -292,6 +318,7 @@ def _skills_demanded(scenario: Scenario, day: dt.date, sh, checker: PersonRules)
 __all__ = [
     "Candidate",
     "add_leave",
+    "note_text",
     "reoptimise",
     "repair_absence",
     "who_can_cover",

@@ -460,3 +460,14 @@ def test_leave_kinds_cover_spec(qtbot):
     labels = {leave_label(k) for k in LEAVE_ORDER}
     assert {"年假", "病假", "事假", "婚假", "产假", "调休", "丧假"} <= labels
     assert Leave(DateRange(D("2026-06-01"), D("2026-06-01"))).kind in LEAVE_ORDER
+
+
+def test_demand_grid_opens_on_the_day_rows(qtbot):
+    from ui.editors.demand_editor import DemandEditor
+
+    w = DemandEditor(sample_scenario())
+    qtbot.addWidget(w)
+    w.resize(900, 420)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.grid_view.rowAt(0) == 14  # 07:00 at the top: the 08:00 and 09:00 changes are in view

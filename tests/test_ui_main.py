@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLabel
 
 from roster.model import OFF
 from roster.sample import sample_scenario
@@ -419,6 +420,36 @@ def test_who_can_cover_assigns_and_undoes(qtbot, make_window):
     assert w.model.code(first.staff, day) == first.shift
     w.undo_stack.undo()
     assert w.model.code("s01", day) == "D"
+
+
+def test_cover_dialog_locks_the_swap_in_one_undo_step_and_speaks_english(qtbot, make_window):
+    from ui.main_window import WhoCanCoverDialog
+
+    w = make_window(7)
+    day = START + dt.timedelta(days=2)
+    w.model.setData(w.model.index_of("s01", day), "N")
+    cands = w.cover_candidates("s01", day)
+    assert cands
+    names = {p.id: p.name for p in w.scenario.staff}
+    dlg = WhoCanCoverDialog(names, "s01", day, "N", cands, w)
+    qtbot.addWidget(dlg)
+    assert "00:00–08:00" in dlg.findChild(QLabel).text()  # the shift's name and times in the heading
+    assert dlg.lock_cells()  # locking the swap is the default
+    w.lang = "en"
+    try:
+        en = WhoCanCoverDialog(names, "s01", day, "N", cands, w)
+        qtbot.addWidget(en)
+        notes = [en.table.item(r, 3).text() for r in range(en.table.rowCount())]
+        assert notes and not any("\u4e00" <= ch <= "\u9fff" for text in notes for ch in text)
+    finally:
+        w.lang = "zh"
+    before = w.undo_stack.count()
+    w.assign_cover("s01", day, cands[0], lock=True)
+    assert w.model.is_locked("s01", day) and w.model.is_locked(cands[0].staff, day)
+    assert w.undo_stack.count() == before + 1
+    w.undo_stack.undo()
+    assert w.model.code("s01", day) == "N"
+    assert not w.model.is_locked("s01", day) and not w.model.is_locked(cands[0].staff, day)
 
 
 def test_geometry_and_recent_files_are_remembered(qtbot, settings, tmp_path):

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from roster.alerts import period_alerts
-from roster.model import OFF, Lock, Roster, Scenario
+from roster.model import OFF, Lock, Roster, Scenario, fmt_hhmm
 
 from .autosave import Autosaver
 from .charts import CoverageHeatmap, FairnessChart, coverage_data
@@ -136,38 +137,60 @@ def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
 
 
 class WhoCanCoverDialog(QDialog):
-    """Ranked candidates to cover someone's shift; ``chosen()`` is the picked candidate or None."""
+    """Ranked candidates to cover someone's shift; ``chosen()`` is the picked candidate or None and
+    ``lock_cells()`` whether the swap is to be locked (kept by re-optimisation)."""
 
     def __init__(self, names: dict[str, str], absent: str, day: dt.date, shift: str, candidates, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("谁能顶班"))
         self._candidates = list(candidates)
+        lang = getattr(parent, "lang", "zh")
+        scenario = getattr(parent, "scenario", None)
+        try:
+            sh = scenario.shift(shift) if scenario is not None else None
+        except KeyError:
+            sh = None
+        what = f"{shift} {sh.name} {fmt_hhmm(sh.start)}–{fmt_hhmm((sh.start + sh.span_minutes) % 1440)}" if sh else shift
         lay = QVBoxLayout(self)
-        head = QLabel(f"{names.get(absent, absent)} {day.month}/{day.day} {shift} — " +
-                      self.tr("不违反任何规则可以顶班的人（按代价排序）："), self)
+        head = QLabel(f"{names.get(absent, absent)} {day.month}/{day.day} {what} — " +
+                      self.tr("不违反任何规则可以顶班的人（代价小的在前）："), self)
         head.setWordWrap(True)
         lay.addWidget(head)
-        self.table = QTableWidget(len(self._candidates), 5, self)
+        self.table = QTableWidget(len(self._candidates), 4, self)
         self.table.setObjectName("candidates")
-        self.table.setHorizontalHeaderLabels([self.tr("人员"), self.tr("班次"), self.tr("代价"),
-                                              self.tr("顶班后本月加班（小时）"), self.tr("说明")])
+        self.table.setHorizontalHeaderLabels([self.tr("人员"), self.tr("代价"), self.tr("顶班后加班（小时）"),
+                                              self.tr("说明")])
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr(
+            "加班、公平性（夜班、周末、节假日、工时高于团队平均）、本人意愿和技能缺口按目标权重折算，越小越好"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for k in range(3):
+            header.setSectionResizeMode(k, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for r, c in enumerate(self._candidates):
             sid = getattr(c, "staff", "")
             sid = getattr(sid, "id", sid)
-            vals = [names.get(sid, sid), str(getattr(c, "shift", shift)), f"{float(getattr(c, 'cost', 0)):g}",
+            notes = c.notes_text(lang) if hasattr(c, "notes_text") else (getattr(c, "reasons", ()) or ())
+            vals = [names.get(sid, sid), f"{float(getattr(c, 'cost', 0)):.0f}",
                     f"{float(getattr(c, 'overtime_hours_after', 0) or 0):.1f}",
-                    "；".join(str(x) for x in (getattr(c, "reasons", ()) or ()))]
+                    ("; " if lang.startswith("en") else "；").join(str(x) for x in notes)]
             for k, v in enumerate(vals):
-                self.table.setItem(r, k, QTableWidgetItem(v))
+                item = QTableWidgetItem(v)
+                if k in (1, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, k, item)
+        self.table.resizeRowsToContents()
         if self._candidates:
             self.table.selectRow(0)
         else:
             lay.addWidget(QLabel(self.tr("没有人能在不违反规则的情况下顶这个班。"), self))
         lay.addWidget(self.table)
+        self.lock_box = QCheckBox(self.tr("锁定这两格（缺勤者休息、顶班者上班），重新优化时保留"), self)
+        self.lock_box.setChecked(True)
+        lay.addWidget(self.lock_box)
         buttons = QDialogButtonBox(self)
         self.assign_button = buttons.addButton(self.tr("安排顶班"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.assign_button.setEnabled(bool(self._candidates))
@@ -175,7 +198,10 @@ class WhoCanCoverDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(720, 380)
+        self.resize(760, 400)
+
+    def lock_cells(self) -> bool:
+        return self.lock_box.isChecked()
 
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
@@ -1067,10 +1093,13 @@ class MainWindow(QMainWindow):
         c = dlg.chosen()
         if c is None:
             return False
-        self.assign_cover(staff_id, day, c)
+        lock = getattr(dlg, "lock_cells", None)
+        self.assign_cover(staff_id, day, c, lock=bool(lock()) if callable(lock) else False)
         return True
 
-    def assign_cover(self, absent: str, day: dt.date, candidate) -> None:
+    def assign_cover(self, absent: str, day: dt.date, candidate, lock: bool = False) -> None:
+        """Give ``absent``'s shift on ``day`` to ``candidate``; ``lock`` also locks both cells (the absent person
+        off, the cover on), so a later re-optimisation keeps the swap.  One undo step either way."""
         sid = getattr(candidate, "staff", "")
         sid = getattr(sid, "id", sid)
         shift = getattr(candidate, "shift", None) or self.model.code(absent, day)
@@ -1078,9 +1107,14 @@ class MainWindow(QMainWindow):
         grid.pop((absent, day), None)
         grid[(sid, day)] = shift
         names = {p.id: p.name for p in self._scenario.staff}
-        self.undo_stack.push(ApplyGridCommand(
-            self.model, grid, self.tr("顶班") + self.tr("：") + f"{names.get(sid, sid)} → {names.get(absent, absent)} {day.month}/{day.day} {shift}",
-            self.model.to_roster().solver))
+        text = self.tr("顶班") + self.tr("：") + f"{names.get(sid, sid)} → {names.get(absent, absent)} {day.month}/{day.day} {shift}"
+        self.undo_stack.beginMacro(text)
+        try:
+            self.undo_stack.push(ApplyGridCommand(self.model, grid, text, self.model.to_roster().solver))
+            if lock:
+                self.undo_stack.push(SetLockCommand(self.model, [(absent, day), (sid, day)], True))
+        finally:
+            self.undo_stack.endMacro()
 
     # ------------------------------------------------------------------ files
     def _remember_recent(self, path: str) -> None:

@@ -314,6 +314,18 @@ class DemandEditor(QWidget):
     def scenario(self) -> Scenario:
         return self._scenario
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_scrolled", False):
+            self._scrolled = True
+            self.scroll_to_day()
+
+    def scroll_to_day(self) -> None:
+        """Show the day from 07:00: the night rows above it rarely change, the daytime ones are the work."""
+        row = min(self.grid_model.rowCount() - 1, 7 * 60 // SLOT_MINUTES)
+        if row >= 0:
+            self.grid_view.scrollTo(self.grid_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
         self.grid_model.set_grid(grid_from_rules(scenario.demand))
