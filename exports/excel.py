@@ -694,7 +694,7 @@ def _fmt_when(x: Any) -> Any:
 
 
 def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: str) -> None:
-    from roster.validator import RULES, check, format_violation
+    from roster.validator import RULES, check, format_violation, source_text
 
     t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     violations = list(check(scenario, roster))
@@ -712,7 +712,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
         name = info.name_en if lang == "en" and getattr(info, "name_en", "") else info.name_zh
         _put(ws, r, 1, rid, border=_BORDER, align=_LEFT_WRAP)
         _put(ws, r, 2, name, border=_BORDER, align=_LEFT_WRAP)
-        _put(ws, r, 3, info.source, border=_BORDER, align=_LEFT_WRAP)
+        _put(ws, r, 3, source_text(info.source, lang), border=_BORDER, align=_LEFT_WRAP)
         if rid in disabled:
             _put(ws, r, 4, t(T_DISABLED), border=_BORDER, align=_CENTER)
         elif n:
@@ -720,7 +720,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
         else:
             _put(ws, r, 4, t(T_PASS), border=_BORDER, align=_CENTER)
         _put(ws, r, 5, n, border=_BORDER, fmt=_INT_FMT, align=_CENTER)
-        ws.row_dimensions[r].height = 15 * _text_lines(str(info.source), 44)  # wrapped text needs the room
+        ws.row_dimensions[r].height = 15 * _text_lines(source_text(info.source, lang), 44)  # wrapped text needs room
         r += 1
     r += 1
     _put(ws, r, 1, t(T_VIOLATIONS), font=_WEEK_TITLE)
@@ -737,7 +737,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
     names = {p.id: p.name for p in scenario.staff}
     for v in violations:
         values = (v.rule, names.get(v.staff, v.staff) if v.staff else "", _fmt_when(v.start), _fmt_when(v.end),
-                  v.measured, v.limit, v.source, format_violation(v, lang))
+                  v.measured, v.limit, source_text(v.source, lang), format_violation(v, lang))
         for col, value in enumerate(values, start=1):
             _put(ws, r, col, value, border=_BORDER, align=_LEFT_WRAP if col in (7, 8) else None)
         ws.row_dimensions[r].height = 15 * max(_text_lines(str(values[6]), 44), _text_lines(str(values[7]), 58))

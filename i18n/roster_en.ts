@@ -134,6 +134,10 @@
             <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and click dates to correct them.</translation>
         </message>
         <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
             <source>尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）</source>
             <translation> Estimated days off not yet confirmed: %1 (where the estimate is right, click the date to the same type to confirm it)</translation>
         </message>
@@ -2535,7 +2539,7 @@
         </message>
         <message>
             <source>（已验证可解决）</source>
-            <translation> (checked: fixes the shortfall)</translation>
+            <translation> (checked: it solves the problem)</translation>
         </message>
     </context>
     <context>
@@ -2716,6 +2720,10 @@
         <message>
             <source>违规 %1 条：%2</source>
             <translation>%1 violations: %2</translation>
+        </message>
+        <message>
+            <source>违规 1 条：%2</source>
+            <translation>1 violation: %2</translation>
         </message>
         <message>
             <source>、</source>

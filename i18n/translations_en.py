@@ -450,6 +450,7 @@ EN: dict[str, str] = {
     "周末班": "Weekend shifts",
     "%1（差 %2）": "%1 (spread %2)",
     "违规 %1 条：%2": "%1 violations: %2",
+    "违规 1 条：%2": "1 violation: %2",
     "、": ", ",
     "：": ": ",  # label：detail joins ("Solve finished: …")
     "12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。":
@@ -465,7 +466,7 @@ EN: dict[str, str] = {
     "用时": "Elapsed",
     "已找到解": "Solutions found",
     "采纳此修改": "Apply this change",
-    "（已验证可解决）": " (checked: fixes the shortfall)",
+    "（已验证可解决）": " (checked: it solves the problem)",
     "员工与请假_模板.xlsx": "Staff_and_leave_template.xlsx",
     # legal sources beside each rule (rules editor)
     "WH-06 · 国办发〔2020〕53号 7×24": "WH-06 · State Council General Office doc. [2020] No. 53, 24/7",

@@ -340,7 +340,7 @@ _NIGHT_BAN_SOURCES = {
     "nursing": "《女职工劳动保护特别规定》第9条（PG-02：哺乳期不得安排夜班劳动）",
     "minor": "未成年工夜班禁排（PG-07，政策）",
 }
-_NIGHT_OK_SOURCE = "员工设置不安排夜班（night_ok = false）"
+_NIGHT_OK_SOURCE = "员工设置：不安排夜班"
 
 
 def night_ban_sources() -> frozenset[str]:
@@ -744,9 +744,54 @@ def format_violation(v: Violation, lang: str = "zh") -> str:
             when += f" – {_iso(v.end)}"
         u = f" {unit}" if unit else ""
         return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)}{u}, "
-                f"limit {_num(v.limit)}{u} (source: {v.source})")
+                f"limit {_num(v.limit)}{u} (source: {source_text(v.source, 'en')})")
     name = info.name_zh if info else v.rule
     return f"【{name} {v.rule}】{v.message}（依据：{v.source}）"
+
+
+_FEMALE = "Special Provisions on Labour Protection of Female Employees"
+#: English renderings of the legal sources: whole source strings first, then the "；"-joined parts of the
+#: night-work ban (which cites only the reasons that apply)
+_SOURCES_EN = {
+    "国办发〔2020〕53号（12345热线7×24小时人工服务）": "State Council General Office Guo Ban Fa [2020] No. 53 (12345 "
+                                                   "hotline: human service 7×24)",
+    "服务合同": "service contract",
+    "SPEC §4（班次归属开始日期）": "SPEC §4 (a shift belongs to the date it starts)",
+    "《女职工劳动保护特别规定》第7条（PG-03）": f"{_FEMALE}, Art. 7 (PG-03)",
+    "《职工带薪年休假条例》第2条": "Regulations on Paid Annual Leave of Employees, Art. 2",
+    "《劳动合同法》第7条、第10条": "Labour Contract Law, Arts. 7 and 10",
+    "服务合同岗位要求": "post requirements of the service contract",
+    "《女职工劳动保护特别规定》第6条（PG-01）、第9条（PG-02）": f"{_FEMALE}, Art. 6 (PG-01) and Art. 9 (PG-02)",
+    "未成年工夜班（PG-07，政策）": "night work of minors (PG-07, policy)",
+    "RB-01/RB-02（无国家强制规定，产品政策；参照欧盟2003/88/EC第3条）": "RB-01/RB-02 (no national minimum: product "
+                                                              "policy, after EU Directive 2003/88/EC Art. 3)",
+    "《劳动法》第38条（WH-03：每周至少休息一日）": "Labour Law, Art. 38 (WH-03: at least one day of rest a week)",
+    "RB-03": "RB-03",
+    "《全国年节及纪念日放假办法》第7条": "Measures on National Holidays and Memorial Days, Art. 7",
+    "《劳动法》第38条": "Labour Law, Art. 38",
+    "《劳动法》第41条（OT-02）": "Labour Law, Art. 41 (OT-02)",
+    "劳部发〔1997〕271号第5项（CH-06）": "MOL Lao Bu Fa [1997] No. 271, item 5 (CH-06)",
+    "《女职工劳动保护特别规定》第6条、第9条（PG-01/PG-02 不得延长劳动时间）":
+        f"{_FEMALE}, Arts. 6 and 9 (PG-01/PG-02: no extended working hours)",
+    "《劳动法》第41条（OT-03：每月不得超过36小时）": "Labour Law, Art. 41 (OT-03: at most 36 hours a month)",
+    "劳部发〔1997〕271号第5项（CH-07）": "MOL Lao Bu Fa [1997] No. 271, item 5 (CH-07)",
+    "《女职工劳动保护特别规定》第6条、第9条（PG-01/PG-02）": f"{_FEMALE}, Arts. 6 and 9 (PG-01/PG-02)",
+    "《女职工劳动保护特别规定》第6条（PG-01：怀孕7个月以上不得安排夜班劳动）":
+        f"{_FEMALE}, Art. 6 (PG-01: no night work from the 7th month of pregnancy)",
+    "《女职工劳动保护特别规定》第9条（PG-02：哺乳期不得安排夜班劳动）":
+        f"{_FEMALE}, Art. 9 (PG-02: no night work while nursing a child under one)",
+    "未成年工夜班禁排（PG-07，政策）": "no night work for minors (PG-07, policy)",
+    _NIGHT_OK_SOURCE: "staff setting: no night shifts",
+}
+
+
+def source_text(source: str, lang: str = "zh") -> str:
+    """A legal source as the validator cites it (Chinese), or its English rendering; a part without one stays."""
+    if not lang.startswith("en") or not source:
+        return source
+    if source in _SOURCES_EN:
+        return _SOURCES_EN[source]
+    return "; ".join(_SOURCES_EN.get(part, part) for part in source.split("；"))
 
 
 def measure_text(v: Violation, lang: str = "en") -> str:

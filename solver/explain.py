@@ -1055,7 +1055,7 @@ def _history_text(b: Breach, p: Staff) -> tuple[str, str]:
                 f"days on {ds_en}, over {b.limit:g}")
     if b.rule == "weekly_rest_day":
         return (f"{p.name} 的上期结转数据使 {ds_zh} 所在 7 天内休息不足 {b.limit:g} 天",
-                f"{p.name}'s carry-over leaves fewer than {b.limit:g} rest days in the 7 days around {ds_en}")
+                f"{p.name}'s carry-over leaves fewer than {_rest_days_en(b.limit)} in the 7 days around {ds_en}")
     if b.rule == "overtime_cap":
         return (f"{p.name} 的上期已用加班 {b.measured:g} 小时已超过上限 {b.limit:g} 小时",
                 f"{p.name}'s overtime already used ({b.measured:g} h) exceeds the {b.limit:g} h cap")
@@ -1089,7 +1089,7 @@ def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:
         return (f"{lock_zh}（含历史连续天数）连续工作 {b.measured:g} 天，超过 {b.limit:g} 天",
                 f"{lock_en} (with history) make {b.measured:g} consecutive days, over {b.limit:g}")
     if b.rule == "weekly_rest_day":
-        return (f"{lock_zh}使 7 天内休息不足 {b.limit:g} 天", f"{lock_en} leave fewer than {b.limit:g} rest days in 7")
+        return (f"{lock_zh}使 7 天内休息不足 {b.limit:g} 天", f"{lock_en} leave fewer than {_rest_days_en(b.limit)} in 7")
     if b.rule == "max_daily_hours":
         return (f"{lock_zh}单日工时 {b.measured:g} 小时，超过 {b.limit:g} 小时", f"{lock_en} give {b.measured:g} h in a day, over {b.limit:g} h")
     if b.rule == "overtime_cap":
@@ -1324,3 +1324,7 @@ __all__ = [
     "shortfall_person_hours",
     "shortfall_runs",
 ]
+
+
+def _rest_days_en(n: float) -> str:
+    return f"{n:g} rest day" + ("" if n == 1 else "s")

@@ -59,6 +59,11 @@ def test_sheet_names_zh_and_en(clean, tmp_path):
     hours = wb_en["Hours"]
     assert hours.cell(1, 1).value == "Name"
     assert "Paid hours" in [c.value for c in hours[1]]
+    # the legal sources of the rule table are English too (rows 2… until the blank row)
+    comp = wb_en["Compliance"]
+    sources = [comp.cell(r, 3).value for r in range(2, comp.max_row + 1) if comp.cell(r, 1).value in RULES]
+    assert len(sources) == len(RULES)
+    assert not any("\u4e00" <= ch <= "\u9fff" for text in sources for ch in text)
 
 
 def test_hours_sheet_equals_month_hours(clean):

@@ -735,3 +735,28 @@ def test_an_empty_grid_lists_no_coverage_violations_until_something_is_planned(q
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_D)
     assert any(v.rule == "coverage" for v in w.validate_now())
+
+
+def test_english_ui_shows_violations_and_sources_in_english(qtbot, make_window):
+    from ui.violations_panel import VCol
+
+    w = make_window(7)
+    day = START + dt.timedelta(days=2)
+    w.model.setData(w.model.index_of("s11", day), "N")  # 徐丽 has night_ok = False
+    w.validate_now()
+    w.lang = "en"
+    w.model.lang = "en"
+    w.violations.set_language("en")
+    try:
+        tip = w.model.index_of("s11", day).data(Qt.ItemDataRole.ToolTipRole)
+        warn = [line for line in tip.splitlines() if line.startswith("⚠")]
+        assert warn and not any("\u4e00" <= ch <= "\u9fff" for line in warn for ch in line)
+        assert any(line.startswith("⚠ Night-work ban:") for line in warn)
+        m = w.violations.model
+        rows = [r for r in range(m.rowCount()) if m.violation(r).rule == "night_work_ban"]
+        source = m.index(rows[0], VCol.SOURCE).data()
+        assert source == "staff setting: no night shifts"
+    finally:
+        w.lang = "zh"
+        w.model.lang = "zh"
+        w.violations.set_language("zh")

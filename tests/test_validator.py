@@ -674,7 +674,7 @@ def test_timeline_minutes_and_night_minutes_per_date():
 def test_night_ban_cites_the_reason_that_applies():
     night_off = Staff("s1", "甲", night_ok=False)
     vs = run(scen(night_off), ro([("s1", 0, "N")]), "night_work_ban")
-    assert len(vs) == 1 and "night_ok" in vs[0].source and "PG-01" not in vs[0].source
+    assert len(vs) == 1 and vs[0].source == "员工设置：不安排夜班" and "PG-01" not in vs[0].source
     pregnant = _protected(ProtectedKind.PREGNANT_7M, "2026-06-01", "2026-08-31")
     vs = run(scen(pregnant), ro([("s1", 0, "N")]), "night_work_ban")
     assert len(vs) == 1 and "PG-01" in vs[0].source and "PG-07" not in vs[0].source

@@ -24,7 +24,7 @@ from roster.model import (
 )
 from roster.sample import default_shifts
 from roster.scenario_io import InputError, scenario_to_dict, write_json
-from roster.validator import RULES, night_ban_sources
+from roster.validator import RULES, night_ban_sources, source_text
 
 D = __import__("datetime").date.fromisoformat
 
@@ -95,9 +95,9 @@ def test_each_planted_violation_is_listed_exactly_once(files, capsys):
         rid = re.match(r"\[(\w+)\]", line).group(1)
         if rid == "night_work_ban":  # cites the reason that applies (PG-01/PG-02/PG-07 or the night_ok setting)
             cited = re.search(r"\(source: (.*)\)$", line).group(1)
-            assert cited and set(cited.split("；")) <= night_ban_sources()
+            assert cited and set(cited.split("; ")) <= {source_text(s, "en") for s in night_ban_sources()}
         else:
-            assert RULES[rid].source in line
+            assert source_text(RULES[rid].source, "en") in line
 
 
 def test_chinese_output_names_sources_and_counts(files, capsys):

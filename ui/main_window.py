@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self._scenario = scenario
         self.undo_stack = QUndoStack(self)
         self.model = RosterModel(scenario, start, days, self)
+        self.model.lang = self.lang
         self.model.undo_stack = self.undo_stack
         self._apply_scenario_locks(scenario)
         if roster is not None:
@@ -1363,6 +1364,7 @@ class MainWindow(QMainWindow):
             return
         self.lang = lang
         self.solve_panel.lang = lang
+        self.model.lang = lang
         self.settings.setValue("lang", lang)
         (self.act_lang_en if lang == "en" else self.act_lang_zh).setChecked(True)
         installed = False

@@ -130,6 +130,7 @@ class RosterModel(QAbstractTableModel):
 
     def __init__(self, scenario: Scenario, start: dt.date, days: int, parent=None) -> None:
         super().__init__(parent)
+        self.lang = "zh"  # the language of the violation lines in cell tooltips (the main window sets it)
         self._scenario = scenario
         self._start = start
         self._days = days
@@ -592,7 +593,7 @@ class RosterModel(QAbstractTableModel):
         if (p.id, day) in self._locked:
             lines.append(self.tr("已锁定"))
         for v in self._violations.get((p.id, day), ()):
-            lines.append("⚠ " + str(getattr(v, "message", v)))
+            lines.append("⚠ " + _violation_line(v, self.lang))
         return "\n".join(lines)
 
     def _headcount_data(self, c: int, role):
@@ -684,3 +685,14 @@ class RosterModel(QAbstractTableModel):
         else:
             self.set_cell(sid, day, code)
         return True
+
+
+def _violation_line(v, lang: str) -> str:
+    """A cell tooltip's line for one violation: the validator's Chinese message, or in English the rule's name
+    with the measured value against the limit."""
+    if not lang.startswith("en") or not hasattr(v, "rule"):
+        return str(getattr(v, "message", v))
+    from roster.validator import RULES, measure_text
+
+    info = RULES.get(v.rule)
+    return f"{info.name_en if info else v.rule}: {measure_text(v, 'en')}"

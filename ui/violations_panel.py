@@ -117,7 +117,9 @@ class ViolationsModel(QAbstractTableModel):
 
                     return measure_text(v, "en")
                 return v.message
-            return v.source
+            from roster.validator import source_text
+
+            return source_text(v.source, self.lang)
         if role == Qt.ItemDataRole.ForegroundRole and col == VCol.RULE:
             return QBrush(QColor("#B3261E"))
         if role == Qt.ItemDataRole.UserRole:
@@ -171,7 +173,8 @@ class ViolationsPanel(QWidget):
             self.summary.setStyleSheet("color: #1B6E20; font-weight: bold;")
         else:
             rules = sorted({_rule_name(v.rule, self.model.lang) for v in self.model.violations()})
-            self.summary.setText(self.tr("违规 %1 条：%2").replace("%1", str(n)).replace("%2", self.tr("、").join(rules)))
+            text = self.tr("违规 1 条：%2") if n == 1 else self.tr("违规 %1 条：%2").replace("%1", str(n))
+            self.summary.setText(text.replace("%2", self.tr("、").join(rules)))
             self.summary.setStyleSheet("color: #B3261E; font-weight: bold;")
 
     def _activated(self, index: QModelIndex) -> None:

@@ -284,9 +284,9 @@ class CalendarEditor(QWidget):
         if years:
             pending = [d for y in years for d in cal.unconfirmed_dates(y) if first <= d <= last]
             text = self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。").replace(
-                "%1", "、".join(str(y) for y in years))
+                "%1", self.tr("、").join(str(y) for y in years))
             if pending:
-                text += self.tr("尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）").replace("%1", "、".join(d.isoformat() for d in pending))
+                text += self.tr("尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）").replace("%1", self.tr("、").join(d.isoformat() for d in pending))
             self.banner.setText(text)
             self.banner.show()
         else:
