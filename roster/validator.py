@@ -463,8 +463,10 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     女职工劳动保护特别规定 第6条、第9条 (S5, PG-01/PG-02 怀孕7个月以上、哺乳期 "不得延长劳动时间"): a shift
     starting on a date inside such a protected period may not be paid longer than the standard working day
     (8 h × weekly_hours / 40).
-    One violation per shift whose paid hours exceed the cap, and one per date whose working minutes
-    exceed it unless a single over-long shift on that date already explains it.
+    One violation per shift whose paid hours exceed the cap, and one per date whose working hours exceed it
+    unless a single over-long shift on that date already explains it.  Working hours exclude unpaid breaks
+    (labour-law §4: "total shift ≤ 11 h excluding unpaid breaks"); where a shift's break falls is not recorded,
+    so a shift crossing midnight counts its paid minutes on each date in proportion to its minutes there.
     """
     src = RULES["max_daily_hours"].source
     cap = float(ctx.rules.effective_daily_cap_hours())
@@ -484,11 +486,15 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
                 flagged.add(i)
                 msg = f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过日上限 {_h(cap)} 小时"
                 out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4), cap, src, msg))
-        for d, m in sorted(tl.minutes.items()):
+        paid_on: dict[dt.date, float] = {}
+        for w in tl.works:
+            for d, mins in w.by_date.items():
+                paid_on[d] = paid_on.get(d, 0.0) + mins * w.paid_fraction()
+        for d, m in sorted(paid_on.items()):
             if m <= cap_min + EPS:
                 continue
             contrib = [i for i, w in enumerate(tl.works) if w.by_date.get(d)]
-            if len(contrib) == 1 and contrib[0] in flagged and tl.works[contrib[0]].by_date[d] == m:
+            if len(contrib) == 1 and contrib[0] in flagged:
                 continue
             msg = f"{_who(p, p.id)} {_md(d)} 当日工作 {_h(m / 60)} 小时，超过日上限 {_h(cap)} 小时"
             out.append(Violation("max_daily_hours", p.id, midnight(d), midnight(d + DAY), round(m / 60, 4), cap,

@@ -283,7 +283,8 @@ class PersonRules:
         sid = person.id
         out: list[Breach] = []
         ivs: list[tuple[dt.datetime, dt.datetime, dt.date, str]] = []
-        minutes_on: dict[dt.date, int] = defaultdict(int)
+        # paid minutes per date (the daily cap excludes unpaid breaks; a break counts pro rata on each date)
+        minutes_on: dict[dt.date, float] = defaultdict(float)
         for d in sorted(row):
             code = row[d]
             if code == OFF or code not in self.shifts:
@@ -293,7 +294,7 @@ class PersonRules:
             ivs.append((s, e, d, code))
             by_date = _minutes_by_date(s, e)
             for day, mins in by_date.items():
-                minutes_on[day] += mins
+                minutes_on[day] += mins * sh.paid_minutes / sh.span_minutes if sh.span_minutes else 0.0
             touched = sorted(set(by_date) | {d})
             if self.enabled("approved_leave"):
                 for day in touched:

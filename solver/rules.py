@@ -86,13 +86,19 @@ def max_daily_hours(m: RosterModel) -> None:
 
     Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h); CH-06 S12 item 5 (comprehensive: policy cap);
     PG-01 S5 Art. 6 / PG-02 S5 Art. 9 ("不得延长劳动时间": no hours beyond the standard shift).
-    The per-date measure uses the whole span (conservative: span ≥ paid).
+    The per-date measure excludes unpaid breaks (labour-law §4: "total shift ≤ 11 h excluding unpaid breaks"):
+    a shift's paid minutes count on each date in proportion to its minutes there (the validator's reading).
     """
     inst = m.inst
     cap = round(inst.rules.effective_daily_cap_hours() * 60)
+
+    def paid_on(s, k: int) -> float:
+        """Paid minutes of shift ``s`` on the date ``k`` days after its start (the break pro rata)."""
+        return inst.day_min[s.code].get(k, 0) * s.paid_minutes / s.span_minutes if s.span_minutes else 0.0
+
     for p, person in enumerate(inst.staff):
         for s in inst.shifts:
-            if s.paid_minutes > cap or any(v > cap for v in inst.day_min[s.code].values()):
+            if s.paid_minutes > cap or any(paid_on(s, k) > cap + 1e-9 for k in inst.day_min[s.code]):
                 for d in range(inst.days):
                     m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限")
                 continue
@@ -106,7 +112,8 @@ def max_daily_hours(m: RosterModel) -> None:
         carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0
         if carried:
             for s in inst.shifts:
-                if carried + inst.day_min[s.code].get(0, 0) > cap:
+                # (the history's last shift: its break is unknown, so its minutes count in full)
+                if carried + paid_on(s, 0) > cap + 1e-9:
                     m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限")
     if not m.frozen:
         return
@@ -114,10 +121,10 @@ def max_daily_hours(m: RosterModel) -> None:
     for p in range(len(inst.staff)):
         for d in range(1, inst.days):
             for s1, v1 in m.cells(p, d - 1):
-                spill = inst.day_min[s1.code].get(1, 0)
+                spill = paid_on(s1, 1)
                 if not spill:
                     continue
-                bad = [v2 for s2, v2 in m.cells(p, d) if spill + inst.day_min[s2.code].get(0, 0) > cap]
+                bad = [v2 for s2, v2 in m.cells(p, d) if spill + paid_on(s2, 0) > cap + 1e-9]
                 if bad:
                     m.model.Add(v1 + sum(bad) <= 1)
 

@@ -137,6 +137,18 @@ def test_max_daily_hours_binds(cap, hours, allowed):
     assert (missing(res) == 0) == allowed
 
 
+def test_standard_system_allows_12h_span_with_1h_unpaid_break():
+    # 08:00–20:00 with a 1 h unpaid break: 11 paid hours, the standard system's daily cap (labour-law §4:
+    # "total shift ≤ 11 h excluding unpaid breaks") — the shift may be used on every date of its span
+    shifts = (Shift("A", "长白班", 8 * 60, 12, 60),)
+    # (a monthly overtime cap of 90 h leaves this one-day period 3 h pro rata: room for the shift's 3 extended hours)
+    rules = Rules(working_time_system="standard", max_overtime_hours_per_month=90)
+    sc = scen(team(1), [DemandRule(D0.isoformat(), 8 * 60, 20 * 60, 1)], rules, shifts=shifts)
+    res = solve(sc, D0, 1, FAST)
+    assert_clean(sc, res)
+    assert missing(res) == 0
+
+
 def test_standard_system_caps_day_at_11h():
     shifts = (Shift("A", "长白班", 8 * 60, 12),)
     sc = scen(team(1), [DemandRule(D0.isoformat(), 8 * 60, 20 * 60, 1)], Rules(working_time_system="standard"), shifts=shifts)

@@ -477,10 +477,25 @@ def test_daily_hours_standard_system_caps_at_11():
     assert len(vs) == 1 and vs[0].limit == 11 and vs[0].measured == 12
 
 
-def test_daily_hours_paid_per_shift_working_per_date():
-    # G: 9 h span, 8 h paid.  Cap 8.5: the shift's paid hours pass, the date's 9 working hours do not.
-    vs = run(scen(rules=Rules(max_daily_hours=8.5)), ro([("s1", 0, "G")]), "max_daily_hours")
-    assert len(vs) == 1 and vs[0].measured == 9 and vs[0].start == T("2026-06-01T00:00")
+def test_daily_hours_exclude_unpaid_breaks():
+    # G: 9 h span, 8 h paid.  Cap 8.5: the shift's 8 paid hours pass, and so does its date — working hours exclude
+    # unpaid breaks (labour-law §4 "total shift ≤ 11 h excluding unpaid breaks")
+    assert run(scen(rules=Rules(max_daily_hours=8.5)), ro([("s1", 0, "G")]), "max_daily_hours") == []
+    # cap 7.5: the shift breaks it, reported once (the date adds nothing)
+    vs = run(scen(rules=Rules(max_daily_hours=7.5)), ro([("s1", 0, "G")]), "max_daily_hours")
+    assert len(vs) == 1 and vs[0].measured == 8 and vs[0].start == T("2026-06-01T09:00")
+
+
+def test_daily_hours_per_date_counts_a_crossing_break_pro_rata():
+    # BB 20:00–08:00 with a 2 h break (10 h paid: 4 h × 10/12 on the first date, 8 h × 10/12 on the second) and
+    # D 08:00–16:00 on the second date: 6.67 + 8 = 14.67 h > 12 → one per-date violation; no shift is over 12 h
+    bb = custom("BB", "20:00", 12 * H, 120)
+    sc = dataclasses.replace(scen(), shifts=SHIFTS + (bb,))
+    d = ro([("s1", 1, "D")])
+    r = dataclasses.replace(d, assignments=(make_assignment("s1", START, bb),) + d.assignments)
+    vs = run(sc, r, "max_daily_hours")
+    assert len(vs) == 1 and vs[0].start == T("2026-06-02T00:00")
+    assert vs[0].measured == pytest.approx(8 * 10 / 12 + 8, abs=1e-3)
 
 
 def _protected(kind, first, last, **kw) -> Staff:
