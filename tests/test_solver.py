@@ -627,3 +627,23 @@ def test_rolling_chunk_names_a_lock_that_only_the_next_months_cap_forbids():
     res = solve_rolling(sc, dt.date(2026, 12, 1), 34, SolveOptions(time_limit=1.5), chunk="month")
     assert res.status == "INFEASIBLE"
     assert "（p0）2026-12-31 B" in res.infeasible_reason and "“加班上限”" in res.infeasible_reason
+
+
+@pytest.mark.parametrize("hist_hours, legal", [(20, True), (34, True), (36, True), (37, False)])
+def test_history_overtime_within_the_monthly_cap_leaves_no_room_but_is_no_breach(hist_hours, legal):
+    # 17–26 Aug: the pro-rata cap of days 1…26 is 36 × 26/31 = 30.2 h.  Overtime already worked this month is
+    # lawful up to 36 h (OT-03): above 30.2 h the period adds none for that person, and the rest of the team is
+    # planned as usual; only history above 36 h breaks the cap whatever the roster (no legal roster)
+    start = dt.date(2026, 8, 17)
+    staff = team(3)
+    sc = scen(staff, [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED),
+              history={"p0": History(overtime_minutes_month=hist_hours * 60)})
+    res = solve(sc, start, 10, FAST)
+    if not legal:
+        assert res.status == "INFEASIBLE" and "p0" in (res.infeasible_reason or "")
+        return
+    assert_clean(sc, res)
+    assert missing(res) == 0
+    ctx = validator.CheckContext.build(sc, res.roster)
+    part = validator.month_overtime(ctx, staff[0])[0]
+    assert part.overtime - part.history <= max(0.0, 36 * 60 * 26 / 31 - hist_hours * 60) + 1e-6
