@@ -7,14 +7,19 @@
   §0 says the app "must warn when it uses estimated dates".
 - A weekly 综合 settlement period: the cap and the 150 % hours are measured per natural month (SPEC §4's
   formula); a week-by-week settlement is not computed, so HR must settle the weeks themselves.
+- A month only partly inside the period whose demand cannot be met: SPEC §4 gives such a part its own standard
+  hours (its working days) and a pro-rata cap, so a tail of rest days or holidays (30–31 Jan, 1–3 Oct) leaves
+  almost no legal hours; the team lead should plan whole months.
 """
 
 from __future__ import annotations
 
+import calendar as pycal
 import datetime as dt
 
-from .calendar import WorkCalendar
-from .model import Scenario, SettlementPeriod, WorkingTimeSystem
+from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar
+from .demand import SLOT_MINUTES, demand_for_date
+from .model import NO_OVERTIME_KINDS, Scenario, SettlementPeriod, WorkingTimeSystem
 
 
 def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
@@ -33,6 +38,50 @@ def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str =
     week = settlement_alert(scenario, first, last, lang)
     if week:
         out.append(week)
+    out.extend(partial_month_alerts(scenario, first, last, lang))
+    return out
+
+
+def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
+    """One alert per month only partly inside [first, last] whose demand (person-hours) exceeds what the team may
+    legally work there at most: Σ over staff of the part's standard hours + its pro-rata overtime cap (an upper
+    bound — leave and protection only lower it — so an alert means a certain shortfall)."""
+    rules = scenario.for_period(first, last).rules
+    cal = WorkCalendar(scenario.calendar)
+    staff = [p for p in scenario.staff if p.active]
+    out = []
+    d = first
+    while d <= last:
+        dim = pycal.monthrange(d.year, d.month)[1]
+        m_first, m_last = d.replace(day=1), d.replace(day=dim)
+        a, b = d, min(last, m_last)
+        d = b + dt.timedelta(days=1)
+        if a == m_first and b == m_last:
+            continue
+        days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
+        workdays = sum(1 for x in days if cal.is_workday(x))
+        need = sum(sum(demand_for_date(scenario, x, cal)[None]) for x in days) * SLOT_MINUTES / 60
+        room = 0.0
+        for p in staff:
+            if rules.standard_hours_method == "average":
+                std = AVERAGE_MONTH_HOURS * p.weekly_hours / 40 * len(days) / dim
+            else:
+                std = workdays * 8 * p.weekly_hours / 40
+            # a period starting after the 1st with history counts the pro-rata share from the 1st
+            frac = (b - m_first).days + 1 if a == first and a > m_first and p.id in scenario.history else len(days)
+            no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in days for q in p.protected_on(x))
+            room += std + (0.0 if no_ot else rules.max_overtime_hours_per_month * frac / dim)
+        if need <= room + 1e-9:
+            continue
+        if lang.startswith("en"):
+            out.append(f"The period holds only {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d} ({len(days)} days, "
+                       f"{workdays} working days): SPEC §4 gives that part its own standard hours and a pro-rata "
+                       f"overtime cap, at most about {room:.0f} person-hours in all, against a demand of {need:.0f}, "
+                       "so those days will be short. Plan whole months (from the 1st to the month's end).")
+        else:
+            out.append(f"排班期只包含 {a.year}年{a.month}月的 {a.month}月{a.day}日–{b.month}月{b.day}日（{len(days)} 天，"
+                       f"其中工作日 {workdays} 天）：按 SPEC §4，这部分按自身的标准工时和按比例的加班上限计算，全组最多约 "
+                       f"{room:.0f} 人·小时，少于需求 {need:.0f} 人·小时，这几天必然缺人。建议按整月排班（从 1 日到月底）。")
     return out
 
 

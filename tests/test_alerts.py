@@ -120,3 +120,35 @@ def test_weekly_settlement_is_said_to_be_measured_per_month(tmp_path):
     write_workbook(path, weekly, Roster(D0, 7, ()))
     notes = load_workbook(path).worksheets[-1]
     assert any("结算周期为周" in str(c.value) for row in notes.iter_rows() for c in row)
+
+
+@pytest.mark.parametrize("first, days, month", [
+    ("2027-01-30", 21, "2027年1月的 1月30日–1月31日"),  # a weekend tail: standard 0 h, cap 2.3 h a person
+    ("2026-10-01", 1, "2026年10月的 10月1日–10月1日"),  # National Day alone
+    ("2026-09-15", 28, "2026年10月的 10月1日–10月12日"),  # a period running into the National Day week
+])
+def test_a_partial_month_the_team_cannot_legally_staff_is_announced(first, days, month):
+    sc = sample_scenario()
+    start = D(first)
+    alerts = period_alerts(sc, start, start + dt.timedelta(days=days - 1))
+    hit = [a for a in alerts if month in a]
+    assert len(hit) == 1 and "建议按整月排班" in hit[0]
+    en = period_alerts(sc, start, start + dt.timedelta(days=days - 1), "en")
+    assert any("Plan whole months" in a for a in en)
+
+
+@pytest.mark.parametrize("first, days", [("2026-06-01", 28), ("2026-06-01", 7), ("2026-08-01", 31),
+                                         ("2026-06-15", 30)])
+def test_whole_months_and_workday_rich_parts_raise_no_partial_month_alert(first, days):
+    start = D(first)
+    alerts = period_alerts(sample_scenario(), start, start + dt.timedelta(days=days - 1))
+    assert not any("建议按整月排班" in a for a in alerts)
+
+
+def test_the_partial_month_alert_is_a_certain_shortfall():
+    # the alert's room is an upper bound: a solve of the announced tail leaves demand uncovered
+    from solver.api import SolveOptions, solve
+
+    sc = sample_scenario()
+    res = solve(sc, D("2026-10-01"), 1, SolveOptions(time_limit=3))
+    assert res.shortfalls and any("建议按整月排班" in w for w in res.roster.solver.get("warnings", []))
