@@ -178,6 +178,9 @@ def _rules(r: _Reader, d: Any) -> Rules:
         if len(nw) != 2:
             raise r.fail("rules.night_window", "应为 [开始, 结束] 两个时间 (expected [from, to])")
         kw["night_window"] = (r.hhmm(nw[0], "rules.night_window[0]"), r.hhmm(nw[1], "rules.night_window[1]"))
+        if kw["night_window"][0] == kw["night_window"][1]:
+            # an empty window would switch the night-work bans of protected staff off without a word
+            raise r.fail("rules.night_window", "夜间时段的开始与结束不能相同 (the night window is empty)")
     if "standard_hours_method" in d:
         if d["standard_hours_method"] not in ("calendar", "average"):
             raise r.fail("rules.standard_hours_method", "可选 calendar / average")
@@ -207,7 +210,7 @@ def _shift(r: _Reader, d: Any, path: str) -> Shift:
         raise r.fail(f"{path}.code", "OFF 是保留代码 (OFF is reserved)")
     hours = r.number(r.req(d, "hours", path), f"{path}.hours")
     if not 0 < hours <= 24:
-        raise r.fail(f"{path}.hours", f"班次时长应在 0–24 小时之间, 得到 {hours}")
+        raise r.fail(f"{path}.hours", f"班次时长应大于 0 且不超过 24 小时 (expected 0 < hours ≤ 24), 得到 {hours}")
     brk = r.number(d.get("break_minutes", 0), f"{path}.break_minutes", integer=True)
     if brk >= hours * 60:
         raise r.fail(f"{path}.break_minutes", "休息时间不能超过班次时长 (break longer than the shift)")

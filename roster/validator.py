@@ -620,10 +620,12 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             std = sum(m.standard for m in ms) / 60
             hol = sum(m.by_minutes[1] if m.by_minutes else m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
-            why = "（不可加班）" if cap == 0 else ""
+            why = "，不可加班" if cap == 0 else ""
+            if hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
+                why += f"，含上期，按 {first.month}月1日–{last.month}月{last.day}日 计"
             how = "（按落在当月的分钟计）" if any(m.by_minutes for m in ms) else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
-                   f"超过上限 {_h(cap / 60)} 小时{why}：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
+                   f"超过上限（{_h(cap / 60)} 小时{why}）：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
                    f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")
                    + (f"，标准工时制下超出标准工作日的延时 {_h(ext / 60)} 小时" if ext else ""))
             out.append(Violation("overtime_cap", p.id, first, last, round(ot / 60, 4), round(cap / 60, 4), src, msg))

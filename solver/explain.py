@@ -982,12 +982,14 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         per_person = period_days * 8 * 6 / 7 + 36 * period_days / 30
         hours = sum(it.missing * (it.end - it.start).total_seconds() / 3600 for it in staffable)
         sizes.add(math.ceil(hours / per_person))
+    nights = any(_touches_night(it.start, it.end, scenario.rules.night_window) for it in staffable)
     for n in sorted(sizes):
         if n <= 0:
             continue
         sk = f"（技能：{'、'.join(skills)}）" if skills else ""
-        fixes.append(Fix("add_staff", f"增加 {n} 名可上夜班、可加班的人员{sk}",
-                         f"add {n} staff member(s) able to work nights and overtime" + (f" (skills: {', '.join(skills)})" if skills else ""),
+        able_zh, able_en = ("可上夜班、可加班", "able to work nights and overtime") if nights else ("可加班", "able to work overtime")
+        fixes.append(Fix("add_staff", f"增加 {n} 名{able_zh}的人员{sk}",
+                         f"add {n} staff member(s) {able_en}" + (f" (skills: {', '.join(skills)})" if skills else ""),
                          6 * n, _add_staff(n, skills), {"count": n, "skills": list(skills)}))
     return fixes
 
@@ -1331,3 +1333,18 @@ __all__ = [
 
 def _rest_days_en(n: float) -> str:
     return f"{n:g} rest day" + ("" if n == 1 else "s")
+
+
+def _touches_night(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> bool:
+    """Whether [start, end) has a minute inside the night window (minutes of the day; it may wrap midnight)."""
+    a, b = window
+    day = start.date() - DAY
+    while dt.datetime.combine(day, dt.time()) < end:
+        base = dt.datetime.combine(day, dt.time())
+        spans = [(a, b)] if a < b else [(a, 24 * 60 + b)]
+        for s0, s1 in spans:
+            w0, w1 = base + dt.timedelta(minutes=s0), base + dt.timedelta(minutes=s1)
+            if w0 < end and start < w1:
+                return True
+        day += DAY
+    return False

@@ -187,6 +187,7 @@ def test_demand_above_team_proposes_reduce_demand_and_add_staff():
     assert again.shortfalls == [] and check(reduce.apply(sc), again.roster) == []
     add = next(f for f in ex.fixes if f.kind == "add_staff")
     assert add.shortfall_after < add.shortfall_before
+    assert "可上夜班" in add.describe("zh")  # the gaps include the nights
     assert len(add.apply(sc).staff) == 4 + add.params["count"]
 
 
@@ -301,6 +302,8 @@ def test_skill_shortfall_names_skill_and_leave():
     assert best.kind == "cancel_leave" and best.resolves and best.params["staff"] == {"a": [D("2026-06-02")]}
     add = next(f for f in ex.fixes if f.kind == "add_staff")
     assert add.params["skills"] == ["审核"] and add.resolves
+    # a daytime gap: the new person need not work nights (and is not asked to)
+    assert add.describe("zh") == "增加 1 名可加班的人员（技能：审核）"
 
 
 def test_infeasible_history_is_named():

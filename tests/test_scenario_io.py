@@ -223,6 +223,7 @@ def test_top_level_not_an_object(tmp_path: Path):
      "staff[0].leave[0].kind"),
     (lambda d: d["rules"].update(working_time_system="flexible"), "rules.working_time_system"),
     (lambda d: d["rules"].update(night_window=["22:00"]), "rules.night_window"),
+    (lambda d: d["rules"].update(night_window=["22:00", "22:00"]), "rules.night_window"),  # empty: bans off
     (lambda d: d["rules"].update(min_rest_hours=-1), "rules.min_rest_hours"),
     (lambda d: d["demand"][0].update({"to": "00:00"}), "demand[0].to"),
     (lambda d: d.update(history={"ghost": {"consecutive_days": 1}}), "history.ghost"),

@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--scenario", help="scenario JSON (default: embedded sample team)")
     s.add_argument("--start", type=_date, default=dt.date(2026, 6, 1))
     s.add_argument("--days", type=int, default=28)
-    s.add_argument("--time-limit", type=float, default=30.0)
+    s.add_argument("--time-limit", type=float, default=30.0,
+                   help="秒；超过 35 天时按月分段求解，每段各用此时限 (seconds; above 35 days the period is solved "
+                        "month by month and each month gets this limit)")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--workers", type=int, default=2,
                    help="threads for --parallel (the default deterministic search always uses its own fixed split)")
