@@ -1461,6 +1461,10 @@
             <translation>Load the sample team</translation>
         </message>
         <message>
+            <source>已载入示例班组（编辑 → 撤销 可恢复原来的数据）</source>
+            <translation>Sample team loaded (Edit → Undo brings your data back)</translation>
+        </message>
+        <message>
             <source>打开场景</source>
             <translation>Open scenario</translation>
         </message>
@@ -2432,6 +2436,22 @@
         <message>
             <source>当前最优解预览（每行一人，每列一天，颜色为班次）</source>
             <translation>Best solution so far (one row per person, one column per day, colour = shift)</translation>
+        </message>
+        <message>
+            <source>排班的总代价：缺人、加班、不公平、意愿未满足等各项按权重相加，越小越好（见“目标各项”）</source>
+            <translation>The roster's total cost: shortfall, overtime, unfairness, unmet wishes and the other terms, weighted and added up; lower is better (see the objective terms)</translation>
+        </message>
+        <message>
+            <source>已证明任何合法排班的总代价都不会低于此值</source>
+            <translation>No legal roster can cost less than this (proven)</translation>
+        </message>
+        <message>
+            <source>目标值与下界的相对差：0% 表示已证明最优</source>
+            <translation>The relative difference between objective and bound: 0 % means proven optimal</translation>
+        </message>
+        <message>
+            <source>同一数据与同一种子总得到同一排班；换一个种子可得到另一份同样合法的排班</source>
+            <translation>The same data and seed always give the same roster; another seed gives another roster that is just as legal</translation>
         </message>
         <message>
             <source>开始求解 (F5)</source>

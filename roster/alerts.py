@@ -47,6 +47,8 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
     legally work there at most: Σ over staff of the part's standard hours + its pro-rata overtime cap (an upper
     bound — leave and protection only lower it — so an alert means a certain shortfall)."""
     rules = scenario.for_period(first, last).rules
+    if "overtime_cap" in rules.disabled:
+        return []  # no cap, no certain shortfall
     cal = WorkCalendar(scenario.calendar)
     staff = [p for p in scenario.staff if p.active]
     out = []

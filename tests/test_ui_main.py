@@ -760,3 +760,15 @@ def test_english_ui_shows_violations_and_sources_in_english(qtbot, make_window):
         w.lang = "zh"
         w.model.lang = "zh"
         w.violations.set_language("zh")
+
+
+def test_rule_check_dock_shrinks_to_its_summary_while_nothing_is_listed(qtbot, make_window):
+    w = make_window(7)
+    w.resize(1366, 740)
+    w.validate_now()
+    qtbot.waitUntil(lambda: w.violations_dock.height() < 100, timeout=3000)
+    assert w.violations.view.isHidden()
+    w.model.setData(w.model.index_of("s11", START), "N")  # a violation: the table comes back with room
+    w.validate_now()
+    qtbot.waitUntil(lambda: w.violations_dock.height() >= 150, timeout=3000)
+    assert not w.violations.view.isHidden() and w.violations.model.rowCount() > 0

@@ -285,7 +285,7 @@ class FairnessChart(QWidget):
         fm = p.fontMetrics()
         name_w = max(fm.horizontalAdvance(r.name) for r in self._rows) + 12
         top = 34
-        row_h = max(14.0, (self.height() - top - 30) / len(self._rows))
+        row_h = max(14.0, (self.height() - top - 44) / len(self._rows))  # (two lines of footnote below)
         panel_w = (self.width() - name_w - 10) / len(self.METRICS)
         for i, r in enumerate(self._rows):
             y = top + i * row_h
@@ -324,8 +324,8 @@ class FairnessChart(QWidget):
             p.setPen(QPen(QColor("#DDDDDD"), 1))
             p.drawLine(QPointF(x0, top), QPointF(x0, top + len(values) * row_h))
         p.setPen(QColor("#555555"))
-        p.drawText(QRectF(8, top + len(self._rows) * row_h + 4, self.width() - 16, 20),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        p.drawText(QRectF(8, top + len(self._rows) * row_h + 4, self.width() - 16, 40),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                    self.tr("虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），"
                            "含上期结转；工时含请假折算，单位小时"))
         p.end()

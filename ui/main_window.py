@@ -791,8 +791,21 @@ class MainWindow(QMainWindow):
             except Exception:
                 pass
         self._update_violation_label()
+        self._fit_violations_dock(bool(violations))
         self.validated.emit(len(violations))
         return violations
+
+    def _fit_violations_dock(self, any_violation: bool) -> None:
+        """The rule-check dock shrinks to its summary line while there is nothing to list and gets its table's room
+        back with the first violation (only on these changes: a height the user drags stays otherwise)."""
+        if getattr(self, "_dock_has_rows", None) is any_violation:
+            return
+        self._dock_has_rows = any_violation
+        if any_violation:
+            height = 200
+        else:
+            height = self.violations.summary.sizeHint().height() + 12
+        self.resizeDocks([self.violations_dock], [height], Qt.Orientation.Vertical)
 
     def violations_list(self) -> list:
         return list(self._last_violations)
@@ -1145,6 +1158,7 @@ class MainWindow(QMainWindow):
 
         old = self._scenario
         self.undo_stack.push(SetScenarioCommand(old, sample_scenario(), self.install_scenario, self.tr("载入示例班组")))
+        self.statusBar().showMessage(self.tr("已载入示例班组（编辑 → 撤销 可恢复原来的数据）"), 8000)
 
     def open_scenario_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开场景"), "", self.tr("场景 JSON (*.json)"))

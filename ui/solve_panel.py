@@ -277,6 +277,15 @@ class SolvePanel(QWidget):
         self.elapsed_label.setToolTip(self.tr(
             "求解按确定性时间停止（同一输入与种子得到同一排班），机器繁忙时实际用时可能超过上限，最多约 1.5 倍"))
         self.preview_strip.setToolTip(self.tr("当前最优解预览（每行一人，每列一天，颜色为班次）"))
+        tips = (self.tr("排班的总代价：缺人、加班、不公平、意愿未满足等各项按权重相加，越小越好（见“目标各项”）"),
+                self.tr("已证明任何合法排班的总代价都不会低于此值"),
+                self.tr("目标值与下界的相对差：0% 表示已证明最优"))
+        for lab, val, tip in zip(self._labels[1:4], (self.objective_label, self.bound_label, self.gap_label), tips,
+                                 strict=True):
+            lab.setToolTip(tip)
+            val.setToolTip(tip)
+        self._seed_label.setToolTip(self.tr("同一数据与同一种子总得到同一排班；换一个种子可得到另一份同样合法的排班"))
+        self.seed.setToolTip(self._seed_label.toolTip())
         self.solve_button.setText(self.tr("开始求解 (F5)"))
         self.cancel_button.setText(self.tr("取消"))
         self.reopt_button.setText(self.tr("重新优化其余（保留锁定）"))

@@ -160,6 +160,8 @@ class ViolationsPanel(QWidget):
     def set_violations(self, violations, names: dict[str, str] | None = None) -> None:
         self.model.set_violations(violations, names)
         self._update_summary()
+        # an empty table is just a header: the summary line says it all and the rota gets the room
+        self.view.setVisible(self.model.rowCount() > 0)
 
     def set_language(self, lang: str) -> None:
         self.model.lang = lang
