@@ -1421,6 +1421,10 @@
             <translation>No roster was found</translation>
         </message>
         <message>
+            <source>求解期间修改了数据：此结果按求解开始时的数据计算，请重新求解（F5）</source>
+            <translation>The data changed during the solve: this result uses the data from when it started; solve again (F5)</translation>
+        </message>
+        <message>
             <source>求解出错</source>
             <translation>Solver error</translation>
         </message>

@@ -772,3 +772,14 @@ def test_rule_check_dock_shrinks_to_its_summary_while_nothing_is_listed(qtbot, m
     w.validate_now()
     qtbot.waitUntil(lambda: w.violations_dock.height() >= 150, timeout=3000)
     assert not w.violations.view.isHidden() and w.violations.model.rowCount() > 0
+
+
+def test_a_result_computed_on_data_edited_during_the_solve_is_flagged(qtbot, make_window):
+    w = make_window(7)
+    first = _solve(qtbot, w, limit=2)
+    w._start_job("solve", _cancelled_job(first))
+    qtbot.waitUntil(w.runner.is_running, timeout=5000)
+    w.install_scenario(dataclasses.replace(w.scenario, name="edited while solving"))
+    with qtbot.waitSignal(w.solveFinished, timeout=30_000):
+        w.solve_panel.cancel_button.click()
+    assert "求解期间修改了数据" in w.statusBar().currentMessage()

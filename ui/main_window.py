@@ -620,7 +620,8 @@ class MainWindow(QMainWindow):
     def _fit_solve_dock(self) -> None:
         """The solve panel never scrolls sideways: its dock is at least as wide as the panel needs in this language."""
         bar = self.solve_scroll.verticalScrollBar().sizeHint().width()
-        self.solve_dock.setMinimumWidth(self.solve_panel.minimumSizeHint().width() + bar + 4)
+        need = max(self.solve_panel.minimumWidth(), self.solve_panel.minimumSizeHint().width())
+        self.solve_dock.setMinimumWidth(need + bar + 2 * self.solve_scroll.frameWidth() + 6)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -783,6 +784,9 @@ class MainWindow(QMainWindow):
         self._last_violations = violations
         self.model.set_violations(per_cell, short_dates)
         self.violations.set_violations(violations, {p.id: p.name for p in self._scenario.staff})
+        if not roster.assignments and not violations:
+            self.violations.summary.setText(self.tr("尚未排班：按 F5 求解"))  # not "meets every rule"
+            self.violations.summary.setStyleSheet("color: #555555;")
         self.heatmap.set_data(self._scenario, roster, cov)
         self.fairness.set_data(self._scenario, roster)
         if self.contract_view is not None and hasattr(self.contract_view, "set_roster"):
@@ -921,6 +925,7 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, kind: str, job) -> None:
         self._job_kind = kind
+        self._job_scenario = self._scenario  # an edit during the job makes its result stale
         self._pre_solve_grid = self.model.grid()
         # what the grid held before this job, to judge a cancelled job's best-so-far against: the objective
         # of the last solve when the grid is still that solve's result (None when edited by hand or empty)
@@ -998,6 +1003,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("已取消：保留原排班（本次求解尚未找到更好的排班）"), 8000)
                 self._pre_solve_grid = None
                 self.validate_now()
+                self._flag_data_edited_during_job()
                 self.solveFinished.emit(result)
                 return
             self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
@@ -1034,7 +1040,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.solve_scroll.ensureWidgetVisible(self.solve_panel.explain_box, 0, 40))
         self._pre_solve_grid = None
         self.validate_now()
+        self._flag_data_edited_during_job()
         self.solveFinished.emit(result)
+
+    def _flag_data_edited_during_job(self) -> None:
+        if getattr(self, "_job_scenario", self._scenario) != self._scenario:
+            self.statusBar().showMessage(self.tr("求解期间修改了数据：此结果按求解开始时的数据计算，请重新求解（F5）"), 15000)
 
     def _keeps_previous(self, result) -> bool:
         """A cancelled job leaves the grid as it was unless its best-so-far is better than the roster there (an
