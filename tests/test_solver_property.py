@@ -33,6 +33,7 @@ SHIFTS = (
     Shift("N", "夜班", 0, 8),
     Shift("G", "行政班", 9 * 60, 9, 60),
     Shift("B", "长夜班", 20 * 60, 12),
+    Shift("L", "长夜班（含 1 小时休息）", 20 * 60, 12, 60),  # 11 h paid, the break pro rata on both dates
 )
 
 
@@ -66,7 +67,8 @@ def scenarios(draw):
         hours_before = draw(st.integers(0, 20))
         history["p0"] = History(last_shift_end=dt.datetime.combine(START, dt.time()) - dt.timedelta(hours=hours_before),
                                 consecutive_days=draw(st.integers(0, 5)),
-                                overtime_minutes_month=draw(st.sampled_from([0, 0, 120, 600])))
+                                # 35 h: more than the pro-rata share, within the monthly cap (no room left)
+                                overtime_minutes_month=draw(st.sampled_from([0, 0, 120, 600, 2100])))
     rules = Rules(min_rest_hours=draw(st.sampled_from([8, 11, 12])),
                   working_time_system=draw(st.sampled_from(["comprehensive", "standard"])),
                   settlement_period=draw(st.sampled_from(["week", "month", "quarter", "year"])),
