@@ -2738,6 +2738,10 @@
     <context>
         <name>ViolationsPanel</name>
         <message>
+            <source>尚未排班：按 F5 求解</source>
+            <translation>Nothing planned yet: press F5 to solve</translation>
+        </message>
+        <message>
             <source>0 违规：当前排班符合所有已启用的规则</source>
             <translation>0 violations: the roster meets every enabled rule</translation>
         </message>

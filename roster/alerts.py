@@ -44,11 +44,21 @@ def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str =
 
 def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
     """One alert per month only partly inside [first, last] whose demand (person-hours) exceeds what the team may
-    legally work there at most: Σ over staff of the part's standard hours + its pro-rata overtime cap (an upper
-    bound — leave and protection only lower it — so an alert means a certain shortfall)."""
+    legally cover there at most: Σ over staff of the part's standard hours + its pro-rata overtime cap, times the
+    largest span/paid ratio of the templates (an unpaid break still covers its slots).  An upper bound — leave,
+    protection and history only lower it — so an alert means a certain shortfall.  Not under a 综合 quarter/year
+    settlement (the months share one cap)."""
     rules = scenario.for_period(first, last).rules
     if "overtime_cap" in rules.disabled:
         return []  # no cap, no certain shortfall
+    if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE and rules.settlement_period in (
+            SettlementPeriod.QUARTER, SettlementPeriod.YEAR):
+        return []  # the months share one cap: a short part may borrow from the others
+    # a shift covers its whole span but counts only its paid hours: the most cover one paid hour can buy
+    spans = [s.span_minutes / s.paid_minutes for s in scenario.shifts if s.paid_minutes > 0]
+    if not spans:
+        return []
+    stretch = max(spans)
     cal = WorkCalendar(scenario.calendar)
     staff = [p for p in scenario.staff if p.active]
     out = []
@@ -72,7 +82,7 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
             # a period starting after the 1st with history counts the pro-rata share from the 1st
             frac = (b - m_first).days + 1 if a == first and a > m_first and p.id in scenario.history else len(days)
             no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in days for q in p.protected_on(x))
-            room += std + (0.0 if no_ot else rules.max_overtime_hours_per_month * frac / dim)
+            room += (std + (0.0 if no_ot else rules.max_overtime_hours_per_month * frac / dim)) * stretch
         if need <= room + 1e-9:
             continue
         if lang.startswith("en"):

@@ -132,6 +132,15 @@ class Rules:
             return min(self.max_daily_hours, 11.0)
         return self.max_daily_hours
 
+    def history_overtime_allowance_minutes(self) -> int:
+        """How much overtime the history may already hold without breaking the cap by itself: the monthly cap
+        (OT-03), or its sum over a 综合 quarter/year settlement period (CH-07 averages 36 h a month over it).
+        The history's month then leaves the period no room, but it is no reason to refuse the whole roster."""
+        months = 1
+        if self.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+            months = {SettlementPeriod.QUARTER: 3, SettlementPeriod.YEAR: 12}.get(self.settlement_period, 1)
+        return int(self.max_overtime_hours_per_month * 60 * months)
+
 
 @dataclass(frozen=True, slots=True)
 class Shift:

@@ -565,10 +565,11 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             frac_days = (last - m_first).days + 1
         no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
-        if hist_min and not no_ot:
-            # the history's overtime is lawful up to the monthly cap (OT-03 "每月不得超过三十六小时"); above the
-            # pro-rata share of days 1…last it leaves the period no room, but is no breach by itself
-            cap = max(cap, min(hist_min, ru.max_overtime_hours_per_month * 60))
+        if hist_min:
+            # the history's overtime is lawful up to the monthly cap (OT-03 "每月不得超过三十六小时"; 综合 quarter/year:
+            # CH-07's sum over the period); above the pro-rata share of days 1…last — or any at all for someone
+            # protected later in the month — it leaves the period no room, but is no breach by itself
+            cap = max(cap, min(hist_min, float(ru.history_overtime_allowance_minutes())))
         out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
                                  (float(paid_m), float(hol_m)) if by_minutes else None))
         d = last + DAY

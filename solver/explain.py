@@ -254,8 +254,8 @@ class PersonRules:
             )
             if no_ot:
                 cap = 0.0
-            elif cap_days != ndays:  # history: lawful up to the monthly cap (OT-03), see solver.rules.overtime_parts
-                cap = max(cap, min(hist.overtime_minutes_month / 60, r.max_overtime_hours_per_month))
+            if cap_days != ndays:  # history: lawful up to the monthly cap (OT-03), see solver.rules.overtime_parts
+                cap = max(cap, min(hist.overtime_minutes_month / 60, r.history_overtime_allowance_minutes() / 60))
             if r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.QUARTER:
                 key: tuple = ("Q", y, (m - 1) // 3)
             elif r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.YEAR:

@@ -354,10 +354,11 @@ def overtime_parts(m: RosterModel) -> dict:
                 hist_ot = hist.overtime_minutes_month
                 frac_days = (dates[-1] - first.replace(day=1)).days + 1
             std, cap = _standard_and_cap(inst, person, dates, frac_days, dim)
-            if hist_ot and cap > 0:
-                # overtime already worked this month is lawful up to the monthly cap (OT-03): when it is more than
-                # the pro-rata share of days 1…end, the period may add none — but the history alone breaks nothing
-                cap = max(cap, min(hist_ot, int(inst.rules.max_overtime_hours_per_month * 60)))
+            if hist_ot:
+                # overtime already worked this month is lawful up to the monthly cap (OT-03; a 综合 quarter/year: its
+                # sum): more than the pro-rata share of days 1…end — or any, for someone who may not work overtime
+                # now (protected from a later date) — leaves the period no room, but breaks nothing by itself
+                cap = max(cap, min(hist_ot, inst.rules.history_overtime_allowance_minutes()))
             # standard system: hours beyond the standard day of each shift starting on a workday (延长工作时间)
             daily = person.standard_day_minutes
             ext = [(s.paid_minutes - int(daily), v) for d in ds if inst.day_type[d] == DayType.WORKDAY

@@ -152,3 +152,19 @@ def test_the_partial_month_alert_is_a_certain_shortfall():
     sc = sample_scenario()
     res = solve(sc, D("2026-10-01"), 1, SolveOptions(time_limit=3))
     assert res.shortfalls and any("建议按整月排班" in w for w in res.roster.solver.get("warnings", []))
+
+
+def test_partial_month_alert_counts_the_cover_of_unpaid_breaks_and_skips_pooled_settlement():
+    # 12 h spans with 4 h unpaid breaks: 8 paid hours cover 12 hours of demand, so the paid-hour room alone
+    # (≈ 502 person-hours for 25–30 June) is no bound on the cover (576 demanded, ~548 reachable)
+    from roster.model import DemandRule
+
+    shifts = (Shift("L", "长白", 7 * 60, 12, 240), Shift("M", "长夜", 19 * 60, 12, 240))
+    sc = dataclasses.replace(sample_scenario(), shifts=shifts, demand=(DemandRule("all", 0, 1440, 4),))
+    assert not [a for a in period_alerts(sc, D("2026-06-25"), D("2026-06-30")) if "建议按整月排班" in a]
+    # a 综合 quarter settlement shares one cap across its months: no alert for a short part either
+    tail = (D("2027-01-30"), D("2027-02-19"))
+    assert any("建议按整月排班" in a for a in period_alerts(sample_scenario(), *tail))
+    quarter = dataclasses.replace(sample_scenario(), rules=dataclasses.replace(
+        sample_scenario().rules, settlement_period=SettlementPeriod.QUARTER))
+    assert not any("建议按整月排班" in a for a in period_alerts(quarter, *tail))

@@ -647,3 +647,31 @@ def test_history_overtime_within_the_monthly_cap_leaves_no_room_but_is_no_breach
     ctx = validator.CheckContext.build(sc, res.roster)
     part = validator.month_overtime(ctx, staff[0])[0]
     assert part.overtime - part.history <= max(0.0, 36 * 60 * 26 / 31 - hist_hours * 60) + 1e-6
+
+
+@pytest.mark.parametrize("kind", ["protected_later", "overtime_not_ok"])
+def test_history_overtime_of_someone_who_may_not_work_overtime_now_is_no_breach(kind):
+    # 10 h of overtime on 1–14 July, lawful then; protection from 20 July (or overtime_ok = False now) gives the
+    # period a cap of 0 for that person: no more overtime, but the team is planned (it was INFEASIBLE)
+    start = dt.date(2026, 7, 15)
+    p0 = Staff("p0", "甲", protected=(Protected(ProtectedKind.PREGNANT_7M, DateRange(dt.date(2026, 7, 20),
+                                                                                     dt.date(2026, 9, 30))),)
+               ) if kind == "protected_later" else Staff("p0", "甲", overtime_ok=False)
+    staff = (p0,) + team(3)[1:]
+    sc = scen(staff, [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED),
+              history={"p0": History(overtime_minutes_month=600)})
+    res = solve(sc, start, 10, FAST)
+    assert_clean(sc, res)
+    ctx = validator.CheckContext.build(sc, res.roster)
+    part = validator.month_overtime(ctx, p0)[0]
+    assert part.overtime - part.history <= 1e-6  # nothing added
+
+
+def test_quarter_settlement_history_above_one_month_cap_is_averaged():
+    # CH-07: 综合 quarter settlement averages 36 h a month, so 40 h in August so far is no breach by itself
+    start = dt.date(2026, 8, 17)
+    rules = Rules(approval=APPROVED, settlement_period="quarter")
+    sc = scen(team(3), [DemandRule("all", 8 * 60, 16 * 60, 1)], rules,
+              history={"p0": History(overtime_minutes_month=40 * 60)})
+    res = solve(sc, start, 10, FAST)
+    assert_clean(sc, res)

@@ -783,3 +783,41 @@ def test_a_result_computed_on_data_edited_during_the_solve_is_flagged(qtbot, mak
     with qtbot.waitSignal(w.solveFinished, timeout=30_000):
         w.solve_panel.cancel_button.click()
     assert "求解期间修改了数据" in w.statusBar().currentMessage()
+
+
+def test_cancel_never_replaces_a_hand_edited_grid_loaded_from_a_roster(qtbot, settings):
+    # a roster given at start-up (or opened from JSON) carries an objective computed elsewhere: after a hand edit
+    # the grid is the user's work, and a cancelled search's best so far — however good — does not replace it
+    from solver.api import SolveOptions, solve
+
+    first = solve(sample_scenario(), START, 7, SolveOptions(time_limit=2))
+    w = MainWindow(sample_scenario(), START, 7, settings=settings, roster=first.roster)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.view.setCurrentIndex(w.model.index_of("s11", START + dt.timedelta(days=3)))
+        w.view.setFocus()
+        qtbot.keyClick(w.view, Qt.Key.Key_D)
+        edited = w.model.grid()
+        other = dataclasses.replace(first.roster, assignments=first.roster.assignments[1:])
+        _cancel_job(qtbot, w, dataclasses.replace(first, roster=other, objective=-1.0))
+        assert w.model.grid() == edited
+    finally:
+        w.shutdown()
+
+
+def test_nothing_planned_yet_survives_a_language_switch(qtbot, make_window):
+    w = make_window(7)
+    w.validate_now()
+    assert w.violations.summary.text() == "尚未排班：按 F5 求解"
+    try:
+        w.set_language("en")
+        assert "0 violations" not in w.violations.summary.text()
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.i18n import install_translator
+
+        w.set_language("zh")
+        install_translator(QApplication.instance(), "zh")
+    assert w.violations.summary.text() == "尚未排班：按 F5 求解"

@@ -783,10 +783,8 @@ class MainWindow(QMainWindow):
             short_dates = set()
         self._last_violations = violations
         self.model.set_violations(per_cell, short_dates)
+        self.violations.planned = bool(roster.assignments)  # an empty grid is "nothing planned", not "meets every rule"
         self.violations.set_violations(violations, {p.id: p.name for p in self._scenario.staff})
-        if not roster.assignments and not violations:
-            self.violations.summary.setText(self.tr("尚未排班：按 F5 求解"))  # not "meets every rule"
-            self.violations.summary.setStyleSheet("color: #555555;")
         self.heatmap.set_data(self._scenario, roster, cov)
         self.fairness.set_data(self._scenario, roster)
         if self.contract_view is not None and hasattr(self.contract_view, "set_roster"):
@@ -929,9 +927,9 @@ class MainWindow(QMainWindow):
         self._pre_solve_grid = self.model.grid()
         # what the grid held before this job, to judge a cancelled job's best-so-far against: the objective
         # of the last solve when the grid is still that solve's result (None when edited by hand or empty)
-        info = self.model.to_roster().solver or {}
-        self._pre_solve_objective = (info.get("objective") if self._pre_solve_grid_has_shifts()
-                                     and not self.solve_panel.is_stale() else None)
+        last = getattr(self, "_last_result", None)  # (grid, objective) of the last solve applied to the grid
+        self._pre_solve_objective = (last[1] if last is not None and self._pre_solve_grid_has_shifts()
+                                     and last[0] == self._pre_solve_grid else None)
         self._cancel_requested = False
         self._last_preview = 0.0
         self.runner.start(job)
@@ -1023,6 +1021,8 @@ class MainWindow(QMainWindow):
             self.model.set_grid(pre)  # the command records the pre-solve grid as its undo state
             self._last_solve_cmd = ApplyGridCommand(self.model, grid, text, info)
             self.undo_stack.push(self._last_solve_cmd)
+            # what a later cancelled search must beat to replace the grid (only while the grid is still this one)
+            self._last_result = (self.model.grid(), info.get("objective"))
             if getattr(self, "_cancel_requested", False):
                 self.statusBar().showMessage(self.tr("已取消：显示目前最好的排班（优化未完成，可再按 F5 继续）"), 8000)
             else:

@@ -135,6 +135,7 @@ class ViolationsPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = ViolationsModel(self)
+        self.planned = True  # False while the roster is empty: the summary says so instead of "0 违规"
         self.summary = QLabel(self)
         self.summary.setObjectName("violationsSummary")
         self.view = QTableView(self)
@@ -170,7 +171,10 @@ class ViolationsPanel(QWidget):
 
     def _update_summary(self) -> None:
         n = self.model.rowCount()
-        if n == 0:
+        if n == 0 and not self.planned:
+            self.summary.setText(self.tr("尚未排班：按 F5 求解"))
+            self.summary.setStyleSheet("color: #555555;")
+        elif n == 0:
             self.summary.setText(self.tr("0 违规：当前排班符合所有已启用的规则"))
             self.summary.setStyleSheet("color: #1B6E20; font-weight: bold;")
         else:
