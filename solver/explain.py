@@ -426,6 +426,7 @@ class Reason:
     kind: str  # one of REASON_ORDER
     detail: str = ""  # leave kind, protected kind / "night_ok", the other shift's code, the skill, …
     dates: tuple[dt.date, ...] = ()
+    fixed: bool = False  # holds even with the person's other planned shifts removed (history, leave, the shift itself)
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,7 +440,9 @@ class Blocked:
 
     @property
     def main(self) -> Reason:
-        return min(self.reasons, key=lambda r: REASON_ORDER.index(r.kind))
+        """The reason to name: one that no change of the roster removes comes first (e.g. six working days in the
+        history rather than the rest gap to a planned shift that could move), then REASON_ORDER."""
+        return min(self.reasons, key=lambda r: (not r.fixed, REASON_ORDER.index(r.kind)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -742,8 +745,11 @@ def blocked_people(
                     reasons.append(Reason("busy", row[d], (d,)))
                 after = dict(row)
                 after[d] = sh.code  # what taking this shift instead would break
-                for b in checker.new_breaches(p, row, after):
-                    reasons.append(Reason(RULE_TO_REASON[b.rule], b.detail, b.dates))
+                breaches = checker.new_breaches(p, row, after)
+                # the rules this shift breaks even with nothing else planned for the person (history, leave, …)
+                alone = {b.rule for b in checker.new_breaches(p, {}, {d: sh.code})} if breaches else set()
+                for b in breaches:
+                    reasons.append(Reason(RULE_TO_REASON[b.rule], b.detail, b.dates, b.rule in alone))
                 reasons = _dedupe(reasons)
                 score = (len({r.kind for r in reasons}), -ov)
                 if best is None or score < (best[0], best[1]):

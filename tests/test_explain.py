@@ -374,3 +374,19 @@ def test_no_template_covering_the_hours_is_said_so():
     night = next(it for it in ex.items if it.start.hour == 0)
     assert night.uncoverable == ()
     assert "没有任何班次模板覆盖该时段" in ex.text("zh")
+
+
+def test_the_reason_no_roster_change_removes_is_named_first():
+    # both have worked 6 days before the start: nobody may work on 06-01 (consecutive-day limit, history alone).
+    # 甲 is also locked on N on 06-02, so an E on 06-01 would also be too close to it — true, but moving that N
+    # would not help: the explanation names the consecutive-day limit for both
+    shifts = (Shift("E", "中班", 960, 8), Shift("N", "夜班", 0, 8))
+    hist = History(last_shift_end=dt.datetime(2026, 5, 31, 8, 0), consecutive_days=6)
+    sc = Scenario(shifts=shifts, demand=(DemandRule("2026-06-01", 960, 1440, 1), DemandRule("2026-06-02", 0, 480, 1)),
+                  staff=(Staff("a", "甲"), Staff("b", "乙")), history={"a": hist, "b": hist},
+                  locked=(Lock("a", D("2026-06-02"), "N"),))
+    res = solve(sc, START, 2, FAST)
+    ex = explain(sc, START, 2, res, verify_time_limit=2)
+    first = [it for it in ex.items if it.date == START]
+    assert first and {b.staff: b.main.kind for b in first[0].people} == {"a": "consecutive", "b": "consecutive"}
+    assert any(r.kind == "rest" and not r.fixed for b in first[0].people if b.staff == "a" for r in b.reasons)
