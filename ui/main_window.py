@@ -203,6 +203,14 @@ class WhoCanCoverDialog(QDialog):
     def lock_cells(self) -> bool:
         return self.lock_box.isChecked()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # the notes column has its real width now
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
