@@ -1001,23 +1001,18 @@ class MainWindow(QMainWindow):
         self.last_explanation = explanation
         roster = getattr(result, "roster", None) if _has_solution(result) else None
         pre = self._pre_solve_grid or {}
-        if roster is not None and getattr(self, "_cancel_requested", False):
-            if self._keeps_previous(result):
-                # cancelled before the search beat the roster already in the grid: keep that one, with its figures
-                self.model.set_grid(pre)
-                self.solve_panel.show_cancelled(result, kept=True)
-                self.statusBar().showMessage(self.tr("已取消：保留原排班（本次求解尚未找到更好的排班）"), 8000)
-                self._pre_solve_grid = None
-                self.validate_now()
-                self._flag_data_edited_during_job()
-                self.solveFinished.emit(result)
-                return
+        cancelled = roster is not None and getattr(self, "_cancel_requested", False)
+        # cancelled before the search beat the roster already in the grid: keep that one, with its figures
+        kept = cancelled and self._keeps_previous(result)
+        if not kept:
             self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
-            self.solve_panel.show_cancelled(result, kept=False)
-        else:
-            self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
+        if cancelled:
+            self.solve_panel.show_cancelled(result, kept=kept)
         self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
-        if roster is not None:
+        if kept:
+            self.model.set_grid(pre)
+            self.statusBar().showMessage(self.tr("已取消：保留原排班（本次求解尚未找到更好的排班）"), 8000)
+        elif roster is not None:
             grid = {(a.staff, a.date): a.shift for a in roster.assignments}
             info = dict(getattr(roster, "solver", None) or {})
             info.setdefault("status", getattr(result, "status", ""))
@@ -1031,7 +1026,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(self._last_solve_cmd)
             # what a later cancelled search must beat to replace the grid (only while the grid is still this one)
             self._last_result = (self.model.grid(), info.get("objective"))
-            if getattr(self, "_cancel_requested", False):
+            if cancelled:
                 self.statusBar().showMessage(self.tr("已取消：显示目前最好的排班（优化未完成，可再按 F5 继续）"), 8000)
             else:
                 self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
@@ -1041,7 +1036,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("无合法排班：原因与修改建议见求解面板"), 10000)
             else:
                 self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
-        if explanation is not None and not getattr(explanation, "ok", True):
+        if explanation is not None and not getattr(explanation, "ok", True) and not kept:
             fixes = list(getattr(explanation, "fixes", []) or [])
             self.solve_panel.show_explanation(explanation.text(self.lang), fixes, _is_infeasible(result))
             # on a small screen the explanation sits below the panel's fold: bring it into view
