@@ -48,6 +48,11 @@ def _own_history_after(scenario: Scenario, roster: Roster):
     return out
 
 
+#: periods longer than this are solved month by month (CLI and GUI): one CP-SAT model over 91+ days is slower and
+#: worse than month chunks with the seams carried over (README benchmark table)
+ROLL_ABOVE_DAYS = 35
+
+
 def chunks(start: dt.date, days: int, chunk: str | int) -> list[tuple[dt.date, int]]:
     end = start + dt.timedelta(days=days)
     out = []

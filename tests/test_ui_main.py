@@ -821,3 +821,13 @@ def test_nothing_planned_yet_survives_a_language_switch(qtbot, make_window):
         w.set_language("zh")
         install_translator(QApplication.instance(), "zh")
     assert w.violations.summary.text() == "尚未排班：按 F5 求解"
+
+
+def test_a_long_period_is_solved_month_by_month_like_the_cli(qtbot, make_window):
+    from roster.validator import check
+
+    w = make_window(40)  # June + 10 days of July
+    result = _solve(qtbot, w, limit=1)
+    assert [c[0] for c in result.roster.solver["chunks"]] == ["2026-06-01", "2026-07-01"]
+    assert w.solve_panel._limit == 2  # the progress bar counts both months
+    assert not [v for v in check(w.scenario, w.model.to_roster()) if v.rule != "coverage"]

@@ -79,7 +79,7 @@ def cmd_solve(args) -> int:
     from roster.scenario_io import roster_to_dict, write_json
     from roster.validator import check, violation_to_dict
     from solver.api import SolveOptions, solve
-    from solver.rolling import solve_rolling
+    from solver.rolling import ROLL_ABOVE_DAYS, solve_rolling
 
     if args.days < 1 or args.days > 400:
         raise InputError(f"--days 应在 1–400 之间，得到 {args.days}", field="--days")
@@ -96,7 +96,7 @@ def cmd_solve(args) -> int:
                          field="shifts")
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
-    if args.days > 35:
+    if args.days > ROLL_ABOVE_DAYS:
         result = solve_rolling(scenario, args.start, args.days, opts)
     else:
         result = solve(scenario, args.start, args.days, opts)

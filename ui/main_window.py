@@ -885,12 +885,21 @@ class MainWindow(QMainWindow):
         options = self._solver_options(hint=current if current.assignments else None)
         lang = self.lang
 
+        from solver.rolling import ROLL_ABOVE_DAYS, chunks, solve_rolling
+
+        rolling = days > ROLL_ABOVE_DAYS  # month by month with the seams carried over, as the CLI does
+
         def job(on_progress, on_solution, cancel):
-            result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
-                           cancel=cancel)
+            if rolling:
+                result = solve_rolling(scenario, start, days, options, on_progress=on_progress, cancel=cancel)
+            else:
+                result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
+                               cancel=cancel)
             return result, _explain_if_needed(scenario, start, days, result, lang, cancel, on_progress)
 
         self._start_job("solve", job)
+        if rolling:  # the time limit is per month: the progress bar counts the whole run
+            self.solve_panel.set_total_limit(options.time_limit * len(chunks(start, days, "month")))
         return True
 
     def start_reoptimise(self) -> bool:

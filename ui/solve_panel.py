@@ -333,12 +333,12 @@ class SolvePanel(QWidget):
                                 [lab.text() for lab in (self.objective_label, self.bound_label, self.gap_label,
                                                         self.elapsed_label, self.solutions_label)],
                                 getattr(self, "_last_terms", None), getattr(self, "_stale", False))
+            self._limit = float(self.time_limit.value())
+            self._t0 = time.monotonic()
         if running:
             self.progress.show()
             self.progress.setStyleSheet("")
             self._last_status, self._stale = None, False
-            self._limit = float(self.time_limit.value())
-            self._t0 = time.monotonic()
             self.progress.setValue(0)
             self.status_label.setText(what or self.tr("求解中…"))
             for lab in (self.objective_label, self.bound_label, self.gap_label, self.solutions_label):
@@ -352,6 +352,10 @@ class SolvePanel(QWidget):
 
     def is_running(self) -> bool:
         return self._running
+
+    def set_total_limit(self, seconds: float) -> None:
+        """The running job's whole time budget (a long period: the limit per month × its months)."""
+        self._limit = float(seconds)
 
     def is_stale(self) -> bool:
         """The grid was edited by hand since the figures shown were computed."""
