@@ -1373,6 +1373,10 @@
             <translation>The solver module is not available</translation>
         </message>
         <message>
+            <source>求解中…（承接已保存的上一期排班，至 %1）</source>
+            <translation>Solving… (continuing the saved previous roster, up to %1)</translation>
+        </message>
+        <message>
             <source>无法重新优化</source>
             <translation>Cannot re-optimise</translation>
         </message>

@@ -436,6 +436,7 @@ EN: dict[str, str] = {
     "问题": "Problem",
     "当前最优解预览": "Preview of the best solution so far",
     "求解时在排班表中显示当前最优解": "Live preview in the rota",
+    "求解中…（承接已保存的上一期排班，至 %1）": "Solving… (continuing the saved previous roster, up to %1)",
     "求解期间修改了数据：此结果按求解开始时的数据计算，请重新求解（F5）": "The data changed during the solve: this result uses the data from when it started; solve again (F5)",
     "排班的总代价：缺人、加班、不公平、意愿未满足等各项按权重相加，越小越好（见“目标各项”）": "The roster's total cost: shortfall, overtime, unfairness, unmet wishes and the other terms, weighted and added up; lower is better (see the objective terms)",
     "已证明任何合法排班的总代价都不会低于此值": "No legal roster can cost less than this (proven)",

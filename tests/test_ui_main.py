@@ -831,3 +831,33 @@ def test_a_long_period_is_solved_month_by_month_like_the_cli(qtbot, make_window)
     assert [c[0] for c in result.roster.solver["chunks"]] == ["2026-06-01", "2026-07-01"]
     assert w.solve_panel._limit == 2  # the progress bar counts both months
     assert not [v for v in check(w.scenario, w.model.to_roster()) if v.rule != "coverage"]
+
+
+def test_a_period_continues_the_stored_previous_one(qtbot, tmp_path, settings):
+    # SPEC §2.11: June is stored with 张伟 on E (16:00–24:00) on 30 June; planning July, a D at 08:00 on 1 July
+    # leaves 8 h of rest — the check sees it, and the solver never plans it
+    from roster.model import Roster, make_assignment
+    from roster.storage import Store
+    from roster.validator import check
+
+    sc = sample_scenario()
+    store = Store.open(tmp_path / "roster.db")
+    try:
+        june = Roster(START, 30, (make_assignment("s01", dt.date(2026, 6, 30), sc.shift("E")),))
+        store.save_roster("6月", june)
+        july = dt.date(2026, 7, 1)
+        w = MainWindow(sc, july, 7, settings=settings, store=store)
+        qtbot.addWidget(w)
+        w.show()
+        carried = w.carried_scenario()
+        assert carried.history["s01"].last_shift_end == dt.datetime(2026, 7, 1, 0, 0)
+        w.model.setData(w.model.index_of("s01", july), "D")
+        assert any(v.rule == "min_rest_between_shifts" and v.staff == "s01" for v in w.validate_now())
+        w.undo_stack.undo()
+        result = _solve(qtbot, w, limit=2)
+        assert result.status in ("OPTIMAL", "FEASIBLE")
+        assert not [v for v in check(carried, w.model.to_roster()) if v.rule != "coverage"]
+        assert w.model.code("s01", july) not in ("D", "G")  # 8 h / 9 h after 24:00 — too little rest
+        w.shutdown()
+    finally:
+        store.close()

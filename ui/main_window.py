@@ -758,6 +758,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("无法读取已保存的排班") + self.tr("：") + f"{e}", 8000)
             return None
 
+    def roster_before(self, start: dt.date) -> Roster | None:
+        """The stored roster (newest) that holds the day before ``start``, cut to end there: the previous period
+        this one continues (SPEC §2.11 carry-over), or None."""
+        if self.store is None:
+            return None
+        try:
+            infos = [i for i in self.store.list_rosters()
+                     if i.start < start <= i.start + dt.timedelta(days=i.days)]
+            if not infos:
+                return None
+            prev = self.store.load_roster(infos[-1].id)
+        except Exception:  # a damaged record only costs the carry-over (opening the period reports it)
+            return None
+        kept = tuple(a for a in prev.assignments if a.date < start)
+        return Roster(prev.start, (start - prev.start).days, kept) if kept else None
+
+    def carried_scenario(self, scenario: Scenario | None = None) -> Scenario:
+        """``scenario`` (default: the current one) with the history carried over from the stored previous period
+        (last shift end, consecutive days, overtime used this month, fairness counters), so the seam between two
+        periods planned one after the other stays legal; unchanged when no previous period is stored."""
+        scenario = scenario or self._scenario
+        prev = self.roster_before(self.model.start)
+        if prev is None:
+            return scenario
+        from roster.carryover import history_after
+
+        return dataclasses.replace(scenario, history={**scenario.history, **history_after(scenario, prev)})
+
     def _period_edited(self) -> None:
         if self.runner.is_running():
             return
@@ -780,7 +808,7 @@ class MainWindow(QMainWindow):
         except ImportError:
             violations, per_cell = [], {}
         else:
-            violations = check(self._scenario, roster)
+            violations = check(self.carried_scenario(), roster)  # seam rules against the stored previous period
             per_cell = cell_violations(violations)
         cov = coverage_data(self._scenario, roster)
         self.last_validation_ms = (time.perf_counter() - t0) * 1000
@@ -877,8 +905,9 @@ class MainWindow(QMainWindow):
         except ImportError as e:
             QMessageBox.warning(self, self.tr("无法求解"), self.tr("求解模块不可用") + self.tr("：") + f"{e}")
             return False
-        scenario = self.scenario_with_locks()
+        scenario = self.carried_scenario(self.scenario_with_locks())
         start, days = self.model.start, self.model.days
+        prior = self.roster_before(start)  # the previous period's last shifts (minutes running into this one)
         current = self.model.to_roster()
         # F5 plans afresh (the current grid only warm-starts the search); keeping changes small is
         # what "重新优化其余" is for
@@ -894,10 +923,14 @@ class MainWindow(QMainWindow):
                 result = solve_rolling(scenario, start, days, options, on_progress=on_progress, cancel=cancel)
             else:
                 result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
-                               cancel=cancel)
+                               cancel=cancel, prior=prior)
             return result, _explain_if_needed(scenario, start, days, result, lang, cancel, on_progress)
 
         self._start_job("solve", job)
+        if prior is not None:
+            last = prior.start + dt.timedelta(days=prior.days - 1)
+            self.statusBar().showMessage(self.tr("求解中…（承接已保存的上一期排班，至 %1）").replace(
+                "%1", f"{last.month}/{last.day}"))
         if rolling:  # the time limit is per month: the progress bar counts the whole run
             self.solve_panel.set_total_limit(options.time_limit * len(chunks(start, days, "month")))
         return True
@@ -911,7 +944,7 @@ class MainWindow(QMainWindow):
         except ImportError as e:
             QMessageBox.warning(self, self.tr("无法重新优化"), self.tr("求解模块不可用") + self.tr("：") + f"{e}")
             return False
-        scenario = self.scenario_with_locks()
+        scenario = self.carried_scenario(self.scenario_with_locks())
         roster = self.model.to_roster()
         locked = self.model.locked_cells()
         options = self._solver_options(previous=roster)
