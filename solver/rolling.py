@@ -77,14 +77,15 @@ def solve_rolling(
     chunk: str | int = "month",
     on_progress: Callable[[Progress], None] | None = None,
     cancel: CancelToken | None = None,
+    prior: Roster | None = None,
 ) -> SolveResult:
-    """Solve ``days`` from ``start`` in chunks; ``options.time_limit`` is the limit per chunk."""
+    """Solve ``days`` from ``start`` in chunks; ``options.time_limit`` is the limit per chunk; ``prior`` is the
+    roster just before ``start`` (a previous period this one continues; its history is in ``scenario``)."""
     opts = options or SolveOptions()
     t0 = time.perf_counter()
     # the rules in force over the whole period, as the validator and the exports see the roster: an approval
     # that ends inside the period makes every chunk standard, not only the chunks after its end
     sc = scenario.for_period(start, start + dt.timedelta(days=days - 1))
-    prior: Roster | None = None
     assignments = []
     shortfalls: list[Shortfall] = []
     terms: dict[str, float] = {}

@@ -194,3 +194,31 @@ def test_roster_without_assignments_and_scenario_without_shifts_are_bad_input(tm
 def test_bad_start_date_says_what_is_wrong(capsys, text, needle):
     assert main(["solve", "--start", text, "--days", "3"]) == 2
     assert needle in capsys.readouterr().err
+
+
+def test_solve_after_a_previous_roster_carries_the_seam_over(tmp_path, capsys):
+    # SPEC §2.11: June ends with 张伟 (s01) on E 16:00–24:00 on 30 June; July "--after" June keeps his 1 July
+    # morning free (8 h of rest), and a roster that does not hold 30 June is refused with exit 2
+    import datetime as dt
+
+    from roster.carryover import history_after
+    from roster.model import Roster, make_assignment
+    from roster.sample import sample_scenario
+    from roster.scenario_io import load_roster, roster_to_dict, write_json
+    from roster.validator import check
+
+    sc = sample_scenario()
+    june = Roster(dt.date(2026, 6, 1), 30, (make_assignment("s01", dt.date(2026, 6, 30), sc.shift("E")),))
+    june_path, out = tmp_path / "june.json", tmp_path / "july.json"
+    write_json(june_path, roster_to_dict(june))
+    code = main(["solve", "--start", "2026-07-01", "--days", "7", "--time-limit", "2", "--after", str(june_path),
+                 "--json", str(out)])
+    assert code in (0, 1)
+    july = load_roster(out)
+    # on 1 July only E (16 h after) is legal for him: N (0 h), D (8 h) and G (9 h) are too close to 24:00
+    assert {a.shift for a in july.assignments if a.staff == "s01" and a.date == dt.date(2026, 7, 1)} <= {"E"}
+    carried = sc.__class__(**{**{f: getattr(sc, f) for f in sc.__slots__}, "history": history_after(sc, june)})
+    assert not [v for v in check(carried, july) if v.rule != "coverage"]
+    capsys.readouterr()
+    assert main(["solve", "--start", "2026-08-01", "--days", "7", "--after", str(june_path)]) == 2
+    assert "不含开始日前一天" in capsys.readouterr().err

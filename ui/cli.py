@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="秒；超过 35 天时按月分段求解，每段各用此时限 (seconds; above 35 days the period is solved "
                         "month by month and each month gets this limit)")
     s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--after", metavar="ROSTER_JSON",
+                   help="接续上一期排班（须包含开始日前一天）：结转休息、连续天数、本月已加班和公平计数 (continue this "
+                        "previous roster, which must hold the day before --start: SPEC §2.11 carry-over)")
     s.add_argument("--workers", type=int, default=2,
                    help="threads for --parallel (the default deterministic search always uses its own fixed split)")
     s.add_argument("--parallel", action="store_true",
@@ -94,12 +97,15 @@ def cmd_solve(args) -> int:
     if not scenario.shifts:
         raise InputError("至少需要一个班次模板 (at least one shift template is needed)", file=args.scenario,
                          field="shifts")
+    prior = None
+    if args.after:
+        scenario, prior = _carry_over(scenario, args.after, args.start)
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
     if args.days > ROLL_ABOVE_DAYS:
-        result = solve_rolling(scenario, args.start, args.days, opts)
+        result = solve_rolling(scenario, args.start, args.days, opts, prior=prior)
     else:
-        result = solve(scenario, args.start, args.days, opts)
+        result = solve(scenario, args.start, args.days, opts, prior=prior)
     roster = result.roster
     violations = check(scenario, roster)
     from dataclasses import replace
@@ -142,6 +148,25 @@ def cmd_solve(args) -> int:
             print(f"(无法生成解释: {e})", file=sys.stderr)
         return EXIT_VIOLATIONS
     return EXIT_OK
+
+
+def _carry_over(scenario, path: str, start: dt.date):
+    """(scenario with the history carried from the roster in ``path`` up to the day before ``start``, that roster
+    cut there) — the previous period a new one continues (SPEC §2.11)."""
+    from dataclasses import replace
+
+    from roster.carryover import history_after
+    from roster.model import Roster
+    from roster.scenario_io import load_roster
+
+    prev = load_roster(path, scenario)
+    day_before = start - dt.timedelta(days=1)
+    if not prev.start <= day_before <= prev.start + dt.timedelta(days=prev.days - 1):
+        last = prev.start + dt.timedelta(days=prev.days - 1)
+        raise InputError(f"上一期排班为 {prev.start} 至 {last}，不含开始日前一天 {day_before} "
+                         f"(the previous roster does not hold the day before --start)", file=path, field="start")
+    upto = Roster(prev.start, (start - prev.start).days, tuple(a for a in prev.assignments if a.date < start))
+    return replace(scenario, history={**scenario.history, **history_after(scenario, upto)}), upto
 
 
 def _check_history(scenario, start: dt.date, path: str | None) -> None:

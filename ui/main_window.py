@@ -920,7 +920,8 @@ class MainWindow(QMainWindow):
 
         def job(on_progress, on_solution, cancel):
             if rolling:
-                result = solve_rolling(scenario, start, days, options, on_progress=on_progress, cancel=cancel)
+                result = solve_rolling(scenario, start, days, options, on_progress=on_progress, cancel=cancel,
+                                       prior=prior)
             else:
                 result = solve(scenario, start, days, options, on_progress=on_progress, on_solution=on_solution,
                                cancel=cancel, prior=prior)
