@@ -768,11 +768,17 @@ class MainWindow(QMainWindow):
                      if i.start < start <= i.start + dt.timedelta(days=i.days)]
             if not infos:
                 return None
+            key = (start, infos[-1].id, infos[-1].saved_at)
+            cached = getattr(self, "_roster_before_cache", None)
+            if cached is not None and cached[0] == key:
+                return cached[1]  # every validation asks: parse the stored roster once per save
             prev = self.store.load_roster(infos[-1].id)
         except Exception:  # a damaged record only costs the carry-over (opening the period reports it)
             return None
         kept = tuple(a for a in prev.assignments if a.date < start)
-        return Roster(prev.start, (start - prev.start).days, kept) if kept else None
+        out = Roster(prev.start, (start - prev.start).days, kept) if kept else None
+        self._roster_before_cache = (key, out)
+        return out
 
     def carried_scenario(self, scenario: Scenario | None = None) -> Scenario:
         """``scenario`` (default: the current one) with the history carried over from the stored previous period
