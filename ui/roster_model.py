@@ -692,7 +692,8 @@ def _violation_line(v, lang: str) -> str:
     with the measured value against the limit."""
     if not lang.startswith("en") or not hasattr(v, "rule"):
         return str(getattr(v, "message", v))
-    from roster.validator import RULES, measure_text
+    from roster.validator import measure_text
 
-    info = RULES.get(v.rule)
-    return f"{info.name_en if info else v.rule}: {measure_text(v, 'en')}"
+    from .violations_panel import _rule_name
+
+    return f"{_rule_name(v.rule, 'en')}: {measure_text(v, 'en')}"

@@ -329,8 +329,7 @@ class SolvePanel(QWidget):
             b.setEnabled(not running)
         if starting:
             # what the panel showed before: a cancelled job that does not replace the roster shows it again
-            self._before_run = (self._last_status if hasattr(self, "_last_status") else None,
-                                [lab.text() for lab in (self.objective_label, self.bound_label, self.gap_label,
+            self._before_run = ([lab.text() for lab in (self.objective_label, self.bound_label, self.gap_label,
                                                         self.elapsed_label, self.solutions_label)],
                                 getattr(self, "_last_terms", None), getattr(self, "_stale", False))
             self._limit = float(self.time_limit.value())
@@ -357,15 +356,11 @@ class SolvePanel(QWidget):
         """The running job's whole time budget (a long period: the limit per month × its months)."""
         self._limit = float(seconds)
 
-    def is_stale(self) -> bool:
-        """The grid was edited by hand since the figures shown were computed."""
-        return bool(getattr(self, "_stale", False))
-
     def show_cancelled(self, result, kept: bool) -> None:
         """A job cancelled after it found rosters: ``kept`` — the roster already in the grid stays and so do its
         figures; otherwise the best roster so far was applied (its figures are shown by :meth:`show_result`)."""
         if kept:
-            _status, texts, terms, stale = getattr(self, "_before_run", (None, [], None, False))
+            texts, terms, stale = getattr(self, "_before_run", ([], None, False))
             for lab, text in zip((self.objective_label, self.bound_label, self.gap_label, self.elapsed_label,
                                   self.solutions_label), texts, strict=False):
                 lab.setText(text)
