@@ -147,22 +147,7 @@ class PersonRules:
         return self.shifts[code].interval_on(d)
 
     def night_minutes_by_date(self, s: dt.datetime, e: dt.datetime) -> dict[dt.date, int]:
-        a, b = self.rules.night_window
-        out: dict[dt.date, int] = {}
-        d = s.date() - DAY
-        while d <= e.date():
-            mid = dt.datetime.combine(d, dt.time())
-            wins = (
-                [(mid, mid + dt.timedelta(minutes=b)), (mid + dt.timedelta(minutes=a), mid + DAY)]
-                if a > b
-                else [(mid + dt.timedelta(minutes=a), mid + dt.timedelta(minutes=b))]
-            )
-            for w0, w1 in wins:
-                # a night minute belongs to the calendar date it falls on
-                for day, mins in _minutes_by_date(max(s, w0), min(e, w1)).items() if min(e, w1) > max(s, w0) else ():
-                    out[day] = out.get(day, 0) + mins
-            d += DAY
-        return out
+        return _night_minutes_by_date(s, e, self.rules.night_window)
 
     def night_minutes(self, d: dt.date, code: str) -> int:
         return sum(self.night_minutes_by_date(*self.interval(d, code)).values())
@@ -988,7 +973,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         per_person = period_days * 8 * 6 / 7 + 36 * period_days / 30
         hours = sum(it.missing * (it.end - it.start).total_seconds() / 3600 for it in staffable)
         sizes.add(math.ceil(hours / per_person))
-    nights = any(_touches_night(it.start, it.end, scenario.rules.night_window) for it in staffable)
+    nights = any(_night_minutes_by_date(it.start, it.end, scenario.rules.night_window) for it in staffable)
     for n in sorted(sizes):
         if n <= 0:
             continue
@@ -1341,16 +1326,21 @@ def _rest_days_en(n: float) -> str:
     return f"{n:g} rest day" + ("" if n == 1 else "s")
 
 
-def _touches_night(start: dt.datetime, end: dt.datetime, window: tuple[int, int]) -> bool:
-    """Whether [start, end) has a minute inside the night window (minutes of the day; it may wrap midnight)."""
+def _night_minutes_by_date(s: dt.datetime, e: dt.datetime, window: tuple[int, int]) -> dict[dt.date, int]:
+    """{date: minutes of [s, e) inside the night window (minutes of the day; it may wrap midnight) on that date}."""
     a, b = window
-    day = start.date() - DAY
-    while dt.datetime.combine(day, dt.time()) < end:
-        base = dt.datetime.combine(day, dt.time())
-        spans = [(a, b)] if a < b else [(a, 24 * 60 + b)]
-        for s0, s1 in spans:
-            w0, w1 = base + dt.timedelta(minutes=s0), base + dt.timedelta(minutes=s1)
-            if w0 < end and start < w1:
-                return True
-        day += DAY
-    return False
+    out: dict[dt.date, int] = {}
+    d = s.date() - DAY
+    while d <= e.date():
+        mid = dt.datetime.combine(d, dt.time())
+        wins = (
+            [(mid, mid + dt.timedelta(minutes=b)), (mid + dt.timedelta(minutes=a), mid + DAY)]
+            if a > b
+            else [(mid + dt.timedelta(minutes=a), mid + dt.timedelta(minutes=b))]
+        )
+        for w0, w1 in wins:
+            # a night minute belongs to the calendar date it falls on
+            for day, mins in _minutes_by_date(max(s, w0), min(e, w1)).items() if min(e, w1) > max(s, w0) else ():
+                out[day] = out.get(day, 0) + mins
+        d += DAY
+    return out
