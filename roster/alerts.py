@@ -17,9 +17,10 @@ from __future__ import annotations
 import calendar as pycal
 import datetime as dt
 
-from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar
+from .calendar import WorkCalendar
 from .demand import SLOT_MINUTES, demand_for_date
-from .model import NO_OVERTIME_KINDS, Scenario, SettlementPeriod, WorkingTimeSystem
+from .hours import calendar_standard_minutes, overtime_cap_hours
+from .model import Scenario, SettlementPeriod, WorkingTimeSystem
 
 
 def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
@@ -73,17 +74,11 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
         days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
         workdays = sum(1 for x in days if cal.is_workday(x))
         need = sum(sum(demand_for_date(scenario, x, cal)[None]) for x in days) * SLOT_MINUTES / 60
-        room = 0.0
-        for p in staff:
-            if rules.standard_hours_method == "average":
-                std = AVERAGE_MONTH_HOURS * p.weekly_hours / 40 * len(days) / dim
-            else:
-                std = workdays * 8 * p.weekly_hours / 40
-            # a period starting after the 1st with history counts the pro-rata share from the 1st
-            frac = (b - m_first).days + 1 if a == first and a > m_first and p.id in scenario.history else len(days)
-            no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in days for q in p.protected_on(x))
-            room += (std + (0.0 if no_ot else rules.max_overtime_hours_per_month * frac / dim)) * stretch
-        if need <= room + 1e-9:
+        # the HR accounting's standard (every workday, as the cap check counts it) and pro-rata cap of the part
+        # (from the 1st with history); the cap is rounded to 0.01 h, hence the slack
+        room = stretch * sum(float(calendar_standard_minutes(rules, p, cal, a, b, employed_only=False)) / 60
+                             + overtime_cap_hours(scenario, p, a, b, first) for p in staff)
+        if need <= room + 0.01 * len(staff):
             continue
         if lang.startswith("en"):
             out.append(f"The period holds only {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d} ({len(days)} days, "
