@@ -212,6 +212,28 @@ class Leave:
 
 
 @dataclass(frozen=True, slots=True)
+class Unavailable:
+    """A time the person cannot work (SPEC §2.2 "unavailable slots"; hard, like approved leave): ``start``–``end``
+    (minutes after midnight, 0–1440; an ``end`` at or before ``start`` runs into the next day) on every date of
+    ``period`` whose ISO weekday (1 = Monday … 7 = Sunday) is in ``weekdays`` (empty: every date).  No working
+    minute may fall inside it; a shift's unpaid break counts as inside the shift (its place is not recorded)."""
+
+    period: DateRange
+    start: int = 0
+    end: int = 1440
+    weekdays: tuple[int, ...] = ()
+    note: str = ""
+
+    def applies_on(self, day: dt.date) -> bool:
+        """Whether a window of this entry begins on ``day``."""
+        return day in self.period and (not self.weekdays or day.isoweekday() in self.weekdays)
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end <= self.start
+
+
+@dataclass(frozen=True, slots=True)
 class Request:
     """A wish: ``off=True`` (prefer a day off) or ``shift`` (prefer that shift); soft, weighted."""
 
@@ -239,6 +261,7 @@ class Staff:
     leave_date: dt.date | None = None  # last day employed
     annual_leave_days: int = 5
     active: bool = True
+    unavailable: tuple[Unavailable, ...] = ()  # hard: times the person cannot work (SPEC §2.2)
 
     def leave_on(self, day: dt.date) -> Leave | None:
         for lv in self.leave:

@@ -36,6 +36,7 @@ from .model import (
     SettlementPeriod,
     Shift,
     Staff,
+    Unavailable,
     WorkingTimeSystem,
     fmt_hhmm,
     parse_hhmm,
@@ -251,7 +252,7 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
     d = r.obj(d, path)
     r.known(d, {"id", "name", "skills", "weekly_hours", "night_ok", "overtime_ok", "protected", "leave",
                 "requests", "employee_no", "phone", "id_number", "hire_date", "leave_date",
-                "annual_leave_days", "active"}, path)
+                "annual_leave_days", "active", "unavailable"}, path)
     sid = r.string(r.req(d, "id", path), f"{path}.id")
     prot = []
     for i, p in enumerate(r.lst(d.get("protected", []), f"{path}.protected")):
@@ -283,6 +284,8 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
             shift=shift,
             weight=int(r.number(q.get("weight", 1), f"{qp}.weight", integer=True)),
         ))
+    away = tuple(_unavailable(r, u, f"{path}.unavailable[{i}]")
+                 for i, u in enumerate(r.lst(d.get("unavailable", []), f"{path}.unavailable")))
     wh = r.number(d.get("weekly_hours", 40), f"{path}.weekly_hours")
     if not 0 < wh <= 60:
         raise r.fail(f"{path}.weekly_hours", f"每周合同工时应大于 0 且不超过 60 (0 < weekly_hours ≤ 60), 得到 {wh}")
@@ -303,7 +306,31 @@ def _staff(r: _Reader, d: Any, path: str, shift_codes: set[str]) -> Staff:
         leave_date=r.date(d["leave_date"], f"{path}.leave_date") if d.get("leave_date") else None,
         annual_leave_days=int(r.number(d.get("annual_leave_days", 5), f"{path}.annual_leave_days", integer=True)),
         active=r.boolean(d.get("active", True), f"{path}.active"),
+        unavailable=away,
     )
+
+
+def _unavailable(r: _Reader, u: Any, path: str) -> Unavailable:
+    """One ``unavailable`` entry: dates ``from``–``to``, clock times ``start``–``end`` (default the whole day;
+    an end at or before the start runs into the next day), optional ISO ``weekdays`` 1–7 and ``note``."""
+    u = r.obj(u, path)
+    r.known(u, {"from", "to", "start", "end", "weekdays", "note"}, path)
+    rng = r.range(u, path)
+    start = r.hhmm(u.get("start", "00:00"), f"{path}.start")
+    end = r.hhmm(u.get("end", "24:00"), f"{path}.end")
+    if start >= 1440:
+        raise r.fail(f"{path}.start", "开始时间应早于 24:00 (start must be before 24:00)")
+    if start == end:
+        raise r.fail(f"{path}.end", f"结束时间与开始时间相同（{fmt_hhmm(start)}）；全天不可排班请写 00:00–24:00 "
+                                    "(end equals start; write 00:00–24:00 for a whole day)")
+    days = []
+    for i, w in enumerate(r.lst(u.get("weekdays", []), f"{path}.weekdays")):
+        n = int(r.number(w, f"{path}.weekdays[{i}]", integer=True))
+        if not 1 <= n <= 7:
+            raise r.fail(f"{path}.weekdays[{i}]", f"星期应为 1（周一）到 7（周日）(ISO weekday 1–7), 得到 {n}")
+        if n not in days:
+            days.append(n)
+    return Unavailable(rng, start, end, tuple(sorted(days)), str(u.get("note", "")))
 
 
 def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario, list[str]]:
@@ -423,6 +450,7 @@ def scenario_to_dict(sc: Scenario) -> dict:
                 "employee_no": p.employee_no, "phone": p.phone, "id_number": p.id_number,
                 "hire_date": _d(p.hire_date), "leave_date": _d(p.leave_date),
                 "annual_leave_days": p.annual_leave_days, "active": p.active,
+                **({"unavailable": [_unavailable_dict(u) for u in p.unavailable]} if p.unavailable else {}),
             }
             for p in sc.staff
         ],
@@ -436,6 +464,11 @@ def scenario_to_dict(sc: Scenario) -> dict:
         "locked": [{"staff": lk.staff, "date": _d(lk.date), "shift": lk.shift} for lk in sc.locked],
         "weights": dict(sc.weights),
     }
+
+
+def _unavailable_dict(u: Unavailable) -> dict:
+    return {"from": _d(u.period.start), "to": _d(u.period.end), "start": fmt_hhmm(u.start), "end": fmt_hhmm(u.end),
+            **({"weekdays": list(u.weekdays)} if u.weekdays else {}), **({"note": u.note} if u.note else {})}
 
 
 def roster_to_dict(ro: Roster) -> dict:

@@ -250,6 +250,40 @@ def approved_leave(ctx: CheckContext) -> list[Violation]:
     return out
 
 
+def unavailable_slots(ctx: CheckContext) -> list[Violation]:
+    """员工登记的不可排班时段内不得工作。
+
+    Source: SPEC §2.2 (availability is kept like approved leave: hard).  A window runs from its start time on
+    each applicable date to its end time (the next day when the end is not after the start); one violation per
+    shift with a working minute inside a window (the whole shift span counts: a break's place is not recorded).
+    """
+    src = RULES["unavailable_slots"].source
+    out = []
+    for p, tl in ctx.known_timelines():
+        if not p.unavailable:
+            continue
+        for w in tl.works:
+            inside = 0
+            hit: list[str] = []
+            day = w.start.date() - DAY
+            while day <= w.end.date():
+                for u in p.unavailable:
+                    if not u.applies_on(day):
+                        continue
+                    a = midnight(day) + dt.timedelta(minutes=u.start)
+                    b = midnight(day + (DAY if u.end <= u.start else dt.timedelta())) + dt.timedelta(minutes=u.end)
+                    overlap = (min(b, w.end) - max(a, w.start)).total_seconds() / 60
+                    if overlap > 0:
+                        inside += round(overlap)
+                        hit.append(f"{_md(day)} {fmt_hhmm(u.start)}–{fmt_hhmm(u.end)}")
+                day += DAY
+            if inside:
+                msg = (f"{_who(p, p.id)} 登记了不可排班时段（{'、'.join(hit)}），却排了 {_shift_desc(w)}，"
+                       f"其中 {inside} 分钟在该时段内")
+                out.append(Violation("unavailable_slots", p.id, w.start, w.end, float(inside), 0.0, src, msg))
+    return out
+
+
 def _leave_label(p: Staff, d: dt.date) -> str:
     lv = p.leave_on(d)
     return LEAVE_LABELS_ZH.get(lv.kind, str(lv.kind)) if lv else "假"
@@ -656,6 +690,8 @@ RULES: dict[str, RuleInfo] = {
                  "SPEC §4（班次归属开始日期）", one_shift_per_day, "个"),
         RuleInfo("approved_leave", "请假期间不排班", "No work on approved leave",
                  "《女职工劳动保护特别规定》第7条（PG-03）；《职工带薪年休假条例》第2条", approved_leave, "分钟"),
+        RuleInfo("unavailable_slots", "不可排班时段", "Unavailable times",
+                 "SPEC §2.2（员工登记的不可排班时段，与请假同样必须遵守）", unavailable_slots, "分钟"),
         RuleInfo("employment_dates", "在职期间", "Employment dates",
                  "《劳动合同法》第7条、第10条", employment_dates, "分钟"),
         RuleInfo("shift_skills", "班次技能", "Shift skills",
@@ -769,6 +805,8 @@ _SOURCES_EN = {
     "国办发〔2020〕53号（12345热线7×24小时人工服务）": "State Council General Office Guo Ban Fa [2020] No. 53 (12345 "
                                                    "hotline: human service 7×24)",
     "服务合同": "service contract",
+    "SPEC §2.2（员工登记的不可排班时段，与请假同样必须遵守）":
+        "SPEC §2.2 (times a person has registered as unavailable are kept like approved leave)",
     "SPEC §4（班次归属开始日期）": "SPEC §4 (a shift belongs to the date it starts)",
     "《女职工劳动保护特别规定》第7条（PG-03）": f"{_FEMALE}, Art. 7 (PG-03)",
     "《职工带薪年休假条例》第2条": "Regulations on Paid Annual Leave of Employees, Art. 2",
@@ -822,7 +860,7 @@ def measure_text(v: Violation, lang: str = "en") -> str:
 
 
 #: rules whose violation ``start`` is the start of one shift: mark only that shift's cell
-_SHIFT_RULES = frozenset({"approved_leave", "employment_dates", "shift_skills", "night_work_ban"})
+_SHIFT_RULES = frozenset({"approved_leave", "unavailable_slots", "employment_dates", "shift_skills", "night_work_ban"})
 
 
 def violation_dates(v: Violation) -> list[dt.date]:

@@ -43,6 +43,7 @@ from roster.model import (
     Scenario,
     SettlementPeriod,
     Staff,
+    Unavailable,
     WorkingTimeSystem,
 )
 
@@ -54,6 +55,7 @@ DAY = dt.timedelta(days=1)
 
 PERSON_RULES = (
     "approved_leave",
+    "unavailable_slots",
     "employment_dates",
     "shift_skills",
     "night_work_ban",
@@ -288,6 +290,10 @@ class PersonRules:
                     lv = person.leave_on(day)
                     if lv is not None:
                         out.append(Breach("approved_leave", sid, ("approved_leave", day), (d,), detail=str(lv.kind)))
+            if self.enabled("unavailable_slots") and person.unavailable:
+                hit = _unavailable_hit(person, s, e, (d - DAY, *touched))
+                if hit is not None:
+                    out.append(Breach("unavailable_slots", sid, ("unavailable_slots", d), (d,), detail=hit))
             if self.enabled("employment_dates"):
                 for day in touched:
                     if not person.employed_on(day):
@@ -384,17 +390,32 @@ def rows_of(roster: Roster | None) -> dict[str, dict[dt.date, str]]:
     return out
 
 
+def _unavailable_hit(person: Staff, s: dt.datetime, e: dt.datetime, days) -> str | None:
+    """"HH:MM–HH:MM" of the first unavailable window of ``person`` (beginning on one of ``days``) that work
+    from ``s`` to ``e`` overlaps, or None."""
+    for u in person.unavailable:
+        for day in days:
+            if not u.applies_on(day):
+                continue
+            lo = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=u.start)
+            hi = dt.datetime.combine(day + (DAY if u.end <= u.start else dt.timedelta()), dt.time())
+            if min(e, hi + dt.timedelta(minutes=u.end)) > max(s, lo):
+                return f"{u.start // 60:02d}:{u.start % 60:02d}–{u.end // 60:02d}:{u.end % 60:02d}"
+    return None
+
+
 # --------------------------------------------------------------------------------------------------
 # Explanation values
 # --------------------------------------------------------------------------------------------------
 
 #: reason kinds in the order used to pick a person's main reason
 REASON_ORDER = (
-    "not_employed", "leave", "night_ban", "skill", "locked", "busy", "rest", "consecutive",
+    "not_employed", "leave", "unavailable", "night_ban", "skill", "locked", "busy", "rest", "consecutive",
     "weekly_rest", "overtime", "daily_cap", "available",
 )
 RULE_TO_REASON = {
     "approved_leave": "leave",
+    "unavailable_slots": "unavailable",
     "employment_dates": "not_employed",
     "shift_skills": "skill",
     "night_work_ban": "night_ban",
@@ -570,6 +591,7 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
         names = ", ".join(_person_detail(b, en) for b in people[:6])
         texts = {
             "leave": f"{who} on leave ({names})",
+            "unavailable": f"{who} registered as unavailable then ({names})",
             "not_employed": f"{who} not employed then ({names})",
             "night_ban": f"{who} may not work nights ({names})",
             "skill": f"{who} lack the required skill ({names})",
@@ -587,6 +609,7 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
     names = "、".join(_person_detail(b, en) for b in people[:6]) + ("等" if n > 6 else "")
     texts = {
         "leave": f"{who}请假（{names}）",
+        "unavailable": f"{who}登记了该时段不可排班（{names}）",
         "not_employed": f"{who}不在聘用期内（{names}）",
         "night_ban": f"{who}不能上夜班（{names}）",
         "skill": f"{who}不具备所需技能（{names}）",
@@ -618,7 +641,7 @@ def _person_detail(b: Blocked, en: bool) -> str:
             return f"{b.name} {PROTECTED_LABELS_EN[k2] if en else PROTECTED_LABELS_ZH[k2]}"
         except ValueError:
             return b.name
-    if r.kind == "busy" and r.detail:
+    if r.kind in ("busy", "unavailable") and r.detail:
         return f"{b.name} {r.detail}"
     return b.name
 
@@ -780,6 +803,25 @@ def _cancel_leave(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], 
     return apply
 
 
+def _free_unavailable(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], Scenario]:
+    """Drop the unavailable windows beginning on the given dates (each entry keeps its other dates)."""
+    def apply(sc: Scenario) -> Scenario:
+        people = []
+        for p in sc.staff:
+            drop = staff_dates.get(p.id)
+            if not drop:
+                people.append(p)
+                continue
+            kept: list[Unavailable] = []
+            for u in p.unavailable:
+                days = [d for d in u.period.days() if d not in drop]
+                kept.extend(replace(u, period=DateRange(a, b)) for a, b in _runs(days))
+            people.append(replace(p, unavailable=tuple(kept)))
+        return replace(sc, staff=tuple(people))
+
+    return apply
+
+
 def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
     out: list[list[dt.date]] = []
     for d in sorted(days):
@@ -880,7 +922,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
     fixes: list[Fix] = []
     # people whose only obstacle is one of: leave / night_ok / overtime not allowed / rest / consecutive
     only: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
-    static_kinds = {"leave", "night_ban", "not_employed", "skill", "locked"}
+    static_kinds = {"leave", "unavailable", "night_ban", "not_employed", "skill", "locked"}
     for it in items:
         for b in it.people:
             kinds = {r.kind for r in b.reasons}
@@ -891,6 +933,10 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                 days = {d for r in b.reasons if r.kind == "leave"
                         for d in _leave_days_touched(scenario, b.staff, r.dates)} or {it.date}
                 only["leave"][b.staff] |= days
+            elif static == {"unavailable"}:
+                p = scenario.person(b.staff)
+                only["unavailable"][b.staff] |= {day for r in b.reasons if r.kind == "unavailable" for d in r.dates
+                                                 for day in (d - DAY, d) if any(u.applies_on(day) for u in p.unavailable)}
             elif static == {"night_ban"} and all(r.detail == "night_ok" for r in b.reasons if r.kind == "night_ban"):
                 only["night"][b.staff].add(it.date)
             elif not static:
@@ -919,6 +965,14 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             "取消" + "、".join(f"{names[s]} {_fmt_dates(ds, False)}" for s, ds in sorted(leave.items())) + " 的请假",
             "cancel the leave of " + ", ".join(f"{names[s]} on {_fmt_dates(ds, True)}" for s, ds in sorted(leave.items())),
             total, _cancel_leave({k: set(v) for k, v in leave.items()}), {"staff": {k: sorted(v) for k, v in leave.items()}}))
+    away = only["unavailable"]
+    for sid in sorted(away, key=lambda x: (len(away[x]), x))[:4]:
+        ds = away[sid]
+        fixes.append(Fix(
+            "free_unavailable",
+            f"取消{names[sid]} {_fmt_dates(ds, False)} 的不可排班时段",
+            f"clear {names[sid]}'s unavailable times on {_fmt_dates(ds, True)}",
+            len(ds), _free_unavailable({sid: set(ds)}), {"staff": {sid: sorted(ds)}}))
     night = only["night"]
     for sid in sorted(night)[:4]:
         fixes.append(Fix("allow_night", f"允许{names[sid]}上夜班", f"allow {names[sid]} to work nights",
@@ -1067,6 +1121,9 @@ def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:
     if b.rule == "approved_leave":
         k = LeaveKind(b.detail) if b.detail in LeaveKind._value2member_map_ else LeaveKind.OTHER
         return (f"{lock_zh}与{LEAVE_LABELS_ZH[k]}冲突", f"{lock_en} conflict with {LEAVE_LABELS_EN[k]}")
+    if b.rule == "unavailable_slots":
+        return (f"{lock_zh}落在本人登记的不可排班时段（{b.detail}）内",
+                f"{lock_en} fall in a time the person registered as unavailable ({b.detail})")
     if b.rule == "employment_dates":
         return (f"{lock_zh}不在聘用期内", f"{lock_en} fall outside the employment dates")
     if b.rule == "shift_skills":

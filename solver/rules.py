@@ -35,6 +35,32 @@ def approved_leave(m: RosterModel) -> None:
                         break
 
 
+def unavailable_slots(m: RosterModel) -> None:
+    """No working minute inside a time the person registered as unavailable (hard, like approved leave).
+
+    Source: SPEC §2.2 ("unavailable slots"; approved leave is hard).  Minutes are counted from the period's first
+    midnight; a window whose end is not after its start runs into the next day; the whole shift span counts.
+    """
+    inst = m.inst
+    for p, person in enumerate(inst.staff):
+        if not person.unavailable:
+            continue
+        windows = []
+        for d in range(-1, inst.days + 1):
+            day = inst.start + dt.timedelta(days=d)
+            for u in person.unavailable:
+                if u.applies_on(day):
+                    windows.append((d * DAY + u.start, d * DAY + u.end + (DAY if u.end <= u.start else 0)))
+        if not windows:
+            continue
+        for d, day in enumerate(inst.dates):
+            for s in inst.shifts:
+                a = d * DAY + s.start
+                b = a + s.span_minutes
+                if any(min(b, hi) > max(a, lo) for lo, hi in windows):
+                    m.forbid(p, d, s.code, "unavailable_slots", f"{person.name} {day} 该时段登记为不可排班")
+
+
 def employment_dates(m: RosterModel) -> None:
     """No working minute before the hire date or after the leaving date.
 
@@ -509,7 +535,7 @@ def symmetry_breaking(m: RosterModel) -> None:
 
 
 #: order matters: cell rules first (they only remove cells), then the variables are created
-CELL_RULES = (approved_leave, employment_dates, shift_skills, night_work_ban)
+CELL_RULES = (approved_leave, unavailable_slots, employment_dates, shift_skills, night_work_ban)
 PAIR_RULES = (max_daily_hours, min_rest_between_shifts)
 CONSTRAINT_RULES = (one_shift_per_day, max_consecutive_days, weekly_rest_day, coverage, overtime_cap, symmetry_breaking)
 
@@ -531,6 +557,7 @@ RULE_SOURCES = {
     "coverage": "国办发〔2020〕53号 (S25) 7×24；合同",
     "one_shift_per_day": "SPEC §4",
     "approved_leave": "S5 第7条 (PG-03)；S6 第2条",
+    "unavailable_slots": "SPEC §2.2（不可排班时段）",
     "employment_dates": "劳动合同法 (S2)",
     "shift_skills": "合同岗位要求",
     "night_work_ban": "PG-01 S5 第6条；PG-02 S5 第9条；PG-07 政策",
@@ -543,7 +570,7 @@ RULE_SOURCES = {
 #: the rules' names in messages (the validator keeps its own table: the two sides share no code)
 RULE_NAMES_ZH = {
     "coverage": "人手覆盖", "one_shift_per_day": "每天一个班次", "approved_leave": "请假期间不排班",
-    "employment_dates": "在职期间", "shift_skills": "班次技能要求", "night_work_ban": "禁止夜班",
+    "unavailable_slots": "不可排班时段", "employment_dates": "在职期间", "shift_skills": "班次技能要求", "night_work_ban": "禁止夜班",
     "min_rest_between_shifts": "班间最短休息", "weekly_rest_day": "每周休息日", "max_consecutive_days": "连续工作天数",
     "max_daily_hours": "每日工时上限", "overtime_cap": "加班上限",
 }

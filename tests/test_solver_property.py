@@ -21,6 +21,7 @@ from roster.model import (
     Scenario,
     Shift,
     Staff,
+    Unavailable,
 )
 from solver.api import SolveOptions, solve
 
@@ -53,9 +54,15 @@ def scenarios(draw):
             a = draw(st.integers(-2, days - 1))
             protected = (Protected(draw(st.sampled_from(list(ProtectedKind))),
                                    DateRange(START + dt.timedelta(days=a), START + dt.timedelta(days=a + 3))),)
+        away = ()
+        if draw(st.integers(0, 2)) == 0:  # an unavailable time, possibly crossing midnight, on some weekdays
+            a, b = draw(st.integers(-1, days - 1)), draw(st.integers(0, 47)) * 30
+            away = (Unavailable(DateRange(START + dt.timedelta(days=a), START + dt.timedelta(days=days)),
+                                b, (b + draw(st.integers(1, 47)) * 30) % 1440,
+                                tuple(sorted(draw(st.sets(st.integers(1, 7), max_size=4))))),)
         staff.append(Staff(id=f"p{i}", name=f"员工{i}", skills=("审核",) if draw(st.booleans()) else (),
                            night_ok=draw(st.booleans()), overtime_ok=draw(st.booleans()),
-                           leave=leave, protected=protected))
+                           leave=leave, protected=protected, unavailable=away))
     demand = []
     for _ in range(draw(st.integers(1, 4))):
         a = draw(st.integers(0, 23))

@@ -98,7 +98,7 @@ def run(sc, r, rule):
 
 
 def test_registry_lists_every_rule_id_with_source_and_function():
-    ids = ["coverage", "one_shift_per_day", "approved_leave", "employment_dates", "shift_skills",
+    ids = ["coverage", "one_shift_per_day", "approved_leave", "unavailable_slots", "employment_dates", "shift_skills",
            "night_work_ban", "min_rest_between_shifts", "weekly_rest_day", "max_consecutive_days",
            "max_daily_hours", "overtime_cap"]
     assert list(RULES) == ids

@@ -30,6 +30,7 @@ from roster.model import (
     SettlementPeriod,
     Shift,
     Staff,
+    Unavailable,
     WorkingTimeSystem,
     make_assignment,
 )
@@ -42,7 +43,7 @@ SHIFTS = default_shifts() + twelve_hour_shifts() + (
     Shift("H", "半班", 12 * 60, 4.5, 30),
 )
 STARTS = [dt.date(2026, 6, 1), dt.date(2026, 6, 15), dt.date(2026, 9, 24), dt.date(2026, 12, 28)]
-PER_PERSON = ("one_shift_per_day", "approved_leave", "employment_dates", "shift_skills", "night_work_ban",
+PER_PERSON = ("one_shift_per_day", "approved_leave", "unavailable_slots", "employment_dates", "shift_skills", "night_work_ban",
               "min_rest_between_shifts", "weekly_rest_day", "max_consecutive_days", "max_daily_hours",
               "overtime_cap")
 NON_COVERAGE = tuple(r for r in RULES if r != "coverage")
@@ -62,6 +63,11 @@ def staff_member(draw, sid: str, start: dt.date, days: int) -> Staff:
     leave = ()
     if draw(st.booleans()):
         leave = (Leave(_around(draw, start, days), draw(st.sampled_from(list(LeaveKind)))),)
+    away = ()
+    if draw(st.booleans()):
+        a, b = draw(st.integers(0, 47)) * 30, draw(st.integers(1, 48)) * 30
+        away = (Unavailable(_around(draw, start, days), a, b if b != a else 1440,
+                            tuple(sorted(draw(st.sets(st.integers(1, 7), max_size=3))))),)
     hire = start + dt.timedelta(days=draw(st.integers(-5, 3))) if draw(st.booleans()) else None
     gone = start + dt.timedelta(days=draw(st.integers(days - 3, days + 5))) if draw(st.booleans()) else None
     return Staff(
@@ -72,6 +78,7 @@ def staff_member(draw, sid: str, start: dt.date, days: int) -> Staff:
         overtime_ok=draw(st.booleans()),
         protected=protected,
         leave=leave,
+        unavailable=away,
         hire_date=hire,
         leave_date=gone,
     )
