@@ -94,6 +94,10 @@
             <source>%1：无人请假</source>
             <translation>%1: nobody on leave</translation>
         </message>
+        <message>
+            <source>%1（%2）不可排班 %3</source>
+            <translation>%1 (%2) unavailable %3</translation>
+        </message>
     </context>
     <context>
         <name>CalendarEditor</name>
@@ -1047,6 +1051,26 @@
             <translation>Other</translation>
         </message>
         <message>
+            <source>每天</source>
+            <translation>Every day</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>星期应为 1（周一）到 7（周日）：%1</source>
+            <translation>Weekdays are 1 (Monday) to 7 (Sunday): %1</translation>
+        </message>
+        <message>
+            <source>无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）</source>
+            <translation>Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)</translation>
+        </message>
+        <message>
+            <source>全天</source>
+            <translation>all day</translation>
+        </message>
+        <message>
             <source>想休息</source>
             <translation>Wants a day off</translation>
         </message>
@@ -1063,6 +1087,14 @@
             <translation>Delete leave</translation>
         </message>
         <message>
+            <source>添加时段</source>
+            <translation>Add time</translation>
+        </message>
+        <message>
+            <source>删除时段</source>
+            <translation>Delete time</translation>
+        </message>
+        <message>
             <source>添加愿望</source>
             <translation>Add wish</translation>
         </message>
@@ -1073,6 +1105,10 @@
         <message>
             <source>请假（已批准，排班时必须遵守）</source>
             <translation>Leave (approved, always respected)</translation>
+        </message>
+        <message>
+            <source>不可排班时段（排班时必须遵守）</source>
+            <translation>Unavailable times (always kept by the roster)</translation>
         </message>
         <message>
             <source>愿望（尽量满足，权重越高越优先）</source>
@@ -2002,6 +2038,10 @@
             <translation>a shift belongs to its start date (product rule)</translation>
         </message>
         <message>
+            <source>SPEC §2.2 · 员工登记</source>
+            <translation>SPEC §2.2 · registered by staff</translation>
+        </message>
+        <message>
             <source>劳动合同法</source>
             <translation>Labour Contract Law</translation>
         </message>
@@ -2180,6 +2220,10 @@
         <message>
             <source>已批准的假期不排班</source>
             <translation>No work on approved leave</translation>
+        </message>
+        <message>
+            <source>登记的不可排班时段不排班</source>
+            <translation>No work in registered unavailable times</translation>
         </message>
         <message>
             <source>入职前/离职后不排班</source>
@@ -2713,6 +2757,61 @@
         </message>
     </context>
     <context>
+        <name>UnavailableTableModel</name>
+        <message>
+            <source>人员</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>From date</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>To date</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>星期</source>
+            <translation type="unfinished">Weekday</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>（次日）</source>
+            <translation> (next day)</translation>
+        </message>
+        <message>
+            <source>到 ≤ 从：时段跨过午夜到次日；全天请填 00:00–24:00。星期：如 1,3 或 一、三，留空为每天</source>
+            <translation>To ≤ From: the time runs past midnight into the next day; a whole day is 00:00–24:00. Weekdays: e.g. 1,3 or Mon, Wed; empty for every day</translation>
+        </message>
+        <message>
+            <source>没有编号为 %1 的人员</source>
+            <translation>No person with id %1</translation>
+        </message>
+        <message>
+            <source>结束日期 %1 早于开始日期 %2</source>
+            <translation>End date %1 is before start date %2</translation>
+        </message>
+        <message>
+            <source>开始时间应早于 24:00</source>
+            <translation>The start must be before 24:00</translation>
+        </message>
+        <message>
+            <source>开始与结束时间相同；全天不可排班请填 00:00–24:00</source>
+            <translation>Start and end are the same; for a whole day enter 00:00–24:00</translation>
+        </message>
+    </context>
+    <context>
         <name>ViolationsModel</name>
         <message>
             <source>规则</source>
@@ -2760,6 +2859,37 @@
         <message>
             <source>、</source>
             <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>Weekday</name>
+        <message>
+            <source>一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>Sun</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,24 @@ EN: dict[str, str] = {
     "%1 超出范围：%2（允许 %3–%4）": "%1 out of range: %2 (allowed %3–%4)",
     # calendar editor
     "%1：无人请假": "%1: nobody on leave",
+    # unavailable times (leave editor)
+    "%1（%2）不可排班 %3": "%1 (%2) unavailable %3",
+    "全天": "all day",
+    "星期应为 1（周一）到 7（周日）：%1": "Weekdays are 1 (Monday) to 7 (Sunday): %1",
+    "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）": "Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)",
+    "添加时段": "Add time",
+    "删除时段": "Delete time",
+    "不可排班时段（排班时必须遵守）": "Unavailable times (always kept by the roster)",
+    "SPEC §2.2 · 员工登记": "SPEC §2.2 · registered by staff",
+    "登记的不可排班时段不排班": "No work in registered unavailable times",
+    "开始日期": "From date",
+    "结束日期": "To date",
+    "（次日）": " (next day)",
+    "到 ≤ 从：时段跨过午夜到次日；全天请填 00:00–24:00。星期：如 1,3 或 一、三，留空为每天":
+        "To ≤ From: the time runs past midnight into the next day; a whole day is 00:00–24:00. Weekdays: e.g. 1,3 "
+        "or Mon, Wed; empty for every day",
+    "开始时间应早于 24:00": "The start must be before 24:00",
+    "开始与结束时间相同；全天不可排班请填 00:00–24:00": "Start and end are the same; for a whole day enter 00:00–24:00",
     "合同年 2026-06 至 2027-05": "Contract year 2026-06 to 2027-05",
     "范围": "Range",
     "节 法定节假日（300%）": "H public holiday (300%)",
@@ -484,6 +502,8 @@ EN: dict[str, str] = {
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {
+    ("Weekday", "一"): "Mon", ("Weekday", "二"): "Tue", ("Weekday", "三"): "Wed", ("Weekday", "四"): "Thu",
+    ("Weekday", "五"): "Fri", ("Weekday", "六"): "Sat", ("Weekday", "日"): "Sun",
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
     # leave shown in an empty roster cell (~40 px wide): short forms; the tooltip reads "Leave: Annual"

@@ -336,6 +336,40 @@ def test_leave_month_calendar_shows_who_is_away(qtbot):
     assert any("陈静·产假" in (mm.data(mm.index(r, c)) or "") for r in range(mm.rowCount()) for c in range(7))
 
 
+def test_unavailable_times_edit_refuse_and_show_in_the_month(qtbot):
+    from ui.editors.leave_editor import LeaveEditor, UnavailableTableModel, parse_weekdays
+
+    assert parse_weekdays("1,3") == parse_weekdays("一、三") == parse_weekdays("周一 周三") == parse_weekdays("Mon Wed") == (1, 3)
+    assert parse_weekdays("") == parse_weekdays("每天") == ()
+    assert parse_weekdays("周日") == (7,)
+    w = LeaveEditor(sample_scenario())
+    qtbot.addWidget(w)
+    am, U = w.away_model, UnavailableTableModel.Column
+    spy = Spy(w.scenarioChanged)
+    with model_tester(am):
+        assert am.rowCount() == 0
+        w.leave_view.clearSelection()
+        row = w.add_unavailable()  # first person, the shown month, 08:00–12:00
+        assert am.setData(am.index(row, U.STAFF), "s02", EDIT)
+        assert am.setData(am.index(row, U.TO), "08:00", EDIT) is False  # same as the start
+        assert "相同" in w.status.text()
+        assert am.setData(am.index(row, U.WEEKDAYS), "周八", EDIT) is False
+        assert am.setData(am.index(row, U.END), "2026-05-01", EDIT) is False  # end before start
+        assert am.setData(am.index(row, U.FROM), "22:00", EDIT)
+        assert am.setData(am.index(row, U.TO), "06:00", EDIT)
+        assert am.setData(am.index(row, U.WEEKDAYS), "二、四", EDIT)
+        assert am.data(am.index(row, U.TO)) == "06:00（次日）" and am.data(am.index(row, U.WEEKDAYS)) == "二、四"
+    wang = spy.values[-1].person("s02")
+    (u,) = wang.unavailable
+    assert (u.period, u.start, u.end, u.weekdays) == (DateRange(D("2026-06-01"), D("2026-06-30")), 1320, 360, (2, 4))
+    mm = w.month_model
+    texts = {mm.date_at(mm.index(r, c)): mm.data(mm.index(r, c)) for r in range(mm.rowCount()) for c in range(7)}
+    assert "王芳·22:00–06:00" in texts[D("2026-06-02")] and "王芳" not in texts[D("2026-06-03")]
+    # survives the scenario round trip the app uses for autosave
+    from roster.scenario_io import scenario_from_dict, scenario_to_dict
+    assert scenario_from_dict(scenario_to_dict(spy.values[-1]))[0].person("s02").unavailable == (u,)
+
+
 # ---------------------------------------------------------------------------------------- rules
 def test_rules_editor_sources_switches_and_ch04(qtbot):
     from ui.editors.rules_editor import RULE_SOURCES, RulesEditor, approval_problems

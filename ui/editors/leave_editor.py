@@ -1,4 +1,5 @@
-"""LeaveEditor: approved leave by kind (hard) and wishes (soft, weighted), with a month calendar of who is away."""
+"""LeaveEditor: approved leave by kind (hard), unavailable times (hard, SPEC §2.2) and wishes (soft, weighted), with
+a month calendar of who is away."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from roster.calendar import WorkCalendar
-from roster.model import DateRange, DayType, Leave, LeaveKind, Request, Scenario, Staff
+from roster.model import DateRange, DayType, Leave, LeaveKind, Request, Scenario, Staff, Unavailable
 
 from .common import (
     ComboDelegate,
@@ -39,9 +40,11 @@ from .common import (
     StatusLabel,
     fit_columns,
     fmt_date,
+    fmt_time,
     make_table,
     parse_date,
     parse_number,
+    parse_time,
     selected_row,
     tool_box,
 )
@@ -174,6 +177,147 @@ class LeaveTableModel(RowTableModel):
         return value
 
 
+def weekday_names() -> list[str]:
+    """Short weekday names, Monday first ("一" … "日"; "Mon" … "Sun" in English)."""
+    return [QCoreApplication.translate("Weekday", "一"), QCoreApplication.translate("Weekday", "二"),
+            QCoreApplication.translate("Weekday", "三"), QCoreApplication.translate("Weekday", "四"),
+            QCoreApplication.translate("Weekday", "五"), QCoreApplication.translate("Weekday", "六"),
+            QCoreApplication.translate("Weekday", "日")]
+
+
+def weekdays_text(days: tuple[int, ...]) -> str:
+    """"一、三" for ISO weekdays (1, 3); "每天" when empty (every date)."""
+    if not days:
+        return QCoreApplication.translate("LeaveEditor", "每天")
+    names = weekday_names()
+    return QCoreApplication.translate("LeaveEditor", "、").join(names[d - 1] for d in days)
+
+
+def parse_weekdays(text: str) -> tuple[int, ...]:
+    """ISO weekdays from "1,3", "一三", "周一、周三", "Mon Wed"; empty or "每天"/"every day" → () (every date)."""
+    t = text.strip().lower()
+    if t in ("", "每天", "每日", "every day", "daily", "all"):
+        return ()
+    t = t.replace("星期", "").replace("周", "").replace("礼拜", "")
+    keys = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "mon": 1, "tue": 2, "wed": 3,
+            "thu": 4, "fri": 5, "sat": 6, "sun": 7}
+    for i, name in enumerate(weekday_names(), 1):
+        keys.setdefault(name.lower(), i)
+    out: set[int] = set()
+    i = 0
+    while i < len(t):
+        ch = t[i]
+        if ch.isdigit():
+            n = int(ch)
+            if not 1 <= n <= 7:
+                raise EditRefused(QCoreApplication.translate("LeaveEditor", "星期应为 1（周一）到 7（周日）：%1").replace("%1", text))
+            out.add(n)
+            i += 1
+            continue
+        word = next((k for k in sorted(keys, key=len, reverse=True) if t.startswith(k, i)), None)
+        if word is not None:
+            out.add(keys[word])
+            i += len(word)
+            continue
+        if ch in " ,，、;；/":
+            i += 1
+            continue
+        raise EditRefused(QCoreApplication.translate("LeaveEditor", "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）")
+                          .replace("%1", text))
+    return tuple(sorted(out))
+
+
+def times_text(u: Unavailable) -> str:
+    """"22:00–06:00", or "全天" for 00:00–24:00."""
+    if u.start == 0 and u.end in (0, 24 * 60):
+        return QCoreApplication.translate("LeaveEditor", "全天")
+    return f"{fmt_time(u.start)}–{fmt_time(u.end)}"
+
+
+class UnavailableTableModel(RowTableModel):
+    """Rows are ``(staff_id, Unavailable)``: times a person cannot work (hard, like approved leave)."""
+
+    class Column(IntEnum):
+        STAFF = 0
+        START = 1
+        END = 2
+        FROM = 3
+        TO = 4
+        WEEKDAYS = 5
+        NOTE = 6
+
+    def __init__(self, rows, names: Callable[[], dict[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(rows, parent)
+        self._names = names
+
+    def header_labels(self) -> list[str]:
+        return [self.tr("人员"), self.tr("开始日期"), self.tr("结束日期"), self.tr("从"), self.tr("到"),
+                self.tr("星期"), self.tr("备注")]
+
+    def display(self, value: tuple[str, Unavailable], column: int) -> Any:
+        sid, u = value
+        C = self.Column
+        match column:
+            case C.STAFF:
+                return f"{self._names().get(sid, sid)}（{sid}）"
+            case C.START:
+                return fmt_date(u.period.start)
+            case C.END:
+                return fmt_date(u.period.end)
+            case C.FROM:
+                return fmt_time(u.start)
+            case C.TO:
+                return fmt_time(u.end) + (self.tr("（次日）") if u.crosses_midnight and u.end else "")
+            case C.WEEKDAYS:
+                return weekdays_text(u.weekdays)
+            case C.NOTE:
+                return u.note
+        return None
+
+    def edit_value(self, value: tuple[str, Unavailable], column: int) -> Any:
+        sid, u = value
+        if column == self.Column.STAFF:
+            return sid
+        if column == self.Column.TO:
+            return fmt_time(u.end)
+        return self.display(value, column)
+
+    def tooltip(self, value: tuple[str, Unavailable], column: int) -> str | None:
+        return self.tr("到 ≤ 从：时段跨过午夜到次日；全天请填 00:00–24:00。星期：如 1,3 或 一、三，留空为每天")
+
+    def apply(self, value: tuple[str, Unavailable], column: int, new: Any, row: int) -> tuple[str, Unavailable]:
+        sid, u = value
+        C = self.Column
+        text = "" if new is None else str(new).strip()
+        match column:
+            case C.STAFF:
+                if text not in self._names():
+                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
+                return (text, u)
+            case C.START | C.END:
+                d = parse_date(text)
+                assert d is not None
+                start, end = (d, u.period.end) if column == C.START else (u.period.start, d)
+                if end < start:
+                    raise EditRefused(
+                        self.tr("结束日期 %1 早于开始日期 %2").replace("%1", fmt_date(end)).replace("%2", fmt_date(start))
+                    )
+                return (sid, replace(u, period=DateRange(start, end)))
+            case C.FROM | C.TO:
+                t = parse_time(text)
+                a, b = (t, u.end) if column == C.FROM else (u.start, t)
+                if a >= 24 * 60:
+                    raise EditRefused(self.tr("开始时间应早于 24:00"))
+                if a == b:
+                    raise EditRefused(self.tr("开始与结束时间相同；全天不可排班请填 00:00–24:00"))
+                return (sid, replace(u, start=a, end=b))
+            case C.WEEKDAYS:
+                return (sid, replace(u, weekdays=parse_weekdays(text)))
+            case C.NOTE:
+                return (sid, replace(u, note=text))
+        return value
+
+
 class WishTableModel(RowTableModel):
     """Rows are ``(staff_id, Request)``; WISH edit value is ``"OFF"`` or a shift code."""
 
@@ -281,6 +425,10 @@ class AwayMonthModel(QAbstractTableModel):
                 out.append((p, lv))
         return out
 
+    def unavailable_on(self, day: dt.date) -> list[tuple[Staff, Unavailable]]:
+        """Unavailable windows beginning on ``day`` (of people not on leave that day)."""
+        return [(p, u) for p in self._staff if p.leave_on(day) is None for u in p.unavailable if u.applies_on(day)]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._weeks())
 
@@ -299,6 +447,7 @@ class AwayMonthModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [str(day.day)]
             lines += [f"{p.name}·{leave_label(lv.kind)}" for p, lv in self.away_on(day)]
+            lines += [f"{p.name}·{times_text(u)}" for p, u in self.unavailable_on(day)]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             t = self._cal.day_type(day)
@@ -311,10 +460,14 @@ class AwayMonthModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         if role == Qt.ItemDataRole.ToolTipRole:
             away = self.away_on(day)
-            if not away:
+            busy = self.unavailable_on(day)
+            if not away and not busy:
                 return self.tr("%1：无人请假").replace("%1", day.isoformat())
             return day.isoformat() + "\n" + "\n".join(
-                f"{p.name}（{p.id}）{leave_label(lv.kind)} {fmt_date(lv.period.start)}–{fmt_date(lv.period.end)}" for p, lv in away
+                [f"{p.name}（{p.id}）{leave_label(lv.kind)} {fmt_date(lv.period.start)}–{fmt_date(lv.period.end)}"
+                 for p, lv in away]
+                + [self.tr("%1（%2）不可排班 %3").replace("%1", p.name).replace("%2", p.id).replace("%3", times_text(u))
+                   for p, u in busy]
             )
         return None
 
@@ -333,6 +486,7 @@ class LeaveEditor(QWidget):
         self._default_day = CONTRACT_START
         self.status = StatusLabel(self)
         self.leave_model = LeaveTableModel(self._leave_rows(scenario), self._names, self)
+        self.away_model = UnavailableTableModel(self._away_rows(scenario), self._names, self)
         self.wish_model = WishTableModel(self._wish_rows(scenario), self._names, self._codes, self)
         self.month_model = AwayMonthModel(CONTRACT_START.year, CONTRACT_START.month, self)
         self.month_model.set_data(scenario.staff, WorkCalendar(scenario.calendar))
@@ -344,6 +498,10 @@ class LeaveEditor(QWidget):
         self.leave_view.setItemDelegateForColumn(
             LeaveTableModel.Column.KIND, ComboDelegate(lambda: [(k, leave_label(k)) for k in LEAVE_ORDER], self.leave_view)
         )
+        self.away_view = make_table(self.away_model, self)
+        self.away_view.setObjectName("unavailableTable")
+        self.away_view.setItemDelegateForColumn(UnavailableTableModel.Column.STAFF,
+                                                ComboDelegate(staff_items, self.away_view))
         self.wish_view = make_table(self.wish_model, self)
         self.wish_view.setItemDelegateForColumn(WishTableModel.Column.STAFF, ComboDelegate(staff_items, self.wish_view))
         self.wish_view.setItemDelegateForColumn(
@@ -365,6 +523,8 @@ class LeaveEditor(QWidget):
 
         self.add_leave_button = QPushButton(self.tr("添加请假"), self)
         self.remove_leave_button = QPushButton(self.tr("删除请假"), self)
+        self.add_away_button = QPushButton(self.tr("添加时段"), self)
+        self.remove_away_button = QPushButton(self.tr("删除时段"), self)
         self.add_wish_button = QPushButton(self.tr("添加愿望"), self)
         self.remove_wish_button = QPushButton(self.tr("删除愿望"), self)
         self.prev_button = QPushButton("◀", self)
@@ -377,6 +537,8 @@ class LeaveEditor(QWidget):
 
         leave_box, _ = tool_box(self.tr("请假（已批准，排班时必须遵守）"), self,
                                 (self.add_leave_button, self.remove_leave_button), self.leave_view)
+        away_box, _ = tool_box(self.tr("不可排班时段（排班时必须遵守）"), self,
+                               (self.add_away_button, self.remove_away_button), self.away_view)
         wish_box, _ = tool_box(self.tr("愿望（尽量满足，权重越高越优先）"), self,
                                (self.add_wish_button, self.remove_wish_button), self.wish_view)
         month_box, _ = tool_box(self.tr("月历：谁不在岗"), self,
@@ -384,6 +546,7 @@ class LeaveEditor(QWidget):
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(leave_box)
+        left.addWidget(away_box)
         left.addWidget(wish_box)
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
@@ -394,11 +557,13 @@ class LeaveEditor(QWidget):
         layout.addWidget(main, 1)
         layout.addWidget(self.status)
 
-        for m in (self.leave_model, self.wish_model):
+        for m in (self.leave_model, self.away_model, self.wish_model):
             m.editRefused.connect(self.status.show_error)
             m.rowsEdited.connect(self._edited)
         self.add_leave_button.clicked.connect(self.add_leave)
         self.remove_leave_button.clicked.connect(lambda: self.leave_model.remove_row(selected_row(self.leave_view)))
+        self.add_away_button.clicked.connect(self.add_unavailable)
+        self.remove_away_button.clicked.connect(lambda: self.away_model.remove_row(selected_row(self.away_view)))
         self.add_wish_button.clicked.connect(self.add_wish)
         self.remove_wish_button.clicked.connect(lambda: self.wish_model.remove_row(selected_row(self.wish_view)))
         self.prev_button.clicked.connect(lambda: self.shift_month(-1))
@@ -413,6 +578,7 @@ class LeaveEditor(QWidget):
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
         self.leave_model.set_rows(self._leave_rows(scenario))
+        self.away_model.set_rows(self._away_rows(scenario))
         self.wish_model.set_rows(self._wish_rows(scenario))
         self._refresh_month()
         self._fit()
@@ -440,6 +606,19 @@ class LeaveEditor(QWidget):
         self.leave_view.selectRow(row)
         return row
 
+    def add_unavailable(self) -> int:
+        """A new row for the selected person: every Monday–Friday of the shown month, 08:00–12:00 (to be edited)."""
+        sid = self._current_staff(self.away_view, self.away_model)
+        if sid is None:
+            self.status.show_error(self.tr("请先在团队中添加人员"))
+            return -1
+        y, m = self.month_model.month()
+        first = dt.date(y, m, 1)
+        last = dt.date(y, m, pycal.monthrange(y, m)[1])
+        row = self.away_model.append_row((sid, Unavailable(DateRange(first, last), 8 * 60, 12 * 60)))
+        self.away_view.selectRow(row)
+        return row
+
     def add_wish(self) -> int:
         sid = self._current_staff(self.wish_view, self.wish_model)
         if sid is None:
@@ -462,6 +641,10 @@ class LeaveEditor(QWidget):
         return [(p.id, lv) for p in s.staff for lv in p.leave]
 
     @staticmethod
+    def _away_rows(s: Scenario) -> list[tuple[str, Unavailable]]:
+        return [(p.id, u) for p in s.staff for u in p.unavailable]
+
+    @staticmethod
     def _wish_rows(s: Scenario) -> list[tuple[str, Request]]:
         return [(p.id, r) for p in s.staff for r in p.requests]
 
@@ -473,6 +656,7 @@ class LeaveEditor(QWidget):
 
     def _fit(self) -> None:
         fit_columns(self.leave_view, widths={0: 120, 1: 70, 2: 96, 3: 96})
+        fit_columns(self.away_view, widths={0: 120, 1: 96, 2: 96, 3: 56, 4: 80, 5: 90})
         fit_columns(self.wish_view, widths={0: 120, 1: 96, 2: 100})
 
     def _refresh_month(self) -> None:
@@ -485,11 +669,16 @@ class LeaveEditor(QWidget):
         leaves: dict[str, list[Leave]] = {}
         for sid, lv in self.leave_model.rows():
             leaves.setdefault(sid, []).append(lv)
+        away: dict[str, list[Unavailable]] = {}
+        for sid, u in self.away_model.rows():
+            away.setdefault(sid, []).append(u)
         wishes: dict[str, list[Request]] = {}
         for sid, r in self.wish_model.rows():
             wishes.setdefault(sid, []).append(r)
         staff = tuple(
-            replace(p, leave=tuple(leaves.get(p.id, ())), requests=tuple(wishes.get(p.id, ()))) for p in self._scenario.staff
+            replace(p, leave=tuple(leaves.get(p.id, ())), unavailable=tuple(away.get(p.id, ())),
+                    requests=tuple(wishes.get(p.id, ())))
+            for p in self._scenario.staff
         )
         self._scenario = replace(self._scenario, staff=staff)
         self._refresh_month()

@@ -32,6 +32,7 @@ RULE_SOURCES: dict[str, str] = {
     "coverage": QT_TRANSLATE_NOOP("RulesEditor", "WH-06 · 国办发〔2020〕53号 7×24"),
     "one_shift_per_day": QT_TRANSLATE_NOOP("RulesEditor", "班次归属开始日期（产品规则）"),
     "approved_leave": "PG-03 · AL-01",
+    "unavailable_slots": QT_TRANSLATE_NOOP("RulesEditor", "SPEC §2.2 · 员工登记"),
     "employment_dates": QT_TRANSLATE_NOOP("RulesEditor", "劳动合同法"),
     "shift_skills": QT_TRANSLATE_NOOP("RulesEditor", "合同岗位要求"),
     "night_work_ban": "NW-01 · PG-01 · PG-02 · PG-07",
@@ -155,6 +156,7 @@ class RulesEditor(QWidget):
         self._row(g, "coverage", self.tr("满足每半小时需求人数"), None, RULE_SOURCES["coverage"])
         self._row(g, "one_shift_per_day", self.tr("每天最多一个班次"), None, RULE_SOURCES["one_shift_per_day"])
         self._row(g, "approved_leave", self.tr("已批准的假期不排班"), None, RULE_SOURCES["approved_leave"])
+        self._row(g, "unavailable_slots", self.tr("登记的不可排班时段不排班"), None, RULE_SOURCES["unavailable_slots"])
         self._row(g, "employment_dates", self.tr("入职前/离职后不排班"), None, RULE_SOURCES["employment_dates"])
         self._row(g, "shift_skills", self.tr("班次所需技能"), None, RULE_SOURCES["shift_skills"])
         col.addStretch(1)
