@@ -2780,7 +2780,7 @@
         </message>
         <message>
             <source>星期</source>
-            <translation type="unfinished">Weekday</translation>
+            <translation>Weekdays</translation>
         </message>
         <message>
             <source>备注</source>
