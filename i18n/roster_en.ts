@@ -1872,6 +1872,10 @@
             <translation>: </translation>
         </message>
         <message>
+            <source>不可排班</source>
+            <translation>Unavailable</translation>
+        </message>
+        <message>
             <source>已锁定</source>
             <translation>Locked</translation>
         </message>

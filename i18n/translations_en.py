@@ -27,6 +27,7 @@ EN: dict[str, str] = {
     # unavailable times (leave editor)
     "%1（%2）不可排班 %3": "%1 (%2) unavailable %3",
     "全天": "all day",
+    "不可排班": "Unavailable",
     "星期": "Weekdays",
     "星期应为 1（周一）到 7（周日）：%1": "Weekdays are 1 (Monday) to 7 (Sunday): %1",
     "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）": "Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from roster.model import OFF
 from roster.sample import sample_scenario
@@ -861,3 +861,25 @@ def test_a_period_continues_the_stored_previous_one(qtbot, tmp_path, settings):
         w.shutdown()
     finally:
         store.close()
+
+
+def test_unavailable_time_from_the_leave_editor_is_checked_live(qtbot, make_window):
+    from ui.editors.leave_editor import UnavailableTableModel
+
+    w = make_window(7)
+    ed = w.findChild(QWidget, "unavailableTable").parent()
+    while not hasattr(ed, "add_unavailable"):
+        ed = ed.parent()
+    ed.leave_view.clearSelection()
+    row = ed.add_unavailable()  # s01, the whole of June, 08:00–12:00
+    m, U = ed.away_model, UnavailableTableModel.Column
+    assert m.setData(m.index(row, U.WEEKDAYS), "三", Qt.ItemDataRole.EditRole)
+    assert w.scenario.person("s01").unavailable
+    wed = START + dt.timedelta(days=2)
+    w.model.setData(w.model.index_of("s01", wed), "D")  # 08:00–16:00 on a Wednesday
+    hits = [v for v in w.validate_now() if v.rule == "unavailable_slots"]
+    assert [(v.staff, v.start.date(), v.measured) for v in hits] == [("s01", wed, 240.0)]
+    tip = w.model.index_of("s01", wed).data(Qt.ItemDataRole.ToolTipRole)
+    assert "不可排班：08:00–12:00" in tip and "⚠" in tip
+    w.model.setData(w.model.index_of("s01", wed), "E")  # 16:00–24:00: outside the time
+    assert not [v for v in w.validate_now() if v.rule == "unavailable_slots"]

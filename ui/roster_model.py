@@ -587,6 +587,10 @@ class RosterModel(QAbstractTableModel):
             lines.append(self.tr("休息"))
         if leave is not None:
             lines.append(self.tr("请假") + self.tr("：") + f"{self.tr(LEAVE_LABELS_ZH.get(leave.kind, ''))}")
+        for u in p.unavailable:
+            if u.applies_on(day):
+                span = f"{u.start // 60:02d}:{u.start % 60:02d}–{u.end // 60:02d}:{u.end % 60:02d}"
+                lines.append(self.tr("不可排班") + self.tr("：") + span + (f"（{u.note}）" if u.note else ""))
         wish = self._wish_text(p, day)
         if wish:
             lines.append(wish)
