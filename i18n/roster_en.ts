@@ -1123,6 +1123,18 @@
             <translation>Add people to the team first</translation>
         </message>
         <message>
+            <source>年假超过应休天数：</source>
+            <translation>Annual leave above the entitlement: </translation>
+        </message>
+        <message>
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1 %2 年已排 %3 天、应休 %4 天</source>
+            <translation>%1 has %3 days planned in %2, entitled to %4</translation>
+        </message>
+        <message>
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
@@ -1152,6 +1164,18 @@
         <message>
             <source>备注</source>
             <translation>Note</translation>
+        </message>
+        <message>
+            <source>年假 已排/应休</source>
+            <translation>Annual (planned/due)</translation>
+        </message>
+        <message>
+            <source>%1 年：年假已排 %2 个工作日，应休 %3 天，剩余 %4 天</source>
+            <translation>%1: %2 working days of annual leave planned, %3 entitled, %4 left</translation>
+        </message>
+        <message>
+            <source>只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）</source>
+            <translation>Only working days count: weekends, public holidays and swapped rest days use no annual leave (Regulations on Paid Annual Leave, Art. 3; AL-02)</translation>
         </message>
         <message>
             <source>%1 的请假与已有请假 %2 至 %3 重叠</source>

@@ -29,6 +29,16 @@ EN: dict[str, str] = {
     "全天": "all day",
     "不可排班": "Unavailable",
     "星期": "Weekdays",
+    "，": ", ",
+    # annual-leave balance (leave editor)
+    "年假超过应休天数：": "Annual leave above the entitlement: ",
+    "%1 %2 年已排 %3 天、应休 %4 天": "%1 has %3 days planned in %2, entitled to %4",
+    "年假 已排/应休": "Annual (planned/due)",
+    "%1 年：年假已排 %2 个工作日，应休 %3 天，剩余 %4 天":
+        "%1: %2 working days of annual leave planned, %3 entitled, %4 left",
+    "只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）":
+        "Only working days count: weekends, public holidays and swapped rest days use no annual leave "
+        "(Regulations on Paid Annual Leave, Art. 3; AL-02)",
     "星期应为 1（周一）到 7（周日）：%1": "Weekdays are 1 (Monday) to 7 (Sunday): %1",
     "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）": "Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)",
     "添加时段": "Add time",

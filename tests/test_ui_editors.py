@@ -320,6 +320,24 @@ def test_leave_editor_edits_and_refusals(qtbot):
     assert wang.requests[0].off is False and wang.requests[0].shift == "E" and wang.requests[0].weight == 9
 
 
+def test_leave_table_shows_the_annual_leave_balance_and_warns_when_overdrawn(qtbot):
+    from ui.editors.leave_editor import LeaveEditor, LeaveTableModel
+
+    w = LeaveEditor(sample_scenario())
+    qtbot.addWidget(w)
+    lm, L = w.leave_model, LeaveTableModel.Column
+    # 李娜 (s03): annual leave 06-08..06-10 (Mon–Wed) of 5 days
+    assert lm.data(lm.index(0, L.BALANCE)) == "3/5"
+    assert "剩余 2 天" in lm.data(lm.index(0, L.BALANCE), Qt.ItemDataRole.ToolTipRole)
+    sick = next(r for r in range(lm.rowCount()) if lm.row_value(r)[1].kind == LeaveKind.SICK)
+    assert lm.data(lm.index(sick, L.BALANCE)) == ""
+    # two more weeks (06-08..06-19 holds 9 workdays: 06-19 is 端午) → over the 5 days: shown red and said
+    assert lm.setData(lm.index(0, L.END), "2026-06-21", EDIT)
+    assert lm.data(lm.index(0, L.BALANCE)) == "9/5"
+    assert lm.data(lm.index(0, L.BALANCE), Qt.ItemDataRole.BackgroundRole).name().lower() == "#ffcdd2"
+    assert "李娜 2026 年已排 9 天、应休 5 天" in w.status.text()
+
+
 def test_leave_month_calendar_shows_who_is_away(qtbot):
     from ui.editors.leave_editor import LeaveEditor
 

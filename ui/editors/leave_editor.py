@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roster.annual_leave import AnnualLeave, annual_leave_balance, overdrawn
 from roster.calendar import WorkCalendar
 from roster.model import DateRange, DayType, Leave, LeaveKind, Request, Scenario, Staff, Unavailable
 
@@ -95,14 +96,26 @@ class LeaveTableModel(RowTableModel):
         START = 2
         END = 3
         DAYS = 4
-        NOTE = 5
+        BALANCE = 5
+        NOTE = 6
 
-    def __init__(self, rows, names: Callable[[], dict[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, rows, names: Callable[[], dict[str, str]], parent: QWidget | None = None,
+                 balance: Callable[[str, int], AnnualLeave | None] = lambda sid, year: None) -> None:
         super().__init__(rows, parent)
         self._names = names
+        self._balance = balance
 
     def header_labels(self) -> list[str]:
-        return [self.tr("人员"), self.tr("假别"), self.tr("开始"), self.tr("结束"), self.tr("天数"), self.tr("备注")]
+        return [self.tr("人员"), self.tr("假别"), self.tr("开始"), self.tr("结束"), self.tr("天数"),
+                self.tr("年假 已排/应休"), self.tr("备注")]
+
+    def balances(self, value: tuple[str, Leave]) -> list[AnnualLeave]:
+        """The annual-leave balance of each calendar year an annual-leave row touches (none for other kinds)."""
+        sid, lv = value
+        if lv.kind != LeaveKind.ANNUAL:
+            return []
+        out = [self._balance(sid, y) for y in range(lv.period.start.year, lv.period.end.year + 1)]
+        return [b for b in out if b is not None]
 
     def display(self, value: tuple[str, Leave], column: int) -> Any:
         sid, lv = value
@@ -118,9 +131,23 @@ class LeaveTableModel(RowTableModel):
                 return fmt_date(lv.period.end)
             case C.DAYS:
                 return str(len(lv.period.days()))
+            case C.BALANCE:
+                parts = self.balances(value)
+                if len(parts) == 1:
+                    return f"{parts[0].planned}/{parts[0].entitled}"
+                return " · ".join(f"{b.year}: {b.planned}/{b.entitled}" for b in parts)
             case C.NOTE:
                 return lv.note
         return None
+
+    def tooltip(self, value: tuple[str, Leave], column: int) -> str | None:
+        if column != self.Column.BALANCE or not self.balances(value):
+            return None
+        lines = [self.tr("%1 年：年假已排 %2 个工作日，应休 %3 天，剩余 %4 天")
+                 .replace("%1", str(b.year)).replace("%2", str(b.planned)).replace("%3", str(b.entitled))
+                 .replace("%4", str(b.remaining)) for b in self.balances(value)]
+        lines.append(self.tr("只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）"))
+        return "\n".join(lines)
 
     def edit_value(self, value: tuple[str, Leave], column: int) -> Any:
         sid, lv = value
@@ -131,9 +158,11 @@ class LeaveTableModel(RowTableModel):
         return self.display(value, column)
 
     def editable(self, column: int) -> bool:
-        return column != self.Column.DAYS
+        return column not in (self.Column.DAYS, self.Column.BALANCE)
 
     def background(self, value: tuple[str, Leave], column: int) -> QColor | None:
+        if column == self.Column.BALANCE and any(b.over for b in self.balances(value)):
+            return QColor("#FFCDD2")
         return QColor(LEAVE_COLORS[value[1].kind]) if column == self.Column.KIND else None
 
     def _check_overlap(self, sid: str, period: DateRange, row: int) -> None:
@@ -485,7 +514,7 @@ class LeaveEditor(QWidget):
         self._scenario = scenario
         self._default_day = CONTRACT_START
         self.status = StatusLabel(self)
-        self.leave_model = LeaveTableModel(self._leave_rows(scenario), self._names, self)
+        self.leave_model = LeaveTableModel(self._leave_rows(scenario), self._names, self, self._annual_balance)
         self.away_model = UnavailableTableModel(self._away_rows(scenario), self._names, self)
         self.wish_model = WishTableModel(self._wish_rows(scenario), self._names, self._codes, self)
         self.month_model = AwayMonthModel(CONTRACT_START.year, CONTRACT_START.month, self)
@@ -633,6 +662,25 @@ class LeaveEditor(QWidget):
     def _names(self) -> dict[str, str]:
         return {p.id: p.name for p in self._scenario.staff}
 
+    def _annual_balance(self, sid: str, year: int) -> AnnualLeave | None:
+        try:
+            person = self._scenario.person(sid)
+        except KeyError:
+            return None
+        return annual_leave_balance(self._scenario, person, year, WorkCalendar(self._scenario.calendar))
+
+    def _warn_overdrawn(self) -> None:
+        """Annual leave planned beyond the entitlement: allowed (an employer may grant more), but said."""
+        years = sorted({y for _sid, lv in self.leave_model.rows() if lv.kind == LeaveKind.ANNUAL
+                        for y in range(lv.period.start.year, lv.period.end.year + 1)})
+        over = overdrawn(self._scenario, years)
+        if over:
+            names = self._names()
+            self.status.show_info(self.tr("年假超过应休天数：") + self.tr("，").join(
+                self.tr("%1 %2 年已排 %3 天、应休 %4 天").replace("%1", names.get(b.staff, b.staff))
+                .replace("%2", str(b.year)).replace("%3", str(b.planned)).replace("%4", str(b.entitled))
+                for b in over))
+
     def _codes(self) -> list[str]:
         return [s.code for s in self._scenario.shifts]
 
@@ -655,7 +703,7 @@ class LeaveEditor(QWidget):
         return self._scenario.staff[0].id if self._scenario.staff else None
 
     def _fit(self) -> None:
-        fit_columns(self.leave_view, widths={0: 120, 1: 70, 2: 96, 3: 96})
+        fit_columns(self.leave_view, widths={0: 120, 1: 70, 2: 96, 3: 96, 4: 48, 5: 96})
         fit_columns(self.away_view, widths={0: 120, 1: 96, 2: 96, 3: 56, 4: 80, 5: 90})
         fit_columns(self.wish_view, widths={0: 120, 1: 96, 2: 100})
 
@@ -682,4 +730,8 @@ class LeaveEditor(QWidget):
         )
         self._scenario = replace(self._scenario, staff=staff)
         self._refresh_month()
+        lm, col = self.leave_model, LeaveTableModel.Column.BALANCE
+        if lm.rowCount():  # another row of the same person may have changed its balance
+            lm.dataChanged.emit(lm.index(0, col), lm.index(lm.rowCount() - 1, col))
+        self._warn_overdrawn()
         self.scenarioChanged.emit(self._scenario)
