@@ -854,7 +854,7 @@ def build_workbook(scenario: Scenario, roster: Roster, *, lang: str = "zh", solv
     """The workbook in memory (see module docstring); :func:`write_workbook` saves it atomically."""
     fallback = scenario.fallback_alert(roster.start, roster.end, lang)
     scenario = scenario.for_period(roster.start, roster.end)  # the rules in force (approval, CH-04)
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     wb = Workbook()
     names = sheet_names(lang)
     rota = wb.active

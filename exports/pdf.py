@@ -215,7 +215,7 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
     if isinstance(device, QPagedPaintDevice):
         device.setPageOrientation(QPageLayout.Orientation.Landscape)
     generated_at = generated_at or dt.datetime.now().replace(microsecond=0)
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     weeks = week_blocks(roster)
     codes = shift_codes_in_use(scenario, roster)
     painter = QPainter()

@@ -29,7 +29,7 @@ def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str =
     fallback = scenario.fallback_alert(first, last, lang)
     if fallback:
         out.append(fallback)
-    years = WorkCalendar(scenario.calendar).estimated_years(first, last)
+    years = WorkCalendar.of(scenario).estimated_years(first, last)
     if years:
         ys = "、".join(map(str, years)) if not lang.startswith("en") else ", ".join(map(str, years))
         out.append(
@@ -60,7 +60,7 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
     if not spans:
         return []
     stretch = max(spans)
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     staff = [p for p in scenario.staff if p.active]
     out = []
     d = first

@@ -47,13 +47,13 @@ def annual_leave_planned(person: Staff, year: int, cal: WorkCalendar) -> int:
 
 
 def annual_leave_balance(scenario: Scenario, person: Staff, year: int, cal: WorkCalendar | None = None) -> AnnualLeave:
-    cal = cal or WorkCalendar(scenario.calendar)
+    cal = cal or WorkCalendar.of(scenario)
     return AnnualLeave(person.id, year, annual_leave_planned(person, year, cal), person.annual_leave_days)
 
 
 def overdrawn(scenario: Scenario, years: list[int], cal: WorkCalendar | None = None) -> list[AnnualLeave]:
     """Everyone whose planned annual leave in one of ``years`` exceeds the entitlement."""
-    cal = cal or WorkCalendar(scenario.calendar)
+    cal = cal or WorkCalendar.of(scenario)
     out = []
     for p in scenario.staff:
         for y in years:

@@ -25,19 +25,25 @@ AVERAGE_MONTH_HOURS = 1984 / 12  # 165.33 h, 人社部发〔2025〕2号 (MD-01)
 
 
 @lru_cache(maxsize=64)
-def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date], frozenset[dt.date]]:
-    """(statutory dates, other official rest days on weekdays, make-up workdays) for one year."""
+def _china_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date], frozenset[dt.date], frozenset[dt.date]]:
+    """(statutory dates, 补假 days, 调休 rest days, make-up workdays) for one year.
+
+    The package names a 补假 day (a weekday off for a statutory day that falls on a weekend, S8 Art. 6; HD-06)
+    "… (observed)" and a swapped rest day (调休) "Day off (substituted from …)"."""
     cn = holidays_lib.China(years=year)
     statutory: set[dt.date] = set()
-    extra_rest: set[dt.date] = set()
+    observed: set[dt.date] = set()
+    swapped: set[dt.date] = set()
     for day, name in cn.items():
-        # the package names shifted rest days "(observed)" or "Day off (substituted from …)"
-        if "observed" in name.lower() or "substituted" in name.lower() or "day off" in name.lower():
-            extra_rest.add(day)
+        low = name.lower()
+        if "observed" in low:
+            observed.add(day)
+        elif "substituted" in low or "day off" in low:
+            swapped.add(day)
         else:
             statutory.add(day)
     workdays = {d for d in getattr(cn, "weekend_workdays", set()) if d.year == year}
-    return frozenset(statutory), frozenset(extra_rest), frozenset(workdays)
+    return frozenset(statutory), frozenset(observed), frozenset(swapped), frozenset(workdays)
 
 
 def override_of(o: CalendarOverrides, day: dt.date) -> DayType | None:
@@ -54,19 +60,26 @@ def override_of(o: CalendarOverrides, day: dt.date) -> DayType | None:
 class WorkCalendar:
     """Classifies dates; user overrides win over the package."""
 
-    def __init__(self, overrides: CalendarOverrides | None = None) -> None:
+    def __init__(self, overrides: CalendarOverrides | None = None, makeup_rest_day_class: str = "rest") -> None:
         self.overrides = overrides or CalendarOverrides()
+        # HD-06: a 补假 day is a rest day (200 % / comp time) by default; "holiday" pays it as a statutory day
+        self.observed_as_holiday = makeup_rest_day_class == "holiday"
+
+    @classmethod
+    def of(cls, scenario) -> WorkCalendar:
+        """The calendar of a scenario: its overrides and its rules' ``makeup_rest_day_class``."""
+        return cls(scenario.calendar, scenario.rules.makeup_rest_day_class)
 
     def day_type(self, day: dt.date) -> DayType:
         override = override_of(self.overrides, day)
         if override is not None:
             return override
-        statutory, extra_rest, makeup = _china_year(day.year)
-        if day in statutory:
+        statutory, observed, swapped, makeup = _china_year(day.year)
+        if day in statutory or (self.observed_as_holiday and day in observed):
             return DayType.HOLIDAY
         if day in makeup:
             return DayType.WORKDAY
-        if day in extra_rest or day.weekday() >= 5:
+        if day in observed or day in swapped or day.weekday() >= 5:
             return DayType.RESTDAY
         return DayType.WORKDAY
 
@@ -115,10 +128,10 @@ class WorkCalendar:
         user has not entered (any override of the date, to the same or another type, confirms it)."""
         if year <= LAST_PUBLISHED_YEAR:
             return []
-        _statutory, extra_rest, makeup = _china_year(year)
+        _statutory, observed, swapped, makeup = _china_year(year)
         o = self.overrides
         mentioned = o.holidays | o.restdays | o.workdays
-        return sorted(d for d in extra_rest | makeup if d not in mentioned)
+        return sorted(d for d in observed | swapped | makeup if d not in mentioned)
 
 
 @lru_cache(maxsize=1)

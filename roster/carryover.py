@@ -139,7 +139,7 @@ def _counters(a: Assignment, scenario: Scenario, cal: WorkCalendar) -> tuple[int
 
 def history_after(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None) -> dict[str, History]:
     """History per staff id (every person of the scenario) for the period starting ``roster.end + 1``."""
-    cal = cal or WorkCalendar(scenario.calendar)
+    cal = cal or WorkCalendar.of(scenario)
     overtime = _overtime_minutes_for_next(scenario, roster, cal)
     out: dict[str, History] = {}
     for p in scenario.staff:

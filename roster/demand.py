@@ -26,7 +26,7 @@ def _matches(rule: DemandRule, day: dt.date, cal: WorkCalendar) -> bool:
 
 def demand_for_date(scenario: Scenario, day: dt.date, cal: WorkCalendar | None = None) -> dict[str | None, list[int]]:
     """{skill or None: [count per slot]} for one date; a skill appears only if some rule names it."""
-    cal = cal or WorkCalendar(scenario.calendar)
+    cal = cal or WorkCalendar.of(scenario)
     out: dict[str | None, list[int]] = {None: [0] * SLOTS_PER_DAY}
     for rule in scenario.demand:
         if not _matches(rule, day, cal):
@@ -40,5 +40,5 @@ def demand_for_date(scenario: Scenario, day: dt.date, cal: WorkCalendar | None =
 
 
 def demand_profile(scenario: Scenario, dates: list[dt.date]) -> dict[dt.date, dict[str | None, list[int]]]:
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     return {d: demand_for_date(scenario, d, cal) for d in dates}

@@ -297,7 +297,7 @@ def month_hours(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None 
     """One row per person (scenario order) per natural month intersecting the roster period, under the rules in
     force for the period (综合计算工时 without a valid approval → standard, :meth:`Rules.in_force`)."""
     scenario = scenario.for_period(roster.start, roster.end)
-    cal = cal or WorkCalendar(scenario.calendar)
+    cal = cal or WorkCalendar.of(scenario)
     by_staff: dict[str, list[Assignment]] = {}
     for a in roster.assignments:
         by_staff.setdefault(a.staff, []).append(a)

@@ -191,6 +191,10 @@ def _rules(r: _Reader, d: Any) -> Rules:
             kw[key] = r.boolean(d[key], f"rules.{key}")
     if "makeup_rest_day_class" in d:
         kw["makeup_rest_day_class"] = r.string(d["makeup_rest_day_class"], "rules.makeup_rest_day_class")
+        if kw["makeup_rest_day_class"] not in ("rest", "holiday"):
+            raise r.fail("rules.makeup_rest_day_class",
+                         f"应为 \"rest\"（补假日按休息日）或 \"holiday\"（按法定节假日 300%）(HD-06), "
+                         f"得到 {kw['makeup_rest_day_class']!r}")
     if "approval" in d and d["approval"] is not None:
         a = r.obj(d["approval"], "rules.approval")
         kw["approval"] = Approval(

@@ -73,7 +73,7 @@ class CheckContext:
         return cls(
             scenario=scenario,
             roster=roster,
-            cal=cal or WorkCalendar(scenario.calendar),
+            cal=cal or WorkCalendar.of(scenario),
             shifts=scenario.shift_map(),
             staff={p.id: p for p in scenario.staff},
             timelines=staff_timelines(scenario, roster.assignments),

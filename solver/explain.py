@@ -130,7 +130,7 @@ class PersonRules:
         self.start = start
         self.days = days
         self.end = start + dt.timedelta(days=days - 1)
-        self.cal = WorkCalendar(scenario.calendar)
+        self.cal = WorkCalendar.of(scenario)
         self.shifts = scenario.shift_map()
         self._daytype: dict[dt.date, DayType] = {}
         self._before_cache: dict[tuple, frozenset] = {}
@@ -1214,7 +1214,7 @@ def explain(
     """
     del lang  # the Explanation renders either language; kept for the documented signature
     scenario = scenario.for_period(start, start + dt.timedelta(days=days - 1))  # the rules in force (approval)
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     r = scenario.rules
     ex = Explanation(
         status=getattr(result, "status", "UNKNOWN"),

@@ -85,7 +85,7 @@ class Instance:
     def __post_init__(self) -> None:
         sc = self.scenario
         self.dates = [self.start + dt.timedelta(days=i) for i in range(self.days)]
-        self.cal = WorkCalendar(sc.calendar)
+        self.cal = WorkCalendar.of(sc)
         self.shifts = list(sc.shifts)
         self.staff = [p for p in sc.staff if p.active]
         self.day_type = [self.cal.day_type(d) for d in self.dates]

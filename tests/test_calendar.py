@@ -110,3 +110,27 @@ def test_2027_statutory_dates_known():
 def test_month_bounds():
     assert month_bounds(2026, 2) == (D("2026-02-01"), D("2026-02-28"))
     assert month_bounds(2026, 12) == (D("2026-12-01"), D("2026-12-31"))
+
+
+@pytest.mark.parametrize("day", ["2026-04-06", "2026-05-04", "2026-10-05"])
+def test_makeup_rest_day_class_holiday_pays_buja_days_as_statutory(day):
+    # HD-06: 补假 weekdays (for a statutory date on a weekend) are rest days by default, 300 % days when chosen
+    d = dt.date.fromisoformat(day)
+    assert WorkCalendar().day_type(d) == DayType.RESTDAY
+    assert WorkCalendar(makeup_rest_day_class="holiday").day_type(d) == DayType.HOLIDAY
+
+
+@pytest.mark.parametrize("day", ["2026-05-05", "2026-10-06", "2026-10-07", "2026-02-20"])
+def test_makeup_rest_day_class_leaves_swapped_rest_days_alone(day):
+    # 调休 rest days (swapped with a make-up workday) stay rest days either way (HD-05)
+    d = dt.date.fromisoformat(day)
+    assert WorkCalendar(makeup_rest_day_class="holiday").day_type(d) == DayType.RESTDAY
+
+
+def test_calendar_of_a_scenario_reads_its_rules():
+    import dataclasses
+
+    from roster.model import Rules, Scenario
+    sc = Scenario(rules=dataclasses.replace(Rules(), makeup_rest_day_class="holiday"))
+    assert WorkCalendar.of(sc).day_type(dt.date(2026, 10, 5)) == DayType.HOLIDAY
+    assert WorkCalendar.of(Scenario()).day_type(dt.date(2026, 10, 5)) == DayType.RESTDAY

@@ -356,3 +356,21 @@ def test_hr_columns_are_fields():
     from roster.hours import HR_COLUMNS_ZH, field_names
 
     assert {f for f, _ in HR_COLUMNS_ZH} <= set(field_names())
+
+
+def test_makeup_rest_day_class_holiday_moves_a_buja_shift_to_300_percent():
+    """HD-06 switch: a D shift on 2026-10-05 (补假 for 10-03) is rest-day work by default, 300 % when chosen."""
+    import dataclasses as _dc
+
+    from roster.hours import month_hours
+    from roster.model import Approval, Roster, Rules, Scenario, Staff, make_assignment
+    from roster.sample import default_shifts
+
+    shifts = default_shifts()
+    d = next(s for s in shifts if s.code == "D")
+    ro = Roster(dt.date(2026, 10, 5), 1, (make_assignment("a", dt.date(2026, 10, 5), d),))
+    base = Rules(approval=Approval("审批", dt.date(2026, 1, 1), dt.date(2027, 12, 31)))
+    for klass, h300 in (("rest", 0.0), ("holiday", 8.0)):
+        sc = Scenario(rules=_dc.replace(base, makeup_rest_day_class=klass), shifts=shifts, staff=(Staff("a", "甲"),))
+        (row,) = month_hours(sc, ro)
+        assert row.ot300_hours == h300, klass

@@ -365,3 +365,16 @@ def test_written_files_get_normal_permissions_not_mkstemp_0600(tmp_path):
     target.chmod(0o640)
     write_json(target, {"a": 2})  # replacing keeps the existing file's mode
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_makeup_rest_day_class_only_rest_or_holiday():
+    from roster.sample import sample_scenario
+    from roster.scenario_io import InputError, scenario_from_dict, scenario_to_dict
+
+    data = scenario_to_dict(sample_scenario())
+    data["rules"]["makeup_rest_day_class"] = "holiday"
+    assert scenario_from_dict(data)[0].rules.makeup_rest_day_class == "holiday"
+    data["rules"]["makeup_rest_day_class"] = "xyz"
+    with pytest.raises(InputError) as e:
+        scenario_from_dict(data, file="team.json")
+    assert "rules.makeup_rest_day_class" in str(e.value) and "xyz" in str(e.value)

@@ -89,7 +89,7 @@ class CoverageHeatmap(QWidget):
 
     def set_data(self, scenario: Scenario, roster: Roster, data: CoverageData | None = None) -> None:
         self._data = data if data is not None else coverage_data(scenario, roster)
-        self._cal = WorkCalendar(scenario.calendar)
+        self._cal = WorkCalendar.of(scenario)
         self.update()
 
     def data(self) -> CoverageData | None:
@@ -209,7 +209,7 @@ class FairnessRow:
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
     from solver.model import comparable_key, night_minutes_by_day
 
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     shifts = scenario.shift_map()
     window = scenario.rules.night_window
     rules = scenario.rules.in_force(roster.start, roster.end)

@@ -63,7 +63,7 @@ class CompBalance:
 
 def coverage_by_month(scenario: Scenario, roster: Roster) -> dict[tuple[int, int], tuple[float, float]]:
     """{(year, month): (slot-demand met, slot-demand total)} over the roster dates (30-min slots)."""
-    cal = WorkCalendar(scenario.calendar)
+    cal = WorkCalendar.of(scenario)
     skills = {p.id: set(p.skills) for p in scenario.staff}
     first, last = roster.start, roster.end
     # people on duty per (date, slot) and per skill

@@ -146,7 +146,7 @@ class RosterModel(QAbstractTableModel):
     def _rebuild_caches(self) -> None:
         self._staff: list[Staff] = [p for p in self._scenario.staff if p.active]
         self._dates = [self._start + dt.timedelta(days=i) for i in range(self._days)]
-        cal = WorkCalendar(self._scenario.calendar)
+        cal = WorkCalendar.of(self._scenario)
         self._cal = cal
         self._day_types = {d: cal.day_type(d) for d in self._dates}
         self._makeup = {d for d in self._dates if cal.is_makeup_workday(d)}

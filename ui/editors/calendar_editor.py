@@ -62,11 +62,13 @@ class CalendarMonthsModel(QAbstractTableModel):
     editRefused = Signal(str)
     overridesEdited = Signal()
 
-    def __init__(self, months: list[tuple[int, int]], overrides: CalendarOverrides, parent: QWidget | None = None) -> None:
+    def __init__(self, months: list[tuple[int, int]], overrides: CalendarOverrides, parent: QWidget | None = None,
+                 makeup_class: str = "rest") -> None:
         super().__init__(parent)
         self._months = list(months)
         self._overrides = overrides
-        self._cal = WorkCalendar(overrides)
+        self._makeup_class = makeup_class  # rules.makeup_rest_day_class: shows 补假 days as 节 when "holiday"
+        self._cal = WorkCalendar(overrides, makeup_class)
 
     def overrides(self) -> CalendarOverrides:
         return self._overrides
@@ -79,10 +81,12 @@ class CalendarMonthsModel(QAbstractTableModel):
         self._months = list(months)
         self.endResetModel()
 
-    def set_overrides(self, overrides: CalendarOverrides) -> None:
+    def set_overrides(self, overrides: CalendarOverrides, makeup_class: str | None = None) -> None:
         self.beginResetModel()
         self._overrides = overrides
-        self._cal = WorkCalendar(overrides)
+        if makeup_class is not None:
+            self._makeup_class = makeup_class
+        self._cal = WorkCalendar(overrides, self._makeup_class)
         self.endResetModel()
 
     def date_at(self, index: Index) -> dt.date | None:
@@ -187,7 +191,7 @@ class CalendarMonthsModel(QAbstractTableModel):
         if new == self._overrides:
             return
         self._overrides = new
-        self._cal = WorkCalendar(new)
+        self._cal = WorkCalendar(new, self._makeup_class)
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 30))
         self.overridesEdited.emit()
 
@@ -213,7 +217,8 @@ class CalendarEditor(QWidget):
         self.range_box.addItem(self.tr("合同年 2026-06 至 2027-05"), "contract")
         for y in (2026, 2027, 2028):
             self.range_box.addItem(self.tr("%1 年").replace("%1", str(y)), y)
-        self.model = CalendarMonthsModel(contract_months(CONTRACT_START), scenario.calendar, self)
+        self.model = CalendarMonthsModel(contract_months(CONTRACT_START), scenario.calendar, self,
+                                         scenario.rules.makeup_rest_day_class)
         self.view = QTableView(self)
         self.view.setObjectName("calendarGrid")
         self.view.setModel(self.model)
@@ -265,7 +270,7 @@ class CalendarEditor(QWidget):
 
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
-        self.model.set_overrides(scenario.calendar)
+        self.model.set_overrides(scenario.calendar, scenario.rules.makeup_rest_day_class)
         self._update_banner()
 
     def _range_changed(self) -> None:

@@ -518,7 +518,7 @@ class LeaveEditor(QWidget):
         self.away_model = UnavailableTableModel(self._away_rows(scenario), self._names, self)
         self.wish_model = WishTableModel(self._wish_rows(scenario), self._names, self._codes, self)
         self.month_model = AwayMonthModel(CONTRACT_START.year, CONTRACT_START.month, self)
-        self.month_model.set_data(scenario.staff, WorkCalendar(scenario.calendar))
+        self.month_model.set_data(scenario.staff, WorkCalendar.of(scenario))
 
         self.leave_view = make_table(self.leave_model, self)
         self.leave_view.setObjectName("leaveTable")
@@ -667,7 +667,7 @@ class LeaveEditor(QWidget):
             person = self._scenario.person(sid)
         except KeyError:
             return None
-        return annual_leave_balance(self._scenario, person, year, WorkCalendar(self._scenario.calendar))
+        return annual_leave_balance(self._scenario, person, year, WorkCalendar.of(self._scenario))
 
     def _warn_overdrawn(self) -> None:
         """Annual leave planned beyond the entitlement: allowed (an employer may grant more), but said."""
@@ -710,7 +710,7 @@ class LeaveEditor(QWidget):
     def _refresh_month(self) -> None:
         y, m = self.month_model.month()
         self.month_label.setText(self.tr("%1年%2月").replace("%1", str(y)).replace("%2", str(m)))
-        self.month_model.set_data(self._scenario.staff, WorkCalendar(self._scenario.calendar))
+        self.month_model.set_data(self._scenario.staff, WorkCalendar.of(self._scenario))
 
     def _edited(self) -> None:
         self.status.clear_message()
