@@ -222,10 +222,14 @@ def _shift(r: _Reader, d: Any, path: str) -> Shift:
     skills = d.get("skills_any")
     if skills is not None:
         skills = tuple(r.string(s, f"{path}.skills_any[{i}]") for i, s in enumerate(r.lst(skills, f"{path}.skills_any")))
+    start = r.hhmm(r.req(d, "start", path), f"{path}.start")
+    if start >= 1440:  # "24:00" is the end of a day, not a start (a shift belongs to the date it starts, SPEC §4)
+        raise r.fail(f"{path}.start", "班次开始时间应在 00:00–23:59 之间；次日零点开始请写 00:00 "
+                                      "(a shift starts at 00:00–23:59; write 00:00 for midnight)")
     return Shift(
         code=code,
         name=str(d.get("name") or code),
-        start=r.hhmm(r.req(d, "start", path), f"{path}.start") % 1440,
+        start=start,
         hours=hours,
         break_minutes=int(brk),
         skills_any=skills or None,

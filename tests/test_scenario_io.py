@@ -378,3 +378,14 @@ def test_makeup_rest_day_class_only_rest_or_holiday():
     with pytest.raises(InputError) as e:
         scenario_from_dict(data, file="team.json")
     assert "rules.makeup_rest_day_class" in str(e.value) and "xyz" in str(e.value)
+
+
+def test_a_shift_may_not_start_at_24_00():
+    from roster.sample import sample_scenario
+    from roster.scenario_io import InputError, scenario_from_dict, scenario_to_dict
+
+    data = scenario_to_dict(sample_scenario())
+    data["shifts"][0]["start"] = "24:00"
+    with pytest.raises(InputError) as e:
+        scenario_from_dict(data, file="team.json")
+    assert "shifts[0].start" in str(e.value) and "00:00" in str(e.value)
