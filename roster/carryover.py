@@ -111,13 +111,9 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
         std = AVERAGE_MONTH_HOURS * 60 * scale * len(dates) / ((m_last - m_first).days + 1)
     else:
         std = 480 * scale * sum(1 for d in dates if cal.is_workday(d))
-    if rules.leave_counts_as_attended:
-        std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))
+    std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every leave kind
     std = max(0.0, std)
-    if rules.holiday_hours_in_period_total:  # the excess includes holiday hours, which count at 300 % as well
-        ot = max(0.0, paid - std) + hol
-    else:
-        ot = max(0.0, paid - hol - std) + hol
+    ot = max(0.0, paid - hol - std) + hol  # each overtime hour once: max(paid − std, hol)
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
         ot = max(ot, ext + hol)
     if first == roster.start and first.day != 1 and staff_id in scenario.history:

@@ -253,13 +253,10 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
 
     # the cap measure, exactly as docs/ARCHITECTURE.md defines it
     cap_std = calendar_standard_minutes(rules, person, cal, first, last, employed_only=False)
-    if rules.leave_counts_as_attended:
-        cap_std -= 8 * 60 * any_leave_workdays
+    cap_std -= 8 * 60 * any_leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
     cap_std = max(Fraction(0), cap_std)
-    if rules.holiday_hours_in_period_total:  # 150 % and 300 % hours together (§0): the holiday hours are in both
-        ot_total = max(Fraction(0), paid - cap_std) + hol
-    else:
-        ot_total = max(Fraction(0), paid - hol - cap_std) + hol
+    # each overtime hour once (holiday_hours_in_period_total only moves pay between the 150 and 300 % columns)
+    ot_total = max(Fraction(0), paid - hol - cap_std) + hol
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
         # the standard system's cap also counts each workday shift's hours beyond the standard day (OT-03)
         ot_total = max(ot_total, extended + hol)

@@ -577,19 +577,18 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             std = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(dates) / month_days
         else:
             std = sum(1 for x in dates if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
-        if ru.leave_counts_as_attended:
-            std -= 8 * 60 * sum(1 for x in dates if p.leave_on(x) and cal.is_workday(x))
+        # SPEC §4: minus 8 h per leave day (any kind) on a working day, whatever leave_counts_as_attended says
+        std -= 8 * 60 * sum(1 for x in dates if p.leave_on(x) and cal.is_workday(x))
         std = max(0.0, std)
-        if ru.holiday_hours_in_period_total:  # labour-law §0: the cap counts 150 % and 300 % hours together
-            ot = max(0.0, paid - std) + hol
-        else:
-            ot = max(0.0, paid - hol - std) + hol
+        # the hours beyond the standard and the statutory-holiday hours, each hour once: max(paid − std, hol) —
+        # never below SPEC §4's paid − std, and holiday_hours_in_period_total only moves pay between 150 and 300 %
+        ot = max(0.0, paid - hol - std) + hol
         # the other reading of "paid hours per natural month": the minutes that fall in P (a night shift from the
         # last day of a month counts its morning in the next month) — the larger of the two readings is measured
         in_dates = set(dates)
         paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
         hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
-        ot_m = (max(0.0, paid_m - std) if ru.holiday_hours_in_period_total else max(0.0, paid_m - hol_m - std)) + hol_m
+        ot_m = max(0.0, paid_m - hol_m - std) + hol_m
         by_minutes = ot_m > ot
         ot = max(ot, ot_m)
         frac_days = len(dates)

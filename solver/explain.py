@@ -205,14 +205,10 @@ class PersonRules:
             else:
                 workdays = sum(1 for k in range(ndays) if self.day_type(p0 + dt.timedelta(days=k)) == DayType.WORKDAY)
                 std = workdays * 8 * person.weekly_hours / 40
-            if r.leave_counts_as_attended:
-                std -= 8 * leave_workdays
+            std -= 8 * leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
             std = max(0.0, std)
             paid_h, hol_h = paid / 60, hol / 60
-            if r.holiday_hours_in_period_total:  # 150 % and 300 % hours together
-                ot = max(0.0, paid_h - std) + hol_h
-            else:
-                ot = max(0.0, paid_h - hol_h - std) + hol_h
+            ot = max(0.0, paid_h - hol_h - std) + hol_h  # each overtime hour once: max(paid − std, hol)
             # the minutes that fall in the part (a night from the previous month's last day counts here too)
             paid_m = hol_m = 0.0
             for d, code in row.items():
@@ -225,10 +221,7 @@ class PersonRules:
                         paid_m += mins * frac
                         if self.day_type(day) == DayType.HOLIDAY:
                             hol_m += mins * frac
-            if r.holiday_hours_in_period_total:
-                ot = max(ot, max(0.0, paid_m / 60 - std) + hol_m / 60)
-            else:
-                ot = max(ot, max(0.0, (paid_m - hol_m) / 60 - std) + hol_m / 60)
+            ot = max(ot, max(0.0, (paid_m - hol_m) / 60 - std) + hol_m / 60)
             if r.working_time_system == WorkingTimeSystem.STANDARD:  # extended daily hours count too (OT-03)
                 ot = max(ot, ext / 60 + hol_h)
             cap_days = ndays

@@ -460,11 +460,8 @@ def _month_measure(m: RosterModel, paid_parts: list, hol_parts: list, std: int, 
     hol = sum(c * v for c, v in hol_parts) if hol_parts else 0
     ub = sum(c for c, _ in paid_parts)
     ex = m.model.NewIntVar(0, max(0, ub), name)
-    if m.inst.rules.holiday_hours_in_period_total:
-        # the excess includes the holiday hours, which are 300 % hours as well: the cap counts 150 % and 300 %
-        # hours together (labour-law §0), so they count twice here — never below SPEC §4's paid − standard
-        m.model.Add(ex >= paid - std)
-        return ex + hol, ex, ub + sum(c for c, _ in hol_parts)
+    # each overtime hour once, whatever holiday_hours_in_period_total says (that switch only moves pay between
+    # 150 % and 300 %): max(paid − std, hol) = max(0, paid − hol − std) + hol ≥ SPEC §4's paid − std
     m.model.Add(ex >= paid - hol - std)
     return ex + hol, ex, ub
 

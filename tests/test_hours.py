@@ -111,9 +111,9 @@ def test_comprehensive_holiday_week_minute_exact():
 def test_comprehensive_holiday_hours_in_period_total():
     sc, ro = national_day_week(dataclasses.replace(COMPREHENSIVE, holiday_hours_in_period_total=True))
     a10 = row(month_hours(sc, ro), "a", 10)
-    # ot150 = max(0, paid - std) = 16 and the 8 holiday hours are also paid at 300 %; the cap measure counts the
-    # 150 % and 300 % hours together (labour-law §0): 16 + 8
-    assert (a10.ot150_hours, a10.ot300_hours, a10.overtime_total_hours) == (16, 8, 24)
+    # ot150 = max(0, paid - std) = 16 and the 8 holiday hours are also paid at 300 %; the cap measure counts each
+    # overtime hour once: max(paid - std, hol) = 16 (the 8 holiday hours are inside the 16; SPEC §4: paid - std)
+    assert (a10.ot150_hours, a10.ot300_hours, a10.overtime_total_hours) == (16, 8, 16)
 
 
 def test_standard_holiday_week():
@@ -374,3 +374,30 @@ def test_makeup_rest_day_class_holiday_moves_a_buja_shift_to_300_percent():
         sc = Scenario(rules=_dc.replace(base, makeup_rest_day_class=klass), shifts=shifts, staff=(Staff("a", "甲"),))
         (row,) = month_hours(sc, ro)
         assert row.ot300_hours == h300, klass
+
+
+def test_holiday_hours_in_the_total_are_counted_once_by_the_cap_in_validator_and_solver_model():
+    """Sweep #6 F3: with holiday_hours_in_period_total the cap measure was max(0, paid − std) + hol, counting the
+    holiday hours twice.  October part of the week: std 0 (10-01..10-04 hold no workday), paid 16, hol 8 → 16.
+    A cap of 150 h/month pro rata over 4 of 31 days is 19.35 h: legal at 16, a breach at the old 24."""
+    from roster.validator import check
+
+    rules = dataclasses.replace(COMPREHENSIVE, holiday_hours_in_period_total=True, max_overtime_hours_per_month=150)
+    sc, ro = national_day_week(rules)
+    assert row(month_hours(sc, ro), "a", 10).overtime_total_hours == 16
+    assert [v for v in check(sc, ro) if v.rule == "overtime_cap"] == []
+    tight = dataclasses.replace(rules, max_overtime_hours_per_month=100)  # 12.9 h < 16
+    (v,) = [v for v in check(dataclasses.replace(sc, rules=tight), ro) if v.rule == "overtime_cap"]
+    assert v.staff == "a" and round(v.measured, 2) == 16
+
+
+def test_personal_leave_lowers_the_cap_standard_whatever_leave_counts_as_attended_says():
+    """Sweep #6 F6: with leave_counts_as_attended=false, 2 days of 事假 lowered the standard for pay (8 h at 150 %)
+    but not for the cap (0 h).  SPEC §4 lowers it by 8 h per leave day of any kind."""
+    p = Staff("a", "甲", leave=(Leave(DateRange(D("2026-06-08"), D("2026-06-09")), LeaveKind.PERSONAL),))
+    rules = dataclasses.replace(COMPREHENSIVE, leave_counts_as_attended=False)
+    sc = scenario(p, rules=rules)
+    # 06-01..06-14: 10 workdays (80 h) − 2 leave days = 64 h; nine 8-h shifts = 72 h → 8 h over
+    cells = {("a", f"2026-06-{d:02d}"): "D" for d in (1, 2, 3, 4, 5, 6, 10, 11, 12)}
+    r = row(month_hours(sc, roster(sc, "2026-06-01", 14, cells)), "a", 6)
+    assert (r.ot150_hours, r.overtime_total_hours) == (8, 8)
