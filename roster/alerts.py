@@ -10,6 +10,9 @@
 - A month only partly inside the period whose demand cannot be met: SPEC §4 gives such a part its own standard
   hours (its working days) and a pro-rata cap, so a tail of rest days or holidays (30–31 Jan, 1–3 Oct) leaves
   almost no legal hours; the team lead should plan whole months.
+- Input the app accepts but the law or common sense questions (:func:`input_alerts`): parameters beyond the
+  statutory limits (labour-law.md §0, the §4 warning list), switched-off rules, contracts over 40 h a week,
+  contradictory calendar overrides, templates no one can work, history that cannot apply.
 """
 
 from __future__ import annotations
@@ -40,6 +43,78 @@ def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str =
     if week:
         out.append(week)
     out.extend(partial_month_alerts(scenario, first, last, lang))
+    out.extend(input_alerts(scenario, first, last, lang))
+    return out
+
+
+def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
+    """Warnings about accepted input that breaks a statutory limit or cannot take effect (one line each)."""
+    en = lang.startswith("en")
+    r = scenario.rules
+    out: list[str] = []
+
+    def say(zh: str, english: str) -> None:
+        out.append(english if en else zh)
+
+    if r.max_overtime_hours_per_month > 36:
+        say(f"每月加班上限设为 {r.max_overtime_hours_per_month:g} 小时，高于《劳动法》第41条的 36 小时（OT-03）；"
+            "超出只限第42条的紧急情况（OT-04）。",
+            f"The monthly overtime cap is {r.max_overtime_hours_per_month:g} h, above the 36 h of Labour Law Art. 41 "
+            "(OT-03); more is lawful only in the emergencies of Art. 42 (OT-04).")
+    if r.min_rest_days_per_week < 1 and "weekly_rest_day" not in r.disabled:
+        say("每 7 天最少休息日设为 0，低于《劳动法》第38条“每周至少休息一日”（WH-03）。",
+            "Minimum rest days in every 7 is 0, below Labour Law Art. 38 (at least one day of rest a week, WH-03).")
+    if r.max_consecutive_days > 6:
+        say(f"连续工作天数上限为 {r.max_consecutive_days} 天，超过 6 天（RB-03、HD-03）。",
+            f"The consecutive-day limit is {r.max_consecutive_days}, over 6 (RB-03, HD-03).")
+    if r.min_rest_hours < 11:
+        say(f"两班之间最少休息 {r.min_rest_hours:g} 小时，低于 11 小时的参考值（RB-01/RB-02）。",
+            f"Minimum rest between shifts is {r.min_rest_hours:g} h, below the 11 h reference (RB-01/RB-02).")
+    if r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.max_daily_hours > 12:
+        say(f"每日工时上限为 {r.max_daily_hours:g} 小时，超过综合工时制 12 小时的政策值（CH-06）。",
+            f"The daily hours cap is {r.max_daily_hours:g} h, over the 12 h policy value of the comprehensive "
+            "system (CH-06).")
+    if r.disabled:
+        say(f"已停用的规则不检查、不排班约束：{'、'.join(sorted(r.disabled))}。",
+            f"Switched-off rules are neither planned nor checked: {', '.join(sorted(r.disabled))}.")
+    over40 = [p for p in scenario.staff if p.active and p.weekly_hours > 40]
+    if over40:
+        names_zh = "、".join(f"{p.name}（{p.weekly_hours:g} 小时）" for p in over40)
+        names_en = ", ".join(f"{p.name} ({p.weekly_hours:g} h)" for p in over40)
+        say(f"每周合同工时超过 40 小时：{names_zh}。国务院令第146号第3条为每周 40 小时，超出部分应按加班计"
+            "（WH-01、WH-02）。",
+            f"Contract hours over 40 a week: {names_en}. State Council Decree 146 Art. 3 sets 40 h a week; the "
+            "excess is overtime (WH-01, WH-02).")
+    o = scenario.calendar
+    clash = sorted((o.holidays & o.restdays) | (o.holidays & o.workdays) | (o.restdays & o.workdays))
+    if clash:
+        say(f"日历覆盖中这些日期被设为多种类型，按“节假日 > 休息日 > 工作日”处理：{'、'.join(d.isoformat() for d in clash)}。",
+            "These calendar overrides give a date more than one type; holiday > rest day > workday is used: "
+            + ", ".join(d.isoformat() for d in clash) + ".")
+    cap_h = scenario.for_period(first, last).rules.effective_daily_cap_hours()  # the system in force
+    skills = {k for p in scenario.staff for k in p.skills}
+    for sh in scenario.shifts:
+        if sh.paid_minutes > cap_h * 60 + 1e-9 and "max_daily_hours" not in r.disabled:
+            say(f"班次 {sh.code}（计薪 {sh.paid_minutes / 60:g} 小时）超过每日工时上限 {cap_h:g} 小时，不会被排班。",
+                f"Shift {sh.code} ({sh.paid_minutes / 60:g} paid hours) is over the daily cap of {cap_h:g} h and "
+                "is never planned.")
+        if sh.skills_any and not set(sh.skills_any) & skills:
+            say(f"班次 {sh.code} 要求技能 {'/'.join(sh.skills_any)}，但没有人员具备，不会被排班。",
+                f"Shift {sh.code} needs skill {'/'.join(sh.skills_any)}, which nobody has; it is never planned.")
+    for sid, h in sorted(scenario.history.items()):
+        if not h.overtime_minutes_month:
+            continue
+        if first.day == 1:
+            say(f"{sid} 的历史加班（本月已用 {h.overtime_minutes_month / 60:g} 小时）不适用：排班期从 1 日开始，"
+                "该月此前没有日期。",
+                f"{sid}'s history overtime ({h.overtime_minutes_month / 60:g} h used this month) does not apply: "
+                "the period starts on the 1st.")
+        elif h.overtime_minutes_month > r.history_overtime_allowance_minutes():
+            say(f"{sid} 的历史加班 {h.overtime_minutes_month / 60:g} 小时已超过上限 "
+                f"{r.history_overtime_allowance_minutes() / 60:g} 小时，本期无法合法排班该月剩余日期。",
+                f"{sid}'s history overtime of {h.overtime_minutes_month / 60:g} h is already over the cap of "
+                f"{r.history_overtime_allowance_minutes() / 60:g} h; no legal roster can give them more work that "
+                "month.")
     return out
 
 

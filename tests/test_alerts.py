@@ -168,3 +168,37 @@ def test_partial_month_alert_counts_the_cover_of_unpaid_breaks_and_skips_pooled_
     quarter = dataclasses.replace(sample_scenario(), rules=dataclasses.replace(
         sample_scenario().rules, settlement_period=SettlementPeriod.QUARTER))
     assert not any("建议按整月排班" in a for a in period_alerts(quarter, *tail))
+
+
+def test_input_alerts_name_statutory_limits_and_inputs_that_cannot_apply():
+    """Sweep #6 F5/F9: accepted but questionable input is said, in Chinese and English."""
+    import dataclasses as dc
+
+    from roster.alerts import input_alerts
+    from roster.model import CalendarOverrides, History, Shift
+    from roster.sample import sample_scenario
+
+    base = sample_scenario()
+    first, last = dt.date(2026, 6, 1), dt.date(2026, 6, 28)
+    assert input_alerts(base, first, last) == []
+    staff = (dc.replace(base.staff[0], weekly_hours=44),) + base.staff[1:]
+    sc = dc.replace(
+        base,
+        rules=dc.replace(base.rules, max_overtime_hours_per_month=500, min_rest_days_per_week=0,
+                         max_consecutive_days=8, min_rest_hours=8, disabled=frozenset({"coverage"})),
+        staff=staff,
+        calendar=CalendarOverrides(holidays=frozenset({dt.date(2026, 6, 3)}), workdays=frozenset({dt.date(2026, 6, 3)})),
+        shifts=base.shifts + (Shift("X", "长班", 8 * 60, 13), Shift("F", "法务班", 9 * 60, 8, 0, ("法务",))),
+        history={"s02": History(overtime_minutes_month=3000)},
+    )
+    zh = "\n".join(input_alerts(sc, first, last))
+    for words in ("500 小时", "36 小时（OT-03）", "每周至少休息一日", "8 天", "8 小时", "coverage", "张伟（44 小时）",
+                  "2026-06-03", "班次 X", "法务", "s02 的历史加班（本月已用 50 小时）不适用"):
+        assert words in zh, words
+    mid = input_alerts(dc.replace(sc, rules=base.rules), dt.date(2026, 6, 15), last, "en")
+    assert any("s02's history overtime of 50 h is already over the cap of 36 h" in a for a in mid)
+    user_words = ("张伟", "法务")  # names and skills are the user's own text
+    for a in mid:
+        for w in user_words:
+            a = a.replace(w, "")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in a), a
