@@ -9,9 +9,27 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from .model import OFF, Roster, Scenario, Violation
 from .sample import sample_scenario
 from .scenario_io import load_roster, load_scenario
 from .validator import check, format_violation
+
+LOCK_SOURCE = "SPEC §4 locked（锁定的单元格）"
+
+
+def lock_violations(scenario: Scenario, roster: Roster) -> list[Violation]:
+    """Locked cells (SPEC §4 ``locked``) inside the roster's period that the roster does not hold.  Not a labour
+    rule, so not in :data:`roster.validator.RULES`: the app's grid makes a lock the cell's own value."""
+    held = {(a.staff, a.date): a.shift for a in roster.assignments}
+    out = []
+    for lk in scenario.locked:
+        if not roster.start <= lk.date <= roster.end:
+            continue
+        got = held.get((lk.staff, lk.date), OFF)
+        if got != lk.shift:
+            msg = f"{lk.staff} {lk.date.month}月{lk.date.day}日 锁定为 {lk.shift}，排班中为 {got}"
+            out.append(Violation("locked", lk.staff, lk.date, lk.date, None, None, LOCK_SOURCE, msg))
+    return out
 
 
 def run_check(scenario_path: str | None, roster_path: str, lang: str = "zh", *,
@@ -28,7 +46,7 @@ def run_check(scenario_path: str | None, roster_path: str, lang: str = "zh", *,
     roster = load_roster(roster_path, scenario, warnings=roster_warnings)
     for w in roster_warnings:
         print(f"警告 (warning) {roster_path}: {w}", file=err)
-    violations = check(scenario, roster)
+    violations = check(scenario, roster) + lock_violations(scenario, roster)
     if not violations:
         print("0 violations" if lang == "en" else "0 违规", file=out)
         return 0

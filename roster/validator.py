@@ -780,11 +780,16 @@ def _num(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
 
 
+#: findings outside RULES that ``roster check`` also prints (roster.checkcli.lock_violations)
+_OTHER_NAMES = {"locked": ("锁定单元格", "Locked cell")}
+
+
 def format_violation(v: Violation, lang: str = "zh") -> str:
     """One line for people: the Chinese message with its legal source, or an English rendering."""
     info = RULES.get(v.rule)
+    other = _OTHER_NAMES.get(v.rule, (v.rule, v.rule))
     if lang == "en":
-        name = info.name_en if info else v.rule
+        name = info.name_en if info else other[1]
         unit = _UNITS_EN.get(info.unit if info else "", "")
         who = f"{v.staff} " if v.staff else ""
         when = _iso(v.start) or ""
@@ -793,7 +798,7 @@ def format_violation(v: Violation, lang: str = "zh") -> str:
         u = f" {unit}" if unit else ""
         return (f"[{v.rule}] {name}: {who}{when}: measured {_num(v.measured)}{u}, "
                 f"limit {_num(v.limit)}{u} (source: {source_text(v.source, 'en')})")
-    name = info.name_zh if info else v.rule
+    name = info.name_zh if info else other[0]
     return f"【{name} {v.rule}】{v.message}（依据：{v.source}）"
 
 
@@ -832,6 +837,7 @@ _SOURCES_EN = {
         f"{_FEMALE}, Art. 9 (PG-02: no night work while nursing a child under one)",
     "未成年工夜班禁排（PG-07，政策）": "no night work for minors (PG-07, policy)",
     _NIGHT_OK_SOURCE: "staff setting: no night shifts",
+    "SPEC §4 locked（锁定的单元格）": "SPEC §4 locked (cells locked in the scenario)",
 }
 
 

@@ -159,3 +159,25 @@ def test_bad_scenario_raises_input_error(files, tmp_path):
     with pytest.raises(InputError) as e:
         run_check(str(p), roster([]))
     assert "weekly_hours" in str(e.value)
+
+
+def test_a_lock_the_roster_does_not_hold_is_listed(tmp_path, capsys):
+    """Sweep #6 F10: SPEC §4 ``locked`` is part of the scenario; a roster that ignores it does not pass."""
+    from dataclasses import replace
+
+    from roster.model import Lock
+
+    sc = replace(SCENARIO, locked=(Lock("s1", D("2026-06-02"), "OFF"), Lock("s4", D("2026-06-03"), "E"),
+                                   Lock("s4", D("2026-07-30"), "E")))  # the last is outside the period
+    sc_path = tmp_path / "team.json"
+    write_json(sc_path, scenario_to_dict(sc))
+    ro = tmp_path / "rota.json"
+    ro.write_text(json.dumps(_roster_json([("s1", "2026-06-02", "D"), ("s4", "2026-06-03", "E")]),
+                             ensure_ascii=False), encoding="utf-8")
+    assert run_check(str(sc_path), str(ro)) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    locked = [line for line in out if "locked" in line]  # (the other finding: nobody covers 06-04 08–16)
+    assert len(locked) == 1 and locked[0].startswith("【锁定单元格 locked】s1 6月2日 锁定为 OFF，排班中为 D")
+    assert run_check(str(sc_path), str(ro), lang="en") == 1
+    en = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[locked]")]
+    assert len(en) == 1 and en[0].startswith("[locked] Locked cell: s1 2026-06-02") and "SPEC §4 locked (" in en[0]
