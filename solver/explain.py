@@ -549,8 +549,11 @@ class Explanation:
         if not self.items and not self.conflicts and self.status in ("UNKNOWN", "CANCELLED"):
             return "\n".join(lines)
         if self.fixes:
-            sugg = ("; " if en else "；").join(f.describe(lang) for f in self.fixes[:3])
-            lines.append(("Suggested: " if en else "建议：") + sugg + ("." if en else "。"))
+            shown = self.fixes[:3]
+            sugg = ("; or " if en else "；或").join(f.describe(lang) for f in shown)
+            head = ("Suggested: " if en else "建议：") if len(shown) == 1 else (
+                "Suggested (any one of): " if en else "建议（任选一项）：")
+            lines.append(head + sugg + ("." if en else "。"))
         elif self.items or self.conflicts:
             lines.append("No single verified change was found." if en else "未找到经验证有效的单项调整。")
         return "\n".join(lines)
@@ -939,7 +942,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                         only["overtime"][b.staff].add(it.date)
                     elif scenario.rules.max_overtime_hours_per_month < 36:
                         only["ot_cap"][b.staff].add(it.date)
-                for k in ("rest", "consecutive"):
+                for k in ("rest", "consecutive", "daily_cap", "weekly_rest"):
                     if k in kinds:
                         only[k][b.staff].add(it.date)
     # cancel leave: one person at a time (fewest days first), then everyone involved
@@ -999,6 +1002,20 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         fixes.append(Fix("relax_rule", f"将连续工作天数上限由 {r.max_consecutive_days} 天放宽到 6 天",
                          f"raise the consecutive-day limit from {r.max_consecutive_days} to 6",
                          3, _set_rules(max_consecutive_days=6), {"rule": "max_consecutive_days", "value": 6}))
+    if only["weekly_rest"] and r.min_rest_days_per_week > 1:
+        fixes.append(Fix("relax_rule", f"将每 7 天最少休息日由 {r.min_rest_days_per_week} 天降到法定的 1 天（WH-03）",
+                         f"lower the rest days in every 7 from {r.min_rest_days_per_week} to the legal 1 (WH-03)",
+                         3, _set_rules(min_rest_days_per_week=1), {"rule": "min_rest_days_per_week", "value": 1}))
+    if only["daily_cap"]:
+        # the longest template the cap blocks, up to the ceiling of the system in force (12 h 综合 policy, 11 h
+        # standard: 8 h + 3 h, OT-02 — the standard system never goes above 11 h whatever the parameter says)
+        ceiling = 11.0 if r.working_time_system == WorkingTimeSystem.STANDARD else 12.0
+        want = max((sh.paid_minutes / 60 for sh in scenario.shifts
+                    if r.max_daily_hours < sh.paid_minutes / 60 <= ceiling), default=None)
+        if want is not None:
+            fixes.append(Fix("relax_rule", f"将每日工时上限由 {r.max_daily_hours:g} 小时提高到 {want:g} 小时（最长班次）",
+                             f"raise the daily hours cap from {r.max_daily_hours:g} h to {want:g} h (the longest shift)",
+                             3, _set_rules(max_daily_hours=float(want)), {"rule": "max_daily_hours", "value": want}))
     whole = _whole_month_fix(items, period_start, period_days)
     if whole is not None:
         fixes.append(whole)

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from roster.model import (
+    Approval,
     DateRange,
     DemandRule,
     History,
@@ -16,6 +17,7 @@ from roster.model import (
     LeaveKind,
     Lock,
     Roster,
+    Rules,
     Scenario,
     SettlementPeriod,
     Shift,
@@ -31,6 +33,7 @@ from solver.explain import PersonRules, explain, lock_conflicts, shortfall_runs
 D = dt.date.fromisoformat
 START = D("2026-06-01")
 FAST = SolveOptions(time_limit=3.0, seed=0, workers=2, relative_gap=0.01)
+APPROVED = Approval("测试审批", dt.date(2000, 1, 1), dt.date(2099, 12, 31))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -135,7 +138,7 @@ def test_night_leave_names_dates_hours_and_people(night_case):
     text = ex.text()
     assert "6月3日 00–08 时 缺 1 人" in text and "6月4日 00–08 时 缺 1 人" in text
     assert "3 人请假" in text and "张伟 年假" in text and "李娜 年假" in text
-    assert "建议：" in text
+    assert "建议（任选一项）：" in text and "；或允许" in text
     en = ex.text("en")
     assert "Jun 3 00–08" in en and "annual leave" in en
 
@@ -189,6 +192,33 @@ def test_demand_above_team_proposes_reduce_demand_and_add_staff():
     assert add.shortfall_after < add.shortfall_before
     assert "可上夜班" in add.describe("zh")  # the gaps include the nights
     assert len(add.apply(sc).staff) == 4 + add.params["count"]
+
+
+def test_rule_set_above_the_legal_minimum_is_offered_as_the_fix():
+    """Sweep #6 F7: 2 rest days in every 7 for 5 people covering 8–16 every day (7 shifts a week, 5 × 5 = 25
+    possible with 2 rest days, but one person a day is 7 ≤ 25 — make it 4 a day: 28 > 25, ≤ 30 with 1 rest day)."""
+    shifts = (Shift("D", "白班", 480, 8),)
+    rules = replace(Rules(approval=APPROVED), min_rest_days_per_week=2)
+    sc = Scenario(rules=rules, shifts=shifts, demand=(DemandRule("all", 480, 960, 4),),
+                  staff=tuple(Staff(f"s{i}", f"员工{i}") for i in range(1, 6)))
+    res = solve(sc, START, 7, FAST)
+    assert res.shortfalls
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    fix = next(f for f in ex.fixes if f.params.get("rule") == "min_rest_days_per_week")
+    assert fix.resolves and fix.params["value"] == 1 and "降到法定的 1 天" in fix.describe("zh")
+    assert "建议（任选一项）：" in ex.text() and "；或" in ex.text()
+
+
+def test_daily_cap_below_every_template_is_offered_as_the_fix():
+    shifts = (Shift("A", "长白班", 8 * 60, 12),)
+    rules = replace(Rules(approval=APPROVED), max_daily_hours=8)
+    sc = Scenario(rules=rules, shifts=shifts, demand=(DemandRule("all", 480, 1200, 1),),
+                  staff=tuple(Staff(f"s{i}", f"员工{i}") for i in range(1, 4)))
+    res = solve(sc, START, 3, FAST)
+    ex = explain(sc, START, 3, res, verify_time_limit=3)
+    fix = next(f for f in ex.fixes if f.params.get("rule") == "max_daily_hours")
+    assert fix.params["value"] == 12 and fix.resolves
+    assert "将每日工时上限由 8 小时提高到 12 小时" in fix.describe("zh")
 
 
 # --------------------------------------------------------------------------------------------------
