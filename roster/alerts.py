@@ -23,7 +23,9 @@ import datetime as dt
 from .calendar import WorkCalendar
 from .demand import SLOT_MINUTES, demand_for_date
 from .hours import calendar_standard_minutes, overtime_cap_hours
-from .model import Scenario, SettlementPeriod, WorkingTimeSystem
+from .model import DayType, Scenario, SettlementPeriod, WorkingTimeSystem
+
+DAY_MIN = 24 * 60
 
 
 def period_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = "zh") -> list[str]:
@@ -154,6 +156,8 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
         room = stretch * sum(float(calendar_standard_minutes(rules, p, cal, a, b, employed_only=False)) / 60
                              + overtime_cap_hours(scenario, p, a, b, first) for p in staff)
         if need <= room + 0.01 * len(staff):
+            best = max((overtime_cap_hours(scenario, p, a, b, first) for p in staff), default=0.0)
+            out.extend(_holiday_alerts(scenario, cal, days, a, b, best, lang))
             continue
         if lang.startswith("en"):
             out.append(f"The period holds only {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d} ({len(days)} days, "
@@ -164,6 +168,51 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
             out.append(f"排班期只包含 {a.year}年{a.month}月的 {a.month}月{a.day}日–{b.month}月{b.day}日（{len(days)} 天，"
                        f"其中工作日 {workdays} 天）：按 SPEC §4，这部分按自身的标准工时和按比例的加班上限计算，全组最多约 "
                        f"{room:.0f} 人·小时，少于需求 {need:.0f} 人·小时，这几天必然缺人。建议按整月排班（从 1 日到月底）。")
+    return out
+
+
+def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], a: dt.date, b: dt.date,
+                    best_cap: float, lang: str) -> list[str]:
+    """Statutory holidays of a month part whose demand no template can legally cover: every hour on such a date
+    counts in full toward the cap (300 %), so a template putting more paid hours on it than the largest pro-rata
+    cap of the part (``best_cap``) is out of reach for everyone (a template from the day before counts only its
+    hours on the date)."""
+    out = []
+    for h in days:
+        if cal.day_type(h) != DayType.HOLIDAY:
+            continue
+        prof = demand_for_date(scenario, h, cal).get(None) or []
+        reach = [False] * len(prof)
+        least = None
+        for sh in scenario.shifts:
+            if not sh.span_minutes:
+                continue
+            for offset in (-DAY_MIN, 0):
+                s0, e0 = offset + sh.start, offset + sh.start + sh.span_minutes
+                lo, hi = max(0, s0), min(DAY_MIN, e0)
+                if hi <= lo:
+                    continue
+                on_h = (hi - lo) * sh.paid_minutes / sh.span_minutes / 60
+                least = on_h if least is None else min(least, on_h)
+                if on_h > best_cap + 1e-6:
+                    continue
+                for k in range(len(prof)):
+                    if lo <= k * SLOT_MINUTES and (k + 1) * SLOT_MINUTES <= hi:
+                        reach[k] = True
+        short = [k for k, c in enumerate(prof) if c > 0 and not reach[k]]
+        if not short or least is None:
+            continue
+        t0, t1 = short[0] * SLOT_MINUTES, (short[-1] + 1) * SLOT_MINUTES
+        span = f"{t0 // 60:02d}:{t0 % 60:02d}–{t1 // 60:02d}:{t1 % 60:02d}"
+        if lang.startswith("en"):
+            out.append(f"{h.isoformat()} is a statutory holiday in the part {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d}: "
+                       f"every hour worked on it is overtime (300 %), and each shift covering {span} puts at least "
+                       f"{least:g} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
+                       "be planned then. Plan whole months (from the 1st).")
+        else:
+            out.append(f"{h.month}月{h.day}日是法定节假日，在本期 {a.month}月{a.day}日–{b.month}月{b.day}日 这一部分月份内："
+                       f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {least:g} 小时，超过这部分按比例的"
+                       f"加班上限 {best_cap:g} 小时，因此无人可排。建议按整月排班（从 1 日开始）。")
     return out
 
 

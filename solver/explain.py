@@ -521,6 +521,7 @@ class Explanation:
     infeasible_reason: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     rules_summary: dict = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # team-level causes (zh, en), said first
 
     @property
     def ok(self) -> bool:
@@ -542,6 +543,8 @@ class Explanation:
                 lines.append(("No legal roster: " if en else "无法排出合法排班：") + self.infeasible_reason)
             else:
                 lines.append("No legal roster was found." if en else "无法排出合法排班。")
+        for zh, english in self.notes:
+            lines.append(english if en else zh)
         for it in self.items:
             lines.append(_item_text(it, self, en))
         if not lines:
@@ -582,6 +585,9 @@ def _span_text(it: ExplanationItem, en: bool) -> str:
 def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explanation, en: bool) -> str:
     n = len(people)
     r = ex.rules_summary
+    # "has reached" only when the limit holds whatever else is planned (history, the shift itself); otherwise
+    # taking the shift would exceed it together with the person's other planned shifts
+    reached = all(b.main.fixed for b in people)
     if en:
         who = "the others" if rest else f"{n}"
         names = ", ".join(_person_detail(b, en) for b in people[:6])
@@ -594,9 +600,12 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
             "locked": f"{who} locked to another value ({names})",
             "busy": f"{who} already on another shift ({names})",
             "rest": f"{who} would get less than {r.get('min_rest_hours', 12):g} h rest ({names})",
-            "consecutive": f"{who} reached the {r.get('max_consecutive_days', 6)}-consecutive-day limit ({names})",
+            "consecutive": (f"{who} reached the {r.get('max_consecutive_days', 6)}-consecutive-day limit ({names})"
+                            if reached else
+                            f"{who} would exceed the {r.get('max_consecutive_days', 6)}-consecutive-day limit ({names})"),
             "weekly_rest": f"{who} need their weekly rest day ({names})",
-            "overtime": f"{who} reached the overtime cap ({names})",
+            "overtime": (f"{who} reached the overtime cap ({names})" if reached
+                         else f"{who} would exceed the overtime cap ({names})"),
             "daily_cap": f"{who} would exceed the daily hours cap ({names})",
             "available": f"{who} could still work it ({names})",
         }
@@ -612,9 +621,10 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
         "locked": f"{who}的该格已锁定（{names}）",
         "busy": f"{who}当天已排其他班（{names}）",
         "rest": f"{who}与前后班间隔不足 {r.get('min_rest_hours', 12):g} 小时（{names}）",
-        "consecutive": f"{who}已达连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）",
+        "consecutive": (f"{who}已达连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）" if reached
+                        else f"{who}再排将超过连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）"),
         "weekly_rest": f"{who}需保证每 7 天休息 {r.get('min_rest_days_per_week', 1)} 天（{names}）",
-        "overtime": f"{who}已达加班上限（{names}）",
+        "overtime": f"{who}已达加班上限（{names}）" if reached else f"{who}再排将超过加班上限（{names}）",
         "daily_cap": f"{who}将超过每日工时上限（{names}）",
         "available": f"{who}仍可排班（{names}）",
     }
@@ -1276,11 +1286,41 @@ def explain(
                                         uncoverable, carried))
     if not ex.items:
         return ex
+    note = weekly_capacity_note(scenario, start, days, cal)
+    if note is not None:
+        ex.notes.append(note)
     fixes = candidate_fixes(scenario, ex.items, runs, cal, start, days)
     if verify:
         fixes = _verify(fixes, scenario, start, days, roster, ex.shortfall_hours, verify_time_limit, max_verified, seed, workers)
     ex.fixes = fixes
     return ex
+
+
+def weekly_capacity_note(scenario: Scenario, start: dt.date, days: int, cal: WorkCalendar) -> tuple[str, str] | None:
+    """The team-level cause when the weekly rest rule alone makes full cover impossible: in the 7-day window of the
+    period with the most demand, the shifts needed (person-minutes of demand over the longest template span, a
+    lower bound) exceed what the active staff may work there (7 − min_rest_days_per_week days each, an upper
+    bound: leave and other rules only lower it).  (zh, en) or None."""
+    r = scenario.rules
+    if days < 7 or "weekly_rest_day" in r.disabled or not scenario.shifts:
+        return None
+    span = max(sh.span_minutes for sh in scenario.shifts)
+    team = sum(1 for p in scenario.staff if p.active)
+    cap = team * (7 - r.min_rest_days_per_week)
+    minutes = []
+    for k in range(days):
+        prof = demand_for_date(scenario, start + dt.timedelta(days=k), cal).get(None) or []
+        minutes.append(sum(prof) * SLOT_MINUTES)
+    best = max(range(days - 6), key=lambda k: sum(minutes[k:k + 7]))
+    need = math.ceil(sum(minutes[best:best + 7]) / span)
+    if need <= cap:
+        return None
+    a, b = start + dt.timedelta(days=best), start + dt.timedelta(days=best + 6)
+    rest = r.min_rest_days_per_week
+    return (f"团队人手不足以满足需求：{_fmt_date(a, False)}–{_fmt_date(b, False)} 至少需要 {need} 个班次，而每人每 7 天"
+            f"至少休息 {rest} 天（WH-03），{team} 人最多只能上 {cap} 个班次。",
+            f"The team is too small for the demand: {_fmt_date(a, True)}–{_fmt_date(b, True)} needs at least {need} "
+            f"shifts, but with {_rest_days_en(rest)} in every 7 (WH-03) {team} people can work at most {cap}.")
 
 
 def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, seed: int, workers: int, hint=None):

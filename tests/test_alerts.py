@@ -202,3 +202,16 @@ def test_input_alerts_name_statutory_limits_and_inputs_that_cannot_apply():
         for w in user_words:
             a = a.replace(w, "")
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in a), a
+
+
+def test_a_holiday_in_a_short_month_part_that_no_shift_can_legally_cover_is_alerted():
+    """Sweep #6 F8: 2026-12-28 + 10 days holds 1–6 Jan 2027 (cap 36 × 6/31 = 6.97 h); any 8-h shift on 1 Jan is
+    8 h of 300 % overtime, so nobody may work it — said up front, not only after the solve."""
+    from roster.alerts import period_alerts
+    from roster.sample import sample_scenario
+
+    sc = sample_scenario()
+    zh = period_alerts(sc, dt.date(2026, 12, 28), dt.date(2027, 1, 6))
+    hit = [a for a in zh if a.startswith("1月1日是法定节假日")]
+    assert len(hit) == 1 and "6.97 小时" in hit[0] and "8 小时" in hit[0]
+    assert not [a for a in period_alerts(sc, dt.date(2027, 1, 1), dt.date(2027, 1, 31)) if "法定节假日" in a]

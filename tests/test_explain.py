@@ -420,3 +420,19 @@ def test_the_reason_no_roster_change_removes_is_named_first():
     first = [it for it in ex.items if it.date == START]
     assert first and {b.staff: b.main.kind for b in first[0].people} == {"a": "consecutive", "b": "consecutive"}
     assert any(r.kind == "rest" and not r.fixed for b in first[0].people if b.staff == "a" for r in b.reasons)
+
+
+def test_weekly_rest_capacity_is_named_as_the_team_level_cause():
+    """Sweep #6 F8: 13 people, 4 on duty around the clock in 8-h shifts = 84 shifts a week, but one rest day in
+    every 7 allows at most 13 × 6 = 78: said first, before the per-hour lines."""
+    shifts = (Shift("D", "白班", 480, 8), Shift("E", "中班", 960, 8), Shift("N", "夜班", 0, 8))
+    sc = Scenario(rules=Rules(approval=APPROVED), shifts=shifts, demand=(DemandRule("all", 0, 1440, 4),),
+                  staff=tuple(Staff(f"s{i:02d}", f"员工{i}") for i in range(1, 14)))
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify=False)
+    assert ex.text().splitlines()[0] == ("团队人手不足以满足需求：6月1日–6月7日 至少需要 84 个班次，而每人每 7 天至少休息 1 天"
+                                         "（WH-03），13 人最多只能上 78 个班次。")
+    assert ex.text("en").splitlines()[0].startswith("The team is too small for the demand: Jun 1–Jun 7 needs at least 84")
+    # 12 a day (3 on duty) fits: no such note
+    sc3 = replace(sc, demand=(DemandRule("all", 0, 1440, 3),))
+    assert explain(sc3, START, 7, solve(sc3, START, 7, FAST), verify=False).notes == []
