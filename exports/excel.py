@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from roster.alerts import settlement_alert
-from roster.calendar import WorkCalendar
+from roster.calendar import LAST_PUBLISHED_YEAR, WorkCalendar
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
 from roster.model import LEAVE_LABELS_ZH, DayType, LeaveKind, Roster, Scenario, fmt_hhmm
 
@@ -176,6 +176,8 @@ T_CAL_WARN = _s(CTX, QT_TRANSLATE_NOOP(
     "Excel", "{years} 年的节假日调休安排为估算（国务院通知尚未发布或未录入），请核对后在“日历”中录入。"),
     "The {years} holiday arrangement is estimated (official notice not published or not entered); check it and enter it in the calendar.")
 T_CAL_OK = _s(CTX, QT_TRANSLATE_NOOP("Excel", "排班期内的节假日安排均为官方发布"), "All holiday arrangements in the period are official")
+T_CAL_USER = _s(CTX, QT_TRANSLATE_NOOP("Excel", "{years} 年的节假日安排按用户在“日历”中录入的日期（请与国务院通知核对）"),
+                "The {years} holiday arrangement follows the dates entered in the calendar (check them against the official notice)")
 T_SOLVER_STATUS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "求解状态"), "Solver status")
 T_OBJECTIVE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "目标值"), "Objective")
 T_BOUND = _s(CTX, QT_TRANSLATE_NOOP("Excel", "下界"), "Bound")
@@ -819,8 +821,12 @@ def _write_notes(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
                                                           paid=f"{sh.paid_minutes / 60:g}")))
     lines.append((t(T_CALENDAR), t(T_CAL_TEXT).format(ver=hol_ver, h=len(o.holidays), r=len(o.restdays),
                                                       w=len(o.workdays))))
+    # years after the last published arrangement whose estimate the user has confirmed or changed by hand
+    entered = sorted({y for y in range(roster.start.year, roster.end.year + 1) if y > LAST_PUBLISHED_YEAR} - set(est))
     if est:
         lines.append((t(T_CAL_WARN_KEY), t(T_CAL_WARN).format(years="、".join(str(y) for y in est))))
+    elif entered:
+        lines.append((t(T_CAL_WARN_KEY), t(T_CAL_USER).format(years="、".join(str(y) for y in entered))))
     else:
         lines.append((t(T_CAL_WARN_KEY), t(T_CAL_OK)))
     lines += _solver_lines(solver_info if solver_info is not None else roster.solver, lang)

@@ -871,6 +871,10 @@
             <translation>All holiday arrangements in the period are official</translation>
         </message>
         <message>
+            <source>{years} 年的节假日安排按用户在“日历”中录入的日期（请与国务院通知核对）</source>
+            <translation>The {years} holiday arrangement follows the dates entered in the calendar (check them against the official notice)</translation>
+        </message>
+        <message>
             <source>求解状态</source>
             <translation>Solver status</translation>
         </message>

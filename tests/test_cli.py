@@ -100,6 +100,10 @@ def test_missing_output_folder_is_refused_before_solving(tmp_path, capsys, monke
     code = main(["solve", "--days", "7", "--json", str(tmp_path / "no" / "rota.json")])
     err = capsys.readouterr().err
     assert code == 2 and "--json" in err and "rota.json" in err
+    # a folder nothing can be created in (sweep #6: it failed only after the solve)
+    code = main(["solve", "--days", "7", "--pdf", "/proc/rota.pdf"])
+    err = capsys.readouterr().err
+    assert code == 2 and "--pdf" in err and "不可写" in err
 
 
 def test_impossible_lock_exits_1_with_an_explanation_and_no_traceback(tmp_path, capsys):

@@ -321,6 +321,16 @@ def test_notes_sheet(clean, tmp_path):
     notes27 = {r[0].value: r[1].value for r in load_workbook(tmp_path / "b.xlsx")["说明"].iter_rows(min_row=2)}
     assert "2027" in notes27["日历警告"] and "估算" in notes27["日历警告"]
     assert notes27["求解状态"] == "未经求解器（手工排班）"
+    # once the user has entered (confirmed) the dates, they are not called "official" either
+    from roster.calendar import WorkCalendar
+    from roster.model import CalendarOverrides, DayType
+    cal = WorkCalendar()
+    pend = cal.unconfirmed_dates(2027)
+    over = CalendarOverrides(restdays=frozenset(d for d in pend if cal.day_type(d) == DayType.RESTDAY),
+                             workdays=frozenset(d for d in pend if cal.day_type(d) == DayType.WORKDAY))
+    write_workbook(tmp_path / "c.xlsx", dataclasses.replace(sc, calendar=over), ro27, solver_info={})
+    notes_c = {r[0].value: r[1].value for r in load_workbook(tmp_path / "c.xlsx")["说明"].iter_rows(min_row=2)}
+    assert "用户" in notes_c["日历警告"] and "官方发布" not in notes_c["日历警告"]
 
 
 def test_partial_weeks_and_overwrite(tmp_path):

@@ -77,6 +77,17 @@ def cmd_sample(args) -> int:
     return EXIT_OK
 
 
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be created in ``folder`` (tried, not guessed: permissions, read-only mounts, /proc)."""
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".roster-probe-"):
+            return True
+    except OSError:
+        return False
+
+
 def cmd_solve(args) -> int:
     from roster.alerts import period_alerts
     from roster.scenario_io import roster_to_dict, write_json
@@ -92,6 +103,9 @@ def cmd_solve(args) -> int:
         # fail before a long solve, not after it
         if path and not Path(path).resolve().parent.is_dir():
             raise InputError(f"输出文件夹不存在 (folder does not exist): {Path(path).resolve().parent}", file=path, field=flag)
+        if path and not _can_write_in(Path(path).resolve().parent):
+            raise InputError(f"输出文件夹不可写 (cannot write in the folder): {Path(path).resolve().parent}",
+                             file=path, field=flag)
     scenario = _load_scenario(args.scenario)
     _check_history(scenario, args.start, args.scenario)
     if not scenario.shifts:
