@@ -77,8 +77,14 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
             f"The daily hours cap is {r.max_daily_hours:g} h, over the 12 h policy value of the comprehensive "
             "system (CH-06).")
     if r.disabled:
-        say(f"已停用的规则不检查、不排班约束：{'、'.join(sorted(r.disabled))}。",
-            f"Switched-off rules are neither planned nor checked: {', '.join(sorted(r.disabled))}.")
+        from .validator import RULES  # late: the validator is not needed for the other alerts
+
+        def named(rid: str, english: bool) -> str:
+            info = RULES.get(rid)
+            return f"{info.name_en if english else info.name_zh}（{rid}）" if info else rid
+        say(f"已停用的规则不检查、不排班约束：{'、'.join(named(x, False) for x in sorted(r.disabled))}。",
+            f"Switched-off rules are neither planned nor checked: {', '.join(named(x, True) for x in sorted(r.disabled))}."
+            .replace("（", " (").replace("）", ")"))
     over40 = [p for p in scenario.staff if p.active and p.weekly_hours > 40]
     if over40:
         names_zh = "、".join(f"{p.name}（{p.weekly_hours:g} 小时）" for p in over40)
