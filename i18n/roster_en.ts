@@ -1055,6 +1055,14 @@
             <translation>Other</translation>
         </message>
         <message>
+            <source>没有编号为 %1 的人员</source>
+            <translation>No person with id %1</translation>
+        </message>
+        <message>
+            <source>结束日期 %1 早于开始日期 %2</source>
+            <translation>End date %1 is before start date %2</translation>
+        </message>
+        <message>
             <source>每天</source>
             <translation>Every day</translation>
         </message>
@@ -1186,16 +1194,8 @@
             <translation>Leave of %1 overlaps existing leave %2 to %3</translation>
         </message>
         <message>
-            <source>没有编号为 %1 的人员</source>
-            <translation>No person with id %1</translation>
-        </message>
-        <message>
             <source>未知假别：%1</source>
             <translation>Unknown leave kind: %1</translation>
-        </message>
-        <message>
-            <source>结束日期 %1 早于开始日期 %2</source>
-            <translation>End date %1 is before start date %2</translation>
         </message>
     </context>
     <context>
@@ -2827,14 +2827,6 @@
             <translation>To ≤ From: the time runs past midnight into the next day; a whole day is 00:00–24:00. Weekdays: e.g. 1,3 or Mon, Wed; empty for every day</translation>
         </message>
         <message>
-            <source>没有编号为 %1 的人员</source>
-            <translation>No person with id %1</translation>
-        </message>
-        <message>
-            <source>结束日期 %1 早于开始日期 %2</source>
-            <translation>End date %1 is before start date %2</translation>
-        </message>
-        <message>
             <source>开始时间应早于 24:00</source>
             <translation>The start must be before 24:00</translation>
         </message>
@@ -2992,10 +2984,6 @@
         <message>
             <source>想上 %1 班</source>
             <translation>Wants shift %1</translation>
-        </message>
-        <message>
-            <source>没有编号为 %1 的人员</source>
-            <translation>No person with id %1</translation>
         </message>
         <message>
             <source>没有代码为 %1 的班次</source>

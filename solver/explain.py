@@ -35,7 +35,6 @@ from roster.model import (
     DateRange,
     DayType,
     DemandRule,
-    Leave,
     LeaveKind,
     Lock,
     ProtectedKind,
@@ -43,7 +42,6 @@ from roster.model import (
     Scenario,
     SettlementPeriod,
     Staff,
-    Unavailable,
     WorkingTimeSystem,
 )
 
@@ -791,26 +789,17 @@ def _dedupe(reasons: list[Reason]) -> list[Reason]:
 
 
 def _cancel_leave(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], Scenario]:
-    def apply(sc: Scenario) -> Scenario:
-        people = []
-        for p in sc.staff:
-            drop = staff_dates.get(p.id)
-            if not drop:
-                people.append(p)
-                continue
-            kept: list[Leave] = []
-            for lv in p.leave:
-                days = [d for d in lv.period.days() if d not in drop]
-                for a, b in _runs(days):
-                    kept.append(replace(lv, period=DateRange(a, b)))
-            people.append(replace(p, leave=tuple(kept)))
-        return replace(sc, staff=tuple(people))
-
-    return apply
+    """Cancel the leave on the given dates (each leave keeps its other dates)."""
+    return _without_dates("leave", staff_dates)
 
 
 def _free_unavailable(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], Scenario]:
     """Drop the unavailable windows beginning on the given dates (each entry keeps its other dates)."""
+    return _without_dates("unavailable", staff_dates)
+
+
+def _without_dates(attr: str, staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenario], Scenario]:
+    """The staff's ``attr`` entries (each with a ``period``) minus the given dates, split into runs."""
     def apply(sc: Scenario) -> Scenario:
         people = []
         for p in sc.staff:
@@ -818,11 +807,11 @@ def _free_unavailable(staff_dates: dict[str, set[dt.date]]) -> Callable[[Scenari
             if not drop:
                 people.append(p)
                 continue
-            kept: list[Unavailable] = []
-            for u in p.unavailable:
-                days = [d for d in u.period.days() if d not in drop]
-                kept.extend(replace(u, period=DateRange(a, b)) for a, b in _runs(days))
-            people.append(replace(p, unavailable=tuple(kept)))
+            kept = []
+            for item in getattr(p, attr):
+                days = [d for d in item.period.days() if d not in drop]
+                kept.extend(replace(item, period=DateRange(x, y)) for x, y in _runs(days))
+            people.append(replace(p, **{attr: tuple(kept)}))
         return replace(sc, staff=tuple(people))
 
     return apply

@@ -87,6 +87,24 @@ def leave_label(kind: LeaveKind) -> str:
     }[LeaveKind(kind)]
 
 
+def known_staff(text: str, names: dict[str, str]) -> str:
+    """``text`` if it is a staff id, else the edit is refused."""
+    if text not in names:
+        raise EditRefused(QCoreApplication.translate("LeaveEditor", "没有编号为 %1 的人员").replace("%1", text))
+    return text
+
+
+def edited_period(period: DateRange, text: str, *, start: bool) -> DateRange:
+    """``period`` with its start (or end) set to the typed date; refused when the end falls before the start."""
+    d = parse_date(text)
+    assert d is not None
+    a, b = (d, period.end) if start else (period.start, d)
+    if b < a:
+        raise EditRefused(QCoreApplication.translate("LeaveEditor", "结束日期 %1 早于开始日期 %2")
+                          .replace("%1", fmt_date(b)).replace("%2", fmt_date(a)))
+    return DateRange(a, b)
+
+
 class LeaveTableModel(RowTableModel):
     """Rows are ``(staff_id, Leave)``."""
 
@@ -181,9 +199,7 @@ class LeaveTableModel(RowTableModel):
         text = "" if new is None else str(new).strip()
         match column:
             case C.STAFF:
-                if text not in self._names():
-                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
-                self._check_overlap(text, lv.period, row)
+                self._check_overlap(known_staff(text, self._names()), lv.period, row)
                 return (text, lv)
             case C.KIND:
                 try:
@@ -191,14 +207,7 @@ class LeaveTableModel(RowTableModel):
                 except ValueError:
                     raise EditRefused(self.tr("未知假别：%1").replace("%1", text)) from None
             case C.START | C.END:
-                d = parse_date(text)
-                assert d is not None
-                start, end = (d, lv.period.end) if column == C.START else (lv.period.start, d)
-                if end < start:
-                    raise EditRefused(
-                        self.tr("结束日期 %1 早于开始日期 %2").replace("%1", fmt_date(end)).replace("%2", fmt_date(start))
-                    )
-                period = DateRange(start, end)
+                period = edited_period(lv.period, text, start=column == C.START)
                 self._check_overlap(sid, period, row)
                 return (sid, replace(lv, period=period))
             case C.NOTE:
@@ -320,18 +329,9 @@ class UnavailableTableModel(RowTableModel):
         text = "" if new is None else str(new).strip()
         match column:
             case C.STAFF:
-                if text not in self._names():
-                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
-                return (text, u)
+                return (known_staff(text, self._names()), u)
             case C.START | C.END:
-                d = parse_date(text)
-                assert d is not None
-                start, end = (d, u.period.end) if column == C.START else (u.period.start, d)
-                if end < start:
-                    raise EditRefused(
-                        self.tr("结束日期 %1 早于开始日期 %2").replace("%1", fmt_date(end)).replace("%2", fmt_date(start))
-                    )
-                return (sid, replace(u, period=DateRange(start, end)))
+                return (sid, replace(u, period=edited_period(u.period, text, start=column == C.START)))
             case C.FROM | C.TO:
                 t = parse_time(text)
                 a, b = (t, u.end) if column == C.FROM else (u.start, t)
@@ -397,9 +397,7 @@ class WishTableModel(RowTableModel):
         text = "" if new is None else str(new).strip()
         match column:
             case C.STAFF:
-                if text not in self._names():
-                    raise EditRefused(self.tr("没有编号为 %1 的人员").replace("%1", text))
-                return (text, r)
+                return (known_staff(text, self._names()), r)
             case C.DATE:
                 d = parse_date(text)
                 assert d is not None
