@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -358,9 +358,9 @@ def identical_classes(inst: Instance) -> list[list[int]]:
     for p, person in enumerate(inst.staff):
         if person.id in locked:
             continue
-        key = (
-            person.skills, person.weekly_hours, person.night_ok, person.overtime_ok, person.protected,
-            person.leave, person.requests, person.hire_date, person.leave_date, inst.history(person),
-        )
+        # every field that can matter (also any added later, e.g. unavailable times): the person minus the
+        # fields that only name them
+        key = (replace(person, id="", name="", employee_no="", phone="", id_number="", annual_leave_days=0),
+               inst.history(person))
         classes[key].append(p)
     return [ps for ps in classes.values() if len(ps) > 1]

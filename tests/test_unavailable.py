@@ -186,3 +186,18 @@ def test_lock_inside_an_unavailable_time_is_refused_with_the_reason():
     assert "不可排班时段（12:00–13:00）" in c.message and "unavailable (12:00–13:00)" in c.message_en
     res = solve(sc, START, 3, FAST)
     assert res.status == "INFEASIBLE" and "不可排班" in res.infeasible_reason
+
+
+def test_staff_differing_only_in_unavailable_times_are_not_interchangeable():
+    """Review: the identical-staff classes ignored ``unavailable``, so symmetry breaking ordered an unavailable
+    person first and pushed everyone to zero: OPTIMAL with 7 empty days.  Three otherwise identical people, one
+    unavailable all week, one shift a day: the other two cover every day."""
+    from solver.model import identical_classes
+    from solver.model import Instance
+
+    people = (Staff("a", "甲", unavailable=(away("2026-06-01", "2026-06-30"),)), Staff("b", "乙"), Staff("c", "丙"))
+    sc = scen(*people, demand=[DemandRule("all", 8 * 60, 16 * 60, 1)])
+    assert identical_classes(Instance(sc, START, 7)) == [[1, 2]]
+    res = solve(sc, START, 7, FAST)
+    assert res.shortfalls == [] and check(sc, res.roster) == []
+    assert {x.staff for x in res.roster.assignments} == {"b", "c"}
