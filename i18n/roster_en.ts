@@ -1083,6 +1083,10 @@
             <translation>all day</translation>
         </message>
         <message>
+            <source>次日%1</source>
+            <translation>%1 next day</translation>
+        </message>
+        <message>
             <source>想休息</source>
             <translation>Wants a day off</translation>
         </message>
@@ -2142,8 +2146,8 @@
             <translation> d</translation>
         </message>
         <message>
-            <source>法定节假日工时同时计入加班总量</source>
-            <translation>Also count public-holiday hours in the overtime total</translation>
+            <source>法定节假日工时同时计入 150% 加班工资（加班上限不重复计）</source>
+            <translation>Also pay public-holiday hours in the 150 % excess (the overtime cap counts them once)</translation>
         </message>
         <message>
             <source>带薪假日按出勤 8 小时抵扣标准工时</source>

@@ -27,6 +27,7 @@ EN: dict[str, str] = {
     # unavailable times (leave editor)
     "%1（%2）不可排班 %3": "%1 (%2) unavailable %3",
     "全天": "all day",
+    "次日%1": "%1 next day",
     "不可排班": "Unavailable",
     "星期": "Weekdays",
     "，": ", ",
@@ -150,7 +151,8 @@ EN: dict[str, str] = {
     "按月平均：165.33 小时": "Monthly average: 165.33 h",
     " 小时": " h",
     " 天": " d",
-    "法定节假日工时同时计入加班总量": "Also count public-holiday hours in the overtime total",
+    "法定节假日工时同时计入 150% 加班工资（加班上限不重复计）":
+        "Also pay public-holiday hours in the 150 % excess (the overtime cap counts them once)",
     "带薪假日按出勤 8 小时抵扣标准工时": "Each paid leave day counts 8 h toward standard hours",
     "休息日（200% 或调休）": "Rest day (200% or comp time)",
     "例如 京西人社综审字〔2026〕12号": "e.g. 京西人社综审字〔2026〕12号",

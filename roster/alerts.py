@@ -109,20 +109,36 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
         if sh.skills_any and not set(sh.skills_any) & skills:
             say(f"班次 {sh.code} 要求技能 {'/'.join(sh.skills_any)}，但没有人员具备，不会被排班。",
                 f"Shift {sh.code} needs skill {'/'.join(sh.skills_any)}, which nobody has; it is never planned.")
+    inactive = {p.id for p in scenario.staff if not p.active}
+    dead = sorted({lk.staff for lk in scenario.locked if lk.staff in inactive and first <= lk.date <= last})
+    if dead:
+        say(f"已停用人员的锁定不起作用（不排班、不检查）：{'、'.join(dead)}。",
+            f"Locks of inactive staff have no effect (neither planned nor checked): {', '.join(dead)}.")
+    in_force = scenario.for_period(first, last)  # the system in force (standard without a valid approval)
+    allowance = in_force.rules.history_overtime_allowance_minutes()
+    month_end = first.replace(day=pycal.monthrange(first.year, first.month)[1])
     for sid, h in sorted(scenario.history.items()):
         if not h.overtime_minutes_month:
             continue
+        used = h.overtime_minutes_month / 60
         if first.day == 1:
-            say(f"{sid} 的历史加班（本月已用 {h.overtime_minutes_month / 60:g} 小时）不适用：排班期从 1 日开始，"
-                "该月此前没有日期。",
-                f"{sid}'s history overtime ({h.overtime_minutes_month / 60:g} h used this month) does not apply: "
-                "the period starts on the 1st.")
-        elif h.overtime_minutes_month > r.history_overtime_allowance_minutes():
-            say(f"{sid} 的历史加班 {h.overtime_minutes_month / 60:g} 小时已超过上限 "
-                f"{r.history_overtime_allowance_minutes() / 60:g} 小时，本期无法合法排班该月剩余日期。",
-                f"{sid}'s history overtime of {h.overtime_minutes_month / 60:g} h is already over the cap of "
-                f"{r.history_overtime_allowance_minutes() / 60:g} h; no legal roster can give them more work that "
-                "month.")
+            say(f"{sid} 的历史加班（本月已用 {used:g} 小时）不适用：排班期从 1 日开始，该月此前没有日期。",
+                f"{sid}'s history overtime ({used:g} h used this month) does not apply: the period starts on the 1st.")
+        elif h.overtime_minutes_month > allowance:
+            say(f"{sid} 的历史加班 {used:g} 小时已超过上限 {allowance / 60:g} 小时，本期无法合法排班该月剩余日期。",
+                f"{sid}'s history overtime of {used:g} h is already over the cap of {allowance / 60:g} h; no legal "
+                "roster can give them more work that month.")
+        else:
+            person = next((p for p in in_force.staff if p.id == sid), None)
+            if person is None:
+                continue
+            share = overtime_cap_hours(in_force, person, first, min(last, month_end), first)
+            if used > share + 1e-9:
+                say(f"{sid} 本月已加班 {used:g} 小时（历史），超过按本期天数折算的上限 {share:g} 小时：本期不再给其"
+                    "安排加班（合法，只是不再有余量）。",
+                    f"{sid} has already worked {used:g} h of overtime this month (history), above the pro-rata cap "
+                    f"of {share:g} h for the period's days: they get no more overtime in this period (lawful, but no "
+                    "room is left).")
     return out
 
 

@@ -73,6 +73,9 @@ class WorkCalendar:
     def day_type(self, day: dt.date) -> DayType:
         override = override_of(self.overrides, day)
         if override is not None:
+            # a 补假 day the user confirmed as a rest day (the 2027 estimate asks for it) still follows HD-06's switch
+            if override == DayType.RESTDAY and self.observed_as_holiday and day in _china_year(day.year)[1]:
+                return DayType.HOLIDAY
             return override
         statutory, observed, swapped, makeup = _china_year(day.year)
         if day in statutory or (self.observed_as_holiday and day in observed):

@@ -21,10 +21,11 @@ def lock_violations(scenario: Scenario, roster: Roster) -> list[Violation]:
     """Locked cells (SPEC §4 ``locked``) inside the roster's period that the roster does not hold.  Not a labour
     rule, so not in :data:`roster.validator.RULES`: the app's grid makes a lock the cell's own value."""
     held = {(a.staff, a.date): a.shift for a in roster.assignments}
+    active = {p.id for p in scenario.staff if p.active}
     out = []
     for lk in scenario.locked:
-        if not roster.start <= lk.date <= roster.end:
-            continue
+        if not roster.start <= lk.date <= roster.end or lk.staff not in active:
+            continue  # an inactive person is not planned, so the solver leaves their locks out too (alerted)
         got = held.get((lk.staff, lk.date), OFF)
         if got != lk.shift:
             msg = f"{lk.staff} {lk.date.month}月{lk.date.day}日 锁定为 {lk.shift}，排班中为 {got}"

@@ -1291,9 +1291,11 @@ def weekly_capacity_note(scenario: Scenario, start: dt.date, days: int, cal: Wor
     lower bound) exceed what the active staff may work there (7 − min_rest_days_per_week days each, an upper
     bound: leave and other rules only lower it).  (zh, en) or None."""
     r = scenario.rules
-    if days < 7 or "weekly_rest_day" in r.disabled or not scenario.shifts:
+    if days < 7 or "weekly_rest_day" in r.disabled or r.min_rest_days_per_week < 1 or not scenario.shifts:
         return None
     span = max(sh.span_minutes for sh in scenario.shifts)
+    # shifts starting the day before a window may cover its first hours: at most this much per person
+    spill = max(max(0, sh.start + sh.span_minutes - 24 * 60) for sh in scenario.shifts)
     team = sum(1 for p in scenario.staff if p.active)
     cap = team * (7 - r.min_rest_days_per_week)
     minutes = []
@@ -1301,7 +1303,7 @@ def weekly_capacity_note(scenario: Scenario, start: dt.date, days: int, cal: Wor
         prof = demand_for_date(scenario, start + dt.timedelta(days=k), cal).get(None) or []
         minutes.append(sum(prof) * SLOT_MINUTES)
     best = max(range(days - 6), key=lambda k: sum(minutes[k:k + 7]))
-    need = math.ceil(sum(minutes[best:best + 7]) / span)
+    need = math.ceil(max(0, sum(minutes[best:best + 7]) - team * spill) / span)
     if need <= cap:
         return None
     a, b = start + dt.timedelta(days=best), start + dt.timedelta(days=best + 6)

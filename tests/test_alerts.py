@@ -215,3 +215,21 @@ def test_a_holiday_in_a_short_month_part_that_no_shift_can_legally_cover_is_aler
     hit = [a for a in zh if a.startswith("1月1日是法定节假日")]
     assert len(hit) == 1 and "6.97 小时" in hit[0] and "8 小时" in hit[0]
     assert not [a for a in period_alerts(sc, dt.date(2027, 1, 1), dt.date(2027, 1, 31)) if "法定节假日" in a]
+
+
+def test_history_above_the_pro_rata_share_and_locks_of_inactive_staff_are_said():
+    import dataclasses as dc
+
+    from roster.alerts import input_alerts
+    from roster.model import History, Lock
+    from roster.sample import sample_scenario
+
+    base = sample_scenario()
+    first, last = dt.date(2026, 7, 20), dt.date(2026, 7, 25)  # 25 of 31 days from the 1st: 29.03 h
+    sc = dc.replace(base, history={"s02": History(overtime_minutes_month=30 * 60)})
+    (a,) = input_alerts(sc, first, last)
+    assert "s02 本月已加班 30 小时" in a and "29.03 小时" in a
+    assert input_alerts(dc.replace(sc, history={"s02": History(overtime_minutes_month=20 * 60)}), first, last) == []
+    staff = base.staff[:12] + (dc.replace(base.staff[12], active=False),)
+    sc2 = dc.replace(base, staff=staff, locked=(Lock("s13", dt.date(2026, 7, 21), "D"),))
+    assert input_alerts(sc2, first, last) == ["已停用人员的锁定不起作用（不排班、不检查）：s13。"]

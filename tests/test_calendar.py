@@ -134,3 +134,13 @@ def test_calendar_of_a_scenario_reads_its_rules():
     sc = Scenario(rules=dataclasses.replace(Rules(), makeup_rest_day_class="holiday"))
     assert WorkCalendar.of(sc).day_type(dt.date(2026, 10, 5)) == DayType.HOLIDAY
     assert WorkCalendar.of(Scenario()).day_type(dt.date(2026, 10, 5)) == DayType.RESTDAY
+
+
+def test_makeup_class_holiday_also_applies_to_a_confirmed_buja_day():
+    # confirming the estimated 2027 dates puts the 补假 days into the rest-day overrides; the switch still applies
+    d = dt.date(2027, 2, 9)  # the package's "(observed)" day for the Spring Festival
+    over = CalendarOverrides(restdays=frozenset({d}))
+    assert WorkCalendar(over).day_type(d) == DayType.RESTDAY
+    assert WorkCalendar(over, "holiday").day_type(d) == DayType.HOLIDAY
+    # a user-entered workday wins
+    assert WorkCalendar(CalendarOverrides(workdays=frozenset({d})), "holiday").day_type(d) == DayType.WORKDAY

@@ -880,6 +880,6 @@ def test_unavailable_time_from_the_leave_editor_is_checked_live(qtbot, make_wind
     hits = [v for v in w.validate_now() if v.rule == "unavailable_slots"]
     assert [(v.staff, v.start.date(), v.measured) for v in hits] == [("s01", wed, 240.0)]
     tip = w.model.index_of("s01", wed).data(Qt.ItemDataRole.ToolTipRole)
-    assert "不可排班：08:00–12:00" in tip and "⚠" in tip
+    assert "不可排班：6/3 08:00–12:00" in tip and "⚠" in tip
     w.model.setData(w.model.index_of("s01", wed), "E")  # 16:00–24:00: outside the time
     assert not [v for v in w.validate_now() if v.rule == "unavailable_slots"]

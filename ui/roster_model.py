@@ -587,10 +587,13 @@ class RosterModel(QAbstractTableModel):
             lines.append(self.tr("休息"))
         if leave is not None:
             lines.append(self.tr("请假") + self.tr("：") + f"{self.tr(LEAVE_LABELS_ZH.get(leave.kind, ''))}")
+        from .editors.leave_editor import times_text
+
         for u in p.unavailable:
-            if u.applies_on(day):
-                span = f"{u.start // 60:02d}:{u.start % 60:02d}–{u.end // 60:02d}:{u.end % 60:02d}"
-                lines.append(self.tr("不可排班") + self.tr("：") + span + (f"（{u.note}）" if u.note else ""))
+            for first in (day - dt.timedelta(days=1), day):  # a window from the day before may run into this date
+                if u.applies_on(first) and (first == day or (u.crosses_midnight and u.end > 0)):
+                    lines.append(self.tr("不可排班") + self.tr("：") + f"{first.month}/{first.day} " + times_text(u)
+                                 + (f"（{u.note}）" if u.note else ""))
         wish = self._wish_text(p, day)
         if wish:
             lines.append(wish)

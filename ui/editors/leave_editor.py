@@ -266,9 +266,11 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
 
 
 def times_text(u: Unavailable) -> str:
-    """"22:00–06:00", or "全天" for 00:00–24:00."""
+    """"08:00–12:00", "22:00–次日06:00", or "全天" for 00:00–24:00."""
     if u.start == 0 and u.end in (0, 24 * 60):
         return QCoreApplication.translate("LeaveEditor", "全天")
+    if u.crosses_midnight and u.end > 0:
+        return f"{fmt_time(u.start)}–" + QCoreApplication.translate("LeaveEditor", "次日%1").replace("%1", fmt_time(u.end))
     return f"{fmt_time(u.start)}–{fmt_time(u.end)}"
 
 
@@ -453,8 +455,11 @@ class AwayMonthModel(QAbstractTableModel):
         return out
 
     def unavailable_on(self, day: dt.date) -> list[tuple[Staff, Unavailable]]:
-        """Unavailable windows beginning on ``day`` (of people not on leave that day)."""
-        return [(p, u) for p in self._staff if p.leave_on(day) is None for u in p.unavailable if u.applies_on(day)]
+        """Unavailable windows on ``day`` (of people not on leave that day): those beginning on it and those from the
+        day before that run past midnight into it (e.g. Tuesday 22:00–06:00 shows on Wednesday as well)."""
+        before = day - dt.timedelta(days=1)
+        return [(p, u) for p in self._staff if p.leave_on(day) is None for u in p.unavailable
+                if u.applies_on(day) or (u.crosses_midnight and u.end > 0 and u.applies_on(before))]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._weeks())
@@ -634,7 +639,7 @@ class LeaveEditor(QWidget):
         return row
 
     def add_unavailable(self) -> int:
-        """A new row for the selected person: every Monday–Friday of the shown month, 08:00–12:00 (to be edited)."""
+        """A new row for the selected person: every date of the shown month, 08:00–12:00 (to be edited)."""
         sid = self._current_staff(self.away_view, self.away_model)
         if sid is None:
             self.status.show_error(self.tr("请先在团队中添加人员"))

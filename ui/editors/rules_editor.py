@@ -108,7 +108,7 @@ class RulesEditor(QWidget):
         self.night_to = QTimeEdit(self)
         for w in (self.night_from, self.night_to):
             w.setDisplayFormat("HH:mm")
-        self.holiday_in_total = QCheckBox(self.tr("法定节假日工时同时计入加班总量"), self)
+        self.holiday_in_total = QCheckBox(self.tr("法定节假日工时同时计入 150% 加班工资（加班上限不重复计）"), self)
         self.leave_attended = QCheckBox(self.tr("带薪假日按出勤 8 小时抵扣标准工时"), self)
         self.makeup_class = QComboBox(self)
         self.makeup_class.addItem(self.tr("休息日（200% 或调休）"), "rest")
