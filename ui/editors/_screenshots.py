@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     widgets = {
         "team": TeamEditor(s),
-        "leave": LeaveEditor(s),
+        "leave": LeaveEditor(_with_unavailable(s)),
         "shift": ShiftEditor(s),
         "demand": DemandEditor(s),
         "rules": RulesEditor(s),
@@ -77,6 +77,19 @@ def main(argv: list[str] | None = None) -> int:
         print(path)
         w.close()
     return 0
+
+
+def _with_unavailable(s):
+    """The sample plus two unavailable times, so the leave editor's table has something to show (the sample team
+    itself has none: its benchmark figures stay comparable)."""
+    from roster.model import DateRange, Unavailable
+
+    staff = list(s.staff)
+    staff[1] = replace(staff[1], unavailable=(Unavailable(DateRange(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), 22 * 60,
+                                                          6 * 60, (2, 4), "家中照护"),))
+    staff[6] = replace(staff[6], unavailable=(Unavailable(DateRange(dt.date(2026, 9, 15), dt.date(2026, 9, 15)), 0,
+                                                          24 * 60, (), "区级培训"),))
+    return replace(s, staff=tuple(staff))
 
 
 if __name__ == "__main__":
