@@ -1,7 +1,7 @@
 """Import staff and leave from an .xlsx workbook (SPEC.md §5), all or nothing.
 
-The workbook has two sheets, 员工 (staff) and 请假 (leave); :func:`write_template` writes an empty one
-with headers and an example row.  :func:`import_staff_leave` checks the file before openpyxl sees it
+The workbook has the sheets 员工 (staff), 请假 (leave) and, optionally, 不可排班 (unavailable times);
+:func:`write_template` writes an empty one with headers and an example row each.  :func:`import_staff_leave` checks the file before openpyxl sees it
 (size ≤ 10 MB, a real zip, no zip bomb, not an old .xls / encrypted file) and then validates EVERY row;
 when anything is wrong it raises :class:`ImportReport` listing all problems with sheet, row and column,
 and the scenario is left unchanged.
@@ -10,7 +10,8 @@ Merge rules: a staff row whose 员工编号 exists in the scenario updates that 
 skills, weekly hours, night/overtime flags, hire/leave dates, annual leave days; other fields such as
 protected periods and wishes are kept); a new 员工编号 adds a person.  Leave rows are added to the
 person's leave; a row identical to an existing leave is skipped (re-importing is harmless) and a row
-overlapping other leave is an error.
+overlapping other leave is an error.  Unavailable-time rows are added to the person's unavailable times (an
+identical one is skipped).
 
 XML parsing: openpyxl uses defusedxml when it is installed (it is a dependency), so entity-expansion
 and external-entity attacks are refused; the zip checks bound the decompressed size.
@@ -32,7 +33,17 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from roster.model import LEAVE_LABELS_ZH, DateRange, Leave, LeaveKind, Scenario, Staff
+from roster.model import (
+    LEAVE_LABELS_ZH,
+    DateRange,
+    Leave,
+    LeaveKind,
+    Scenario,
+    Staff,
+    Unavailable,
+    parse_hhmm,
+    parse_weekdays,
+)
 
 from .safe_write import atomic_write
 
@@ -48,7 +59,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 SHEET_STAFF = "员工"
 SHEET_LEAVE = "请假"
-SHEET_NAMES_EN = {SHEET_STAFF: "Staff", SHEET_LEAVE: "Leave"}
+SHEET_AWAY = "不可排班"
+SHEET_NAMES_EN = {SHEET_STAFF: "Staff", SHEET_LEAVE: "Leave", SHEET_AWAY: "Unavailable"}
 
 # (key, Chinese header, English header, required)
 STAFF_COLUMNS: tuple[tuple[str, str, str, bool], ...] = (
@@ -70,6 +82,16 @@ LEAVE_COLUMNS: tuple[tuple[str, str, str, bool], ...] = (
     ("kind", "类型", "Kind", True),
     ("note", "备注", "Note", False),
 )
+AWAY_COLUMNS: tuple[tuple[str, str, str, bool], ...] = (
+    ("id", "员工编号", "Staff id", True),
+    ("from", "开始日期", "From", True),
+    ("to", "结束日期", "To", True),
+    ("start", "开始时间", "Start time", False),
+    ("end", "结束时间", "End time", False),
+    ("weekdays", "星期", "Weekdays", False),
+    ("note", "备注", "Note", False),
+)
+AWAY_EXAMPLE = ("s14", "2026-07-01", "2026-07-31", "22:00", "06:00", "二、四", "示例行：每周二、周四 22:00 至次日 06:00")
 STAFF_EXAMPLE = ("s14", "示例 张三", "SCH0014", "审核,统计", 40, "是", "是", "2026-06-01", None, 5)
 LEAVE_EXAMPLE = ("s14", "2026-07-06", "2026-07-08", "年假", "示例行，可删除")
 
@@ -139,6 +161,8 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
     _template_sheet(ws, STAFF_COLUMNS, tuple(example), en)
     ws2 = wb.create_sheet(SHEET_NAMES_EN[SHEET_LEAVE] if en else SHEET_LEAVE)
     _template_sheet(ws2, LEAVE_COLUMNS, leave_example, en)
+    ws3 = wb.create_sheet(SHEET_NAMES_EN[SHEET_AWAY] if en else SHEET_AWAY)
+    _template_sheet(ws3, AWAY_COLUMNS, (example[0], *AWAY_EXAMPLE[1:]), en)
     kinds = "、".join(LEAVE_LABELS_ZH[k] for k in LeaveKind)
     notes = wb.create_sheet("Notes" if en else "填写说明")
     lines_zh = [
@@ -147,6 +171,8 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
         + (f"：{'、'.join(skills_known)}。" if skills_known else "。"),
         "“可上夜班”“可加班”填“是”或“否”；日期写成 YYYY-MM-DD（例如 2026-06-01）。",
         f"“请假”表：每行一段请假，类型可填：{kinds}。同一人的请假不能重叠。",
+        "“不可排班”表（可选）：每行一段不可排班的时间，排班时必须遵守；开始/结束时间写 HH:MM，留空为全天，结束不晚于开始"
+        "表示到次日；星期写 1–7 或 一、二…，留空为每天。",
         "第 2 行是示例，导入前请删除或改成真实数据。任何一行有错时整份文件都不会导入，并列出所有错误。",
     ]
     lines_en = [
@@ -155,6 +181,9 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
         + (f": {', '.join(skills_known)}." if skills_known else "."),
         "Yes/no columns: 是 or 否 (yes/no); dates as YYYY-MM-DD.",
         f"Leave sheet: one leave period per row; kinds: {kinds}. Leave of one person must not overlap.",
+        "Unavailable sheet (optional): one time a person cannot work per row, always kept by the roster; times as "
+        "HH:MM, empty for the whole day, an end not after the start runs into the next day; weekdays 1–7 (empty: "
+        "every day).",
         "Row 2 is an example: delete or replace it. Any bad row refuses the whole file and lists every error.",
     ]
     for i, line in enumerate(lines_en if en else lines_zh, start=1):
@@ -392,7 +421,8 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
     errors: list[RowError] = []
     ws_staff = _find_sheet(wb, SHEET_STAFF)
     ws_leave = _find_sheet(wb, SHEET_LEAVE)
-    if ws_staff is None and ws_leave is None:
+    ws_away = _find_sheet(wb, SHEET_AWAY)
+    if ws_staff is None and ws_leave is None and ws_away is None:
         titles = "、".join(f"“{ws.title}”" for ws in wb.worksheets) or "（无）"
         raise _file_error(f"工作簿中没有“员工”或“请假”工作表（现有工作表：{titles}）。请使用导入模板。", path)
     allowed = set(allowed_skills) if allowed_skills is not None else known_skills(scenario)
@@ -420,6 +450,19 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
             for r, row in _rows(ws_leave, header):
                 n_rows += 1
                 _leave_row(ws_leave.title, r, row, header, errors, staff_by_id, set(imported_ids), new_leave)
+    new_away: dict[str, list[Unavailable]] = {}
+    if ws_away is not None:
+        header = _header_map(ws_away, AWAY_COLUMNS, errors)
+        if header is not None:
+            for r, row in _rows(ws_away, header):
+                n_rows += 1
+                _away_row(ws_away.title, r, row, header, errors, staff_by_id, set(imported_ids), new_away)
+    for sid, items in new_away.items():
+        if sid in staff_by_id:
+            person = staff_by_id[sid]
+            kept = list(person.unavailable)
+            kept.extend(u for u in items if u not in kept)  # re-importing the same file adds nothing
+            staff_by_id[sid] = replace(person, unavailable=tuple(kept))
     if not errors and n_rows == 0:
         raise _file_error("工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。", path)
     # merge leave and check overlaps against existing and other imported leave
@@ -510,6 +553,64 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
     if len(errors) > before or not sid:
         return None
     return replace(base, id=sid, **fields)
+
+
+def _parse_clock(v: Any, *, end: bool) -> int:
+    """Minutes after midnight from an Excel time, a datetime or "HH:MM" ("24:00" only as an end)."""
+    if isinstance(v, dt.datetime):
+        v = v.time()
+    if isinstance(v, dt.time):
+        return v.hour * 60 + v.minute
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v < 1:  # a fraction of a day
+        return round(v * 24 * 60)
+    text = _cell_text(v)
+    try:
+        minutes = parse_hhmm(text)
+    except ValueError:
+        raise ValueError(f"时间“{text}”无法识别，请写成 HH:MM（例如 08:00）") from None
+    if minutes >= 24 * 60 and not end:
+        raise ValueError("开始时间应早于 24:00")
+    return minutes
+
+
+def _away_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], errors: list[RowError],
+              staff_by_id: dict[str, Staff], listed_ids: set[str], new_away: dict[str, list[Unavailable]]) -> None:
+    before = len(errors)
+
+    def err(key: str, reason: str) -> None:
+        errors.append(RowError(sheet, r, _col(header, key), reason))
+
+    sid = _cell_text(row.get("id"))
+    if not sid:
+        err("id", "员工编号不能为空")
+    elif sid not in staff_by_id and sid not in listed_ids:
+        err("id", f"未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）")
+    dates: dict[str, dt.date] = {}
+    for key in ("from", "to"):
+        try:
+            dates[key] = _parse_date(row.get(key))
+        except ValueError as e:
+            err(key, ("开始" if key == "from" else "结束") + "日期不能为空" if _cell_text(row.get(key)) == "" else str(e))
+    if len(dates) == 2 and dates["to"] < dates["from"]:
+        err("to", f"结束日期 {dates['to']} 早于开始日期 {dates['from']}")
+    times = {"start": 0, "end": 24 * 60}
+    for key in ("start", "end"):
+        if _cell_text(row.get(key)) != "":
+            try:
+                times[key] = _parse_clock(row.get(key), end=key == "end")
+            except ValueError as e:
+                err(key, str(e))
+    if times["start"] == times["end"]:
+        err("end", "结束时间与开始时间相同；全天不可排班请留空或写 00:00–24:00")
+    try:
+        weekdays = parse_weekdays(_cell_text(row.get("weekdays")))
+    except ValueError as e:
+        err("weekdays", str(e))
+        weekdays = ()
+    if len(errors) > before:
+        return
+    new_away.setdefault(sid, []).append(Unavailable(DateRange(dates["from"], dates["to"]), times["start"], times["end"],
+                                                    weekdays, _cell_text(row.get("note")) if "note" in header else ""))
 
 
 def _leave_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], errors: list[RowError],

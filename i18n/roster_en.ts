@@ -1071,10 +1071,6 @@
             <translation>, </translation>
         </message>
         <message>
-            <source>星期应为 1（周一）到 7（周日）：%1</source>
-            <translation>Weekdays are 1 (Monday) to 7 (Sunday): %1</translation>
-        </message>
-        <message>
             <source>无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）</source>
             <translation>Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)</translation>
         </message>

@@ -40,7 +40,6 @@ EN: dict[str, str] = {
     "只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）":
         "Only working days count: weekends, public holidays and swapped rest days use no annual leave "
         "(Regulations on Paid Annual Leave, Art. 3; AL-02)",
-    "星期应为 1（周一）到 7（周日）：%1": "Weekdays are 1 (Monday) to 7 (Sunday): %1",
     "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）": "Unknown weekday: %1 (e.g. 1,3 or Mon, Wed; empty for every day)",
     "添加时段": "Add time",
     "删除时段": "Delete time",

@@ -443,5 +443,42 @@ def parse_hhmm(text: str) -> int:
     return h * 60 + m
 
 
+_WEEKDAY_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "mon": 1, "tue": 2,
+                  "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
+
+
+def parse_weekdays(text: str, extra: dict[str, int] | None = None) -> tuple[int, ...]:
+    """ISO weekdays (1 = Monday) from "1,3", "一三", "周一、周三", "Mon Wed" (``extra``: more names, e.g. a UI's own
+    translations); empty or "每天"/"every day" → () meaning every date.  Raises ValueError with a readable message."""
+    t = str(text or "").strip().lower()
+    if t in ("", "每天", "每日", "every day", "daily", "all"):
+        return ()
+    t = t.replace("星期", "").replace("周", "").replace("礼拜", "")
+    keys = dict(_WEEKDAY_WORDS)
+    for name, n in (extra or {}).items():
+        keys.setdefault(name.lower(), n)
+    words = sorted(keys, key=len, reverse=True)
+    out: set[int] = set()
+    i = 0
+    while i < len(t):
+        ch = t[i]
+        if ch.isdigit():
+            if not 1 <= int(ch) <= 7:
+                raise ValueError(f"星期应为 1（周一）到 7（周日）：{text}")
+            out.add(int(ch))
+            i += 1
+            continue
+        word = next((k for k in words if t.startswith(k, i)), None)
+        if word is not None:
+            out.add(keys[word])
+            i += len(word)
+            continue
+        if ch in " ,，、;；/":
+            i += 1
+            continue
+        raise ValueError(f"无法识别的星期：{text}（例如 1,3 或 一、三；留空为每天）")
+    return tuple(sorted(out))
+
+
 def fmt_hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

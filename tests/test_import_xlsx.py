@@ -262,3 +262,38 @@ def test_template_for_a_scenario_imports_cleanly(tmp_path):
     assert new.id == "s14" and set(new.skills) <= {"审核", "统计", "值班长"} and new.leave
     notes = load_workbook(path)["填写说明"]
     assert "值班长" in " ".join(str(c.value) for c in notes["A"])
+
+
+def test_unavailable_sheet_imports_times_and_reports_each_bad_row(tmp_path):
+    from exports.xlsx_import import AWAY_COLUMNS
+    from roster.model import DateRange, Unavailable
+
+    # the template's example: every Tuesday and Thursday of July 22:00 to 06:00 the next day
+    path = tmp_path / "t.xlsx"
+    write_template(path)
+    assert load_workbook(path).sheetnames[:3] == ["员工", "请假", "不可排班"]
+    out = import_staff_leave(path, sample_scenario())
+    assert out.person("s14").unavailable == (Unavailable(DateRange(D("2026-07-01"), D("2026-07-31")), 1320, 360, (2, 4),
+                                                         "示例行：每周二、周四 22:00 至次日 06:00"),)
+    assert import_staff_leave(path, out).person("s14").unavailable == out.person("s14").unavailable  # idempotent
+
+    head = [zh for _k, zh, _e, _r in AWAY_COLUMNS]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "不可排班"
+    ws.append(head)
+    ws.append(["s02", D("2026-06-01"), D("2026-06-30"), dt.time(8, 0), dt.time(12, 0), "1,3", ""])  # Excel values
+    ws.append(["s03", "2026-06-10", "2026-06-10", None, None, None, "全天"])
+    ws.append(["s04", "2026-06-10", "2026-06-09", "08:00", "08:00", "周八", ""])  # three errors
+    ws.append(["zz", "2026-06-10", "2026-06-10", "25:00", None, None, ""])  # two errors
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    errs = _errors(bad)
+    assert [(e.row, e.column) for e in errs] == [(4, "C"), (4, "E"), (4, "F"), (5, "A"), (5, "D")]
+    assert all(e.sheet == "不可排班" for e in errs)
+    ws.delete_rows(4, 2)
+    good = tmp_path / "good.xlsx"
+    wb.save(good)
+    out = import_staff_leave(good, sample_scenario())
+    assert out.person("s02").unavailable == (Unavailable(DateRange(D("2026-06-01"), D("2026-06-30")), 480, 720, (1, 3)),)
+    assert out.person("s03").unavailable[0].start == 0 and out.person("s03").unavailable[0].end == 1440

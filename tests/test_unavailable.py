@@ -192,8 +192,7 @@ def test_staff_differing_only_in_unavailable_times_are_not_interchangeable():
     """Review: the identical-staff classes ignored ``unavailable``, so symmetry breaking ordered an unavailable
     person first and pushed everyone to zero: OPTIMAL with 7 empty days.  Three otherwise identical people, one
     unavailable all week, one shift a day: the other two cover every day."""
-    from solver.model import identical_classes
-    from solver.model import Instance
+    from solver.model import Instance, identical_classes
 
     people = (Staff("a", "甲", unavailable=(away("2026-06-01", "2026-06-30"),)), Staff("b", "乙"), Staff("c", "丙"))
     sc = scen(*people, demand=[DemandRule("all", 8 * 60, 16 * 60, 1)])

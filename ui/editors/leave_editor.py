@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from roster.annual_leave import AnnualLeave, annual_leave_balance, overdrawn
 from roster.calendar import WorkCalendar
 from roster.model import DateRange, DayType, Leave, LeaveKind, Request, Scenario, Staff, Unavailable
+from roster.model import parse_weekdays as parse_weekdays_text
 
 from .common import (
     ComboDelegate,
@@ -232,37 +233,13 @@ def weekdays_text(days: tuple[int, ...]) -> str:
 
 
 def parse_weekdays(text: str) -> tuple[int, ...]:
-    """ISO weekdays from "1,3", "一三", "周一、周三", "Mon Wed"; empty or "每天"/"every day" → () (every date)."""
-    t = text.strip().lower()
-    if t in ("", "每天", "每日", "every day", "daily", "all"):
-        return ()
-    t = t.replace("星期", "").replace("周", "").replace("礼拜", "")
-    keys = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "mon": 1, "tue": 2, "wed": 3,
-            "thu": 4, "fri": 5, "sat": 6, "sun": 7}
-    for i, name in enumerate(weekday_names(), 1):
-        keys.setdefault(name.lower(), i)
-    out: set[int] = set()
-    i = 0
-    while i < len(t):
-        ch = t[i]
-        if ch.isdigit():
-            n = int(ch)
-            if not 1 <= n <= 7:
-                raise EditRefused(QCoreApplication.translate("LeaveEditor", "星期应为 1（周一）到 7（周日）：%1").replace("%1", text))
-            out.add(n)
-            i += 1
-            continue
-        word = next((k for k in sorted(keys, key=len, reverse=True) if t.startswith(k, i)), None)
-        if word is not None:
-            out.add(keys[word])
-            i += len(word)
-            continue
-        if ch in " ,，、;；/":
-            i += 1
-            continue
+    """ISO weekdays from "1,3", "一三", "周一、周三", "Mon Wed" (and this UI's translated names); empty or "每天" →
+    () (every date).  :func:`roster.model.parse_weekdays` with the refusal as an :class:`EditRefused`."""
+    try:
+        return parse_weekdays_text(text, {name: i for i, name in enumerate(weekday_names(), 1)})
+    except ValueError:
         raise EditRefused(QCoreApplication.translate("LeaveEditor", "无法识别的星期：%1（例如 1,3 或 一、三；留空为每天）")
-                          .replace("%1", text))
-    return tuple(sorted(out))
+                          .replace("%1", text)) from None
 
 
 def times_text(u: Unavailable) -> str:
