@@ -63,6 +63,18 @@
     <context>
         <name>AwayMonthModel</name>
         <message>
+            <source>00:00–%1（前日起）</source>
+            <translation>00:00–%1 (from the day before)</translation>
+        </message>
+        <message>
+            <source>至%1</source>
+            <translation>to %1</translation>
+        </message>
+        <message>
+            <source>%1起</source>
+            <translation>from %1</translation>
+        </message>
+        <message>
             <source>周一</source>
             <translation>Mon</translation>
         </message>
@@ -1186,6 +1198,10 @@
             <translation>%1: %2 working days of annual leave planned, %3 entitled, %4 left</translation>
         </message>
         <message>
+            <source>%1 年：年假已排 %2 个工作日，应休 %3 天，超出 %4 天</source>
+            <translation>%1: %2 working days of annual leave planned, %3 entitled, %4 over</translation>
+        </message>
+        <message>
             <source>只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）</source>
             <translation>Only working days count: weekends, public holidays and swapped rest days use no annual leave (Regulations on Paid Annual Leave, Art. 3; AL-02)</translation>
         </message>
@@ -2052,6 +2068,10 @@
         <message>
             <source>意愿</source>
             <translation>Wish</translation>
+        </message>
+        <message>
+            <source>不可排班时段</source>
+            <translation>Unavailable</translation>
         </message>
         <message>
             <source>违规</source>

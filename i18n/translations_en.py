@@ -28,7 +28,12 @@ EN: dict[str, str] = {
     "%1（%2）不可排班 %3": "%1 (%2) unavailable %3",
     "全天": "all day",
     "次日%1": "%1 next day",
+    "00:00–%1（前日起）": "00:00–%1 (from the day before)",
+    "至%1": "to %1",
+    "%1起": "from %1",
+    "%1 年：年假已排 %2 个工作日，应休 %3 天，超出 %4 天": "%1: %2 working days of annual leave planned, %3 entitled, %4 over",
     "不可排班": "Unavailable",
+    "不可排班时段": "Unavailable",
     "星期": "Weekdays",
     "，": ", ",
     # annual-leave balance (leave editor)

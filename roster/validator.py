@@ -275,7 +275,8 @@ def unavailable_slots(ctx: CheckContext) -> list[Violation]:
                     overlap = (min(b, w.end) - max(a, w.start)).total_seconds() / 60
                     if overlap > 0:
                         inside += round(overlap)
-                        hit.append(f"{_md(day)} {fmt_hhmm(u.start)}–{fmt_hhmm(u.end)}")
+                        nxt = "次日" if u.end <= u.start and u.end > 0 else ""
+                        hit.append(f"{_md(day)} {fmt_hhmm(u.start)}–{nxt}{fmt_hhmm(u.end)}")
                 day += DAY
             if inside:
                 msg = (f"{_who(p, p.id)} 登记了不可排班时段（{'、'.join(hit)}），却排了 {_shift_desc(w)}，"

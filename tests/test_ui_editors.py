@@ -383,7 +383,10 @@ def test_unavailable_times_edit_refuse_and_show_in_the_month(qtbot):
     mm = w.month_model
     texts = {mm.date_at(mm.index(r, c)): mm.data(mm.index(r, c)) for r in range(mm.rowCount()) for c in range(7)}
     # Tuesday's window shows on Tuesday and, running past midnight, on Wednesday; Thursday's on Thu and Fri
-    assert "王芳·22:00–次日06:00" in texts[D("2026-06-02")] and "王芳" in texts[D("2026-06-03")]
+    assert "王芳·22:00起" in texts[D("2026-06-02")] and "王芳·至06:00" in texts[D("2026-06-03")]
+    tip = mm.data(mm.index(*next((r, c) for r in range(mm.rowCount()) for c in range(7)
+                                 if mm.date_at(mm.index(r, c)) == D("2026-06-03"))), Qt.ItemDataRole.ToolTipRole)
+    assert "王芳（s02）不可排班 00:00–06:00（前日起）" in tip
     assert "王芳" not in texts[D("2026-06-01")] and "王芳" not in texts[D("2026-06-06")]
     # survives the scenario round trip the app uses for autosave
     from roster.scenario_io import scenario_from_dict, scenario_to_dict

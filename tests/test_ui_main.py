@@ -883,3 +883,12 @@ def test_unavailable_time_from_the_leave_editor_is_checked_live(qtbot, make_wind
     assert "不可排班：6/3 08:00–12:00" in tip and "⚠" in tip
     w.model.setData(w.model.index_of("s01", wed), "E")  # 16:00–24:00: outside the time
     assert not [v for v in w.validate_now() if v.rule == "unavailable_slots"]
+
+
+def test_input_alerts_show_in_the_solve_panel_as_soon_as_the_data_says_so(qtbot, make_window):
+    w = make_window(7)
+    assert w.solve_panel.alerts_label.isHidden()  # the sample needs none
+    rules = dataclasses.replace(w.scenario.rules, max_overtime_hours_per_month=40)
+    w.install_scenario(dataclasses.replace(w.scenario, rules=rules))
+    assert not w.solve_panel.alerts_label.isHidden()
+    assert "40 小时" in w.solve_panel.alerts_label.text() and "OT-03" in w.solve_panel.alerts_label.text()

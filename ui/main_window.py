@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.solve_dock], [360], Qt.Orientation.Horizontal)
         self._restore_state()
         self.validate_now()
+        self.refresh_alerts()
         _preload_solver()
 
     def _initial_size(self) -> None:
@@ -711,6 +712,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.autosaver.scenario_changed()
         self.schedule_validation()
+        self.refresh_alerts()
+
+    def refresh_alerts(self) -> None:
+        """The period's alerts in the solve panel as soon as the data or the period says so, not only after a solve
+        (a 44-h contract or an overtime cap above 36 h shows while it is typed)."""
+        self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
 
     def _editor_changed(self, editor, scenario: Scenario) -> None:
         old = self._scenario
@@ -744,6 +751,7 @@ class MainWindow(QMainWindow):
         self.days_spin.blockSignals(False)
         self._update_period_label()
         self.schedule_validation()
+        self.refresh_alerts()
 
     def _saved_roster_for(self, start: dt.date, days: int):
         """(id, roster) of the newest stored roster of exactly this period, or None."""

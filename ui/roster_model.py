@@ -70,7 +70,7 @@ class Roles(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 7  # "cell" | "headcount" | "total"
     WISH = Qt.ItemDataRole.UserRole + 8  # str describing a wish on that date, or None
     DAY_TYPE = Qt.ItemDataRole.UserRole + 9  # DayType value of a column
-    PAINT = Qt.ItemDataRole.UserRole + 10  # (text, bg, fg, bold, locked, wish, violated, kind) for the delegate
+    PAINT = Qt.ItemDataRole.UserRole + 10  # (text, bg, fg, bold, locked, wish, violated, kind, away) for the delegate
 
 
 class TotalColumn(IntEnum):
@@ -153,6 +153,11 @@ class RosterModel(QAbstractTableModel):
         self._shifts = self._scenario.shift_map()
         self._shift_colors = {c: QColor(sh.color) for c, sh in self._shifts.items()}
         self._wish_dates = {p.id: {q.date for q in p.requests} for p in self._staff}
+        # dates an unavailable window touches: it begins there, or runs there from the day before
+        self._away_dates = {
+            p.id: {d for d in self._dates for u in p.unavailable
+                   if u.applies_on(d) or (u.crosses_midnight and u.end > 0 and u.applies_on(d - dt.timedelta(days=1)))}
+            for p in self._staff if p.unavailable}
         self._totals_cache: dict[str, PersonTotals] | None = None
         self._caps: dict[str, float] = {}  # overtime cap per person over the period (roster.hours)
         self._paint_cache: dict[tuple[int, int], tuple] = {}
@@ -559,14 +564,14 @@ class RosterModel(QAbstractTableModel):
                 text = self.tr(LEAVE_LABELS_ZH.get(leave.kind, "假")) if leave is not None else ""
                 bg, fg, bold = (LEAVE_BG if leave is not None else None), QColor("#666666"), False
             return (text, bg, fg, bold, (p.id, day) in self._locked, day in self._wish_dates.get(p.id, ()),
-                    bool(self._violations.get((p.id, day))), "cell")
+                    bool(self._violations.get((p.id, day))), "cell", day in self._away_dates.get(p.id, ()))
         idx = self.index(r, c)
         bg = self.data(idx, Qt.ItemDataRole.BackgroundRole)
         fg = self.data(idx, Qt.ItemDataRole.ForegroundRole)
         font = self.data(idx, Qt.ItemDataRole.FontRole)
         return (str(self.data(idx, Qt.ItemDataRole.DisplayRole) or ""), bg.color() if isinstance(bg, QBrush) else None,
                 fg.color() if isinstance(fg, QBrush) else None, bool(font is not None and font.bold()), False, False,
-                False, self.data(idx, Roles.KIND))
+                False, self.data(idx, Roles.KIND), False)
 
     def _wish_text(self, p: Staff, day: dt.date) -> str | None:
         for q in p.requests:

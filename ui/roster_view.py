@@ -67,11 +67,21 @@ def _draw_wish(p: QPainter, r: QRect) -> None:
     p.restore()
 
 
+def _draw_away(p: QPainter, r: QRect) -> None:
+    """An unavailable time touches the date: grey hatching in the top-left corner (readable in black and white)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(QColor("#757575"), 1.2))
+    for k in (4, 8, 12):
+        p.drawLine(QPointF(r.left() + 1, r.top() + k), QPointF(r.left() + k, r.top() + 1))
+    p.restore()
+
+
 class ShiftDelegate(QStyledItemDelegate):
     """Paints cells with their marks and edits them with a combo box of shift codes."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        text, bg, fg, bold, locked, wish, violated, kind = index.data(Roles.PAINT)
+        text, bg, fg, bold, locked, wish, violated, kind, away = index.data(Roles.PAINT)
         rect = option.rect
         painter.save()
         # always paint the background: the view has already drawn the style's solid highlight here
@@ -100,6 +110,8 @@ class ShiftDelegate(QStyledItemDelegate):
                 _draw_lock(painter, rect)
             if wish:
                 _draw_wish(painter, rect)
+            if away:
+                _draw_away(painter, rect)
             if violated:
                 _draw_violation(painter, rect)
 
@@ -305,7 +317,8 @@ class RotaLegend(QWidget):
             p.drawText(x + 30, 0, fm.horizontalAdvance(text) + 4, h,
                        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
             x += 30 + fm.horizontalAdvance(text) + 16
-        marks = ((self.tr("锁定"), _draw_lock), (self.tr("意愿"), _draw_wish), (self.tr("违规"), _draw_violation))
+        marks = ((self.tr("锁定"), _draw_lock), (self.tr("意愿"), _draw_wish), (self.tr("不可排班时段"), _draw_away),
+                 (self.tr("违规"), _draw_violation))
         for label, draw in marks:
             r = box.translated(x, 0)
             p.fillRect(r, QColor("#FFFFFF"))

@@ -313,6 +313,12 @@ class StatusLabel(QLabel):
         self.setText(message)
         self.show()
 
+    def show_warning(self, message: str) -> None:
+        """Accepted, but worth a second look (amber)."""
+        self.setStyleSheet(WARN_STYLE)
+        self.setText(message)
+        self.show()
+
     def clear_message(self) -> None:
         self.setText("")
         self.hide()

@@ -162,9 +162,10 @@ class LeaveTableModel(RowTableModel):
     def tooltip(self, value: tuple[str, Leave], column: int) -> str | None:
         if column != self.Column.BALANCE or not self.balances(value):
             return None
-        lines = [self.tr("%1 年：年假已排 %2 个工作日，应休 %3 天，剩余 %4 天")
+        lines = [(self.tr("%1 年：年假已排 %2 个工作日，应休 %3 天，剩余 %4 天") if not b.over else
+                  self.tr("%1 年：年假已排 %2 个工作日，应休 %3 天，超出 %4 天"))
                  .replace("%1", str(b.year)).replace("%2", str(b.planned)).replace("%3", str(b.entitled))
-                 .replace("%4", str(b.remaining)) for b in self.balances(value)]
+                 .replace("%4", str(abs(b.remaining))) for b in self.balances(value)]
         lines.append(self.tr("只计工作日：周末、法定节假日和调休休息日不占用年假（《职工带薪年休假条例》第3条，AL-02）"))
         return "\n".join(lines)
 
@@ -431,12 +432,25 @@ class AwayMonthModel(QAbstractTableModel):
                 out.append((p, lv))
         return out
 
-    def unavailable_on(self, day: dt.date) -> list[tuple[Staff, Unavailable]]:
-        """Unavailable windows on ``day`` (of people not on leave that day): those beginning on it and those from the
-        day before that run past midnight into it (e.g. Tuesday 22:00–06:00 shows on Wednesday as well)."""
+    def unavailable_on(self, day: dt.date, *, short: bool = False) -> list[tuple[Staff, str]]:
+        """(person, time text) of the unavailable windows on ``day`` of people not on leave that day: a window
+        beginning on it ("22:00–次日06:00") and the part of one from the day before that runs into it ("00:00–06:00
+        （前日起）"), so Tuesday's 22:00–06:00 does not read as a Wednesday evening.  ``short``: the compact form of
+        a month cell ("22:00起", "至06:00")."""
         before = day - dt.timedelta(days=1)
-        return [(p, u) for p in self._staff if p.leave_on(day) is None for u in p.unavailable
-                if u.applies_on(day) or (u.crosses_midnight and u.end > 0 and u.applies_on(before))]
+        out = []
+        for p in self._staff:
+            if p.leave_on(day) is not None:
+                continue
+            for u in p.unavailable:
+                if u.crosses_midnight and u.end > 0 and u.applies_on(before):
+                    text = self.tr("至%1") if short else self.tr("00:00–%1（前日起）")
+                    out.append((p, text.replace("%1", fmt_time(u.end))))
+                if u.applies_on(day):
+                    crossing = u.crosses_midnight and u.end > 0
+                    out.append((p, self.tr("%1起").replace("%1", fmt_time(u.start)) if short and crossing
+                                else times_text(u)))
+        return out
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._weeks())
@@ -456,7 +470,7 @@ class AwayMonthModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [str(day.day)]
             lines += [f"{p.name}·{leave_label(lv.kind)}" for p, lv in self.away_on(day)]
-            lines += [f"{p.name}·{times_text(u)}" for p, u in self.unavailable_on(day)]
+            lines += [f"{p.name}·{text}" for p, text in self.unavailable_on(day, short=True)]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             t = self._cal.day_type(day)
@@ -475,8 +489,8 @@ class AwayMonthModel(QAbstractTableModel):
             return day.isoformat() + "\n" + "\n".join(
                 [f"{p.name}（{p.id}）{leave_label(lv.kind)} {fmt_date(lv.period.start)}–{fmt_date(lv.period.end)}"
                  for p, lv in away]
-                + [self.tr("%1（%2）不可排班 %3").replace("%1", p.name).replace("%2", p.id).replace("%3", times_text(u))
-                   for p, u in busy]
+                + [self.tr("%1（%2）不可排班 %3").replace("%1", p.name).replace("%2", p.id).replace("%3", text)
+                   for p, text in busy]
             )
         return None
 
@@ -560,8 +574,8 @@ class LeaveEditor(QWidget):
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
         main.addWidget(month_box)
-        main.setStretchFactor(0, 1)
-        main.setStretchFactor(1, 1)
+        main.setStretchFactor(0, 3)  # the tables' columns (balance, weekdays, note) need the width more
+        main.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(main, 1)
         layout.addWidget(self.status)
@@ -656,7 +670,7 @@ class LeaveEditor(QWidget):
         over = overdrawn(self._scenario, years)
         if over:
             names = self._names()
-            self.status.show_info(self.tr("年假超过应休天数：") + self.tr("，").join(
+            self.status.show_warning(self.tr("年假超过应休天数：") + self.tr("，").join(
                 self.tr("%1 %2 年已排 %3 天、应休 %4 天").replace("%1", names.get(b.staff, b.staff))
                 .replace("%2", str(b.year)).replace("%3", str(b.planned)).replace("%4", str(b.entitled))
                 for b in over))
