@@ -543,8 +543,7 @@ class Explanation:
                 lines.append("No legal roster was found." if en else "无法排出合法排班。")
         for zh, english in self.notes:
             lines.append(english if en else zh)
-        for it in self.items:
-            lines.append(_item_text(it, self, en))
+        lines.extend(_items_text(self.items, self, en))
         if not lines:
             return "All demand is covered." if en else "所有时段人数均已满足。"
         if not self.items and not self.conflicts and self.status in ("UNKNOWN", "CANCELLED"):
@@ -575,9 +574,31 @@ def _fmt_hour(t: dt.datetime, day: dt.date) -> str:
     return f"{h:02d}" if m == 0 else f"{h:02d}:{m:02d}"
 
 
-def _span_text(it: ExplanationItem, en: bool) -> str:
+def _span_text(it: ExplanationItem, en: bool, last: dt.date | None = None) -> str:
+    """"6月3日 00–08 时"; with ``last`` a run of dates with the same hours: "6月3日–6月9日 每天 00–08 时"."""
     span = f"{_fmt_hour(it.start, it.date)}–{_fmt_hour(it.end, it.date)}"
+    if last is not None and last != it.date:
+        if en:
+            return f"{_fmt_date(it.date, True)}–{_fmt_date(last, True)}, daily {span}"
+        return f"{_fmt_date(it.date, False)}–{_fmt_date(last, False)} 每天 {span} 时"
     return f"{_fmt_date(it.date, en)} {span}" + ("" if en else " 时")
+
+
+def _items_text(items: list[ExplanationItem], ex: Explanation, en: bool) -> list[str]:
+    """One line per item, except that items on consecutive dates which read the same apart from the date (same
+    hours, shortfall and reasons — a week of identical nights) share one line with the date range.  Lines stay in
+    date order (of their first date)."""
+    runs: list[list[ExplanationItem]] = []
+    bodies: list[str] = []
+    for it in sorted(items, key=lambda x: (x.start.time(), x.end - x.start, x.skill or "", x.date)):
+        body = _item_text(it, ex, en, dated=False)
+        if runs and bodies[-1] == body and it.date == runs[-1][-1].date + DAY:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+            bodies.append(body)
+    runs.sort(key=lambda r: (r[0].date, r[0].start, r[0].skill or ""))
+    return [_item_text(r[0], ex, en, last=r[-1].date) for r in runs]
 
 
 def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explanation, en: bool) -> str:
@@ -667,8 +688,11 @@ def _uncoverable_text(it: ExplanationItem, en: bool) -> str:
     return text
 
 
-def _item_text(it: ExplanationItem, ex: Explanation, en: bool) -> str:
-    head = _span_text(it, en)
+def _item_text(it: ExplanationItem, ex: Explanation, en: bool, *, last: dt.date | None = None,
+               dated: bool = True) -> str:
+    """The item's line; ``last``: it stands for a run of dates up to ``last``; ``dated=False``: without the date
+    (to compare items of different dates)."""
+    head = _span_text(it, en, last) if dated else f"{_fmt_hour(it.start, it.date)}–{_fmt_hour(it.end, it.date)}"
     if it.skill:
         head += f" ({it.skill})" if en else f"（{it.skill}）"
     head += f": {it.missing} short" if en else f" 缺 {it.missing} 人"
