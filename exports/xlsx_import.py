@@ -555,6 +555,29 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
     return replace(base, id=sid, **fields)
 
 
+def _staff_and_dates(row: dict[str, Any], err, staff_by_id: dict[str, Staff],
+                     listed_ids: set[str]) -> tuple[str, dict[str, dt.date]]:
+    """The row's staff id and its from/to dates, each problem reported through ``err(key, reason)``."""
+    sid = _cell_text(row.get("id"))
+    if not sid:
+        err("id", "员工编号不能为空")
+    elif sid not in staff_by_id and sid not in listed_ids:  # a listed id with a bad row is reported there
+        err("id", f"未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）")
+    dates: dict[str, dt.date] = {}
+    for key in ("from", "to"):
+        v = row.get(key)
+        if _cell_text(v) == "":
+            err(key, ("开始" if key == "from" else "结束") + "日期不能为空")
+            continue
+        try:
+            dates[key] = _parse_date(v)
+        except ValueError as e:
+            err(key, str(e))
+    if len(dates) == 2 and dates["to"] < dates["from"]:
+        err("to", f"结束日期 {dates['to']} 早于开始日期 {dates['from']}")
+    return sid, dates
+
+
 def _parse_clock(v: Any, *, end: bool) -> int:
     """Minutes after midnight from an Excel time, a datetime or "HH:MM" ("24:00" only as an end)."""
     if isinstance(v, dt.datetime):
@@ -580,19 +603,7 @@ def _away_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], e
     def err(key: str, reason: str) -> None:
         errors.append(RowError(sheet, r, _col(header, key), reason))
 
-    sid = _cell_text(row.get("id"))
-    if not sid:
-        err("id", "员工编号不能为空")
-    elif sid not in staff_by_id and sid not in listed_ids:
-        err("id", f"未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）")
-    dates: dict[str, dt.date] = {}
-    for key in ("from", "to"):
-        try:
-            dates[key] = _parse_date(row.get(key))
-        except ValueError as e:
-            err(key, ("开始" if key == "from" else "结束") + "日期不能为空" if _cell_text(row.get(key)) == "" else str(e))
-    if len(dates) == 2 and dates["to"] < dates["from"]:
-        err("to", f"结束日期 {dates['to']} 早于开始日期 {dates['from']}")
+    sid, dates = _staff_and_dates(row, err, staff_by_id, listed_ids)
     times = {"start": 0, "end": 24 * 60}
     for key in ("start", "end"):
         if _cell_text(row.get(key)) != "":
@@ -621,23 +632,7 @@ def _leave_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
     def err(key: str, reason: str) -> None:
         errors.append(RowError(sheet, r, _col(header, key), reason))
 
-    sid = _cell_text(row.get("id"))
-    if not sid:
-        err("id", "员工编号不能为空")
-    elif sid not in staff_by_id and sid not in listed_ids:  # a listed id with a bad row is reported there
-        err("id", f"未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）")
-    dates: dict[str, dt.date] = {}
-    for key in ("from", "to"):
-        v = row.get(key)
-        if _cell_text(v) == "":
-            err(key, ("开始" if key == "from" else "结束") + "日期不能为空")
-            continue
-        try:
-            dates[key] = _parse_date(v)
-        except ValueError as e:
-            err(key, str(e))
-    if len(dates) == 2 and dates["to"] < dates["from"]:
-        err("to", f"结束日期 {dates['to']} 早于开始日期 {dates['from']}")
+    sid, dates = _staff_and_dates(row, err, staff_by_id, listed_ids)
     if len(dates) == 2 and (dates["to"] - dates["from"]).days > 366:
         err("to", "请假超过一年，请检查日期")
     kind = LeaveKind.ANNUAL
