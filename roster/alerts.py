@@ -53,6 +53,7 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
     """Warnings about accepted input that breaks a statutory limit or cannot take effect (one line each)."""
     en = lang.startswith("en")
     r = scenario.rules
+    in_force = scenario.for_period(first, last)  # the system in force (standard without a valid approval)
     out: list[str] = []
 
     def say(zh: str, english: str) -> None:
@@ -99,7 +100,7 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
         say(f"日历覆盖中这些日期被设为多种类型，按“节假日 > 休息日 > 工作日”处理：{'、'.join(d.isoformat() for d in clash)}。",
             "These calendar overrides give a date more than one type; holiday > rest day > workday is used: "
             + ", ".join(d.isoformat() for d in clash) + ".")
-    cap_h = scenario.for_period(first, last).rules.effective_daily_cap_hours()  # the system in force
+    cap_h = in_force.rules.effective_daily_cap_hours()
     skills = {k for p in scenario.staff for k in p.skills}
     for sh in scenario.shifts:
         if sh.paid_minutes > cap_h * 60 + 1e-9 and "max_daily_hours" not in r.disabled:
@@ -114,7 +115,6 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
     if dead:
         say(f"已停用人员的锁定不起作用（不排班、不检查）：{'、'.join(dead)}。",
             f"Locks of inactive staff have no effect (neither planned nor checked): {', '.join(dead)}.")
-    in_force = scenario.for_period(first, last)  # the system in force (standard without a valid approval)
     allowance = in_force.rules.history_overtime_allowance_minutes()
     month_end = first.replace(day=pycal.monthrange(first.year, first.month)[1])
     for sid, h in sorted(scenario.history.items()):

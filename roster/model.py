@@ -229,8 +229,15 @@ class Unavailable:
         return day in self.period and (not self.weekdays or day.isoweekday() in self.weekdays)
 
     @property
-    def crosses_midnight(self) -> bool:
-        return self.end <= self.start
+    def spills(self) -> bool:
+        """A window runs past midnight into the next date (an end of 00:00 stops at midnight)."""
+        return 0 < self.end <= self.start
+
+    def starts_reaching(self, day: dt.date) -> tuple[dt.date, ...]:
+        """The start dates of this entry's windows that hold minutes of ``day``: the day before (a window running
+        past midnight) and/or ``day`` itself."""
+        before = day - dt.timedelta(days=1)
+        return tuple(d for d in (before, day) if self.applies_on(d) and (d == day or self.spills))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ from roster.model import (
     SettlementPeriod,
     Staff,
     WorkingTimeSystem,
+    fmt_hhmm,
 )
 
 DAY = dt.timedelta(days=1)
@@ -391,7 +392,7 @@ def _unavailable_hit(person: Staff, s: dt.datetime, e: dt.datetime, days) -> str
             lo = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=u.start)
             hi = dt.datetime.combine(day + (DAY if u.end <= u.start else dt.timedelta()), dt.time())
             if min(e, hi + dt.timedelta(minutes=u.end)) > max(s, lo):
-                return f"{u.start // 60:02d}:{u.start % 60:02d}–{u.end // 60:02d}:{u.end % 60:02d}"
+                return f"{fmt_hhmm(u.start)}–{fmt_hhmm(u.end)}"
     return None
 
 

@@ -155,8 +155,7 @@ class RosterModel(QAbstractTableModel):
         self._wish_dates = {p.id: {q.date for q in p.requests} for p in self._staff}
         # dates an unavailable window touches: it begins there, or runs there from the day before
         self._away_dates = {
-            p.id: {d for d in self._dates for u in p.unavailable
-                   if u.applies_on(d) or (u.crosses_midnight and u.end > 0 and u.applies_on(d - dt.timedelta(days=1)))}
+            p.id: {d for d in self._dates for u in p.unavailable if u.starts_reaching(d)}
             for p in self._staff if p.unavailable}
         self._totals_cache: dict[str, PersonTotals] | None = None
         self._caps: dict[str, float] = {}  # overtime cap per person over the period (roster.hours)
@@ -595,10 +594,9 @@ class RosterModel(QAbstractTableModel):
         from .editors.leave_editor import times_text
 
         for u in p.unavailable:
-            for first in (day - dt.timedelta(days=1), day):  # a window from the day before may run into this date
-                if u.applies_on(first) and (first == day or (u.crosses_midnight and u.end > 0)):
-                    lines.append(self.tr("不可排班") + self.tr("：") + f"{first.month}/{first.day} " + times_text(u)
-                                 + (f"（{u.note}）" if u.note else ""))
+            for first in u.starts_reaching(day):  # a window from the day before may run into this date
+                lines.append(self.tr("不可排班") + self.tr("：") + f"{first.month}/{first.day} " + times_text(u)
+                             + (f"（{u.note}）" if u.note else ""))
         wish = self._wish_text(p, day)
         if wish:
             lines.append(wish)

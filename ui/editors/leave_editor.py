@@ -247,7 +247,7 @@ def times_text(u: Unavailable) -> str:
     """"08:00–12:00", "22:00–次日06:00", or "全天" for 00:00–24:00."""
     if u.start == 0 and u.end in (0, 24 * 60):
         return QCoreApplication.translate("LeaveEditor", "全天")
-    if u.crosses_midnight and u.end > 0:
+    if u.spills:
         return f"{fmt_time(u.start)}–" + QCoreApplication.translate("LeaveEditor", "次日%1").replace("%1", fmt_time(u.end))
     return f"{fmt_time(u.start)}–{fmt_time(u.end)}"
 
@@ -285,7 +285,7 @@ class UnavailableTableModel(RowTableModel):
             case C.FROM:
                 return fmt_time(u.start)
             case C.TO:
-                return fmt_time(u.end) + (self.tr("（次日）") if u.crosses_midnight and u.end else "")
+                return fmt_time(u.end) + (self.tr("（次日）") if u.spills else "")
             case C.WEEKDAYS:
                 return weekdays_text(u.weekdays)
             case C.NOTE:
@@ -437,19 +437,18 @@ class AwayMonthModel(QAbstractTableModel):
         beginning on it ("22:00–次日06:00") and the part of one from the day before that runs into it ("00:00–06:00
         （前日起）"), so Tuesday's 22:00–06:00 does not read as a Wednesday evening.  ``short``: the compact form of
         a month cell ("22:00起", "至06:00")."""
-        before = day - dt.timedelta(days=1)
         out = []
         for p in self._staff:
             if p.leave_on(day) is not None:
                 continue
             for u in p.unavailable:
-                if u.crosses_midnight and u.end > 0 and u.applies_on(before):
-                    text = self.tr("至%1") if short else self.tr("00:00–%1（前日起）")
-                    out.append((p, text.replace("%1", fmt_time(u.end))))
-                if u.applies_on(day):
-                    crossing = u.crosses_midnight and u.end > 0
-                    out.append((p, self.tr("%1起").replace("%1", fmt_time(u.start)) if short and crossing
-                                else times_text(u)))
+                for first in u.starts_reaching(day):
+                    if first != day:
+                        text = self.tr("至%1") if short else self.tr("00:00–%1（前日起）")
+                        out.append((p, text.replace("%1", fmt_time(u.end))))
+                    else:
+                        out.append((p, self.tr("%1起").replace("%1", fmt_time(u.start)) if short and u.spills
+                                    else times_text(u)))
         return out
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
