@@ -34,6 +34,9 @@ from ortools.sat.python import cp_model
 from .lp_bound import LinearRelaxation
 from .model import RosterModel
 
+#: a cut: (name, T_min or A_min, M, g) for the report, its terms [(coef, variable)] and its right-hand side
+Cut = tuple[tuple[str, int, int, int], list[tuple[int, object]], int]
+
 
 def divisibility_cuts(m: RosterModel, model: cp_model.CpModel | None = None,
                       time_limit: float | None = None) -> list[tuple[str, int, int, int]]:
@@ -42,27 +45,39 @@ def divisibility_cuts(m: RosterModel, model: cp_model.CpModel | None = None,
     model = m.model if model is None else model
     if not m.spread_groups:
         return []
-    lp = LinearRelaxation(model, time_limit=time_limit)
-    added = []
+    cuts = cut_rows(m, LinearRelaxation(model, time_limit=time_limit))
+    for _info, terms, rhs in cuts:
+        model.Add(sum(coef * var for coef, var in terms) >= rhs)
+    return [info for info, _terms, _rhs in cuts]
+
+
+def cut_rows(m: RosterModel, lp: LinearRelaxation, stop=None) -> list[Cut]:
+    """The divisibility and absorb cuts of ``m``'s fairness groups, each T_min / A_min taken from ``lp`` (the
+    relaxation of ``m``'s model as it stands); ``stop()`` true gives up between LPs (returns what it has)."""
+    rows: list[Cut] = []
     for grp in m.spread_groups:
+        if stop is not None and stop():
+            return rows
         n, gran, c0 = len(grp.members), _granularity(grp), grp.members[0][2]
         parts = [(coef, var) for _p, terms, _c in grp.members for coef, var in terms]
         const = sum(c for _p, _terms, c in grp.members)
-        low = lp.minimise(parts)
+        low = lp.minimise(parts, stop=stop)
         if low is None:
             continue
         t_min = math.ceil(low + const - 1e-6 * max(1.0, abs(low)))
         target = _least_even_total(t_min, n, c0, gran)
         if target <= t_min:
             continue
-        total = sum(coef * var for coef, var in parts) + const
-        model.Add((target - t_min) * (grp.hi - grp.lo) + gran * total >= gran * target)
-        added.append((grp.name, t_min, target, gran))
+        # (target − T_min)·(hi − lo) + g·(Σ parts + const) ≥ g·target
+        terms = [(target - t_min, grp.hi), (t_min - target, grp.lo)] + [(gran * coef, var) for coef, var in parts]
+        rows.append(((grp.name, t_min, target, gran), terms, gran * (target - const)))
     for grp in m.spread_groups:
-        cut = _absorb_cut(m, grp, lp, model)
+        if stop is not None and stop():
+            return rows
+        cut = _absorb_cut(m, grp, lp, stop)
         if cut is not None:
-            added.append(cut)
-    return added
+            rows.append(cut)
+    return rows
 
 
 def _least_even_total(t: int, n: int, c0: int, gran: int) -> int:
@@ -83,8 +98,8 @@ def _granularity(grp) -> int:
     return max(1, gran)
 
 
-def _absorb_cut(m, grp, lp: LinearRelaxation, model: cp_model.CpModel) -> tuple[str, int, int, int] | None:
-    """The absorb cut of ``grp`` (module docstring) added to ``model``; (term + "+", A_min, M_hi, g) or None."""
+def _absorb_cut(m, grp, lp: LinearRelaxation, stop=None) -> Cut | None:
+    """The absorb cut of ``grp`` (module docstring): ((term + "+", A_min, M_hi, g), terms, rhs) or None."""
     values = getattr(m, "spread_values", {}).get(grp.name)
     inside = {p for p, _terms, _c in grp.members}
     if not values or set(values) == inside:
@@ -96,7 +111,7 @@ def _absorb_cut(m, grp, lp: LinearRelaxation, model: cp_model.CpModel) -> tuple[
         return None
     own = [(coef, var) for _p, terms, _c in grp.members for coef, var in terms]
     const = sum(c for _p, _terms, c in grp.members)
-    low = lp.minimise(own + outside)
+    low = lp.minimise(own + outside, stop=stop)
     if low is None:
         return None
     n, gran, c0 = len(grp.members), _granularity(grp), grp.members[0][2]
@@ -105,7 +120,7 @@ def _absorb_cut(m, grp, lp: LinearRelaxation, model: cp_model.CpModel) -> tuple[
     a, b = m_hi - a_min, a_min - (m_hi - n * gran)
     if a <= 0:
         return None
-    r = sum(coef * var for coef, var in outside)
-    total = sum(coef * var for coef, var in own) + r + const
-    model.Add(a * b * (grp.hi - grp.lo) + gran * b * (total - a_min) + gran * a * r >= gran * a * b)
-    return (grp.name + "+", a_min, m_hi, gran)
+    # a·b·(hi − lo) + g·b·(A − A_min) + g·a·R ≥ g·a·b with A = own + R + const
+    terms = ([(a * b, grp.hi), (-a * b, grp.lo)] + [(gran * b * coef, var) for coef, var in own]
+             + [(gran * (a + b) * coef, var) for coef, var in outside])
+    return ((grp.name + "+", a_min, m_hi, gran), terms, gran * a * b + gran * b * (a_min - const))

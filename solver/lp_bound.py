@@ -55,6 +55,17 @@ class LinearRelaxation:
             for col, coef in terms:
                 row.SetCoefficient(col, row.GetCoefficient(col) + float(coef))
 
+    def add_row(self, parts, lower: float) -> None:
+        """Add the row Σ coef·var ≥ ``lower`` over (coef, CP-SAT variable or literal) pairs (a cut)."""
+        row = self.solver.Constraint(float(lower), self.solver.infinity())
+        for coef, var in parts:
+            index = var if isinstance(var, int) else var.Index()
+            if index < 0:  # coef·¬x = coef − coef·x
+                row.SetLb(row.lb() - coef)
+                index, coef = -index - 1, -coef
+            col = self.cols[index]
+            row.SetCoefficient(col, row.GetCoefficient(col) + float(coef))
+
     def minimise(self, parts, offset: float = 0.0, stop: Callable[[], bool] | None = None) -> float | None:
         """LP minimum of Σ coef·var + offset over (coef, CP-SAT variable or literal) pairs; None if not proven
         (or ``stop()`` says so just before GLOP starts: an interrupt sent earlier would be lost)."""
@@ -76,20 +87,33 @@ class LinearRelaxation:
 
 class BackgroundBound:
     """:func:`lp_bound` on a thread of its own (GLOP releases the GIL), so a search can run meanwhile;
-    :meth:`stop` interrupts GLOP (a cancelled solve must not wait for it)."""
+    :meth:`stop` interrupts GLOP (a cancelled solve must not wait for it).
+
+    With ``cuts`` (a function of a relaxation and a stop test, returning cut rows: :func:`solver.cuts.cut_rows`)
+    the bound is that of the relaxation with the cuts added."""
 
     def __init__(self, model: cp_model.CpModel, time_limit: float | None = None,
-                 on_done: Callable[[float], None] | None = None) -> None:
+                 on_done: Callable[[float], None] | None = None,
+                 cuts: Callable[[LinearRelaxation, Callable[[], bool]], list] | None = None) -> None:
         self.value: float | None = None
         self._on_done = on_done
+        self._cuts = cuts
         self._relax: LinearRelaxation | None = None
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(model.Clone(), time_limit), daemon=True)
         self._thread.start()
 
     def _run(self, model: cp_model.CpModel, time_limit: float | None) -> None:
-        relax = LinearRelaxation(model, time_limit)
-        self._relax = relax
+        relax = self._relax = LinearRelaxation(model, time_limit)
+        if self._cuts is not None and not self._stopped.is_set():
+            # the cuts' own LPs (group totals) are quick from a cold start; the objective is then solved on a
+            # fresh relaxation with the cut rows: measured, 100 staff × 28 days, 2.3 s + 12 s, where re-solving
+            # the relaxation the cuts came from took 42 s (and 32 s after a first objective solve)
+            rows = self._cuts(relax, self._stopped.is_set)
+            if rows and not self._stopped.is_set():
+                relax = self._relax = LinearRelaxation(model, time_limit)
+                for _info, terms, rhs in rows:
+                    relax.add_row(terms, rhs)
         if not self._stopped.is_set():
             self.value = _objective_bound(relax, self._stopped.is_set)
             if self.value is not None and self._on_done is not None and not self._stopped.is_set():

@@ -12,8 +12,8 @@ from ortools.sat.python import cp_model
 
 from roster.sample import sample_scenario
 from solver.api import build
-from solver.cuts import divisibility_cuts
-from solver.lp_bound import lp_bound
+from solver.cuts import cut_rows, divisibility_cuts
+from solver.lp_bound import BackgroundBound, LinearRelaxation, lp_bound
 from solver.objective import SpreadGroup
 
 
@@ -136,3 +136,31 @@ def test_sample_month_bound_rises_with_the_cuts():
     assert names >= {"fair_holidays", "fair_nights+"}  # 7 holiday shifts cannot be shared by 11; nor can 56 nights
     assert lp_bound(clone) > before
     assert lp_bound(m.model) == before  # the original model is untouched
+
+
+def test_background_bound_adds_the_cuts_on_its_thread():
+    m = _group_model(3, 3, 4, 1, [0, 0, 0], over_cost=5)
+    assert BackgroundBound(m.model).result() == 0
+    seen = []
+    bg = BackgroundBound(m.model, on_done=seen.append, cuts=lambda relax, stop: cut_rows(m, relax, stop))
+    assert bg.result() == seen[0] >= 1
+    assert lp_bound(m.model) == 0  # the cuts went into the thread's relaxation only
+
+
+def test_cut_rows_stop_before_any_lp():
+    m = _group_model(3, 3, 4, 1, [0, 0, 0], over_cost=5)
+    assert cut_rows(m, LinearRelaxation(m.model), stop=lambda: True) == []
+
+
+def test_a_row_over_a_negated_literal_keeps_its_meaning():
+    model = cp_model.CpModel()
+    x = model.NewBoolVar("x")
+    y = model.NewIntVar(0, 10, "y")
+    model.Minimize(y)
+    relax = LinearRelaxation(model)
+    relax.add_row([(1, y), (-4, ~x)], 0)  # y ≥ 4·(1 − x), with x ≤ 0 below: y ≥ 4
+    model.Add(x == 0)
+    relax2 = LinearRelaxation(model)
+    relax2.add_row([(1, y), (-4, ~x)], 0)
+    assert relax.minimise([(1, y)]) == 0  # x free: x = 1 lifts the row
+    assert relax2.minimise([(1, y)]) == 4
