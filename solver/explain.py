@@ -400,8 +400,15 @@ def _unavailable_hit(person: Staff, s: dt.datetime, e: dt.datetime, days) -> str
 # Explanation values
 # --------------------------------------------------------------------------------------------------
 
-#: reason kinds in the order used to pick a person's main reason
+#: reason kinds in the order used to pick a person's main reason: what no edit of the period's plans removes
+#: (employment dates, skills, a night ban) before leave — someone on leave who lacks the skill is not a reason
+#: to cancel that leave
 REASON_ORDER = (
+    "not_employed", "skill", "night_ban", "leave", "unavailable", "locked", "busy", "rest", "consecutive",
+    "weekly_rest", "overtime", "daily_cap", "available",
+)
+#: the order reason groups are written in: what the team lead can change (leave) first
+TEXT_ORDER = (
     "not_employed", "leave", "unavailable", "night_ban", "skill", "locked", "busy", "rest", "consecutive",
     "weekly_rest", "overtime", "daily_cap", "available",
 )
@@ -702,7 +709,7 @@ def _item_text(it: ExplanationItem, ex: Explanation, en: bool, *, last: dt.date 
     groups: dict[str, list[Blocked]] = defaultdict(list)
     for b in it.people:
         groups[b.main.kind].append(b)
-    kinds = sorted(groups, key=REASON_ORDER.index)
+    kinds = sorted(groups, key=TEXT_ORDER.index)
     parts = []
     for i, k in enumerate(kinds):
         last_rest = i == len(kinds) - 1 and len(kinds) > 1 and len(groups[k]) > 1
@@ -775,7 +782,7 @@ def blocked_people(
                     continue
                 reasons: list[Reason] = []
                 if skill and skill not in p.skills:
-                    reasons.append(Reason("skill", skill))
+                    reasons.append(Reason("skill", skill, fixed=True))  # no change of the plans gives the skill
                 if (p.id, d) in locks and locks[(p.id, d)] != sh.code:
                     reasons.append(Reason("locked", locks[(p.id, d)], (d,)))
                 if d in row and row[d] != sh.code:

@@ -439,3 +439,23 @@ def test_weekly_rest_capacity_is_named_as_the_team_level_cause():
     # 12 a day (3 on duty) fits: no such note
     sc3 = replace(sc, demand=(DemandRule("all", 0, 1440, 3),))
     assert explain(sc3, START, 7, solve(sc3, START, 7, FAST), verify=False).notes == []
+
+
+def test_skill_shortfall_does_not_blame_leave_of_someone_without_the_skill():
+    # sweep #7: 审核 short while 6 were on leave, one of them without 审核 — he was named among "6 人请假" and his
+    # leave offered as a fix; lacking the skill is the reason that names him, cancelling his leave would not help
+    shifts = (Shift("D", "白班", 480, 8),)
+    demand = (DemandRule("all", 480, 960, 1), DemandRule("all", 480, 960, 1, "审核"))
+    leave = (Leave(DateRange(D("2026-06-03"), D("2026-06-03")), LeaveKind.ANNUAL),)
+    staff = (Staff("a", "甲", skills=("审核",), leave=leave), Staff("b", "乙", skills=("审核",), leave=leave),
+             Staff("c", "丙", leave=leave), Staff("d", "丁"))
+    sc = Scenario(shifts=shifts, demand=demand, staff=staff)
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    item = next(it for it in ex.items if it.date == D("2026-06-03") and it.skill == "审核")
+    main = {b.staff: b.main.kind for b in item.people}
+    assert main["a"] == main["b"] == "leave" and main["c"] == "skill"
+    text = ex.text()
+    assert "2 人请假" in text and "丙" in text.split("不具备所需技能")[1].split("）")[0]
+    assert not any("丙" in f.description for f in ex.fixes if f.kind == "cancel_leave")
+    assert any(f.kind == "cancel_leave" and f.verified for f in ex.fixes)
