@@ -121,9 +121,14 @@ class _Reader:
         except ValueError:
             raise self.fail(path, date_problem(text)) from None
 
-    def datetime(self, v: Any, path: str) -> dt.datetime:
+    def datetime(self, v: Any, path: str, *, end: bool = False) -> dt.datetime:
+        """An ISO date-time; an ``end`` may also be written "YYYY-MM-DDT24:00" (the midnight that ends that date,
+        as in a 16:00–24:00 shift), read as 00:00 of the next date."""
+        text = self.string(v, path)
         try:
-            return dt.datetime.fromisoformat(self.string(v, path))
+            if end and len(text) in (16, 19) and text[10:] in ("T24:00", "T24:00:00"):
+                return dt.datetime.combine(dt.date.fromisoformat(text[:10]) + dt.timedelta(days=1), dt.time())
+            return dt.datetime.fromisoformat(text)
         except ValueError:
             raise self.fail(path, f"时间格式应为 YYYY-MM-DDTHH:MM (bad datetime), 得到 {v!r}") from None
 
@@ -380,7 +385,7 @@ def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario,
         r.known(h, {"last_shift_end", "consecutive_days", "overtime_minutes_month", "nights", "weekend_days",
                     "holiday_days"}, hp)
         history[sid] = History(
-            last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end") if h.get("last_shift_end") else None,
+            last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end", end=True) if h.get("last_shift_end") else None,
             consecutive_days=int(r.number(h.get("consecutive_days", 0), f"{hp}.consecutive_days", integer=True)),
             overtime_minutes_month=int(r.number(h.get("overtime_minutes_month", 0), f"{hp}.overtime_minutes_month", integer=True)),
             nights=int(r.number(h.get("nights", 0), f"{hp}.nights", integer=True)),
@@ -535,7 +540,7 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
                                 f"the template is used)")
         else:
             s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
-            e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end")
+            e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end", end=True)
         out.append(Assignment(sid, day, code, s_dt, e_dt))
     return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()))
 

@@ -389,3 +389,18 @@ def test_a_shift_may_not_start_at_24_00():
     with pytest.raises(InputError) as e:
         scenario_from_dict(data, file="team.json")
     assert "shifts[0].start" in str(e.value) and "00:00" in str(e.value)
+
+
+def test_an_end_at_24_00_is_the_next_midnight():
+    """sweep #7: a history ``last_shift_end`` of "…T24:00" (a 16:00–24:00 shift) was refused; ends accept it, starts
+    do not (a start belongs to its date)."""
+    d = sample_dict()
+    d["history"] = {"s01": {"last_shift_end": "2026-05-31T24:00"}}
+    sc, _warnings = scenario_from_dict(d)
+    assert sc.history["s01"].last_shift_end == dt.datetime(2026, 6, 1, 0, 0)
+    ro = roster_from_dict({"format": "roster/1", "start": "2026-06-01", "days": 1, "assignments": [
+        {"staff": "s01", "date": "2026-06-01", "shift": "E", "start": "2026-06-01T16:00", "end": "2026-06-01T24:00"}]})
+    assert ro.assignments[0].end == dt.datetime(2026, 6, 2, 0, 0)
+    d["history"] = {"s01": {"last_shift_end": "2026-05-31T24:30"}}
+    with pytest.raises(InputError, match="last_shift_end"):
+        scenario_from_dict(d)
