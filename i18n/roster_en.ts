@@ -655,8 +655,8 @@
             <translation>Settlement period not complete (provisional)</translation>
         </message>
         <message>
-            <source>工时单位为小时；标准工时按当月日历工作日计算，请假日（含调休）按出勤扣除。150%/200%/300% 为应付加班费的小时数：休息日加班先计入调休，200% 列为本期尚未以调休抵偿的部分，与调休余额是同一批小时，二者只兑现其一。“加班合计”是 36 小时月上限的计量口径（SPEC §4：有薪工时减标准工时，法定节假日工时全计），不是各列之和。</source>
-            <translation>Hours in decimal hours; standard hours from the month's calendar working days, leave days (comp days included) count as attended. 150%/200%/300% are the hours payable at that rate: rest-day work is first banked as comp time; the 200% column is the part not yet given back as time off, i.e. the same hours as the comp balance — settle each hour once. "Overtime for the 36 h cap" is the cap's measure (SPEC §4: paid minus standard hours, statutory holiday hours counted in full), not the sum of the rate columns.</translation>
+            <source>工时单位为小时；标准工时按当月日历工作日计算，请假日（含调休）按出勤扣除。150%/200%/300% 为应付加班费的小时数：休息日加班先计入调休，排班中空出的工作日与调休假都算作抵偿（计入“调休使用”），200% 列为本期尚未抵偿的部分，与调休余额是同一批小时，二者只兑现其一。“加班合计”是 36 小时月上限的计量口径（SPEC §4：有薪工时减标准工时，法定节假日工时全计），不是各列之和。</source>
+            <translation>Hours in decimal hours; standard hours from the month's calendar working days, leave days (comp days included) count as attended. 150%/200%/300% are the hours payable at that rate: rest-day work is first banked as comp time, given back by workdays the rota leaves off and by comp days (both counted as comp time taken); the 200% column is the part not yet given back, i.e. the same hours as the comp balance — settle each hour once. "Overtime for the 36 h cap" is the cap's measure (SPEC §4: paid minus standard hours, statutory holiday hours counted in full), not the sum of the rate columns.</translation>
         </message>
         <message>
             <source>日期</source>

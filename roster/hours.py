@@ -13,7 +13,9 @@ Two working-time systems (``Rules.working_time_system``):
   ``holiday_hours_in_period_total``); rest-day hours are ordinary rostered time, no comp time is earned.
 * **standard** (标准工时): ``ot150`` = hours beyond the daily standard (8 h × weekly_hours/40) on each
   workday date (PAY-01); rest-day hours earn 调休 1:1 (PAY-02) and what the month's 调休 does not
-  give back is ``ot200``; hours on H300 dates are ``ot300`` and never converted (PAY-03).
+  give back is ``ot200`` — given back are 调休 leave days and the workdays the roster leaves off (the
+  standard minus the hours worked within the daily standard on workdays); hours on H300 dates are ``ot300``
+  and never converted (PAY-03).
 
 ``standard_hours`` = the calendar standard of P (working days of P while employed × 8 × weekly_hours/40,
 or the 165.33 h average pro rata) minus 8 h per leave day on a working day for leave that means no
@@ -240,6 +242,12 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
         ot150 = sum((max(Fraction(0), v - day_std) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
                     Fraction(0))
         comp_earned = rest
+        # rest-day hours the roster itself gives back: the standard hours of workdays left without work (the hours
+        # within the daily standard on workdays fall short of the standard by that much) — a weekday off in a
+        # rota is the 调休 for the weekend worked; only what neither that nor a 调休 day gives back is paid 200 %
+        normal = paid - rest - hol - ot150
+        given = min(rest, max(Fraction(0), std - normal))
+        comp_taken += given
         ot200 = max(Fraction(0), rest - comp_taken)
     else:
         # 综合: the month's excess over the standard is overtime; the part given back as 调休 days this month is

@@ -419,8 +419,9 @@ def test_per_person_row_shows_the_comp_balance_at_the_period_end():
 
     sc = Scenario(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD), shifts=default_shifts(),
                   staff=(Staff("c", "丙"),))
-    sat = dt.date(2026, 6, 6)  # rest-day work under the standard system is banked as 调休 (1:1)
-    roster = Roster(dt.date(2026, 6, 1), 7, (make_assignment("c", sat, sc.shift("D")),))
+    # rest-day work under the standard system is banked as 调休 (1:1); a full week before it gives nothing back
+    week = [dt.date(2026, 6, k) for k in range(1, 7)]
+    roster = Roster(dt.date(2026, 6, 1), 7, tuple(make_assignment("c", d, sc.shift("D")) for d in week))
     ws = build_workbook(sc, roster)["工时汇总"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     col = {h: i for i, h in enumerate(rows[0]) if h}

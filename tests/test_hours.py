@@ -8,6 +8,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roster.hours import MonthHours, month_hours, night_minutes, split_by_date, totals, totals_by_staff
 from roster.model import (
@@ -401,3 +403,33 @@ def test_personal_leave_lowers_the_cap_standard_whatever_leave_counts_as_attende
     cells = {("a", f"2026-06-{d:02d}"): "D" for d in (1, 2, 3, 4, 5, 6, 10, 11, 12)}
     r = row(month_hours(sc, roster(sc, "2026-06-01", 14, cells)), "a", 6)
     assert (r.ot150_hours, r.overtime_total_hours) == (8, 8)
+
+
+def test_standard_weekend_worked_and_weekdays_off_is_given_back():
+    # sweep #7: under the standard system a roster's weekday off is the 调休 for the weekend worked.  June 2026,
+    # week of 1–7 June: Mon–Wed, Sat, Sun worked (40 h), Thu–Fri off → 16 h earned on rest days, 16 h given back,
+    # no 200 % pay; the cap measure (paid − standard over the week: 40 − 40) is 0 as well
+    sc = scenario(Staff("a", "甲"), rules=STANDARD)
+    days = [D("2026-06-01"), D("2026-06-02"), D("2026-06-03"), D("2026-06-06"), D("2026-06-07")]
+    ro = Roster(D("2026-06-01"), 7, tuple(make_assignment("a", d, sc.shift("D")) for d in days))
+    (r,) = month_hours(sc, ro)
+    assert (r.paid_hours, r.standard_hours) == (40, 40)
+    assert (r.comp_earned_hours, r.comp_taken_hours, r.comp_balance_hours) == (16, 16, 0)
+    assert (r.ot150_hours, r.ot200_hours, r.ot300_hours, r.overtime_total_hours) == (0, 0, 0, 0)
+    # one more weekday worked: 8 h of the weekend are not given back → 8 h at 200 %, as the cap measure says
+    ro2 = dataclasses.replace(ro, assignments=ro.assignments + (make_assignment("a", D("2026-06-04"), sc.shift("D")),))
+    (r2,) = month_hours(sc, ro2)
+    assert (r2.comp_taken_hours, r2.ot200_hours, r2.overtime_total_hours) == (8, 8, 8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.integers(0, 29), max_size=26), st.sampled_from(["D", "T"]))
+def test_standard_pay_columns_add_up_to_the_cap_measure(worked, code):
+    """Day shifts only, no leave, the whole of September 2026 (no statutory holiday; 9-20 is a make-up workday):
+    every overtime hour is paid once — 150 % + 200 % + 300 % equals the hours the cap measures."""
+    sc = scenario(Staff("a", "甲"), rules=STANDARD)
+    start = D("2026-09-01")
+    ro = Roster(start, 30, tuple(make_assignment("a", start + dt.timedelta(days=k), sc.shift(code))
+                                 for k in sorted(worked)))
+    (r,) = month_hours(sc, ro)
+    assert r.ot150_hours + r.ot200_hours + r.ot300_hours == pytest.approx(r.overtime_total_hours, abs=0.02)
