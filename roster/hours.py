@@ -86,6 +86,7 @@ class MonthHours:
     calendar_standard_hours: float = 0.0  # standard of P before leave reductions
     overtime_cap_hours: float = 0.0  # pro-rata cap for P (0 when overtime is not allowed)
     prior_overtime_hours: float = 0.0  # history overtime of the start month before the period
+    cap_standard_hours: float = 0.0  # the standard the cap measure uses (SPEC §4: every leave day on a workday)
     employed: bool = True  # False when the person was employed on no date of P
 
     @property
@@ -294,6 +295,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
         calendar_standard_hours=_h(cal_std),
         overtime_cap_hours=overtime_cap_hours(scenario, person, first, last, roster.start),
         prior_overtime_hours=prior,
+        cap_standard_hours=_h(cap_std),
         employed=any(person.employed_on(d) for d in _dates(first, last)),
     )
 
@@ -368,6 +370,16 @@ class SettlementHours:
     overtime_cap_hours: float
 
 
+def _settled_overtime(rules: Rules, rs: list[MonthHours]) -> float:
+    """The cap measure of a settlement period: a 综合 quarter/year nets its months (CH-07, as the validator and the
+    solver do) — max(0, Σ(paid − holiday − cap standard)) + Σ holiday; otherwise the months' own measures."""
+    prior = sum(r.prior_overtime_hours for r in rs)
+    if len(rs) > 1 and rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+        hol = sum(r.ot300_hours for r in rs)
+        return max(0.0, sum(r.paid_hours - r.ot300_hours - r.cap_standard_hours for r in rs)) + hol + prior
+    return sum(r.overtime_total_hours for r in rs) + prior
+
+
 def settlement_key(rules: Rules, first: dt.date) -> tuple[int, ...]:
     sp = rules.settlement_period.value
     if rules.working_time_system != WorkingTimeSystem.COMPREHENSIVE or sp == "month":
@@ -408,7 +420,7 @@ def settlement_hours(scenario: Scenario, rows: Iterable[MonthHours]) -> list[Set
             staff=sid, key=key, first=min(r.first for r in rs if r.first),
             last=max(r.last for r in rs if r.last), paid_hours=round(paid, 2), standard_hours=round(std, 2),
             ot150_hours=round(ot150, 2), ot300_hours=round(hol, 2),
-            overtime_total_hours=round(sum(r.overtime_total_hours + r.prior_overtime_hours for r in rs), 2),
+            overtime_total_hours=round(_settled_overtime(rules, rs), 2),
             overtime_cap_hours=round(sum(r.overtime_cap_hours for r in rs), 2)))
     return out
 

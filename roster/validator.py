@@ -552,6 +552,8 @@ class MonthOvertime:
     extended: float = 0.0  # standard system: Σ hours beyond the standard day of shifts starting on workdays
     # (paid, holiday) minutes falling in P when that reading is the larger one (paid/holiday are by start date)
     by_minutes: tuple[float, float] | None = None
+    # (paid, holiday) minutes falling in P, whichever reading is larger (a quarter/year nets the months)
+    minutes: tuple[float, float] = (0.0, 0.0)
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -605,7 +607,8 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             # protected later in the month — it leaves the period no room, but is no breach by itself
             cap = max(cap, min(hist_min, float(ru.history_overtime_allowance_minutes())))
         out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
-                                 (float(paid_m), float(hol_m)) if by_minutes else None))
+                                 (float(paid_m), float(hol_m)) if by_minutes else None,
+                                 (float(paid_m), float(hol_m))))
         d = last + DAY
     return out
 
@@ -626,7 +629,8 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
     Source: 劳动法 第41条 (S1, OT-03 "每月不得超过三十六小时"); 劳部发〔1997〕271号 第5项 (S12, CH-07
     综合工时 "平均每月不得超过36小时"); 女职工劳动保护特别规定 第6条、第9条 (S5, PG-01/PG-02 不得延长劳动时间).
     Overtime per natural-month part P = max(0, paid − holiday − standard) + holiday (holiday hours
-    are always overtime), capped pro rata; quarter/year settlement sums months.  One violation per
+    are always overtime), capped pro rata; a 综合 quarter/year settlement nets its months
+    (max(0, Σ(paid − holiday − standard)) + Σ holiday) against the sum of their caps.  One violation per
     month (or settlement period).
     """
     src = RULES["overtime_cap"].source
@@ -638,6 +642,13 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             groups.setdefault(_settlement_key(ctx, m), []).append(m)
         for ms in groups.values():
             ot = sum(m.overtime for m in ms)
+            if len(ms) > 1:
+                # 综合 quarter/year (CH-07 "平均每月不得超过36小时"): the months settle together, an hour under the
+                # standard in one month offsets an hour over it in another; holiday hours always count
+                by_start = max(0.0, sum(m.paid - m.holiday - m.standard for m in ms)) + sum(m.holiday for m in ms)
+                by_min = (max(0.0, sum(m.minutes[0] - m.minutes[1] - m.standard for m in ms))
+                          + sum(m.minutes[1] for m in ms))
+                ot = max(by_start, by_min) + sum(m.history for m in ms)
             cap = sum(m.cap for m in ms)
             ext = 0.0
             if ctx.rules.working_time_system == WorkingTimeSystem.STANDARD:
@@ -654,11 +665,16 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             paid = sum(m.by_minutes[0] if m.by_minutes else m.paid for m in ms) / 60
             std = sum(m.standard for m in ms) / 60
             hol = sum(m.by_minutes[1] if m.by_minutes else m.holiday for m in ms) / 60
+            if len(ms) > 1:
+                by_min_larger = by_min > by_start
+                paid = sum(m.minutes[0] if by_min_larger else m.paid for m in ms) / 60
+                hol = sum(m.minutes[1] if by_min_larger else m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
             why = "，不可加班" if cap == 0 else ""
             if hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
                 why += f"，含上期，按 {first.month}月1日–{last.month}月{last.day}日 计"
-            how = "（按落在当月的分钟计）" if any(m.by_minutes for m in ms) else ""
+            minutes_read = by_min_larger if len(ms) > 1 else any(m.by_minutes for m in ms)
+            how = "（按落在当月的分钟计）" if minutes_read else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
                    f"超过上限（{_h(cap / 60)} 小时{why}）：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
                    f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")

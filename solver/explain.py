@@ -174,7 +174,7 @@ class PersonRules:
         """[(settlement key, dates of the part, measured hours, cap hours)] per settlement part."""
         r = self.rules
         hist = self.scenario.history_of(person.id)
-        parts: list[tuple[tuple, dt.date, dt.date, float, float]] = []
+        parts: list[tuple[tuple, dt.date, dt.date, float, float, tuple]] = []
         y, m = self.start.year, self.start.month
         while dt.date(y, m, 1) <= self.end:
             first, last = month_bounds(y, m)
@@ -221,11 +221,15 @@ class PersonRules:
                         if self.day_type(day) == DayType.HOLIDAY:
                             hol_m += mins * frac
             ot = max(ot, max(0.0, (paid_m - hol_m) / 60 - std) + hol_m / 60)
+            # a 综合 quarter/year nets the months: (excess by start date, holiday, excess by minutes, holiday)
+            net = (paid_h - hol_h - std, hol_h, (paid_m - hol_m) / 60 - std, hol_m / 60)
             if r.working_time_system == WorkingTimeSystem.STANDARD:  # extended daily hours count too (OT-03)
                 ot = max(ot, ext / 60 + hol_h)
             cap_days = ndays
+            hist_h = 0.0
             if (y, m) == (self.start.year, self.start.month) and self.start.day > 1 and person.id in self.scenario.history:
-                ot += hist.overtime_minutes_month / 60
+                hist_h = hist.overtime_minutes_month / 60
+                ot += hist_h
                 cap_days = (p1 - first).days + 1
             cap = r.max_overtime_hours_per_month * cap_days / mdays
             no_ot = not person.overtime_ok or any(
@@ -241,15 +245,24 @@ class PersonRules:
                 key = ("Y", y)
             else:
                 key = ("M", y, m)
-            parts.append((key, p0, p1, ot, cap))
+            parts.append((key, p0, p1, ot, cap, net + (hist_h,)))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         grouped: dict[tuple, list] = {}
-        for key, p0, p1, ot, cap in parts:
-            g = grouped.setdefault(key, [p0, p1, 0.0, 0.0])
+        for key, p0, p1, ot, cap, net in parts:
+            g = grouped.setdefault(key, [p0, p1, 0.0, 0.0, []])
             g[1] = p1
             g[2] += ot
             g[3] += cap
-        return [(k, (v[0], v[1]), v[2], v[3]) for k, v in grouped.items()]
+            g[4].append(net)
+        out = []
+        for k, (p0, p1, ot, cap, nets) in grouped.items():
+            if len(nets) > 1:
+                # CH-07: the months of a quarter/year settle together — an hour under the standard in one month
+                # offsets an hour over it in another; holiday hours always count
+                ex_s, hol_s, ex_m, hol_m, hist_h = (sum(col) for col in zip(*nets, strict=True))
+                ot = max(max(0.0, ex_s) + hol_s, max(0.0, ex_m) + hol_m) + hist_h
+            out.append((k, (p0, p1), ot, cap))
+        return out
 
     def overtime_in_month(self, person: Staff, row: dict[dt.date, str], day: dt.date) -> tuple[float, float]:
         """(measured, cap) hours of the settlement part holding ``day``."""

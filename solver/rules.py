@@ -391,8 +391,9 @@ def overtime_parts(m: RosterModel) -> dict:
                    for s, v in m.cells(p, d) if s.paid_minutes > daily]
             # without minutes from another month the minute reading is at most the start-date one: no constraint
             paid_m, hol_m = by_minute[y, mo] if (y, mo) in crossing else ([], [])
+            # every month's minute reading, for a quarter/year that nets its months (_net_settlement_cap)
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
-                                 paid_m=paid_m, hol_m=hol_m)
+                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo])
     return out
 
 
@@ -502,11 +503,15 @@ def overtime_cap(m: RosterModel) -> None:
     if not inst.enabled("overtime_cap"):
         return
     for key, items in groups.items():
-        # per month the larger of the start-date and the minute readings (the same variable when they cannot differ)
-        total = sum(info["measured_m"] if info["measured_m"] is not None else meas for meas, info in items)
         cap = sum(info["cap"] for _, info in items)
         hist = sum(info["hist"] for _, info in items)
-        m.model.Add(total + hist <= cap)
+        if len(items) > 1:
+            _net_settlement_cap(m, [info for _, info in items], hist, cap)
+        else:
+            # per month the larger of the start-date and the minute readings (the same variable when they cannot
+            # differ)
+            total = sum(info["measured_m"] if info["measured_m"] is not None else meas for meas, info in items)
+            m.model.Add(total + hist <= cap)
         if hist > cap:
             m.static_infeasible.append(("overtime_cap", inst.staff[key[0]].id, hist, cap))
         if rules.working_time_system == WorkingTimeSystem.STANDARD:
@@ -515,6 +520,21 @@ def overtime_cap(m: RosterModel) -> None:
             extended = [(c, v) for _, info in items for c, v in info["ext"] + info["hol"]]
             if extended:
                 m.model.Add(sum(c * v for c, v in extended) + hist <= cap)
+
+
+def _net_settlement_cap(m: RosterModel, infos: list[dict], hist: int, cap: int) -> None:
+    """A 综合 quarter/year settles its months together (CH-07 S12 item 5, "平均每月不得超过36小时"): an hour under
+    the standard in one month offsets one over it in another.  max(0, Σ(paid − hol − std)) + Σ hol + hist ≤ cap for
+    both readings (by start date, by the minutes falling in each month), written without the max:
+    Σ paid − Σ std + hist ≤ cap and Σ hol + hist ≤ cap."""
+    std = sum(info["std"] for info in infos)
+    by_start = ([cv for info in infos for cv in info["paid"]], [cv for info in infos for cv in info["hol"]])
+    by_minutes = ([cv for info in infos for cv in info.get("minutes", ((), ()))[0]],
+                  [cv for info in infos for cv in info.get("minutes", ((), ()))[1]])
+    for paid, hol in (by_start, by_minutes):
+        m.model.Add(sum(c * v for c, v in paid) - std + hist <= cap)
+        if hol:
+            m.model.Add(sum(c * v for c, v in hol) + hist <= cap)
 
 
 def symmetry_breaking(m: RosterModel) -> None:

@@ -348,6 +348,8 @@ def test_quarter_settlement_evens_out_months():
     assert q.key == (2026, 2) and (q.first, q.last) == (D("2026-07-01"), D("2026-08-31"))
     assert (q.paid_hours, q.standard_hours, q.ot150_hours) == (248, 352, 0)
     assert q.overtime_cap_hours == 72
+    # the cap measure nets the months as well (CH-07; validator and solver agree): 248 − 352 < 0 → 0, not July's 64
+    assert row(rows, "a", 7).overtime_total_hours == 64 and q.overtime_total_hours == 0
     # month settlement keeps the monthly figure
     sc_m = scenario(Staff("a", "甲"))
     ms = settlement_hours(sc_m, month_hours(sc_m, roster(sc_m, "2026-07-01", 62, cells)))

@@ -678,3 +678,25 @@ def test_quarter_settlement_history_above_one_month_cap_is_averaged():
               history={"p0": History(overtime_minutes_month=40 * 60)})
     res = solve(sc, start, 10, FAST)
     assert_clean(sc, res)
+
+
+def test_quarter_settlement_lets_an_under_month_offset_an_over_month():
+    # sweep #7 (CH-07 "平均每月不得超过36小时"): 综合, quarterly; 10-01..11-30, demand for a 12-h shift only in October.
+    # Month by month October allowed 144 + 36 = 180 h (15 shifts), summed over the quarter 144 + 72 h (18); netted
+    # with an empty November (168 h under its standard) October may hold as many as the rest rules allow, with its
+    # holiday hours (10-01..10-07) ≤ 72 h
+    shifts = (Shift("A", "长白班", 8 * 60, 12),)
+    start = dt.date(2026, 10, 1)
+    demand = [DemandRule((start + dt.timedelta(days=k)).isoformat(), 8 * 60, 20 * 60, 1) for k in range(31)]
+    rules = Rules(settlement_period="quarter", approval=APPROVED)
+    sc = scen(team(1), demand, rules, shifts=shifts)
+    res = solve(sc, start, 61, FAST)
+    assert_clean(sc, res)
+    october = [a for a in res.roster.assignments if a.date.month == 10]
+    assert len(october) > 18  # summed but floored per month it stopped at 144 + 72 h = 18 shifts
+    assert not [a for a in res.roster.assignments if a.date.month == 11]
+    # monthly settlement: October alone is capped
+    monthly = scen(team(1), demand, Rules(approval=APPROVED), shifts=shifts)
+    res_m = solve(monthly, start, 61, FAST)
+    assert_clean(monthly, res_m)
+    assert len([a for a in res_m.roster.assignments if a.date.month == 10]) == 15

@@ -651,6 +651,27 @@ def test_overtime_quarter_settlement_sums_months():
     assert len(run(scen(rules=std_q), r, "overtime_cap")) == 1
 
 
+def test_overtime_quarter_settlement_nets_the_months():
+    # sweep #7: 10-01..12-31 (Q4), 综合 quarterly.  October std 144 h, November 168 h, December 184 h.
+    # Oct 18 × A (from 10-09, after the holidays) = 216 h → +72; Nov 18 × A = 216 h → +48; Dec 8 × A = 96 h → −88.
+    # CH-07 averages over the period: 72 + 48 − 88 = 32 h ≤ 108 h.  Month by month floored at 0 it read 120 h.
+    start = D("2026-10-01")
+    cells = {8 + i: "A" for i in range(18)}
+    cells.update({31 + i: "A" for i in range(18)})
+    cells.update({61 + i: "A" for i in range(8)})
+    r = month_roster(cells, start=start, days=92)
+    quarter = Rules(settlement_period=SettlementPeriod.QUARTER, approval=APPROVED)
+    assert run(scen(rules=quarter), r, "overtime_cap") == []
+    # twelve more December shifts (20 × A = 240 h → +56): 72 + 48 + 56 = 176 h > 108, and the message's own
+    # figures add up: 672 − 496 = 176
+    more = {**cells, **{69 + i: "A" for i in range(12)}}
+    (v,) = run(scen(rules=quarter), month_roster(more, start=start, days=92), "overtime_cap")
+    assert v.measured == 176 and v.limit == 108
+    assert "排班有薪 672 小时，标准工时 496 小时" in v.message
+    # monthly settlement still measures each month on its own: October 72 > 36
+    assert len(run(scen(), r, "overtime_cap")) == 2
+
+
 def test_overtime_average_method():
     # average: 165.33 h per month → 17 × A = 204 h gives 38.67 h
     r = month_roster({i: "A" for i in NO_HOLIDAY_JUNE[:17]})
