@@ -166,6 +166,19 @@ def _lock_conflicts(m: RosterModel) -> list[str]:
     return out
 
 
+def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, named: list[str]) -> list[str]:
+    """Beside the locks on cells a rule removes outright, those that break a rule together with the history or
+    other locks (7 consecutive days with the history's 6, …), for people not named yet — all at once, not one per
+    attempt (sweep #7)."""
+    from .explain import lock_conflicts
+
+    out = []
+    for c in lock_conflicts(scenario, start, days):
+        if c.staff is not None and c.locks and not any(_who(scenario, c.staff) in t for t in named + out):
+            out.append(f"{c.message}：请解除该锁定或修改相应设置")
+    return out
+
+
 def _add_locks(m: RosterModel, *, assumptions: bool) -> None:
     inst = m.inst
     for lk in inst.scenario.locked:
@@ -458,6 +471,8 @@ def solve(
 def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions,
                  on_progress, on_solution, cancel: CancelToken | None, t0: float) -> SolveResult:
     conflicts = _lock_conflicts(m)
+    if conflicts:
+        conflicts += _combined_lock_conflicts(scenario, start, days, conflicts)
     if conflicts or m.static_infeasible:
         reason = "；".join(conflicts) if conflicts else _static_reason(m)
         return _infeasible(start, days, t0, reason)

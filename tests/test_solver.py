@@ -700,3 +700,18 @@ def test_quarter_settlement_lets_an_under_month_offset_an_over_month():
     res_m = solve(monthly, start, 61, FAST)
     assert_clean(monthly, res_m)
     assert len([a for a in res_m.roster.assignments if a.date.month == 10]) == 15
+
+
+def test_every_conflicting_lock_is_named_at_once():
+    # sweep #7: a lock inside the history's rest gap and one making 7 consecutive days with the history's 6 were
+    # reported one per attempt (remove the first, only then hear of the second)
+    start = dt.datetime.combine(D0, dt.time())
+    history = {"p0": History(last_shift_end=start - dt.timedelta(minutes=30), consecutive_days=1),
+               "p1": History(last_shift_end=start - dt.timedelta(hours=16), consecutive_days=6)}
+    locked = (Lock("p0", D0, "D"), Lock("p1", D0, "D"))
+    sc = scen(team(3), [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED), history=history,
+              locked=locked)
+    res = solve(sc, D0, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    assert "员工0" in res.infeasible_reason and "员工1" in res.infeasible_reason
+    assert "连续工作 7 天" in res.infeasible_reason
