@@ -715,3 +715,15 @@ def test_every_conflicting_lock_is_named_at_once():
     assert res.status == "INFEASIBLE"
     assert "员工0" in res.infeasible_reason and "员工1" in res.infeasible_reason
     assert "连续工作 7 天" in res.infeasible_reason
+
+
+def test_standard_system_part_timer_gets_no_workday_shift_beyond_standard_day_plus_3h():
+    # sweep #7 (OT-02): 24 h a week → 4.8 h + 3 h = 7.8 h on a workday; the 8-h day shifts of the week go to the
+    # full-timer, the part-timer may still cover the weekend (rest-day work is not a daily extension)
+    staff = (Staff("full", "全职"), Staff("part", "兼职", weekly_hours=24))
+    sc = scen(staff, [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(working_time_system="standard"))
+    res = solve(sc, D0, 7, FAST)
+    assert_clean(sc, res)
+    part = [a for a in res.roster.assignments if a.staff == "part"]
+    assert all(a.date.weekday() >= 5 for a in part)
+    assert missing(res) == 0

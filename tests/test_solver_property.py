@@ -62,6 +62,7 @@ def scenarios(draw):
                                 tuple(sorted(draw(st.sets(st.integers(1, 7), max_size=4))))),)
         staff.append(Staff(id=f"p{i}", name=f"员工{i}", skills=("审核",) if draw(st.booleans()) else (),
                            night_ok=draw(st.booleans()), overtime_ok=draw(st.booleans()),
+                           weekly_hours=draw(st.sampled_from([40, 40, 40, 24])),
                            leave=leave, protected=protected, unavailable=away))
     demand = []
     for _ in range(draw(st.integers(1, 4))):
