@@ -146,14 +146,15 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
     """One alert per month only partly inside [first, last] whose demand (person-hours) exceeds what the team may
     legally cover there at most: Σ over staff of the part's standard hours + its pro-rata overtime cap, times the
     largest span/paid ratio of the templates (an unpaid break still covers its slots).  An upper bound — leave,
-    protection and history only lower it — so an alert means a certain shortfall.  Not under a 综合 quarter/year
-    settlement (the months share one cap)."""
+    protection and history only lower it — so an alert means a certain shortfall.  Under a 综合 quarter/year
+    settlement the months of one settlement period share (net) one cap, so the test is made per settlement
+    period's part inside [first, last] that holds a partial month (Oct 1–15 alone in its quarter is as short as
+    in a monthly settlement)."""
     rules = scenario.for_period(first, last).rules
     if "overtime_cap" in rules.disabled:
         return []  # no cap, no certain shortfall
-    if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE and rules.settlement_period in (
-            SettlementPeriod.QUARTER, SettlementPeriod.YEAR):
-        return []  # the months share one cap: a short part may borrow from the others
+    netted = rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE and rules.settlement_period in (
+        SettlementPeriod.QUARTER, SettlementPeriod.YEAR)
     # a shift covers its whole span but counts only its paid hours: the most cover one paid hour can buy
     spans = [s.span_minutes / s.paid_minutes for s in scenario.shifts if s.paid_minutes > 0]
     if not spans:
@@ -161,36 +162,49 @@ def partial_month_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang
     stretch = max(spans)
     cal = WorkCalendar.of(scenario)
     staff = [p for p in scenario.staff if p.active]
-    out = []
+    groups: dict[tuple, list[tuple[dt.date, dt.date, bool]]] = {}
     d = first
     while d <= last:
         dim = pycal.monthrange(d.year, d.month)[1]
-        m_first, m_last = d.replace(day=1), d.replace(day=dim)
-        a, b = d, min(last, m_last)
+        a, b = d, min(last, d.replace(day=dim))
         d = b + dt.timedelta(days=1)
-        if a == m_first and b == m_last:
+        key = (a.year, (a.month - 1) // 3 if rules.settlement_period == SettlementPeriod.QUARTER else 0) \
+            if netted else (a.year, a.month)
+        groups.setdefault(key, []).append((a, b, a.day != 1 or b.day != dim))
+    out = []
+    for parts in groups.values():
+        if not any(partial for _a, _b, partial in parts):
             continue
-        days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
+        days = [a + dt.timedelta(days=k) for a, b, _p in parts for k in range((b - a).days + 1)]
         workdays = sum(1 for x in days if cal.is_workday(x))
         need = sum(sum(demand_for_date(scenario, x, cal)[None]) for x in days) * SLOT_MINUTES / 60
         # the HR accounting's standard (every workday, as the cap check counts it) and pro-rata cap of the part
         # (from the 1st with history); the cap is rounded to 0.01 h, hence the slack
+        caps = {p.id: sum(overtime_cap_hours(scenario, p, a, b, first) for a, b, _p in parts) for p in staff}
         room = stretch * sum(float(calendar_standard_minutes(rules, p, cal, a, b, employed_only=False)) / 60
-                             + overtime_cap_hours(scenario, p, a, b, first) for p in staff)
-        if need <= room + 0.01 * len(staff):
-            best = max((overtime_cap_hours(scenario, p, a, b, first) for p in staff), default=0.0)
+                             for p in staff for a, b, _p in parts) + stretch * sum(caps.values())
+        a, b = parts[0][0], parts[-1][1]
+        if need <= room + 0.01 * len(staff) * len(parts):
+            best = max(caps.values(), default=0.0)
             out.extend(_holiday_alerts(scenario, cal, days, a, b, best, lang))
             continue
-        if lang.startswith("en"):
-            out.append(f"The period holds only {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d} ({len(days)} days, "
-                       f"{workdays} working days): SPEC §4 gives that part its own standard hours and a pro-rata "
-                       f"overtime cap, at most about {room:.0f} person-hours in all, against a demand of {need:.0f}, "
-                       "so those days will be short. Plan whole months (from the 1st to the month's end).")
-        else:
-            out.append(f"排班期只包含 {a.year}年{a.month}月的 {a.month}月{a.day}日–{b.month}月{b.day}日（{len(days)} 天，"
-                       f"其中工作日 {workdays} 天）：按 SPEC §4，这部分按自身的标准工时和按比例的加班上限计算，全组最多约 "
-                       f"{room:.0f} 人·小时，少于需求 {need:.0f} 人·小时，这几天必然缺人。建议按整月排班（从 1 日到月底）。")
+        out.append(_short_part_text(a, b, len(days), workdays, room, need, len(parts) > 1, lang))
     return out
+
+
+def _short_part_text(a: dt.date, b: dt.date, ndays: int, workdays: int, room: float, need: float, settlement: bool,
+                     lang: str) -> str:
+    if lang.startswith("en"):
+        what = (f"only {a:%Y-%m-%d}–{b:%Y-%m-%d} of its 综合 settlement period" if settlement
+                else f"only {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d}")
+        return (f"The period holds {what} ({ndays} days, {workdays} working days): SPEC §4 gives that part its own "
+                f"standard hours and a pro-rata overtime cap, at most about {room:.0f} person-hours in all, against a "
+                f"demand of {need:.0f}, so those days will be short. Plan whole months (from the 1st to the month's end).")
+    what = (f"综合工时结算周期中的 {a.year}年{a.month}月{a.day}日–{b.year}年{b.month}月{b.day}日" if settlement
+            else f"{a.year}年{a.month}月的 {a.month}月{a.day}日–{b.month}月{b.day}日")
+    return (f"排班期只包含 {what}（{ndays} 天，其中工作日 {workdays} 天）：按 SPEC §4，这部分按自身的标准工时和按比例的"
+            f"加班上限计算，全组最多约 {room:.0f} 人·小时，少于需求 {need:.0f} 人·小时，这几天必然缺人。"
+            "建议按整月排班（从 1 日到月底）。")
 
 
 def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], a: dt.date, b: dt.date,

@@ -154,7 +154,7 @@ def test_the_partial_month_alert_is_a_certain_shortfall():
     assert res.shortfalls and any("建议按整月排班" in w for w in res.roster.solver.get("warnings", []))
 
 
-def test_partial_month_alert_counts_the_cover_of_unpaid_breaks_and_skips_pooled_settlement():
+def test_partial_month_alert_counts_the_cover_of_unpaid_breaks_and_nets_a_quarter():
     # 12 h spans with 4 h unpaid breaks: 8 paid hours cover 12 hours of demand, so the paid-hour room alone
     # (≈ 502 person-hours for 25–30 June) is no bound on the cover (576 demanded, ~548 reachable)
     from roster.model import DemandRule
@@ -162,12 +162,21 @@ def test_partial_month_alert_counts_the_cover_of_unpaid_breaks_and_skips_pooled_
     shifts = (Shift("L", "长白", 7 * 60, 12, 240), Shift("M", "长夜", 19 * 60, 12, 240))
     sc = dataclasses.replace(sample_scenario(), shifts=shifts, demand=(DemandRule("all", 0, 1440, 4),))
     assert not [a for a in period_alerts(sc, D("2026-06-25"), D("2026-06-30")) if "建议按整月排班" in a]
-    # a 综合 quarter settlement shares one cap across its months: no alert for a short part either
+    # a 综合 quarter settlement nets its months: January's short tail is made up by February, no alert
     tail = (D("2027-01-30"), D("2027-02-19"))
     assert any("建议按整月排班" in a for a in period_alerts(sample_scenario(), *tail))
     quarter = dataclasses.replace(sample_scenario(), rules=dataclasses.replace(
         sample_scenario().rules, settlement_period=SettlementPeriod.QUARTER))
     assert not any("建议按整月排班" in a for a in period_alerts(quarter, *tail))
+    # sweep #7: but a part that is alone in its quarter nets with nothing — 30 Sep (Q3) + 1 Oct (Q4, a holiday)
+    short = [a for a in period_alerts(quarter, D("2026-09-30"), D("2026-10-01")) if "建议按整月排班" in a]
+    assert short and all("10月1日" in a for a in short)
+    # two months of one quarter inside the period, one of them partial: the test is made on their sum
+    q3 = [a for a in period_alerts(quarter, D("2026-08-31"), D("2026-09-30"), "en") if "Plan whole months" in a]
+    assert q3 == []
+    everyone = dataclasses.replace(quarter, demand=(DemandRule("all", 0, 1440, 13),))
+    (both,) = [a for a in period_alerts(everyone, D("2026-11-29"), D("2026-12-01")) if "建议按整月排班" in a]
+    assert "综合工时结算周期中的 2026年11月29日–2026年12月1日（3 天，其中工作日 2 天）" in both
 
 
 def test_input_alerts_name_statutory_limits_and_inputs_that_cannot_apply():
