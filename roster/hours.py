@@ -47,6 +47,7 @@ from .model import (
     Roster,
     Rules,
     Scenario,
+    SettlementPeriod,
     Staff,
     WorkingTimeSystem,
 )
@@ -172,14 +173,14 @@ def calendar_standard_minutes(rules: Rules, person: Staff, cal: WorkCalendar, fi
 def overtime_cap_hours(scenario: Scenario, person: Staff, first: dt.date, last: dt.date,
                        roster_start: dt.date) -> float:
     """Pro-rata monthly cap for P (ARCHITECTURE.md).  In a period's start month P counts from the 1st
-    when the scenario carries a history for the person (its overtime covers the days before)."""
+    when the scenario carries history overtime for the person (it covers the days before)."""
     if not person.overtime_ok:
         return 0.0
     for d in _dates(first, last):
         if any(p.kind in NO_OVERTIME_KINDS for p in person.protected_on(d)):
             return 0.0
     m_first, m_last = month_bounds(first.year, first.month)
-    if first == roster_start and first.day != 1 and person.id in scenario.history:
+    if first == roster_start and first.day != 1 and scenario.history_of(person.id).overtime_minutes_month > 0:
         first = m_first
     frac = Fraction((last - first).days + 1, (m_last - m_first).days + 1)
     return round(float(scenario.rules.max_overtime_hours_per_month * frac), 2)
@@ -372,11 +373,16 @@ class SettlementHours:
 
 def _settled_overtime(rules: Rules, rs: list[MonthHours]) -> float:
     """The cap measure of a settlement period: a 综合 quarter/year nets its months (CH-07, as the validator and the
-    solver do) — max(0, Σ(paid − holiday − cap standard)) + Σ holiday; otherwise the months' own measures."""
+    solver do) — max(0, Σ(paid − holiday − cap standard)) + Σ holiday, by the shifts' start dates (the HR rows'
+    reading; the validator also reads the minutes falling in each month); otherwise the months' own measures.
+    A month where no overtime is allowed stays on its own."""
     prior = sum(r.prior_overtime_hours for r in rs)
-    if len(rs) > 1 and rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
-        hol = sum(r.ot300_hours for r in rs)
-        return max(0.0, sum(r.paid_hours - r.ot300_hours - r.cap_standard_hours for r in rs)) + hol + prior
+    netted = [r for r in rs if r.overtime_cap_hours > 0]  # a month without overtime allowed is settled alone
+    alone = sum(r.overtime_total_hours for r in rs if r.overtime_cap_hours <= 0)
+    if len(netted) > 1 and rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE and rules.settlement_period in (
+            SettlementPeriod.QUARTER, SettlementPeriod.YEAR):
+        hol = sum(r.ot300_hours for r in netted)
+        return max(0.0, sum(r.paid_hours - r.ot300_hours - r.cap_standard_hours for r in netted)) + hol + alone + prior
     return sum(r.overtime_total_hours for r in rs) + prior
 
 
@@ -398,7 +404,11 @@ def settlement_hours(scenario: Scenario, rows: Iterable[MonthHours]) -> list[Set
     For a ``month`` period (or the standard system) this repeats the month rows.  A ``week`` period
     cannot be rebuilt from month rows: the months are returned, keyed by the ISO week of their start.
     """
-    rules = scenario.rules
+    rows = list(rows)
+    dated = [r for r in rows if r.first is not None and r.last is not None]
+    # the rules in force (综合 without a valid approval → standard), as month_hours applies them
+    rules = scenario.for_period(min(r.first for r in dated), max(r.last for r in dated)).rules if dated \
+        else scenario.rules
     groups: dict[tuple[str, tuple[int, ...]], list[MonthHours]] = {}
     for r in rows:
         if r.first is None:

@@ -565,6 +565,9 @@ class MonthOvertime:
     by_minutes: tuple[float, float] | None = None
     # (paid, holiday) minutes falling in P, whichever reading is larger (a quarter/year nets the months)
     minutes: tuple[float, float] = (0.0, 0.0)
+    # no overtime allowed in P (protected, overtime_ok false, a 0-h cap): settled on its own, never netted with
+    # the other months of a quarter/year (an empty October must not buy a nursing mother November overtime)
+    alone: bool = False
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -574,7 +577,9 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
     tl = ctx.timelines.get(p.id)
     works = tl.works if tl else []
     hist = ctx.scenario.history_of(p.id)
-    has_history = p.id in ctx.scenario.history
+    # the month-to-date overtime of the history moves P's start to the 1st (pro rata from there); a history entry
+    # without overtime leaves P's own pro-rata share (as the solver: review of sweep #7)
+    has_history = p.id in ctx.scenario.history and hist.overtime_minutes_month > 0
     out = []
     d = ctx.roster.start
     while d <= ctx.roster.end:
@@ -612,6 +617,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             frac_days = (last - m_first).days + 1
         no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
+        alone = cap == 0
         if hist_min:
             # the history's overtime is lawful up to the monthly cap (OT-03 "每月不得超过三十六小时"; 综合 quarter/year:
             # CH-07's sum over the period); above the pro-rata share of days 1…last — or any at all for someone
@@ -619,7 +625,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             cap = max(cap, min(hist_min, float(ru.history_overtime_allowance_minutes())))
         out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
                                  (float(paid_m), float(hol_m)) if by_minutes else None,
-                                 (float(paid_m), float(hol_m))))
+                                 (float(paid_m), float(hol_m)), alone))
         d = last + DAY
     return out
 
@@ -650,7 +656,8 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
         months = month_overtime(ctx, p)
         groups: dict[tuple, list[MonthOvertime]] = {}
         for m in months:
-            groups.setdefault(_settlement_key(ctx, m), []).append(m)
+            key = (m.first.year, m.first.month, "alone") if m.alone else _settlement_key(ctx, m)
+            groups.setdefault(key, []).append(m)
         for ms in groups.values():
             ot = sum(m.overtime for m in ms)
             if len(ms) > 1:

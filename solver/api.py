@@ -138,8 +138,9 @@ def build(
     return m
 
 
-def _lock_conflicts(m: RosterModel) -> list[str]:
-    """Locks on cells a rule removed outright, as Chinese sentences."""
+def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[str]:
+    """Locks on cells a rule removed outright, as Chinese sentences (each such lock is added to ``named``)."""
+    named = set() if named is None else named
     out = []
     inst = m.inst
     codes = {s.code for s in inst.shifts}
@@ -157,24 +158,26 @@ def _lock_conflicts(m: RosterModel) -> list[str]:
         who = _who(inst.scenario, lk.staff)
         if lk.shift not in codes:
             out.append(f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次")
+            named.add(lk)
             continue
         hit = m.forbidden.get(cell)
         if hit:
+            named.add(lk)
             rule, reason = hit
             fix = "请解除该锁定或取消该日请假" if rule == "approved_leave" else "请解除该锁定或修改相应设置"
             out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule)}冲突：{reason}。{fix}")
     return out
 
 
-def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, named: list[str]) -> list[str]:
-    """Beside the locks on cells a rule removes outright, those that break a rule together with the history or
-    other locks (7 consecutive days with the history's 6, …), for people not named yet — all at once, not one per
-    attempt (sweep #7)."""
+def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, named: set) -> list[str]:
+    """Beside the locks on cells a rule removes outright (``named``), those that break a rule together with the
+    history or other locks (7 consecutive days with the history's 6, …) — all at once, not one per attempt
+    (sweep #7)."""
     from .explain import lock_conflicts
 
     out = []
     for c in lock_conflicts(scenario, start, days):
-        if c.staff is not None and c.locks and not any(_who(scenario, c.staff) in t for t in named + out):
+        if c.staff is not None and c.locks and not set(c.locks) <= named:
             out.append(f"{c.message}：请解除该锁定或修改相应设置")
     return out
 
@@ -470,9 +473,10 @@ def solve(
 
 def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions,
                  on_progress, on_solution, cancel: CancelToken | None, t0: float) -> SolveResult:
-    conflicts = _lock_conflicts(m)
+    named: set = set()
+    conflicts = _lock_conflicts(m, named)
     if conflicts:
-        conflicts += _combined_lock_conflicts(scenario, start, days, conflicts)
+        conflicts += _combined_lock_conflicts(scenario, start, days, named)
     if conflicts or m.static_infeasible:
         reason = "；".join(conflicts) if conflicts else _static_reason(m)
         return _infeasible(start, days, t0, reason)

@@ -227,7 +227,7 @@ class PersonRules:
                 ot = max(ot, ext / 60 + hol_h)
             cap_days = ndays
             hist_h = 0.0
-            if (y, m) == (self.start.year, self.start.month) and self.start.day > 1 and person.id in self.scenario.history:
+            if (y, m) == (self.start.year, self.start.month) and self.start.day > 1 and hist.overtime_minutes_month > 0:
                 hist_h = hist.overtime_minutes_month / 60
                 ot += hist_h
                 cap_days = (p1 - first).days + 1
@@ -237,10 +237,13 @@ class PersonRules:
             )
             if no_ot:
                 cap = 0.0
+            alone = cap == 0  # no overtime allowed: settled on its own, never netted with the other months
             if cap_days != ndays:  # history: lawful up to the monthly cap (OT-03), see solver.rules.overtime_parts
                 cap = max(cap, min(hist.overtime_minutes_month / 60, r.history_overtime_allowance_minutes() / 60))
-            if r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.QUARTER:
-                key: tuple = ("Q", y, (m - 1) // 3)
+            if alone:
+                key: tuple = ("M", y, m)
+            elif r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.QUARTER:
+                key = ("Q", y, (m - 1) // 3)
             elif r.working_time_system == WorkingTimeSystem.COMPREHENSIVE and r.settlement_period == SettlementPeriod.YEAR:
                 key = ("Y", y)
             else:

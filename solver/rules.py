@@ -389,6 +389,7 @@ def overtime_parts(m: RosterModel) -> dict:
                 hist_ot = hist.overtime_minutes_month
                 frac_days = (dates[-1] - first.replace(day=1)).days + 1
             std, cap = _standard_and_cap(inst, person, dates, frac_days, dim)
+            alone = cap == 0  # no overtime allowed: settled on its own, never netted (_net_settlement_cap)
             if hist_ot:
                 # overtime already worked this month is lawful up to the monthly cap (OT-03; a 综合 quarter/year: its
                 # sum): more than the pro-rata share of days 1…end — or any, for someone who may not work overtime
@@ -402,7 +403,7 @@ def overtime_parts(m: RosterModel) -> dict:
             paid_m, hol_m = by_minute[y, mo] if (y, mo) in crossing else ([], [])
             # every month's minute reading, for a quarter/year that nets its months (_net_settlement_cap)
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
-                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo])
+                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo], alone=alone)
     return out
 
 
@@ -497,7 +498,8 @@ def overtime_cap(m: RosterModel) -> None:
         for c, v in info["hol"]:
             t300.add(v, -(-c // 30))
         # the same measure over the minutes that fall in the month (info["paid_m"] / info["hol_m"])
-        key = (p, "spill", y, mo) if info.get("spill") else (p, *_settlement_key(rules, y, mo))
+        key = ((p, "spill", y, mo) if info.get("spill") else (p, "alone", y, mo) if info.get("alone")
+               else (p, *_settlement_key(rules, y, mo)))
         if not info["paid_m"]:
             info["measured_m"] = None
             groups[key].append((measured, info))

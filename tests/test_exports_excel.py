@@ -427,3 +427,24 @@ def test_per_person_row_shows_the_comp_balance_at_the_period_end():
     col = {h: i for i, h in enumerate(rows[0]) if h}
     (whole,) = [r for r in rows if r[2] == "全期"]
     assert whole[col["调休累计余额（小时）"]] == 8
+
+
+def test_standard_rest_day_work_given_back_by_weekdays_off_is_not_paid_200():
+    # sweep #7 / review: Mon–Wed + Sat–Sun worked, Thu–Fri off — the weekend is given back, 0 h at 200 %
+    import datetime as dt
+
+    from exports.excel import build_workbook
+    from roster.model import Roster, Rules, Scenario, Staff, WorkingTimeSystem, make_assignment
+    from roster.sample import default_shifts
+
+    sc = Scenario(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD), shifts=default_shifts(),
+                  staff=(Staff("c", "丙"),))
+    days = [dt.date(2026, 6, k) for k in (1, 2, 3, 6, 7)]
+    roster = Roster(dt.date(2026, 6, 1), 7, tuple(make_assignment("c", d, sc.shift("D")) for d in days))
+    ws = build_workbook(sc, roster)["工时汇总"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    col = {h: i for i, h in enumerate(rows[0]) if h}
+    ot200 = next(h for h in col if "200%" in str(h))
+    (whole,) = [r for r in rows if r[2] == "全期"]
+    assert whole[col[ot200]] == 0
+    assert whole[col["调休累计余额（小时）"]] == 0

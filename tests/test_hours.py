@@ -435,3 +435,19 @@ def test_standard_pay_columns_add_up_to_the_cap_measure(worked, code):
                                  for k in sorted(worked)))
     (r,) = month_hours(sc, ro)
     assert r.ot150_hours + r.ot200_hours + r.ot300_hours == pytest.approx(r.overtime_total_hours, abs=0.02)
+
+
+def test_settlement_table_nets_only_quarter_and_year_under_the_system_in_force():
+    # review of sweep #7: a week settlement keys month parts by ISO week, so a week across a month end held two
+    # months and was netted; a 综合 quarter without an approval is the standard system and is not netted either
+    from roster.hours import settlement_hours
+    from roster.model import SettlementPeriod
+
+    start = D("2026-11-30")  # Monday: Nov 30 worked 10 h (standard 8 h), Dec 1–6 nothing
+    cells = {("a", "2026-11-30"): "T"}
+    week = scenario(Staff("a", "甲"), rules=Rules(settlement_period=SettlementPeriod.WEEK, approval=APPROVED))
+    (w,) = settlement_hours(week, month_hours(week, roster(week, start.isoformat(), 7, cells)))
+    assert w.overtime_total_hours == 2
+    no_approval = scenario(Staff("a", "甲"), rules=Rules(settlement_period=SettlementPeriod.QUARTER))
+    rows = month_hours(no_approval, roster(no_approval, start.isoformat(), 7, cells))
+    assert sum(s.overtime_total_hours for s in settlement_hours(no_approval, rows)) == 2

@@ -727,3 +727,31 @@ def test_standard_system_part_timer_gets_no_workday_shift_beyond_standard_day_pl
     part = [a for a in res.roster.assignments if a.staff == "part"]
     assert all(a.date.weekday() >= 5 for a in part)
     assert missing(res) == 0
+
+
+def test_a_second_bad_lock_of_the_same_person_is_named_too():
+    # review of sweep #7's fix: a lock on a leave day and another making 7 consecutive days with the history's 6,
+    # both p0's — the second was still reported only on the next attempt
+    start = dt.datetime.combine(D0, dt.time())
+    day3 = D0 + dt.timedelta(days=3)
+    staff = (Staff("p0", "甲", leave=(Leave(DateRange(day3, day3)),)), Staff("p1", "乙"), Staff("p2", "丙"))
+    history = {"p0": History(last_shift_end=start - dt.timedelta(hours=16), consecutive_days=6)}
+    sc = scen(staff, [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED), history=history,
+              locked=(Lock("p0", D0, "D"), Lock("p0", day3, "D")))
+    res = solve(sc, D0, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    assert "请假" in res.infeasible_reason and "连续工作 7 天" in res.infeasible_reason
+
+
+def test_quarter_netting_never_buys_overtime_for_someone_who_may_not_work_any():
+    # review of sweep #7: a nursing mother (no overtime, PG-02) in Q4 — an empty October must not offset November
+    # hours beyond November's standard (168 h = 21 shifts of 8 h)
+    start = dt.date(2026, 10, 1)
+    nursing = Protected(ProtectedKind.NURSING, DateRange(start, dt.date(2026, 12, 31)))
+    demand = [DemandRule((dt.date(2026, 11, 1) + dt.timedelta(days=k)).isoformat(), 8 * 60, 16 * 60, 1)
+              for k in range(30)]
+    sc = scen((Staff("m", "哺乳", protected=(nursing,)),), demand,
+              Rules(settlement_period="quarter", approval=APPROVED))
+    res = solve(sc, start, 61, FAST)
+    assert_clean(sc, res)
+    assert len(res.roster.assignments) == 21

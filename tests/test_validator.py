@@ -683,6 +683,24 @@ def test_overtime_quarter_settlement_nets_the_months():
     assert "排班有薪 672 小时，标准工时 496 小时" in v.message
     # monthly settlement still measures each month on its own: October 72 > 36
     assert len(run(scen(), r, "overtime_cap")) == 2
+    # no overtime allowed (review of sweep #7): such a month is settled alone, the empty October nets nothing —
+    # November 30 × D = 240 h against 168 h: 72 h over a cap of 0
+    nov = month_roster({31 + i: "D" for i in range(30)}, start=start, days=61)
+    (v,) = run(scen(Staff("s1", "甲", overtime_ok=False), rules=quarter), nov, "overtime_cap")
+    assert (v.measured, v.limit, v.start) == (72, 0, D("2026-11-01"))
+    assert run(scen(rules=quarter), nov, "overtime_cap") == []  # 240 − 144 − 168 < 0 for anyone else
+
+
+def test_a_history_without_overtime_keeps_the_part_s_pro_rata_cap():
+    # review of sweep #7: 09-15..09-30 (16 days, 12 workdays = 96 h, cap 36 × 16/30 = 19.2 h); 16 × D = 128 h → 32 h.
+    # A history entry holding only last_shift_end used to move the cap to the whole month (36 h) in the validator
+    # while the solver kept 19.2 — now both keep SPEC §4's pro-rata share unless the history carries overtime
+    start = D("2026-09-15")
+    r = month_roster({i: "D" for i in range(16)}, start=start, days=16)
+    hist = {"s1": History(last_shift_end=dt.datetime(2026, 9, 14, 16, 0))}
+    for history in (None, hist):
+        (v,) = run(scen(history=history), r, "overtime_cap")
+        assert (v.measured, v.limit) == (32, 19.2)
 
 
 def test_overtime_average_method():
