@@ -7,6 +7,8 @@ import random
 from dataclasses import replace
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from roster.model import (
     Approval,
@@ -16,6 +18,8 @@ from roster.model import (
     Leave,
     LeaveKind,
     Lock,
+    Protected,
+    ProtectedKind,
     Roster,
     Rules,
     Scenario,
@@ -461,3 +465,35 @@ def test_skill_shortfall_does_not_blame_leave_of_someone_without_the_skill():
     assert "2 人请假" in text and "丙" in text.split("不具备所需技能")[1].split("）")[0]
     assert not any("丙" in f.description for f in ex.fixes if f.kind == "cancel_leave")
     assert any(f.kind == "cancel_leave" and f.verified for f in ex.fixes)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from([D("2026-07-20"), D("2026-08-25"), D("2026-09-20"), D("2026-12-20")]),
+       st.integers(20, 45), st.sampled_from(["month", "quarter", "year"]), st.sampled_from([40, 24]),
+       st.booleans(), st.sampled_from([0, 0, 300, 1800]), st.integers(0, 2**32 - 1))
+def test_overtime_cap_verdicts_agree_across_months(start, days, period, weekly, overtime_ok, hist_min, seed):
+    """The validator and the explanation's checker — two implementations — agree on the overtime cap over periods
+    spanning months of one quarter/year (netting), quarter and year ends, holidays (Oct 2026, Jan 2027), nights
+    running into the next month, history overtime and a nursing period."""
+    rng = random.Random(seed)
+    sc = sample_scenario()
+    rules = replace(sc.rules, settlement_period=SettlementPeriod(period), approval=APPROVED,
+                    disabled=frozenset({"min_rest_between_shifts", "max_consecutive_days", "weekly_rest_day"}))
+    protected = ()
+    if rng.random() < 0.3:
+        a = start + dt.timedelta(days=rng.randrange(days))
+        protected = (Protected(ProtectedKind.NURSING, DateRange(a, a + dt.timedelta(days=rng.randrange(40)))),)
+    person = Staff("a", "甲", weekly_hours=weekly, overtime_ok=overtime_ok, protected=protected)
+    history = {}
+    if hist_min:
+        history["a"] = History(last_shift_end=dt.datetime.combine(start, dt.time()) - dt.timedelta(hours=20),
+                               overtime_minutes_month=hist_min)
+    sc = replace(sc, rules=rules, staff=(person,), history=history)
+    sm = sc.shift_map()
+    share = rng.choice([0.3, 0.5, 0.6, 0.7, 0.85])
+    row = {start + dt.timedelta(days=k): rng.choice(sorted(sm)) for k in range(days) if rng.random() < share}
+    ro = Roster(start, days, tuple(make_assignment("a", d, sm[c]) for d, c in sorted(row.items())))
+    validator_says = any(v.rule == "overtime_cap" for v in check(sc, ro))
+    checker_says = any(b.rule == "overtime_cap" for b in PersonRules(sc, start, days).breaches(person, row))
+    event(f"over cap: {validator_says}")
+    assert validator_says == checker_says
