@@ -108,3 +108,42 @@ def test_solver_rosters_pass_the_validator(case):
             assert any(s.start < v.end and v.start < s.end for s in res.shortfalls), v.message
         else:
             pytest.fail(f"{v.rule}: {v.message}")
+
+
+@st.composite
+def settled_across_months(draw):
+    """Short periods across a month end inside one quarter (Jul/Aug) or across a quarter/year end (Sep/Oct with
+    the National Day holidays, Dec/Jan), under a 综合 quarter/year settlement that nets its months."""
+    start = draw(st.sampled_from([dt.date(2026, 7, 25), dt.date(2026, 9, 25), dt.date(2026, 12, 25)]))
+    days = draw(st.integers(8, 14))
+    staff = []
+    for i in range(draw(st.integers(1, 3))):
+        protected = ()
+        if draw(st.booleans()):
+            a = start + dt.timedelta(days=draw(st.integers(0, days)))
+            protected = (Protected(ProtectedKind.NURSING, DateRange(a, a + dt.timedelta(days=draw(st.integers(0, 20))))),)
+        staff.append(Staff(id=f"p{i}", name=f"员工{i}", overtime_ok=draw(st.booleans()), protected=protected,
+                           weekly_hours=draw(st.sampled_from([40, 40, 24]))))
+    demand = [DemandRule("all", a * 60, (a + 8) * 60, draw(st.integers(1, 2)))
+              for a in draw(st.lists(st.sampled_from([0, 8, 16]), min_size=1, max_size=3, unique=True))]
+    history = {}
+    if draw(st.booleans()):
+        history["p0"] = History(last_shift_end=dt.datetime.combine(start, dt.time()) - dt.timedelta(hours=14),
+                                overtime_minutes_month=draw(st.sampled_from([0, 600, 2100])))
+    rules = Rules(settlement_period=draw(st.sampled_from(["quarter", "year"])),
+                  approval=Approval("审批", dt.date(2026, 1, 1), dt.date(2027, 12, 31)))
+    return Scenario(rules=rules, shifts=SHIFTS[:3] + SHIFTS[4:5], demand=tuple(demand), staff=tuple(staff),
+                    history=history), start, days
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(settled_across_months())
+def test_solver_rosters_pass_the_validator_across_months_of_a_settlement(case):
+    sc, start, days = case
+    res = solve(sc, start, days, SolveOptions(time_limit=2))
+    assert res.status in ("OPTIMAL", "FEASIBLE"), res.infeasible_reason
+    for v in validator.check(sc, res.roster):
+        if v.rule == "coverage":
+            assert any(s.start < v.end and v.start < s.end for s in res.shortfalls), v.message
+        else:
+            pytest.fail(f"{v.rule}: {v.message}")
