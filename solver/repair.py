@@ -106,8 +106,9 @@ def repair_absence(scenario: Scenario, roster: Roster, staff_id: str, dates: Ite
     """Record an absence as leave and re-plan with minimal changes.
 
     Every cell on a date before the first absence date is locked to its current value (the past
-    and the already-announced part stay as they are), except a shift of the absent person that
-    runs into the absence.  Returns ``(new_scenario, SolveResult)``; ``new_scenario`` holds the
+    and the already-announced part stay as they are), except on a date whose shift of the absent person
+    runs into the absence (a night from the evening before): that shift is re-planned and anybody may take it
+    over (changes still cost ``change_weight`` each).  Returns ``(new_scenario, SolveResult)``; ``new_scenario`` holds the
     new leave but not those temporary locks (user locks that clash with the leave are dropped).
     """
     days = sorted(set(dates))
@@ -121,16 +122,17 @@ def repair_absence(scenario: Scenario, roster: Roster, staff_id: str, dates: Ite
     shifts = scenario.shift_map()
     cur = roster.by_staff_date()
     cells: set[tuple[str, dt.date]] = set()
+    reopened: set[dt.date] = set()  # dates whose shift of the absent person runs into the absence
     d = roster.start
     while d < first and d <= roster.end:
-        for p in scenario.staff:
-            a = cur.get((p.id, d))
-            if p.id == staff_id and a is not None and a.shift in shifts:
-                s, e = shifts[a.shift].interval_on(d)
-                if any(dt.datetime.combine(x, dt.time()) < e and s < dt.datetime.combine(x + DAY, dt.time())
-                       for x in absent):
-                    continue  # runs into the absence: must be re-planned
-            cells.add((p.id, d))
+        a = cur.get((staff_id, d))
+        if a is not None and a.shift in shifts:
+            s, e = shifts[a.shift].interval_on(d)
+            if any(dt.datetime.combine(x, dt.time()) < e and s < dt.datetime.combine(x + DAY, dt.time())
+                   for x in absent):
+                reopened.add(d)  # must be re-planned — and somebody else may take it over that date (sweep #8)
+        if d not in reopened:
+            cells.update((p.id, d) for p in scenario.staff)
         d += DAY
     result = reoptimise(new_sc, roster, locked_cells=cells, options=options, change_weight=change_weight)
     return new_sc, result

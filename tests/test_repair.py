@@ -171,3 +171,28 @@ def test_repair_absence_removes_person_and_changes_little(solved):
             assert after.get(cell, OFF) == before.get(cell, OFF), cell
     changed = _changes(roster, res.roster)
     assert 2 <= len(changed) <= 8, sorted(changed)  # measured: 4
+
+
+def test_repair_absence_hands_a_night_from_the_evening_before_to_someone_else():
+    # sweep #8: a 20:00–08:00 night runs into its taker's sick day; the repair removed it but locked every other
+    # cell of that evening's date, so the night stayed uncovered although others could take it at no cost
+    from roster.model import DemandRule
+
+    shifts = (Shift("A", "长白班", 8 * 60, 12), Shift("B", "长夜班", 20 * 60, 12))
+    staff = tuple(Staff(f"p{i}", f"员工{i}") for i in range(5))
+    sc = Scenario(rules=sample_scenario().rules, shifts=shifts, demand=(DemandRule("all", 0, 1440, 1),), staff=staff)
+    roster = solve(sc, START, 8, OPTS).roster
+    who, evening = min(((a.staff, a.date) for a in roster.assignments if a.shift == "B" and a.date >= START
+                        + dt.timedelta(days=2)), key=lambda t: t[1])
+    sick = evening + dt.timedelta(days=1)
+    new_sc, res = repair_absence(sc, roster, who, [sick], kind="sick", options=OPTS)
+    after = _cells(res.roster)
+    assert (who, evening) not in after
+    assert [p for (p, d), c in after.items() if d == evening and c == "B"]  # somebody else took the night
+    assert _keys(check(new_sc, res.roster)) == set()
+    night = (dt.datetime.combine(evening, dt.time(20)), dt.datetime.combine(sick, dt.time(8)))
+    assert not [x for x in res.shortfalls if x.start < night[1] and night[0] < x.end]
+    # nothing else of that evening's date moved: only the night changed hands
+    before = _cells(roster)
+    moved = {(p, d) for (p, d) in set(before) | set(after) if d == evening and before.get((p, d)) != after.get((p, d))}
+    assert len(moved) == 2
