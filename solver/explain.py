@@ -984,6 +984,8 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                                                  for day in (d - DAY, d) if any(u.applies_on(day) for u in p.unavailable)}
             elif static == {"night_ban"} and all(r.detail == "night_ok" for r in b.reasons if r.kind == "night_ban"):
                 only["night"][b.staff].add(it.date)
+            elif static == {"locked"}:
+                only["locked"][b.staff] |= {d for r in b.reasons if r.kind == "locked" for d in r.dates}
             elif not static:
                 if "overtime" in kinds:
                     p = scenario.person(b.staff)
@@ -1018,6 +1020,17 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             f"取消{names[sid]} {_fmt_dates(ds, False)} 的不可排班时段",
             f"clear {names[sid]}'s unavailable times on {_fmt_dates(ds, True)}",
             len(ds), _free_unavailable({sid: set(ds)}), {"staff": {sid: sorted(ds)}}))
+    # release a lock that keeps someone off (sweep #8: four 审核 people locked OFF were named, never unlocked)
+    held = only["locked"]
+    by_cell = {(lk.staff, lk.date): lk for lk in scenario.locked}
+    lock_sets = {sid: {by_cell[sid, d] for d in ds if (sid, d) in by_cell} for sid, ds in held.items()}
+    lock_sets = {sid: lks for sid, lks in lock_sets.items() if lks}
+    for sid in sorted(lock_sets, key=lambda x: (len(lock_sets[x]), x))[:4]:
+        lks = sorted(lock_sets[sid], key=lambda x: x.date)
+        fixes.append(Fix(
+            "unlock", f"解除{names[sid]} {_fmt_dates({lk.date for lk in lks}, False)} 的锁定",
+            f"unlock {names[sid]} on {_fmt_dates({lk.date for lk in lks}, True)}",
+            len(lks), _remove_locks(set(lks)), {"locks": lks}))
     night = only["night"]
     for sid in sorted(night)[:4]:
         fixes.append(Fix("allow_night", f"允许{names[sid]}上夜班", f"allow {names[sid]} to work nights",

@@ -497,3 +497,19 @@ def test_overtime_cap_verdicts_agree_across_months(start, days, period, weekly, 
     checker_says = any(b.rule == "overtime_cap" for b in PersonRules(sc, start, days).breaches(person, row))
     event(f"over cap: {validator_says}")
     assert validator_says == checker_says
+
+
+def test_a_shortfall_caused_by_locks_offers_to_release_one():
+    # sweep #8: the only 审核 people locked OFF on a date were named ("该格已锁定") but no fix released a lock
+    shifts = (Shift("D", "白班", 480, 8),)
+    demand = (DemandRule("all", 480, 960, 1), DemandRule("all", 480, 960, 1, "审核"))
+    staff = (Staff("a", "甲", skills=("审核",)), Staff("b", "乙", skills=("审核",)), Staff("c", "丙"))
+    day = D("2026-06-03")
+    sc = Scenario(rules=Rules(approval=APPROVED), shifts=shifts, demand=demand, staff=staff,
+                  locked=(Lock("a", day, "OFF"), Lock("b", day, "OFF")))
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify_time_limit=3)
+    unlocks = [f for f in ex.fixes if f.kind == "unlock"]
+    assert unlocks and all(f.verified and f.resolves for f in unlocks)
+    assert {lk.staff for f in unlocks for lk in f.params["locks"]} == {"a", "b"}
+    assert "解除甲 6月3日 的锁定" in ex.text()
