@@ -14,6 +14,7 @@ import copy
 import datetime as dt
 import importlib.metadata
 import os
+from dataclasses import replace
 from typing import Any
 
 from openpyxl import Workbook
@@ -439,7 +440,7 @@ HOUR_FIELDS = ("paid_hours", "standard_hours", "ot150_hours", "ot200_hours", "ot
 
 
 def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
-    from roster.hours import month_hours, totals_by_staff
+    from roster.hours import month_hours, settled_totals_by_staff
     from roster.hours import totals as hours_totals
 
     t = lambda s: xtr(CTX, s, lang)  # noqa: E731
@@ -508,7 +509,10 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         p = names.get(sid)
         write_row(r, mh, p.name if p else sid, p.employee_no if p else "", f"{mh.year}-{mh.month:02d}")
         r += 1
-    grand = hours_totals(rows, staff=t(T_TOTAL))
+    by_staff = settled_totals_by_staff(scenario, rows)  # quarter/year: the settled 150 %, not the months' estimates
+    grand = replace(hours_totals(rows, staff=t(T_TOTAL)),
+                    ot150_hours=round(sum(x.ot150_hours for x in by_staff.values()), 2),
+                    overtime_total_hours=round(sum(x.overtime_total_hours for x in by_staff.values()), 2))
     working_dates_total[id(grand)] = sum(len(m.working_dates) for m in rows)
     running[id(grand)] = round(sum(balance.values()), 2)  # everybody's balance at the period end
     write_row(r, grand, t(T_TOTAL), "", None, bold=True)
@@ -539,7 +543,6 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         _put(ws, r, col, h if col != 3 else t(T_PERIOD_COL), font=_BOLD, fill=_HEADER_FILL, align=_CENTER,
              border=_BORDER)
     r += 1
-    by_staff = totals_by_staff(rows)
     period = t(T_WHOLE)
     for sid in sorted(by_staff, key=lambda x: order.get(x, 10**6)):
         tot = by_staff[sid]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 
 from .calendar import AVERAGE_MONTH_HOURS, WorkCalendar, month_bounds
@@ -355,6 +355,33 @@ def totals_by_staff(rows: Iterable[MonthHours]) -> dict[str, MonthHours]:
     return {sid: totals(rs, staff=sid) for sid, rs in groups.items()}
 
 
+def _rules_in_force(scenario: Scenario, rows: list[MonthHours]) -> Rules:
+    """The rules in force over the rows' dates (综合 without a valid approval → standard), as month_hours applies them."""
+    dated = [r for r in rows if r.first is not None and r.last is not None]
+    if not dated:
+        return scenario.rules
+    return scenario.for_period(min(r.first for r in dated), max(r.last for r in dated)).rules
+
+
+def settled_totals_by_staff(scenario: Scenario, rows: Iterable[MonthHours]) -> dict[str, MonthHours]:
+    """:func:`totals_by_staff`, but under a 综合 quarter/year settlement (rules in force) the 150 % hours and the
+    cap measure are those settled over each settlement period (:func:`settlement_hours`), not the sum of the
+    months' estimates (sweep #8: the HR sheet's whole-period rows and total overstated the 150 % hours)."""
+    rows = list(rows)
+    out = totals_by_staff(rows)
+    rules = _rules_in_force(scenario, rows)
+    if rules.working_time_system != WorkingTimeSystem.COMPREHENSIVE or rules.settlement_period not in (
+            SettlementPeriod.QUARTER, SettlementPeriod.YEAR):
+        return out
+    settled = settlement_hours(scenario, rows)
+    for sid, tot in out.items():
+        mine = [s for s in settled if s.staff == sid]
+        prior = sum(r.prior_overtime_hours for r in rows if r.staff == sid)  # the month rows leave history out
+        out[sid] = replace(tot, ot150_hours=round(sum(s.ot150_hours for s in mine), 2),
+                           overtime_total_hours=round(sum(s.overtime_total_hours for s in mine) - prior, 2))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class SettlementHours:
     """Comprehensive system: the 150 % excess and the cap over one settlement period (CH-01, CH-07)."""
@@ -405,10 +432,7 @@ def settlement_hours(scenario: Scenario, rows: Iterable[MonthHours]) -> list[Set
     cannot be rebuilt from month rows: the months are returned, keyed by the ISO week of their start.
     """
     rows = list(rows)
-    dated = [r for r in rows if r.first is not None and r.last is not None]
-    # the rules in force (综合 without a valid approval → standard), as month_hours applies them
-    rules = scenario.for_period(min(r.first for r in dated), max(r.last for r in dated)).rules if dated \
-        else scenario.rules
+    rules = _rules_in_force(scenario, rows)
     groups: dict[tuple[str, tuple[int, ...]], list[MonthHours]] = {}
     for r in rows:
         if r.first is None:

@@ -404,6 +404,12 @@ def test_quarter_settlement_block_pays_the_settled_excess(tmp_path):
     assert settled[col["状态"]] == "结算期未完（预估）"  # Oct–Nov of the Oct–Dec quarter
     month_rows = [r for r in rows if r[2] == "2026-10"]
     assert month_rows and month_rows[0][7] == 16  # the month row keeps its provisional figure
+    # sweep #8: the whole-period row and the total take the settled 150 % (and cap measure), not the months' sum
+    hcol = {h: i for i, h in enumerate(rows[0]) if h}
+    (whole,) = [r for r in rows if r[2] == "全期"]
+    (total,) = [r for r in rows if r[0] == "合计"]
+    assert whole[hcol["工作日延时 150%"]] == 0 and total[hcol["工作日延时 150%"]] == 0
+    assert whole[hcol["加班合计（36 小时上限口径）"]] == 0
     # a monthly settlement gets no such block
     monthly = build_workbook(dataclasses.replace(sc, rules=dataclasses.replace(rules, settlement_period=SettlementPeriod.MONTH)),
                              roster)["工时汇总"]
