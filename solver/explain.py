@@ -734,6 +734,10 @@ def _item_text(it: ExplanationItem, ex: Explanation, en: bool, *, last: dt.date 
         parts.append(_reason_group_text(k, groups[k], last_rest, ex, en))
     if not parts:
         parts.append(f"all {it.team} staff are already on duty" if en else f"全部 {it.team} 人均已在岗")
+    elif it.skill and it.on_duty:
+        # the groups above are the people off duty then; without this a skill line read as if the others had the
+        # skill (sweep #8: "8 人不具备所需技能" where all 13 lacked it and 5 were working)
+        parts.append(f"{it.on_duty} more already on duty" if en else f"另有 {it.on_duty} 人已在岗")
     if it.demand > it.team:
         parts.insert(0, f"demand of {it.demand} exceeds the team of {it.team}" if en
                      else f"需求 {it.demand} 人多于团队总人数 {it.team} 人")

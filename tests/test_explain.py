@@ -463,6 +463,8 @@ def test_skill_shortfall_does_not_blame_leave_of_someone_without_the_skill():
     assert main["a"] == main["b"] == "leave" and main["c"] == "skill"
     text = ex.text()
     assert "2 人请假" in text and "丙" in text.split("不具备所需技能")[1].split("）")[0]
+    # sweep #8: the people working then are counted too, so the skill line does not read as the whole team
+    assert item.on_duty == 1 and "另有 1 人已在岗" in text  # 丁 covers the day shift
     assert not any("丙" in f.description for f in ex.fixes if f.kind == "cancel_leave")
     assert any(f.kind == "cancel_leave" and f.verified for f in ex.fixes)
 
