@@ -141,3 +141,20 @@ def test_fairness_spread_is_measured_per_comparable_group_like_the_solver():
     assert group_spread(list(rows.values()), "nights") == 2
     hist = dataclasses.replace(sc, history={"s02": History(nights=5)})
     assert group_spread(fairness_rows(hist, ro), "nights") == 5  # history counts, as in the solver
+
+
+def test_overtime_total_nets_the_months_of_a_quarter(qtbot):
+    # sweep #8: under a 综合 quarter settlement the grid's overtime column summed the months' own measures (July
+    # 64 h over) where the rule check nets July against an empty August (248 − 352 < 0 → 0)
+    from roster.model import SettlementPeriod
+
+    sc = sample_scenario()
+    sc = dataclasses.replace(sc, rules=dataclasses.replace(sc.rules, settlement_period=SettlementPeriod.QUARTER))
+    m = RosterModel(sc, dt.date(2026, 7, 1), 62)
+    for k in range(31):
+        m.set_cell("s01", dt.date(2026, 7, 1) + dt.timedelta(days=k), "D")
+    assert m.totals()["s01"].overtime == 0
+    monthly = RosterModel(sample_scenario(), dt.date(2026, 7, 1), 62)
+    for k in range(31):
+        monthly.set_cell("s01", dt.date(2026, 7, 1) + dt.timedelta(days=k), "D")
+    assert monthly.totals()["s01"].overtime == 248 - 184

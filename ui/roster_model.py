@@ -377,33 +377,16 @@ class RosterModel(QAbstractTableModel):
 
     def _overtime_from_hours_module(self) -> dict[str, float] | None:
         try:
-            from roster.hours import month_hours
+            from roster.hours import month_hours, settled_totals_by_staff
         except ImportError:
             return None
         try:
-            rows = month_hours(self._scenario, self.to_roster())
+            # per person over the period; a 综合 quarter/year nets its months as the rule check does
+            totals = settled_totals_by_staff(self._scenario, month_hours(self._scenario, self.to_roster()))
         except Exception:  # the HR module must never break the grid
             return None
-        acc: dict[str, float] = {}
-        self._caps = {}
-        for row in rows:
-            sid = getattr(row, "staff", None) or getattr(row, "staff_id", None)
-            if sid is None:
-                return None
-            val = None
-            for name in ("overtime_total_hours", "overtime_hours", "overtime"):
-                if hasattr(row, name):
-                    val = getattr(row, name)
-                    break
-            if val is None:
-                return None
-            if isinstance(sid, Staff):
-                sid = sid.id
-            acc[sid] = acc.get(sid, 0.0) + float(val)
-            cap = getattr(row, "overtime_cap_hours", None)
-            if cap is not None:
-                self._caps[sid] = self._caps.get(sid, 0.0) + float(cap)
-        return acc
+        self._caps = {sid: float(t.overtime_cap_hours) for sid, t in totals.items()}
+        return {sid: float(t.overtime_total_hours) for sid, t in totals.items()}
 
     def headcount(self, day: dt.date) -> int:
         return sum(1 for p in self._staff if self._grid.get((p.id, day), OFF) != OFF)
