@@ -965,6 +965,12 @@ def _fmt_dates(days: Iterable[dt.date], en: bool) -> str:
     return ("、" if not en else ", ").join(parts)
 
 
+def _fewest_first(groups: dict, n: int = 4) -> list:
+    """The people of ``groups`` (id → the dates or locks a fix would touch) with the fewest first, ties by id, at most
+    ``n``: the one-person fixes worth trying."""
+    return sorted(groups, key=lambda x: (len(groups[x]), x))[:n]
+
+
 def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal: WorkCalendar,
                     period_start: dt.date | None = None, period_days: int = 0) -> list[Fix]:
     names = {p.id: p.name for p in scenario.staff}
@@ -1002,7 +1008,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                         only[k][b.staff].add(it.date)
     # cancel leave: one person at a time (fewest days first), then everyone involved
     leave = only["leave"]
-    for sid in sorted(leave, key=lambda x: (len(leave[x]), x))[:4]:
+    for sid in _fewest_first(leave):
         ds = leave[sid]
         fixes.append(Fix(
             "cancel_leave",
@@ -1017,7 +1023,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             "cancel the leave of " + ", ".join(f"{names[s]} on {_fmt_dates(ds, True)}" for s, ds in sorted(leave.items())),
             total, _cancel_leave({k: set(v) for k, v in leave.items()}), {"staff": {k: sorted(v) for k, v in leave.items()}}))
     away = only["unavailable"]
-    for sid in sorted(away, key=lambda x: (len(away[x]), x))[:4]:
+    for sid in _fewest_first(away):
         ds = away[sid]
         fixes.append(Fix(
             "free_unavailable",
@@ -1029,7 +1035,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
     by_cell = {(lk.staff, lk.date): lk for lk in scenario.locked}
     lock_sets = {sid: {by_cell[sid, d] for d in ds if (sid, d) in by_cell} for sid, ds in held.items()}
     lock_sets = {sid: lks for sid, lks in lock_sets.items() if lks}
-    for sid in sorted(lock_sets, key=lambda x: (len(lock_sets[x]), x))[:4]:
+    for sid in _fewest_first(lock_sets):
         lks = sorted(lock_sets[sid], key=lambda x: x.date)
         fixes.append(Fix(
             "unlock", f"解除{names[sid]} {_fmt_dates({lk.date for lk in lks}, False)} 的锁定",
