@@ -561,9 +561,7 @@ class MonthOvertime:
     overtime: float  # including history
     cap: float  # minutes
     extended: float = 0.0  # standard system: Σ hours beyond the standard day of shifts starting on workdays
-    # (paid, holiday) minutes falling in P when that reading is the larger one (paid/holiday are by start date)
-    by_minutes: tuple[float, float] | None = None
-    # (paid, holiday) minutes falling in P, whichever reading is larger (a quarter/year nets the months)
+    # (paid, holiday) minutes falling in P — the other reading (paid/holiday are by start date); the larger is measured
     minutes: tuple[float, float] = (0.0, 0.0)
     # no overtime allowed in P (protected, overtime_ok false, a 0-h cap): settled on its own, never netted with
     # the other months of a quarter/year (an empty October must not buy a nursing mother November overtime)
@@ -607,9 +605,7 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         in_dates = set(dates)
         paid_m = sum(w.paid_fraction() * sum(v for x, v in w.by_date.items() if x in in_dates) for w in works)
         hol_m = sum(w.paid_minutes_on(lambda x, days=in_dates: x in days and cal.is_holiday(x)) for w in works)
-        ot_m = max(0.0, paid_m - hol_m - std) + hol_m
-        by_minutes = ot_m > ot
-        ot = max(ot, ot_m)
+        ot = max(ot, max(0.0, paid_m - hol_m - std) + hol_m)
         frac_days = len(dates)
         hist_min = 0.0
         if first == ctx.roster.start and first > m_first and has_history:
@@ -624,7 +620,6 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
             # protected later in the month — it leaves the period no room, but is no breach by itself
             cap = max(cap, min(hist_min, float(ru.history_overtime_allowance_minutes())))
         out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
-                                 (float(paid_m), float(hol_m)) if by_minutes else None,
                                  (float(paid_m), float(hol_m)), alone))
         d = last + DAY
     return out
@@ -659,14 +654,14 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             key = (m.first.year, m.first.month, "alone") if m.alone else _settlement_key(ctx, m)
             groups.setdefault(key, []).append(m)
         for ms in groups.values():
-            ot = sum(m.overtime for m in ms)
-            if len(ms) > 1:
-                # 综合 quarter/year (CH-07 "平均每月不得超过36小时"): the months settle together, an hour under the
-                # standard in one month offsets an hour over it in another; holiday hours always count
-                by_start = max(0.0, sum(m.paid - m.holiday - m.standard for m in ms)) + sum(m.holiday for m in ms)
-                by_min = (max(0.0, sum(m.minutes[0] - m.minutes[1] - m.standard for m in ms))
-                          + sum(m.minutes[1] for m in ms))
-                ot = max(by_start, by_min) + sum(m.history for m in ms)
+            # each reading over the group: a single month gives its own measure; a 综合 quarter/year (CH-07
+            # "平均每月不得超过36小时") nets its months, an hour under the standard in one offsetting one over it in
+            # another; holiday hours always count
+            by_start = max(0.0, sum(m.paid - m.holiday - m.standard for m in ms)) + sum(m.holiday for m in ms)
+            by_min = (max(0.0, sum(m.minutes[0] - m.minutes[1] - m.standard for m in ms))
+                      + sum(m.minutes[1] for m in ms))
+            read_minutes = by_min > by_start  # the minutes falling in the months are the larger reading
+            ot = max(by_start, by_min) + sum(m.history for m in ms)
             cap = sum(m.cap for m in ms)
             ext = 0.0
             if ctx.rules.working_time_system == WorkingTimeSystem.STANDARD:
@@ -679,20 +674,15 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             first, last = ms[0].first, ms[-1].last
             label = (f"{first.year}年{first.month}月" if len(ms) == 1
                      else f"{first.year}年{first.month}月–{last.year}年{last.month}月")
-            # the reading that was measured: the minutes falling in the month where that one is larger
-            paid = sum(m.by_minutes[0] if m.by_minutes else m.paid for m in ms) / 60
+            # the reading that was measured
+            paid = sum(m.minutes[0] if read_minutes else m.paid for m in ms) / 60
             std = sum(m.standard for m in ms) / 60
-            hol = sum(m.by_minutes[1] if m.by_minutes else m.holiday for m in ms) / 60
-            if len(ms) > 1:
-                by_min_larger = by_min > by_start
-                paid = sum(m.minutes[0] if by_min_larger else m.paid for m in ms) / 60
-                hol = sum(m.minutes[1] if by_min_larger else m.holiday for m in ms) / 60
+            hol = sum(m.minutes[1] if read_minutes else m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
             why = "，不可加班" if cap == 0 else ""
             if hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
                 why += f"，含上期，按 {first.month}月1日–{last.month}月{last.day}日 计"
-            minutes_read = by_min_larger if len(ms) > 1 else any(m.by_minutes for m in ms)
-            how = "（按落在当月的分钟计）" if minutes_read else ""
+            how = "（按落在当月的分钟计）" if read_minutes else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"
                    f"超过上限（{_h(cap / 60)} 小时{why}）：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
                    f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")
