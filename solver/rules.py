@@ -125,14 +125,14 @@ def max_daily_hours(m: RosterModel) -> None:
         return inst.day_min[s.code].get(k, 0) * s.paid_minutes / s.span_minutes if s.span_minutes else 0.0
 
     for p, person in enumerate(inst.staff):
+        # standard system: a workday's shift may extend the person's standard day by 3 h at most (OT-02) — below
+        # the flat cap for a shorter contract (24 h a week: 4.8 h + 3 h)
+        extend_cap = person.standard_day_minutes + 180 if standard else None
         for s in inst.shifts:
             if s.paid_minutes > cap or any(paid_on(s, k) > cap + 1e-9 for k in inst.day_min[s.code]):
                 for d in range(inst.days):
                     m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限")
                 continue
-            # standard system: a workday's shift may extend the person's standard day by 3 h at most (OT-02) —
-            # below the flat cap for a shorter contract (24 h a week: 4.8 h + 3 h)
-            extend_cap = person.standard_day_minutes + 180 if standard else None
             for d, day in enumerate(inst.dates):
                 own = person.standard_day_cap_minutes(day)
                 if own is not None and s.paid_minutes > own + 1e-9:
@@ -540,8 +540,7 @@ def _net_settlement_cap(m: RosterModel, infos: list[dict], hist: int, cap: int) 
     Σ paid − Σ std + hist ≤ cap and Σ hol + hist ≤ cap."""
     std = sum(info["std"] for info in infos)
     by_start = ([cv for info in infos for cv in info["paid"]], [cv for info in infos for cv in info["hol"]])
-    by_minutes = ([cv for info in infos for cv in info.get("minutes", ((), ()))[0]],
-                  [cv for info in infos for cv in info.get("minutes", ((), ()))[1]])
+    by_minutes = ([cv for info in infos for cv in info["minutes"][0]], [cv for info in infos for cv in info["minutes"][1]])
     for paid, hol in (by_start, by_minutes):
         m.model.Add(sum(c * v for c, v in paid) - std + hist <= cap)
         if hol:
