@@ -608,7 +608,7 @@ def slot_counts(scenario: Scenario, roster: Roster) -> dict[str | None, list[int
         out[sk] = [0] * n
     person = {p.id: p for p in scenario.staff}
     origin = dt.datetime.combine(roster.start, dt.time())
-    for a in roster.assignments:
+    for a in (*roster.assignments, *roster.carried_in):  # with the previous period's nights running in
         s = (a.start - origin).total_seconds() / 60
         e = (a.end - origin).total_seconds() / 60
         first = max(0, int(-(-s // SLOT_MINUTES)))

@@ -1221,6 +1221,10 @@
             <translation>Autosave failed</translation>
         </message>
         <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
             <source>已自动保存</source>
             <translation>Saved automatically</translation>
         </message>
@@ -1437,6 +1441,10 @@
             <translation>0 violations</translation>
         </message>
         <message>
+            <source>%1 个班次已移出排班（人员停用或班次删除）；撤销或恢复后会回来</source>
+            <translation>%1 shifts left the rota (person deactivated or shift deleted); they come back with undo or when restored</translation>
+        </message>
+        <message>
             <source>修改场景设置</source>
             <translation>Change scenario settings</translation>
         </message>
@@ -1547,6 +1555,12 @@
         <message>
             <source>载入示例班组</source>
             <translation>Load the sample team</translation>
+        </message>
+        <message>
+            <source>示例班组将替换当前的团队、班次、需求与规则；不属于示例班组的人员的班次会移出排班。
+之后可用 编辑 → 撤销 恢复。继续吗？</source>
+            <translation>The sample team replaces the current team, shifts, demand and rules; shifts of people not in the sample leave the rota.
+Edit → Undo brings everything back. Continue?</translation>
         </message>
         <message>
             <source>已载入示例班组（编辑 → 撤销 可恢复原来的数据）</source>
@@ -1691,6 +1705,36 @@
         <message>
             <source>12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。</source>
             <translation>Shift rostering for the 12345 citizen hotline duty team: CP-SAT solver, independent rule checker, works offline.</translation>
+        </message>
+        <message>
+            <source>未能保存</source>
+            <translation>Could not save</translation>
+        </message>
+        <message>
+            <source>最近的修改未能保存到数据文件。
+原因：%1
+
+可以重试（例如关闭占用该文件的程序后），或取消关闭后用“文件 → 场景另存为… / 排班另存为 JSON…”另存；放弃则这些修改会丢失。</source>
+            <translation>The latest changes could not be saved to the data file.
+Reason: %1
+
+You can retry (e.g. after closing the program that holds the file), or cancel closing and save a copy with File → Save scenario as… / Save roster as JSON…; if you discard, these changes are lost.</translation>
+        </message>
+        <message>
+            <source>未知</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>重试</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>取消关闭</source>
+            <translation>Cancel closing</translation>
+        </message>
+        <message>
+            <source>放弃修改并退出</source>
+            <translation>Discard changes and quit</translation>
         </message>
     </context>
     <context>

@@ -288,6 +288,21 @@ EN: dict[str, str] = {
     "未打开数据文件：本次修改不会自动保存": "No data file open: changes in this session are not saved automatically",
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
+    "未保存": "Not saved",
+    "未能保存": "Could not save",
+    "最近的修改未能保存到数据文件。\n原因：%1\n\n可以重试（例如关闭占用该文件的程序后），或取消关闭后用“文件 → 场景另存为… / 排班另存为 JSON…”另存；放弃则这些修改会丢失。":
+        "The latest changes could not be saved to the data file.\nReason: %1\n\nYou can retry (e.g. after closing the "
+        "program that holds the file), or cancel closing and save a copy with File → Save scenario as… / Save roster "
+        "as JSON…; if you discard, these changes are lost.",
+    "未知": "unknown",
+    "重试": "Retry",
+    "取消关闭": "Cancel closing",
+    "放弃修改并退出": "Discard changes and quit",
+    "%1 个班次已移出排班（人员停用或班次删除）；撤销或恢复后会回来":
+        "%1 shifts left the rota (person deactivated or shift deleted); they come back with undo or when restored",
+    "示例班组将替换当前的团队、班次、需求与规则；不属于示例班组的人员的班次会移出排班。\n之后可用 编辑 → 撤销 恢复。继续吗？":
+        "The sample team replaces the current team, shifts, demand and rules; shifts of people not in the sample "
+        "leave the rota.\nEdit → Undo brings everything back. Continue?",
     "排班表": "Rota",
     "覆盖热图": "Coverage heat-map",
     "公平性": "Fairness",

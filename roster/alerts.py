@@ -219,7 +219,7 @@ def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], 
             continue
         prof = demand_for_date(scenario, h, cal).get(None) or []
         reach = [False] * len(prof)
-        least = None
+        placements = []  # (paid hours on the holiday, slots covered) of each template, from the day before or the day
         for sh in scenario.shifts:
             if not sh.span_minutes:
                 continue
@@ -229,25 +229,28 @@ def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], 
                 if hi <= lo:
                     continue
                 on_h = (hi - lo) * sh.paid_minutes / sh.span_minutes / 60
-                least = on_h if least is None else min(least, on_h)
-                if on_h > best_cap + 1e-6:
-                    continue
-                for k in range(len(prof)):
-                    if lo <= k * SLOT_MINUTES and (k + 1) * SLOT_MINUTES <= hi:
+                slots = {k for k in range(len(prof)) if lo <= k * SLOT_MINUTES and (k + 1) * SLOT_MINUTES <= hi}
+                placements.append((on_h, slots))
+                if on_h <= best_cap + 1e-6:
+                    for k in slots:
                         reach[k] = True
         short = [k for k, c in enumerate(prof) if c > 0 and not reach[k]]
+        # only the templates that could cover those hours speak for them (sweep #9: the least over all templates
+        # printed 0.47 h "above" a 9-h cap); hours no template covers at all are another problem, told elsewhere
+        least = min((on_h for on_h, slots in placements if slots.intersection(short)), default=None)
         if not short or least is None:
             continue
+        short = [k for k in short if any(k in slots for _h, slots in placements)]
         t0, t1 = short[0] * SLOT_MINUTES, (short[-1] + 1) * SLOT_MINUTES
         span = f"{t0 // 60:02d}:{t0 % 60:02d}–{t1 // 60:02d}:{t1 % 60:02d}"
         if lang.startswith("en"):
             out.append(f"{h.isoformat()} is a statutory holiday in the part {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d}: "
                        f"every hour worked on it is overtime (300 %), and each shift covering {span} puts at least "
-                       f"{least:g} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
+                       f"{round(least, 1):g} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
                        "be planned then. Plan whole months (from the 1st).")
         else:
             out.append(f"{h.month}月{h.day}日是法定节假日，在本期 {a.month}月{a.day}日–{b.month}月{b.day}日 这一部分月份内："
-                       f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {least:g} 小时，超过这部分按比例的"
+                       f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {round(least, 1):g} 小时，超过这部分按比例的"
                        f"加班上限 {best_cap:g} 小时，因此无人可排。建议按整月排班（从 1 日开始）。")
     return out
 

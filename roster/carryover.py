@@ -164,3 +164,11 @@ def next_scenario(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | Non
     nxt = roster.end + _DAY
     locks = tuple(lk for lk in scenario.locked if lk.date >= nxt)
     return replace(scenario, history=history_after(scenario, roster, cal=cal), locked=locks)
+
+
+def carried_in(prior: Roster | None, start: dt.date) -> tuple[Assignment, ...]:
+    """The shifts of ``prior`` (the period before ``start``) that still run after ``start``'s midnight."""
+    if prior is None:
+        return ()
+    t0 = dt.datetime.combine(start, dt.time())
+    return tuple(a for a in prior.assignments if a.date < start and a.end > t0)

@@ -421,6 +421,13 @@ class Roster:
     assignments: tuple[Assignment, ...] = ()
     solver: dict = field(default_factory=dict)
     violations: tuple[dict, ...] = ()
+    # the previous period's shifts that run into this one's first date (a night from the day before): they cover
+    # demand there (SPEC §2.11 carry-over); the roster JSON keeps them so ``roster check`` sees the seam as the
+    # solver did
+    carried_in: tuple[Assignment, ...] = ()
+    # the history this roster was planned on when it continues a previous period (``roster solve --after``):
+    # per staff id, it overrides the scenario's history in the validator
+    history: dict = field(default_factory=dict)
 
     @property
     def end(self) -> dt.date:

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .demand import SLOT_MINUTES
 from .model import (
     OFF,
     Approval,
@@ -207,6 +208,10 @@ def _rules(r: _Reader, d: Any) -> Rules:
             valid_from=r.date(a["valid_from"], "rules.approval.valid_from") if a.get("valid_from") else None,
             valid_to=r.date(a["valid_to"], "rules.approval.valid_to") if a.get("valid_to") else None,
         )
+        ap = kw["approval"]
+        if ap.valid_from and ap.valid_to and ap.valid_to < ap.valid_from:
+            raise r.fail("rules.approval.valid_to", f"批文有效期结束 {ap.valid_to} 早于开始 {ap.valid_from} "
+                         f"(the approval ends before it starts)")
     if "disabled" in d:
         kw["disabled"] = frozenset(str(x) for x in r.lst(d["disabled"], "rules.disabled"))
     return Rules(**kw)
@@ -256,6 +261,12 @@ def _demand(r: _Reader, d: Any, path: str) -> DemandRule:
     b = r.hhmm(r.req(d, "to", path), f"{path}.to")
     if b <= a:
         raise r.fail(f"{path}.to", f"结束 {fmt_hhmm(b)} 应晚于开始 {fmt_hhmm(a)} (to must be after from; split overnight demand in two)")
+    for key, x in (("from", a), ("to", b)):
+        # demand is counted per 30-minute slot (SPEC §2.4 "per hour (or per 30 min)", §4): 08:15 has no slot of its
+        # own — rounding it would invent or drop a quarter hour of demand (sweep #9: a phantom shortfall)
+        if x % SLOT_MINUTES:
+            raise r.fail(f"{path}.{key}", f"需求时段须从整点或半点开始和结束（按 {SLOT_MINUTES} 分钟时段计），得到 "
+                         f"{fmt_hhmm(x)} (demand times must be on the hour or half hour)")
     count = r.number(r.req(d, "count", path), f"{path}.count", integer=True)
     skill = d.get("skill")
     return DemandRule(day_type, a, b, int(count), r.string(skill, f"{path}.skill") if skill else None)
@@ -376,22 +387,7 @@ def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario,
         k: frozenset(r.date(x, f"calendar.{k}[{i}]") for i, x in enumerate(r.lst(cal.get(k, []), f"calendar.{k}")))
         for k in ("holidays", "restdays", "workdays")
     })
-    history: dict[str, History] = {}
-    for sid, h in r.obj(d.get("history") or {}, "history").items():
-        hp = f"history.{sid}"
-        if sid not in ids:
-            raise r.fail(hp, f"未知员工 {sid!r} (unknown staff id)")
-        h = r.obj(h, hp)
-        r.known(h, {"last_shift_end", "consecutive_days", "overtime_minutes_month", "nights", "weekend_days",
-                    "holiday_days"}, hp)
-        history[sid] = History(
-            last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end", end=True) if h.get("last_shift_end") else None,
-            consecutive_days=int(r.number(h.get("consecutive_days", 0), f"{hp}.consecutive_days", integer=True)),
-            overtime_minutes_month=int(r.number(h.get("overtime_minutes_month", 0), f"{hp}.overtime_minutes_month", integer=True)),
-            nights=int(r.number(h.get("nights", 0), f"{hp}.nights", integer=True)),
-            weekend_days=int(r.number(h.get("weekend_days", 0), f"{hp}.weekend_days", integer=True)),
-            holiday_days=int(r.number(h.get("holiday_days", 0), f"{hp}.holiday_days", integer=True)),
-        )
+    history = _history(r, d.get("history"), ids)
     locked = []
     for i, lk in enumerate(r.lst(d.get("locked") or [], "locked")):
         lp = f"locked[{i}]"
@@ -468,12 +464,7 @@ def scenario_to_dict(sc: Scenario) -> dict:
             for p in sc.staff
         ],
         "calendar": {k: sorted(_d(x) for x in getattr(sc.calendar, k)) for k in ("holidays", "restdays", "workdays")},
-        "history": {
-            sid: {"last_shift_end": h.last_shift_end.isoformat(timespec="minutes") if h.last_shift_end else None,
-                  "consecutive_days": h.consecutive_days, "overtime_minutes_month": h.overtime_minutes_month,
-                  "nights": h.nights, "weekend_days": h.weekend_days, "holiday_days": h.holiday_days}
-            for sid, h in sc.history.items()
-        },
+        "history": _history_dict(sc.history),
         "locked": [{"staff": lk.staff, "date": _d(lk.date), "shift": lk.shift} for lk in sc.locked],
         "weights": dict(sc.weights),
     }
@@ -484,16 +475,52 @@ def _unavailable_dict(u: Unavailable) -> dict:
             **({"weekdays": list(u.weekdays)} if u.weekdays else {}), **({"note": u.note} if u.note else {})}
 
 
+def _history(r: _Reader, data: Any, ids: set[str] | None) -> dict[str, History]:
+    """A ``history`` object (SPEC §4) of a scenario or a roster; ``ids`` (if given) are the known staff ids."""
+    history: dict[str, History] = {}
+    for sid, h in r.obj(data or {}, "history").items():
+        hp = f"history.{sid}"
+        if ids is not None and sid not in ids:
+            raise r.fail(hp, f"未知员工 {sid!r} (unknown staff id)")
+        h = r.obj(h, hp)
+        r.known(h, {"last_shift_end", "consecutive_days", "overtime_minutes_month", "nights", "weekend_days",
+                    "holiday_days"}, hp)
+        history[sid] = History(
+            last_shift_end=r.datetime(h["last_shift_end"], f"{hp}.last_shift_end", end=True) if h.get("last_shift_end") else None,
+            consecutive_days=int(r.number(h.get("consecutive_days", 0), f"{hp}.consecutive_days", integer=True)),
+            overtime_minutes_month=int(r.number(h.get("overtime_minutes_month", 0), f"{hp}.overtime_minutes_month", integer=True)),
+            nights=int(r.number(h.get("nights", 0), f"{hp}.nights", integer=True)),
+            weekend_days=int(r.number(h.get("weekend_days", 0), f"{hp}.weekend_days", integer=True)),
+            holiday_days=int(r.number(h.get("holiday_days", 0), f"{hp}.holiday_days", integer=True)),
+        )
+    return history
+
+
+def _history_dict(history: dict[str, History]) -> dict:
+    return {
+        sid: {"last_shift_end": h.last_shift_end.isoformat(timespec="minutes") if h.last_shift_end else None,
+              "consecutive_days": h.consecutive_days, "overtime_minutes_month": h.overtime_minutes_month,
+              "nights": h.nights, "weekend_days": h.weekend_days, "holiday_days": h.holiday_days}
+        for sid, h in history.items()
+    }
+
+
+def _assignment_dict(a: Assignment) -> dict:
+    return {"staff": a.staff, "date": a.date.isoformat(), "shift": a.shift,
+            "start": a.start.isoformat(timespec="minutes"), "end": a.end.isoformat(timespec="minutes")}
+
+
 def roster_to_dict(ro: Roster) -> dict:
     return {
         "format": ROSTER_FORMAT,
         "start": ro.start.isoformat(),
         "days": ro.days,
-        "assignments": [
-            {"staff": a.staff, "date": a.date.isoformat(), "shift": a.shift,
-             "start": a.start.isoformat(timespec="minutes"), "end": a.end.isoformat(timespec="minutes")}
-            for a in sorted(ro.assignments, key=lambda a: (a.date, a.staff))
-        ],
+        "assignments": [_assignment_dict(a) for a in sorted(ro.assignments, key=lambda a: (a.date, a.staff))],
+        # extra fields (SPEC §4 allows them): a continuation of a previous period keeps that period's shifts running
+        # into its first date and the history it was planned on, so ``roster check`` sees the seam
+        **({"carried_in": [_assignment_dict(a) for a in sorted(ro.carried_in, key=lambda a: (a.date, a.staff))]}
+           if ro.carried_in else {}),
+        **({"history": _history_dict(ro.history)} if ro.history else {}),
         "solver": ro.solver,
         "violations": list(ro.violations),
     }
@@ -542,7 +569,24 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
             s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
             e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end", end=True)
         out.append(Assignment(sid, day, code, s_dt, e_dt))
-    return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()))
+    carried = []
+    t0 = dt.datetime.combine(start, dt.time())
+    for i, a in enumerate(r.lst(d.get("carried_in") or [], "carried_in")):
+        ap = f"carried_in[{i}]"
+        a = r.obj(a, ap)
+        sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")
+        if ids is not None and sid not in ids:
+            raise r.fail(f"{ap}.staff", f"未知员工 {sid!r} (unknown staff id)")
+        day = r.date(r.req(a, "date", ap), f"{ap}.date")
+        s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
+        e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end", end=True)
+        if not (day < start and s_dt < t0 < e_dt):
+            raise r.fail(ap, f"应为上一期在 {start} 0 点前开始、0 点后结束的班次 (must be a shift of the previous "
+                             f"period running into {start})")
+        carried.append(Assignment(sid, day, r.string(r.req(a, "shift", ap), f"{ap}.shift"), s_dt, e_dt))
+    history = _history(r, d.get("history"), ids)
+    return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()),
+                  tuple(carried), history)
 
 
 def read_json(path: str | os.PathLike) -> Any:

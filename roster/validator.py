@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .calendar import WorkCalendar, month_bounds
 from .demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
@@ -144,10 +144,13 @@ def coverage(ctx: CheckContext) -> list[Violation]:
     src = RULES["coverage"].source
     # works touching each date, so each slot looks at a handful of shifts only
     by_day: dict[dt.date, list[tuple[str, Work]]] = {}
-    for sid, tl in ctx.timelines.items():
-        for w in tl.works:
-            for d in w.by_date:
-                by_day.setdefault(d, []).append((sid, w))
+    # the previous period's nights running into the first date cover it too (SPEC §2.11)
+    carried = staff_timelines(ctx.scenario, ctx.roster.carried_in) if ctx.roster.carried_in else {}
+    for timelines in (ctx.timelines, carried):
+        for sid, tl in timelines.items():
+            for w in tl.works:
+                for d in w.by_date:
+                    by_day.setdefault(d, []).append((sid, w))
     out: list[Violation] = []
     for day in ctx.roster.dates():
         need = demand_for_date(ctx.scenario, day, ctx.cal)
@@ -761,6 +764,8 @@ def check(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | None = None
     """
     # 综合计算工时 without a valid approval falls back to the standard system (labour-law.md §0)
     scenario = scenario.for_period(roster.start, roster.end)
+    if roster.history:  # planned as the continuation of a previous period: the history it was planned on
+        scenario = replace(scenario, history={**scenario.history, **roster.history})
     ctx = CheckContext.build(scenario, roster, cal)
     wanted = set(RULES) if rules is None else set(rules)
     out: list[Violation] = []

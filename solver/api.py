@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from ortools.sat.python import cp_model
 
 from roster.alerts import period_alerts
+from roster.carryover import carried_in
 from roster.demand import SLOT_MINUTES
 from roster.model import OFF, Roster, Scenario, make_assignment
 
@@ -282,7 +283,8 @@ def _apply_hint(m: RosterModel, hint: Roster | None) -> None:
 
 def _roster(m: RosterModel, value, start: dt.date, days: int, solver_info: dict) -> Roster:
     assignments = tuple(make_assignment(sid, day, shift) for sid, day, shift in m.roster_from(value))
-    return Roster(start=start, days=days, assignments=assignments, solver=solver_info)
+    return Roster(start=start, days=days, assignments=assignments, solver=solver_info,
+                  carried_in=carried_in(m.inst.prior, start))
 
 
 def _shortfalls(m: RosterModel, value) -> list[Shortfall]:
@@ -560,7 +562,11 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
                 lift_bound(background.result(timeout=max(2.0, 0.1 * opts.time_limit)) or 0.0)
         if cb.error is not None:
             raise cb.error
-        return _result(m, opts, t0, cb, value, obj, cb.min_bound, "OPTIMAL" if obj <= cb.min_bound + 1e-6 else "FEASIBLE")
+        # the wall-clock guard, not the deterministic budget, ended the search: the roster may differ from another
+        # run with the same seed (sweep #9: a busy machine) — say so in the result instead of staying silent
+        cut = time.perf_counter() >= _wall_deadline(opts, t0) and not (cancel is not None and cancel.cancelled)
+        return _result(m, opts, t0, cb, value, obj, cb.min_bound, "OPTIMAL" if obj <= cb.min_bound + 1e-6 else "FEASIBLE",
+                       wall_cut=cut)
     if background is not None:
         background.stop()  # cancelled before phase 2
     solver = cp_model.CpSolver()
@@ -623,7 +629,7 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
 
 
 def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value, obj: float, bound: float,
-            name: str) -> SolveResult:
+            name: str, *, wall_cut: bool = False) -> SolveResult:
     """The :class:`SolveResult` (roster with solver info, term values, shortfalls) of one solution."""
     start, days = m.inst.start, m.inst.days
     seconds = time.perf_counter() - t0
@@ -641,8 +647,12 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
         "seed": opts.seed,
         "workers": opts.workers,
     }
-    if m.alerts:
-        info["warnings"] = list(m.alerts)
+    warnings = list(m.alerts)
+    if wall_cut:
+        info["wall_clock_cutoff"] = True
+        warnings.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
+    if warnings:
+        info["warnings"] = warnings
     roster = _roster(m, value, start, days, info)
     return SolveResult(
         roster=roster,
@@ -685,7 +695,11 @@ _BIG_TEAM = BIG_TEAM
 # (solver.model.SMALL_MODEL, shared with the symmetry breaking, which only small models get.)
 # the deterministic phase 2 (CP-SAT and the roster LNS) stops at max(_WALL_GUARD × time limit, time limit + 2 s) of
 # wall time whatever its deterministic budget (:func:`_wall_deadline`)
-_WALL_GUARD = 1.5
+_WALL_GUARD = 2.5
+#: added to the result's warnings when the wall-clock guard ended the search (the roster's ``wall_clock_cutoff``)
+WALL_CUT_WARNING = ("计算机繁忙：求解在 {limit} 秒的时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；空闲时重新求解"
+                    "可得到可复现的结果 (the machine was busy: the search stopped at the {limit}-s wall-clock guard, so "
+                    "this roster may differ from another run with the same seed)")
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,
@@ -701,7 +715,8 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
             failed.set()
 
     # Wall-clock guard: the search is bounded by deterministic time (same input + seed → same roster); on a machine
-    # so loaded that 1.5 × the time limit has passed, it stops anyway with the best roster so far.
+    # so loaded that _WALL_GUARD × the time limit has passed, it stops anyway with the best roster so far (and
+    # the result says so: ``wall_clock_cutoff``).
     deadline = _wall_deadline(opts, cb.t0)
     values, obj, _stats = improve(
         m, start, _objective_at(m.model, start), budget,
@@ -714,8 +729,13 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
 
 
 def _wall_deadline(opts: SolveOptions, t0: float) -> float:
-    """When the deterministic phase 2 stops whatever its budget: max(_WALL_GUARD × limit, limit + 2 s) after t0."""
-    return t0 + max(_WALL_GUARD * opts.time_limit, opts.time_limit + 2.0)
+    """When the deterministic phase 2 stops whatever its budget (:func:`wall_guard_seconds` after t0)."""
+    return t0 + wall_guard_seconds(opts.time_limit)
+
+
+def wall_guard_seconds(time_limit: float) -> float:
+    """The wall-clock guard of a deterministic solve: max(_WALL_GUARD × limit, limit + 2 s)."""
+    return max(_WALL_GUARD * time_limit, time_limit + 2.0)
 
 
 def _objective_at(model: cp_model.CpModel, values: list[int]) -> float:

@@ -483,6 +483,7 @@ class ExplanationItem:
     # period (e.g. a 20:00–08:00 night for the first morning), or () when no template covers it at all
     uncoverable: tuple[str, ...] | None = None
     carried_in: tuple[str, ...] = ()  # names whose history says they work into the run (a shift from before)
+    holders: int = -1  # active staff holding the run's skill (-1: no skill asked)
 
 
 def _apply_identity(sc: Scenario) -> Scenario:
@@ -649,7 +650,7 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
                             if reached else
                             f"{who} would exceed the {r.get('max_consecutive_days', 6)}-consecutive-day limit ({names})"),
             "weekly_rest": f"{who} need their weekly rest day ({names})",
-            "overtime": (f"{who} reached the overtime cap ({names})" if reached
+            "overtime": (f"{who} would exceed the overtime cap even with only this shift ({names})" if reached
                          else f"{who} would exceed the overtime cap ({names})"),
             "daily_cap": f"{who} would exceed the daily hours cap ({names})",
             "available": f"{who} could still work it ({names})",
@@ -669,7 +670,10 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
         "consecutive": (f"{who}已达连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）" if reached
                         else f"{who}再排将超过连续工作 {r.get('max_consecutive_days', 6)} 天上限（{names}）"),
         "weekly_rest": f"{who}需保证每 7 天休息 {r.get('min_rest_days_per_week', 1)} 天（{names}）",
-        "overtime": f"{who}已达加班上限（{names}）" if reached else f"{who}再排将超过加班上限（{names}）",
+        # not "已达": a person with no overtime yet is blocked too when the shift alone is over the cap (sweep #9: a
+        # holiday shift of 9.5 h against a 9-h pro-rata cap)
+        "overtime": (f"{who}即使只排此一班也会超过加班上限（{names}）" if reached
+                     else f"{who}再排将超过加班上限（{names}）"),
         "daily_cap": f"{who}将超过每日工时上限（{names}）",
         "available": f"{who}仍可排班（{names}）",
     }
@@ -722,6 +726,13 @@ def _item_text(it: ExplanationItem, ex: Explanation, en: bool, *, last: dt.date 
     if it.skill:
         head += f" ({it.skill})" if en else f"（{it.skill}）"
     head += f": {it.missing} short" if en else f" 缺 {it.missing} 人"
+    if it.team == 0:  # sweep #9 F5: "全部 0 人均已在岗" said nothing useful
+        return head + (": the team has no active staff — add people or restore deactivated ones in the Team tab."
+                       if en else "：团队中没有启用的人员，请在“团队”中添加人员或恢复已停用的人员。")
+    if it.holders == 0:  # sweep #9 F8: nobody at all has the skill, not just the people off duty
+        return head + (f": nobody in the team of {it.team} has the skill \"{it.skill}\" — add someone with it or "
+                       "record it for someone who has it." if en else
+                       f"：全组 {it.team} 人都不具备“{it.skill}”技能，请增加具备该技能的人员，或为已具备的人员登记该技能。")
     if it.uncoverable is not None:
         return head + (": " if en else "：") + _uncoverable_text(it, en) + ("." if en else "。")
     groups: dict[str, list[Blocked]] = defaultdict(list)
@@ -1344,8 +1355,9 @@ def explain(
         on_duty = sum(1 for p in scenario.staff if p.active and any(
             code in checker.shifts and _overlap(*checker.interval(d, code), s, e) > 0
             for d, code in rows.get(p.id, {}).items()))
+        holders = sum(1 for p in scenario.staff if p.active and skill in p.skills) if skill else -1
         ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team,
-                                        uncoverable, carried))
+                                        uncoverable, carried, holders))
     if not ex.items:
         return ex
     note = weekly_capacity_note(scenario, start, days, cal)

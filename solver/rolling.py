@@ -15,9 +15,19 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from roster.alerts import period_alerts
+from roster.carryover import carried_in
 from roster.model import Roster, Scenario
 
-from .api import CancelToken, Progress, Shortfall, SolveOptions, SolveResult, solve
+from .api import (
+    WALL_CUT_WARNING,
+    CancelToken,
+    Progress,
+    Shortfall,
+    SolveOptions,
+    SolveResult,
+    solve,
+    wall_guard_seconds,
+)
 
 
 def _history_after(scenario: Scenario, roster: Roster):
@@ -93,6 +103,8 @@ def solve_rolling(
     first = None
     statuses = []
     parts = chunks(start, days, chunk)
+    carried = carried_in(prior, start)  # the previous period's nights running into the first date
+    wall_cut = False  # some chunk's search was ended by the wall-clock guard (solver.api.WALL_CUT_WARNING)
     for i, (c_start, c_days) in enumerate(parts):
         if cancel is not None and cancel.cancelled:
             statuses.append("CANCELLED")
@@ -123,12 +135,13 @@ def solve_rolling(
             if alerts:
                 info["warnings"] = alerts
             return SolveResult(
-                Roster(start, days, tuple(assignments), info), res.status, None, None, None,
+                Roster(start, days, tuple(assignments), info, carried_in=carried), res.status, None, None, None,
                 time.perf_counter() - t0, first, terms, shortfalls, reason,
             )
         if first is None and res.first_solution_seconds is not None:
             first = (time.perf_counter() - t0) - res.seconds + res.first_solution_seconds
         assignments.extend(res.roster.assignments)
+        wall_cut = wall_cut or bool(res.roster.solver.get("wall_clock_cutoff"))
         shortfalls.extend(res.shortfalls)
         objective += res.objective or 0.0
         bound += res.bound or 0.0
@@ -153,9 +166,12 @@ def solve_rolling(
         "note": "fairness terms are summed per chunk (spread per chunk, history included)",
     }
     alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
+    if wall_cut:
+        info["wall_clock_cutoff"] = True
+        alerts.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
     if alerts:
         info["warnings"] = alerts
-    roster = Roster(start, days, tuple(assignments), info)
+    roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
 
 

@@ -242,3 +242,21 @@ def test_history_above_the_pro_rata_share_and_locks_of_inactive_staff_are_said()
     staff = base.staff[:12] + (dc.replace(base.staff[12], active=False),)
     sc2 = dc.replace(base, staff=staff, locked=(Lock("s13", dt.date(2026, 7, 21), "D"),))
     assert input_alerts(sc2, first, last) == ["已停用人员的锁定不起作用（不排班、不检查）：s13。"]
+
+
+def test_the_holiday_alert_speaks_of_the_templates_that_could_cover_the_short_hours():
+    # sweep #9 F4: the least paid hours over *all* templates was printed ("至少计薪 0.47 小时，超过…上限 9 小时"),
+    # also for hours no template covers at all (not a cap problem)
+    from roster.model import DemandRule
+
+    sc = sample_scenario()
+    long_eve = dataclasses.replace(sc.shift("E"), code="M", name="长中班", start=14 * 60, hours=10.5)
+    stub = dataclasses.replace(sc.shift("D"), code="S", name="短班", start=8 * 60, hours=2.0)  # 2 h: within the cap
+    sc = dataclasses.replace(sc, shifts=(stub, long_eve), locked=(),
+                             staff=tuple(dataclasses.replace(p, requests=()) for p in sc.staff),
+                             demand=(DemandRule("all", 8 * 60, 10 * 60, 1), DemandRule("all", 16 * 60, 24 * 60, 2)))
+    # 2026-02-10 … 16: 16 Feb is a statutory holiday; the part's pro-rata cap is 36 × 7/28 = 9 h
+    zh = [a for a in period_alerts(sc, dt.date(2026, 2, 10), dt.date(2026, 2, 16)) if "法定节假日" in a]
+    assert len(zh) == 1 and "16:00–24:00" in zh[0] and "10 小时" in zh[0] and "9 小时" in zh[0], zh
+    no_cover = dataclasses.replace(sc, demand=(DemandRule("all", 4 * 60, 6 * 60, 1),))  # no template covers 04–06
+    assert not [a for a in period_alerts(no_cover, dt.date(2026, 2, 10), dt.date(2026, 2, 16)) if "法定节假日" in a]

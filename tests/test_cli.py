@@ -226,3 +226,42 @@ def test_solve_after_a_previous_roster_carries_the_seam_over(tmp_path, capsys):
     capsys.readouterr()
     assert main(["solve", "--start", "2026-08-01", "--days", "7", "--after", str(june_path)]) == 2
     assert "不含开始日前一天" in capsys.readouterr().err
+
+
+def test_solve_after_counts_the_previous_nights_running_into_the_first_date(tmp_path, capsys):
+    # sweep #9 F3: with 12-h shifts only a previous period's B 20:00–08:00 can cover 00–08 of the first date; the
+    # solver counted it, but the roster JSON's violations and `roster check` reported "缺 1 人" there
+    import datetime as dt
+    from dataclasses import replace
+
+    from roster.model import DemandRule, Roster, make_assignment
+    from roster.sample import sample_scenario
+    from roster.scenario_io import load_roster, roster_to_dict, scenario_to_dict, write_json
+
+    sc = sample_scenario()
+    a = replace(sc.shift("D"), code="A", name="长白", start=8 * 60, hours=12.0)
+    b = replace(sc.shift("D"), code="B", name="长夜", start=20 * 60, hours=12.0)
+    staff = tuple(replace(p, requests=(), skills=()) for p in sc.staff)
+    sc = replace(sc, shifts=(a, b), demand=(DemandRule("all", 0, 24 * 60, 1, None),), staff=staff, locked=(),
+                 history={})
+    start = dt.date(2026, 7, 1)
+    june = Roster(dt.date(2026, 6, 24), 7, (make_assignment("s01", start - dt.timedelta(days=1), b),))
+    scen, june_path, out = tmp_path / "team.json", tmp_path / "june.json", tmp_path / "july.json"
+    write_json(scen, scenario_to_dict(sc))
+    write_json(june_path, roster_to_dict(june))
+    code = main(["solve", "--scenario", str(scen), "--start", str(start), "--days", "3", "--time-limit", "3",
+                 "--after", str(june_path), "--json", str(out)])
+    err = capsys.readouterr().err
+    assert out.exists(), err
+    july = load_roster(out)
+    assert [(c.staff, c.shift) for c in july.carried_in] == [("s01", "B")]
+    assert july.history["s01"].last_shift_end == dt.datetime(2026, 7, 1, 8, 0)
+    assert code == 0 and july.violations == ()
+    assert main(["check", "--scenario", str(scen), str(out)]) == 0
+    assert "0 违规" in capsys.readouterr().out
+    # without the carried night the first morning is short: the check reads the JSON's carried_in
+    raw = json.loads(out.read_text(encoding="utf-8"))
+    del raw["carried_in"]
+    out.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", "--scenario", str(scen), str(out)]) == 1
+    assert "7月1日" in capsys.readouterr().out

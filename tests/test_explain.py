@@ -515,3 +515,37 @@ def test_a_shortfall_caused_by_locks_offers_to_release_one():
     assert unlocks and all(f.verified and f.resolves for f in unlocks)
     assert {lk.staff for f in unlocks for lk in f.params["locks"]} == {"a", "b"}
     assert "解除甲 6月3日 的锁定" in ex.text()
+
+
+def test_a_shift_over_the_cap_by_itself_is_not_called_a_reached_cap():
+    # sweep #9 F4: "30 人已达加班上限" for people with no overtime at all — a 10-h holiday shift is over a 9-h
+    # pro-rata cap by itself
+    from roster.model import DemandRule
+
+    sc = sample_scenario()
+    long_eve = replace(sc.shift("E"), code="M", name="长中班", start=14 * 60, hours=10.5)
+    sc = replace(sc, shifts=(long_eve,), locked=(), staff=tuple(replace(p, requests=()) for p in sc.staff),
+                 demand=(DemandRule("all", 16 * 60, 24 * 60, 1),))
+    start = D("2026-02-10")  # … 16 Feb, a statutory holiday; cap 36 × 7/28 = 9 h
+    res = solve(sc, start, 7, FAST)
+    assert any(s.date == D("2026-02-16") for s in res.shortfalls)
+    ex = explain(sc, start, 7, res, verify=False)
+    zh, en = ex.text("zh"), ex.text("en")
+    assert "即使只排此一班也会超过加班上限" in zh and "已达加班上限" not in zh, zh
+    assert "even with only this shift" in en
+
+
+def test_a_skill_nobody_has_and_a_team_without_active_staff_are_said_plainly():
+    # sweep #9 F8 / F5: "8 人不具备所需技能…，另有 5 人已在岗" read as if the five might have it; "全部 0 人均已在岗"
+    from roster.model import DemandRule
+
+    sc = sample_scenario()
+    sc = replace(sc, demand=sc.demand + (DemandRule("workday", 14 * 60, 15 * 60, 1, "外语"),))
+    res = solve(sc, START, 3, FAST)
+    text = explain(sc, START, 3, res, verify=False).text("zh")
+    assert "全组 13 人都不具备“外语”技能" in text and "另有" not in text, text
+    idle = replace(sc, staff=tuple(replace(p, active=False) for p in sc.staff), locked=())
+    res = solve(idle, START, 2, FAST)
+    ex = explain(idle, START, 2, res, verify=False)
+    assert "团队中没有启用的人员" in ex.text("zh") and "均已在岗" not in ex.text("zh")
+    assert "no active staff" in ex.text("en")

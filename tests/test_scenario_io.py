@@ -12,6 +12,7 @@ import pytest
 
 from roster.model import (
     Approval,
+    Assignment,
     CalendarOverrides,
     DateRange,
     History,
@@ -226,9 +227,13 @@ def test_top_level_not_an_object(tmp_path: Path):
     (lambda d: d["rules"].update(night_window=["22:00", "22:00"]), "rules.night_window"),  # empty: bans off
     (lambda d: d["rules"].update(min_rest_hours=-1), "rules.min_rest_hours"),
     (lambda d: d["demand"][0].update({"to": "00:00"}), "demand[0].to"),
+    (lambda d: d["demand"][0].update({"from": "07:15"}), "demand[0].from"),  # no 30-min slot starts there
+    (lambda d: d["demand"][1].update({"to": "16:10"}), "demand[1].to"),
     (lambda d: d.update(history={"ghost": {"consecutive_days": 1}}), "history.ghost"),
     (lambda d: d.update(history={"s01": {"consecutive_days": -2}}), "history.s01.consecutive_days"),
     (lambda d: d["calendar"].update(holidays=["2027-02-30"]), "calendar.holidays[0]"),
+    (lambda d: d["rules"].update(approval={"number": "x", "valid_from": "2027-01-01", "valid_to": "2026-01-01"}),
+     "rules.approval.valid_to"),  # sweep #9 F9: reversed dates were accepted
 ])
 def test_other_bad_fields(tmp_path: Path, mutate, field):
     d = sample_dict()
@@ -294,6 +299,10 @@ def roster_dict() -> dict:
     (lambda d: d["assignments"][0].update(date="2026-06-09"), "assignments[0].date"),
     (lambda d: d["assignments"][0].update(shift="Q"), "assignments[0].shift"),
     (lambda d: d["assignments"].append(dict(d["assignments"][0], shift="E")), "assignments[1]"),
+    (lambda d: d.update(carried_in=[dict(d["assignments"][0])]), "carried_in[0]"),  # not before the period
+    (lambda d: d.update(carried_in=[dict(d["assignments"][0], staff="nobody", date="2026-05-31")]),
+     "carried_in[0].staff"),
+    (lambda d: d.update(history={"s01": {"nights": "many"}}), "history.s01.nights"),
 ])
 def test_bad_roster(tmp_path: Path, mutate, field):
     d = roster_dict()
@@ -302,6 +311,19 @@ def test_bad_roster(tmp_path: Path, mutate, field):
     with pytest.raises(InputError) as e:
         load_roster(p, sample_scenario())
     assert e.value.field == field and str(p) in str(e.value)
+
+
+def test_roster_keeps_the_carried_in_nights_and_history():
+    # sweep #9 F3: a continuation keeps the previous period's nights running into its first date and the history it
+    # was planned on (extra fields, SPEC §4), so `roster check` sees the seam as the solver did
+    sc = sample_scenario()
+    late = Assignment("s02", D("2026-05-31"), "X", dt.datetime(2026, 5, 31, 20), dt.datetime(2026, 6, 1, 8))
+    hist = {"s01": History(last_shift_end=dt.datetime(2026, 6, 1), consecutive_days=3, nights=2)}
+    ro = Roster(D("2026-06-01"), 7, (make_assignment("s01", D("2026-06-02"), sc.shift("D")),),
+                carried_in=(late,), history=hist)
+    back = roster_from_dict(json.loads(json.dumps(roster_to_dict(ro))), sc)
+    assert back.carried_in == (late,) and back.history == hist
+    assert "carried_in" not in roster_to_dict(dataclasses.replace(ro, carried_in=(), history={}))
 
 
 def test_roster_off_cells_are_skipped():

@@ -312,10 +312,14 @@ def test_leave_editor_edits_and_refusals(qtbot):
         assert wm.setData(wm.index(0, W.WISH), "Q", EDIT) is False  # no such shift
         assert wm.setData(wm.index(0, W.WISH), "E", EDIT)
         assert wm.setData(wm.index(0, W.WEIGHT), "9", EDIT)
+        # a start typed past the end moves the end along (the natural order: start first, then end)
+        assert lm.setData(lm.index(row, L.START), "2026-06-20", EDIT), w.status.text()
+        assert lm.setData(lm.index(row, L.END), "2026-06-22", EDIT)
+        assert lm.setData(lm.index(row, L.START), "2026-06-15", EDIT)
     s = spy.values[-1]
     li = s.person("s03")
     assert li.leave[0].kind == LeaveKind.SICK and li.leave[0].period == DateRange(D("2026-06-08"), D("2026-06-10"))
-    assert len(li.leave) == 2 and li.leave[1].period.start == D("2026-06-01")
+    assert len(li.leave) == 2 and li.leave[1].period == DateRange(D("2026-06-15"), D("2026-06-22"))
     wang = s.person("s02")
     assert wang.requests[0].off is False and wang.requests[0].shift == "E" and wang.requests[0].weight == 9
 

@@ -892,3 +892,73 @@ def test_input_alerts_show_in_the_solve_panel_as_soon_as_the_data_says_so(qtbot,
     w.install_scenario(dataclasses.replace(w.scenario, rules=rules))
     assert not w.solve_panel.alerts_label.isHidden()
     assert "40 小时" in w.solve_panel.alerts_label.text() and "OT-03" in w.solve_panel.alerts_label.text()
+
+
+def test_team_and_shift_edits_keep_the_planned_cells_and_undo_restores_them(qtbot, make_window):
+    # review of session 9 (H1): renaming an id or a shift code, or deactivating a person, emptied their cells for
+    # good (undo restored the team, not the cells)
+    w = make_window(7)
+    team = next(ed for ed, title in w.editors if title == "团队")
+    for day in (START, START + dt.timedelta(days=1)):
+        w.model.setData(w.model.index_of("s13", day), "D")
+        w.model.setData(w.model.index_of("s02", day), "E")
+    before = w.model.grid()
+    sc = w.scenario
+    renamed = dataclasses.replace(sc, staff=tuple(dataclasses.replace(p, id="s13x") if p.id == "s13" else p
+                                                  for p in sc.staff))
+    w._editor_changed(team, renamed)
+    assert w.model.code("s13x", START) == "D" and ("s13", START) not in w.model.grid()
+    w.undo_stack.undo()
+    assert w.model.grid() == before
+    recoded = dataclasses.replace(w.scenario, shifts=tuple(dataclasses.replace(s, code="T") if s.code == "D" else s
+                                                            for s in w.scenario.shifts))
+    w._editor_changed(team, recoded)
+    assert w.model.code("s13", START) == "T"
+    w.undo_stack.undo()
+    assert w.model.grid() == before
+    inactive = dataclasses.replace(w.scenario, staff=tuple(dataclasses.replace(p, active=False) if p.id == "s02" else p
+                                                           for p in w.scenario.staff))
+    w._editor_changed(team, inactive)
+    assert ("s02", START) not in w.model.grid() and w.model.code("s13", START) == "D"
+    assert "移出排班" in w.statusBar().currentMessage()
+    w._editor_changed(team, sc)  # reactivated (a new edit, not an undo): the cells come back
+    assert w.model.grid() == before
+
+
+def test_closing_with_edits_that_cannot_be_saved_asks_first(qtbot, tmp_path, settings, monkeypatch):
+    # review of session 9 (H2): a failing save on close lost the last edit without a word
+    from roster.storage import Store
+
+    store = Store.open(tmp_path / "roster.db")
+    try:
+        w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
+        qtbot.addWidget(w)
+        w.show()
+        w.model.setData(w.model.index_of("s03", START), "D")
+        monkeypatch.setattr(w.autosaver.store, "save_roster",
+                            lambda *a, **k: (_ for _ in ()).throw(RuntimeError("database is locked")))
+        asked: list[str] = []
+        answers = iter(["retry", "cancel"])
+        w.ask_unsaved = lambda error: asked.append(error) or next(answers)
+        assert not w.close()  # retried, then cancelled: the window stays open with the edit
+        assert asked == ["database is locked", "database is locked"] and w.isVisible()
+        assert w.model.code("s03", START) == "D" and w.autosaver.pending() >= 1
+        assert "未保存" in w._saved_label.text()
+        monkeypatch.undo()
+        assert w.close()  # the file is free again: saved and closed without a question
+        assert len(asked) == 2
+        assert {(a.staff, a.shift) for a in store.load_roster(w.autosaver.roster_id).assignments} == {("s03", "D")}
+    finally:
+        store.close()
+
+
+def test_typing_a_period_length_applies_it_once(qtbot, make_window):
+    # review of session 9 (M2): typing "28" planned a 2-day period on the way
+    w = make_window(14)
+    w.model.setData(w.model.index_of("s03", START + dt.timedelta(days=10)), "D")
+    w.days_spin.selectAll()
+    qtbot.keyClicks(w.days_spin, "28")
+    assert w.model.days == 14
+    qtbot.keyClick(w.days_spin, Qt.Key.Key_Return)
+    assert w.model.days == 28
+    assert w.model.code("s03", START + dt.timedelta(days=10)) == "D"

@@ -52,7 +52,7 @@ def coverage_data(scenario: Scenario, roster: Roster) -> CoverageData:
         have_skill[sk] = {d: [0] * SLOTS_PER_DAY for d in dates}
     origin = dt.datetime.combine(roster.start, dt.time())
     n = roster.days * SLOTS_PER_DAY
-    for a in roster.assignments:
+    for a in (*roster.assignments, *roster.carried_in):  # with the previous period's nights running in
         if a.shift not in shifts:
             continue
         s = int((a.start - origin).total_seconds() // 60)

@@ -112,22 +112,27 @@ def cmd_solve(args) -> int:
         raise InputError("至少需要一个班次模板 (at least one shift template is needed)", file=args.scenario,
                          field="shifts")
     prior = None
+    carried_ids: set[str] = set()
     if args.after:
-        scenario, prior = _carry_over(scenario, args.after, args.start)
+        scenario, prior, carried_ids = _carry_over(scenario, args.after, args.start)
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
     if args.days > ROLL_ABOVE_DAYS:
         result = solve_rolling(scenario, args.start, args.days, opts, prior=prior)
     else:
         result = solve(scenario, args.start, args.days, opts, prior=prior)
-    roster = result.roster
-    violations = check(scenario, roster)
     from dataclasses import replace
 
+    roster = result.roster
+    if prior is not None:  # the roster JSON keeps the history it was planned on, so `roster check` sees the seam
+        roster = replace(roster, history={sid: scenario.history[sid] for sid in carried_ids if sid in scenario.history})
+    violations = check(scenario, roster)
     roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
     # also when no roster came out (the fallback to the standard system may be the reason)
     for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1)):
         print(f"警告 (warning): {alert}", file=sys.stderr)
+    if roster.solver.get("wall_clock_cutoff"):
+        print(f"警告 (warning): {roster.solver['warnings'][-1]}", file=sys.stderr)
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     print(
         f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
@@ -166,7 +171,7 @@ def cmd_solve(args) -> int:
 
 def _carry_over(scenario, path: str, start: dt.date):
     """(scenario with the history carried from the roster in ``path`` up to the day before ``start``, that roster
-    cut there) — the previous period a new one continues (SPEC §2.11)."""
+    cut there, the staff ids whose history was carried) — the previous period a new one continues (SPEC §2.11)."""
     from dataclasses import replace
 
     from roster.carryover import history_after
@@ -180,7 +185,8 @@ def _carry_over(scenario, path: str, start: dt.date):
         raise InputError(f"上一期排班为 {prev.start} 至 {last}，不含开始日前一天 {day_before} "
                          f"(the previous roster does not hold the day before --start)", file=path, field="start")
     upto = Roster(prev.start, (start - prev.start).days, tuple(a for a in prev.assignments if a.date < start))
-    return replace(scenario, history={**scenario.history, **history_after(scenario, upto)}), upto
+    carried = history_after(scenario, upto)
+    return replace(scenario, history={**scenario.history, **carried}), upto, set(carried)
 
 
 def _check_history(scenario, start: dt.date, path: str | None) -> None:

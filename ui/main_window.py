@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from roster.alerts import period_alerts
+from roster.carryover import carried_in
 from roster.model import OFF, Lock, Roster, Scenario, fmt_hhmm
 
 from .autosave import Autosaver
@@ -283,8 +284,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self.autosaver = Autosaver(store, parent=self)
         self.autosaver.bind(self.model.to_roster, self._roster_name(), roster_id, self.scenario_with_locks)
-        self.autosaver.failed.connect(lambda m: self.statusBar().showMessage(self.tr("自动保存失败") + self.tr("：") + f"{m}", 8000))
-        self.autosaver.saved.connect(lambda _id: self._saved_label.setText(self.tr("已自动保存")))
+        self._save_error = ""
+        self.autosaver.failed.connect(self._save_failed)
+        self.autosaver.saved.connect(self._save_ok)
 
         self._build_central()
         self._build_docks()
@@ -534,6 +536,10 @@ class MainWindow(QMainWindow):
         self.days_spin.setObjectName("periodDays")
         self.days_spin.setRange(1, 366)
         self.days_spin.setValue(self.model.days)
+        # a new period only once the value is entered (Enter, focus out, arrows): typing "28" must not plan 2 days
+        # on the way (review of session 9: that cut a 14-day plan to 2 days and cleared the undo history)
+        self.start_edit.setKeyboardTracking(False)
+        self.days_spin.setKeyboardTracking(False)
         tb.addWidget(self._start_label)
         tb.addWidget(self.start_edit)
         tb.addWidget(self._days_label)
@@ -692,8 +698,14 @@ class MainWindow(QMainWindow):
 
         ``sync_locks``: the grid's locks become exactly the scenario's ``locked`` entries of the period
         (an applied fix may unlock cells; editors do not touch locks)."""
+        old = self._scenario
         self._scenario = scenario
-        self.model.set_scenario(scenario)
+        # an id or code edited in place carries its cells along (also when undone: the renames are read both ways)
+        parked = self.model.set_scenario(scenario, staff_renames=_renames(old.staff, scenario.staff, "id"),
+                                         shift_renames=_renames(old.shifts, scenario.shifts, "code"))
+        if parked:
+            self.statusBar().showMessage(self.tr("%1 个班次已移出排班（人员停用或班次删除）；撤销或恢复后会回来").replace(
+                "%1", str(parked)), 10000)
         self.legend.set_shifts(scenario.shifts)
         if sync_locks:
             period = set(self.model.dates)
@@ -816,6 +828,8 @@ class MainWindow(QMainWindow):
         """Run the independent validator on the current grid and refresh marks, charts and lists."""
         self._validate_timer.stop()
         roster = self.model.to_roster()
+        # the stored previous period's nights running into the first date cover it (SPEC §2.11)
+        roster = dataclasses.replace(roster, carried_in=carried_in(self.roster_before(roster.start), roster.start))
         t0 = time.perf_counter()
         try:
             from roster.validator import cell_violations, check
@@ -1224,11 +1238,22 @@ class MainWindow(QMainWindow):
             a = self.menu_recent.addAction(f"&{i + 1} {p}")
             a.triggered.connect(lambda _=False, path=p: self.open_scenario(path))
 
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/No question (default No); tests replace this method."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def new_from_sample(self) -> None:
         from roster.sample import sample_scenario
 
         old = self._scenario
-        self.undo_stack.push(SetScenarioCommand(old, sample_scenario(), self.install_scenario, self.tr("载入示例班组")))
+        sample = sample_scenario()
+        if old != sample and not self.confirm(self.tr("载入示例班组"), self.tr(
+                "示例班组将替换当前的团队、班次、需求与规则；不属于示例班组的人员的班次会移出排班。\n"
+                "之后可用 编辑 → 撤销 恢复。继续吗？")):
+            return
+        self.undo_stack.push(SetScenarioCommand(old, sample, self.install_scenario, self.tr("载入示例班组")))
         self.statusBar().showMessage(self.tr("已载入示例班组（编辑 → 撤销 可恢复原来的数据）"), 8000)
 
     def open_scenario_dialog(self) -> None:
@@ -1520,9 +1545,38 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.autosaver.flush()
 
+    def _save_failed(self, message: str) -> None:
+        self._save_error = message
+        self.statusBar().showMessage(self.tr("自动保存失败") + self.tr("：") + f"{message}", 8000)
+        self._saved_label.setText(self.tr("未保存"))  # stays until a save succeeds (a status message is overwritten)
+
+    def _save_ok(self, _roster_id) -> None:
+        self._save_error = ""
+        self._saved_label.setText(self.tr("已自动保存"))
+
+    def ask_unsaved(self, error: str) -> str:
+        """The last edits could not be saved: "retry", "discard" (close anyway) or "cancel" (keep the window open).
+        Tests replace this method."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("未能保存"), self.tr(
+            "最近的修改未能保存到数据文件。\n原因：%1\n\n可以重试（例如关闭占用该文件的程序后），或取消关闭后用"
+            "“文件 → 场景另存为… / 排班另存为 JSON…”另存；放弃则这些修改会丢失。").replace("%1", error or self.tr("未知")), parent=self)
+        retry = box.addButton(self.tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("取消关闭"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("放弃修改并退出"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(retry)
+        box.exec()
+        return {retry: "retry", cancel: "cancel", discard: "discard"}.get(box.clickedButton(), "cancel")
+
     def closeEvent(self, event) -> None:
         self.save_state()
-        self.shutdown()
+        self.runner.shutdown()
+        while not self.autosaver.flush():  # never close over edits that did not reach the data file silently
+            choice = self.ask_unsaved(self._save_error)
+            if choice == "cancel":
+                event.ignore()
+                return
+            if choice == "discard":
+                break
         super().closeEvent(event)
 
 
@@ -1542,6 +1596,16 @@ def _preload_solver() -> None:
             importlib.import_module(mod)
         except ImportError:
             pass
+
+
+def _renames(old: tuple, new: tuple, key: str) -> dict[str, str]:
+    """{old → new} for items edited in place: the same list length and, at one position, a key that is new
+    replacing one that is gone (a person's id or a shift's code typed over in an editor)."""
+    if len(old) != len(new):
+        return {}
+    before, after = {getattr(x, key) for x in old}, {getattr(x, key) for x in new}
+    return {getattr(a, key): getattr(b, key) for a, b in zip(old, new, strict=True)
+            if getattr(a, key) != getattr(b, key) and getattr(a, key) not in after and getattr(b, key) not in before}
 
 
 def _locked_scenario(scenario: Scenario, roster: Roster, cells) -> Scenario:

@@ -136,6 +136,8 @@ class RosterModel(QAbstractTableModel):
         self._days = days
         self._grid: dict[tuple[str, dt.date], str] = {}
         self._locked: set[tuple[str, dt.date]] = set()
+        # cells of people / shift codes the scenario does not have now (see set_scenario)
+        self._parked: dict[tuple[str, dt.date], str] = {}
         self._violations: dict[tuple[str, dt.date], list] = {}
         self._shortfall_dates: set[dt.date] = set()
         self._solver_info: dict = {}
@@ -212,28 +214,49 @@ class RosterModel(QAbstractTableModel):
         return [OFF] + [s.code for s in self._scenario.shifts]
 
     # ---- bulk state ------------------------------------------------------------------------
-    def set_scenario(self, scenario: Scenario, start: dt.date | None = None, days: int | None = None) -> None:
-        """Replace the scenario (and optionally the period); cells outside the new period are dropped."""
+    def set_scenario(self, scenario: Scenario, start: dt.date | None = None, days: int | None = None, *,
+                     staff_renames: dict[str, str] | None = None, shift_renames: dict[str, str] | None = None) -> int:
+        """Replace the scenario (and optionally the period).  Cells of a renamed person or shift code follow the
+        rename; cells of a person or shift the scenario no longer has (deleted, deactivated) are *parked*, not
+        dropped, and come back when that person or shift does (undo, reactivation) — review of session 9: an
+        edit in the team or shift tab silently emptied those cells for good.  A new period drops cells outside
+        it.  Returns how many cells were parked by this call."""
         self.beginResetModel()
         self._scenario = scenario
+        if start is not None or days is not None:
+            self._parked = {}
         if start is not None:
             self._start = start
         if days is not None:
             self._days = days
         self._rebuild_caches()
+        staff_renames, shift_renames = staff_renames or {}, shift_renames or {}
+        if staff_renames or shift_renames:
+            def rename(cells: dict) -> dict:
+                return {(staff_renames.get(sid, sid), day): shift_renames.get(v, v) for (sid, day), v in cells.items()}
+            self._grid, self._parked = rename(self._grid), rename(self._parked)
+            self._locked = {(staff_renames.get(sid, sid), day) for sid, day in self._locked}
         valid_staff = {p.id for p in self._staff}
         valid_dates = set(self._dates)
-        self._grid = {k: v for k, v in self._grid.items()
-                      if k[0] in valid_staff and k[1] in valid_dates and (v == OFF or v in self._shifts)}
-        self._locked = {k for k in self._locked if k[0] in valid_staff and k[1] in valid_dates}
+
+        def valid(k, v) -> bool:
+            return k[0] in valid_staff and (v == OFF or v in self._shifts)
+
+        everything = {**self._parked, **self._grid}
+        self._grid = {k: v for k, v in everything.items() if k[1] in valid_dates and valid(k, v)}
+        parked_before = len(self._parked)
+        self._parked = {k: v for k, v in everything.items() if k[1] in valid_dates and not valid(k, v)}
+        self._locked = {k for k in self._locked if k[1] in valid_dates}
         self._violations = {}
         self.endResetModel()
         self.gridReset.emit()
+        return max(0, len(self._parked) - parked_before)
 
     def set_roster(self, roster: Roster | None) -> None:
         """Load a roster's assignments into the grid (locks are kept)."""
         self.beginResetModel()
         self._grid = {}
+        self._parked = {}
         if roster is not None:
             valid = set(self._dates)
             for a in roster.assignments:
@@ -298,7 +321,9 @@ class RosterModel(QAbstractTableModel):
         return (staff_id, day) in self._locked
 
     def locked_cells(self) -> set[tuple[str, dt.date]]:
-        return set(self._locked)
+        """Locked cells of the people in the grid (a parked person's locks wait with their cells)."""
+        ids = {p.id for p in self._staff}
+        return {k for k in self._locked if k[0] in ids}
 
     def set_locked(self, cells: Iterable[tuple[str, dt.date]], locked: bool) -> None:
         changed = []

@@ -96,10 +96,14 @@ def known_staff(text: str, names: dict[str, str]) -> str:
 
 
 def edited_period(period: DateRange, text: str, *, start: bool) -> DateRange:
-    """``period`` with its start (or end) set to the typed date; refused when the end falls before the start."""
+    """``period`` with its start (or end) set to the typed date.  A start typed past the end moves the end along
+    (the period keeps its length: a new row's default 1-day period must not refuse the natural order, start
+    first); an end typed before the start is refused."""
     d = parse_date(text)
     assert d is not None
     a, b = (d, period.end) if start else (period.start, d)
+    if start and b < a:
+        b = a + (period.end - period.start)
     if b < a:
         raise EditRefused(QCoreApplication.translate("LeaveEditor", "结束日期 %1 早于开始日期 %2")
                           .replace("%1", fmt_date(b)).replace("%2", fmt_date(a)))
