@@ -182,6 +182,13 @@ T_CAL_OK = _s(CTX, QT_TRANSLATE_NOOP("Excel", "排班期内的节假日安排均
 T_CAL_USER = _s(CTX, QT_TRANSLATE_NOOP("Excel", "{years} 年的节假日安排按用户在“日历”中录入的日期（请与国务院通知核对）"),
                 "The {years} holiday arrangement follows the dates entered in the calendar (check them against the official notice)")
 T_SOLVER_STATUS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "求解状态"), "Solver status")
+#: solver statuses in words (the code stays in brackets for support)
+T_STATUS_WORDS = {
+    "OPTIMAL": _s(CTX, QT_TRANSLATE_NOOP("Excel", "最优"), "Optimal"),
+    "FEASIBLE": _s(CTX, QT_TRANSLATE_NOOP("Excel", "可行（未证明最优）"), "Feasible (optimality not proven)"),
+    "INFEASIBLE": _s(CTX, QT_TRANSLATE_NOOP("Excel", "无合法排班"), "No legal roster"),
+    "CANCELLED": _s(CTX, QT_TRANSLATE_NOOP("Excel", "已取消"), "Cancelled"),
+}
 T_OBJECTIVE = _s(CTX, QT_TRANSLATE_NOOP("Excel", "目标值"), "Objective")
 T_BOUND = _s(CTX, QT_TRANSLATE_NOOP("Excel", "下界"), "Bound")
 T_GAP = _s(CTX, QT_TRANSLATE_NOOP("Excel", "最优性差距"), "Gap")
@@ -765,7 +772,10 @@ def _solver_lines(info: dict | None, lang: str) -> list[tuple[str, Any]]:
     t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     if not info or not info.get("status"):
         return [(t(T_SOLVER_STATUS), t(T_NOT_SOLVED))]
-    out: list[tuple[str, Any]] = [(t(T_SOLVER_STATUS), str(info.get("status")))]
+    code = str(info.get("status"))
+    tag = f" ({code})" if lang.startswith("en") else f"（{code}）"
+    words = t(T_STATUS_WORDS[code]) + tag if code in T_STATUS_WORDS else code
+    out: list[tuple[str, Any]] = [(t(T_SOLVER_STATUS), words)]
     obj, bound = info.get("objective"), info.get("bound")
     if obj is not None:
         out.append((t(T_OBJECTIVE), obj))

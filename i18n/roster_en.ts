@@ -25,6 +25,10 @@
             <translation>Cannot open the data file</translation>
         </message>
         <message>
+            <source>重试</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
             <source>打开备份</source>
             <translation>Open the backup</translation>
         </message>
@@ -33,8 +37,8 @@
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <source>使用示例数据开始</source>
-            <translation>Start with the sample data</translation>
+            <source>使用示例数据开始（不保存）</source>
+            <translation>Start with the sample data (nothing is saved)</translation>
         </message>
         <message>
             <source>退出</source>
@@ -891,6 +895,23 @@
             <translation>Solver status</translation>
         </message>
         <message>
+            <source>最优</source>
+            <extracomment>solver statuses in words (the code stays in brackets for support)</extracomment>
+            <translation>Optimal</translation>
+        </message>
+        <message>
+            <source>可行（未证明最优）</source>
+            <translation>Feasible (optimality not proven)</translation>
+        </message>
+        <message>
+            <source>无合法排班</source>
+            <translation>No legal roster</translation>
+        </message>
+        <message>
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
             <source>目标值</source>
             <translation>Objective</translation>
         </message>
@@ -1405,6 +1426,14 @@
             <translation>Redo</translation>
         </message>
         <message>
+            <source>导出语言</source>
+            <translation>Export language</translation>
+        </message>
+        <message>
+            <source>中文（默认）</source>
+            <translation>Chinese (default)</translation>
+        </message>
+        <message>
             <source>求解面板</source>
             <translation>Solve panel</translation>
         </message>
@@ -1633,6 +1662,14 @@ Edit → Undo brings everything back. Continue?</translation>
         <message>
             <source>内容</source>
             <translation>Content</translation>
+        </message>
+        <message>
+            <source>新建</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
         </message>
         <message>
             <source>导出</source>
@@ -1975,6 +2012,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <source>无人上班</source>
             <translation>Nobody working</translation>
         </message>
+        <message>
+            <source>没有班次代码 %1（可用：%2）</source>
+            <translation>No shift code %1 (available: %2)</translation>
+        </message>
     </context>
     <context>
         <name>RosterPreview</name>
@@ -1993,6 +2034,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>个单元格</source>
             <translation>cells</translation>
+        </message>
+        <message>
+            <source>粘贴</source>
+            <translation>Paste</translation>
         </message>
         <message>
             <source>设为班次</source>
@@ -2134,8 +2179,8 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <translation>a shift belongs to its start date (product rule)</translation>
         </message>
         <message>
-            <source>SPEC §2.2 · 员工登记</source>
-            <translation>SPEC §2.2 · registered by staff</translation>
+            <source>员工登记的不可排班时段（产品规则）</source>
+            <translation>times registered as unavailable by staff (product rule)</translation>
         </message>
         <message>
             <source>劳动合同法</source>
@@ -2396,6 +2441,7 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <name>ShiftTableModel</name>
         <message>
             <source>代码</source>
+            <extracomment>colours for new templates, each easy to tell from the others and light enough under a black code</extracomment>
             <translation>Code</translation>
         </message>
         <message>
@@ -2692,6 +2738,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>求解中… 已有可行解</source>
             <translation>Solving… a feasible roster exists</translation>
+        </message>
+        <message>
+            <source>%1，但有 %2 人·小时未覆盖（见“原因与建议”）</source>
+            <translation>%1, but %2 person-hours are not covered (see "Causes and suggestions")</translation>
         </message>
         <message>
             <source>出错</source>

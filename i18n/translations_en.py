@@ -49,7 +49,7 @@ EN: dict[str, str] = {
     "添加时段": "Add time",
     "删除时段": "Delete time",
     "不可排班时段（排班时必须遵守）": "Unavailable times (always kept by the roster)",
-    "SPEC §2.2 · 员工登记": "SPEC §2.2 · registered by staff",
+    "员工登记的不可排班时段（产品规则）": "times registered as unavailable by staff (product rule)",
     "登记的不可排班时段不排班": "No work in registered unavailable times",
     "开始日期": "From date",
     "结束日期": "To date",
@@ -281,7 +281,7 @@ EN: dict[str, str] = {
     "无法打开数据文件": "Cannot open the data file",
     "打开备份": "Open the backup",
     "选择其他文件…": "Choose another file…",
-    "使用示例数据开始": "Start with the sample data",
+    "使用示例数据开始（不保存）": "Start with the sample data (nothing is saved)",
     "退出": "Quit",
     "选择数据文件": "Choose a data file",
     "排班数据库 (*.sqlite *.db);;所有文件 (*)": "Roster database (*.sqlite *.db);;All files (*)",
@@ -289,6 +289,12 @@ EN: dict[str, str] = {
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
     "未保存": "Not saved",
+    "粘贴": "Paste",
+    "没有班次代码 %1（可用：%2）": "No shift code %1 (available: %2)",
+    "导出语言": "Export language",
+    "中文（默认）": "Chinese (default)",
+    "新建": "Created",
+    "%1，但有 %2 人·小时未覆盖（见“原因与建议”）": "%1, but %2 person-hours are not covered (see \"Causes and suggestions\")",
     "未能保存": "Could not save",
     "最近的修改未能保存到数据文件。\n原因：%1\n\n可以重试（例如关闭占用该文件的程序后），或取消关闭后用“文件 → 场景另存为… / 排班另存为 JSON…”另存；放弃则这些修改会丢失。":
         "The latest changes could not be saved to the data file.\nReason: %1\n\nYou can retry (e.g. after closing the "
@@ -550,6 +556,7 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("CompBalanceModel", "调休余额"): "Balance",  # the editor tab; a violation's column stays "Rule"
     # undo-stack entries: "Change 张三 6/3 → D", "Lock 3 cells"
     ("Commands", "修改"): "Change",
+    ("MainWindow", "修改"): "Edit",
     ("Commands", "锁定"): "Lock",
     ("Commands", "解锁"): "Unlock",
 }

@@ -14,7 +14,7 @@ from .sample import sample_scenario
 from .scenario_io import load_roster, load_scenario
 from .validator import check, format_violation
 
-LOCK_SOURCE = "SPEC §4 locked（锁定的单元格）"
+LOCK_SOURCE = "排班规则（非法律条文）：锁定的单元格"
 
 
 def lock_violations(scenario: Scenario, roster: Roster) -> list[Violation]:

@@ -714,11 +714,11 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("coverage", "人手覆盖", "Coverage (head-count and skills)",
                  "国办发〔2020〕53号（12345热线7×24小时人工服务）；服务合同", coverage, "人"),
         RuleInfo("one_shift_per_day", "每天一个班次", "At most one shift per date",
-                 "SPEC §4（班次归属开始日期）", one_shift_per_day, "个"),
+                 "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期", one_shift_per_day, "个"),
         RuleInfo("approved_leave", "请假期间不排班", "No work on approved leave",
                  "《女职工劳动保护特别规定》第7条（PG-03）；《职工带薪年休假条例》第2条", approved_leave, "分钟"),
         RuleInfo("unavailable_slots", "不可排班时段", "Unavailable times",
-                 "SPEC §2.2（员工登记的不可排班时段，与请假同样必须遵守）", unavailable_slots, "分钟"),
+                 "排班规则（非法律条文）：员工登记的不可排班时段，与请假同样必须遵守", unavailable_slots, "分钟"),
         RuleInfo("employment_dates", "在职期间", "Employment dates",
                  "《劳动合同法》第7条、第10条", employment_dates, "分钟"),
         RuleInfo("shift_skills", "班次技能", "Shift skills",
@@ -839,9 +839,9 @@ _SOURCES_EN = {
     "国办发〔2020〕53号（12345热线7×24小时人工服务）": "State Council General Office Guo Ban Fa [2020] No. 53 (12345 "
                                                    "hotline: human service 7×24)",
     "服务合同": "service contract",
-    "SPEC §2.2（员工登记的不可排班时段，与请假同样必须遵守）":
-        "SPEC §2.2 (times a person has registered as unavailable are kept like approved leave)",
-    "SPEC §4（班次归属开始日期）": "SPEC §4 (a shift belongs to the date it starts)",
+    "排班规则（非法律条文）：员工登记的不可排班时段，与请假同样必须遵守":
+        "Rostering rule (not a statute): times a person has registered as unavailable are kept like approved leave",
+    "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期": "Rostering rule (not a statute): at most one shift per person and date; a shift belongs to the date it starts",
     "《女职工劳动保护特别规定》第7条（PG-03）": f"{_FEMALE}, Art. 7 (PG-03)",
     "《职工带薪年休假条例》第2条": "Regulations on Paid Annual Leave of Employees, Art. 2",
     "《劳动合同法》第7条、第10条": "Labour Contract Law, Arts. 7 and 10",
@@ -867,7 +867,7 @@ _SOURCES_EN = {
         f"{_FEMALE}, Art. 9 (PG-02: no night work while nursing a child under one)",
     "未成年工夜班禁排（PG-07，政策）": "no night work for minors (PG-07, policy)",
     _NIGHT_OK_SOURCE: "staff setting: no night shifts",
-    "SPEC §4 locked（锁定的单元格）": "SPEC §4 locked (cells locked in the scenario)",
+    "排班规则（非法律条文）：锁定的单元格": "Rostering rule (not a statute): cells locked in the scenario",
 }
 
 

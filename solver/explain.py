@@ -603,12 +603,17 @@ def _fmt_hour(t: dt.datetime, day: dt.date) -> str:
 
 def _span_text(it: ExplanationItem, en: bool, last: dt.date | None = None) -> str:
     """"6月3日 00–08 时"; with ``last`` a run of dates with the same hours: "6月3日–6月9日 每天 00–08 时"."""
-    span = f"{_fmt_hour(it.start, it.date)}–{_fmt_hour(it.end, it.date)}"
+    a, b = _fmt_hour(it.start, it.date), _fmt_hour(it.end, it.date)
+    whole = ":" not in a + b
+    if not whole:  # "10:00–10:30", not "10–10:30 时" (GUI review)
+        a, b = (x if ":" in x else f"{x}:00" for x in (a, b))
+    span = f"{a}–{b}"
+    unit = " 时" if whole else ""
     if last is not None and last != it.date:
         if en:
             return f"{_fmt_date(it.date, True)}–{_fmt_date(last, True)}, daily {span}"
-        return f"{_fmt_date(it.date, False)}–{_fmt_date(last, False)} 每天 {span} 时"
-    return f"{_fmt_date(it.date, en)} {span}" + ("" if en else " 时")
+        return f"{_fmt_date(it.date, False)}–{_fmt_date(last, False)} 每天 {span}{unit}"
+    return f"{_fmt_date(it.date, en)} {span}" + ("" if en else unit)
 
 
 def _items_text(items: list[ExplanationItem], ex: Explanation, en: bool) -> list[str]:

@@ -582,9 +582,9 @@ def apply_rules(m: RosterModel) -> None:
 
 RULE_SOURCES = {
     "coverage": "国办发〔2020〕53号 (S25) 7×24；合同",
-    "one_shift_per_day": "SPEC §4",
+    "one_shift_per_day": "排班规则：班次归属其开始日期",
     "approved_leave": "S5 第7条 (PG-03)；S6 第2条",
-    "unavailable_slots": "SPEC §2.2（不可排班时段）",
+    "unavailable_slots": "排班规则：员工登记的不可排班时段",
     "employment_dates": "劳动合同法 (S2)",
     "shift_skills": "合同岗位要求",
     "night_work_ban": "PG-01 S5 第6条；PG-02 S5 第9条；PG-07 政策",

@@ -549,3 +549,14 @@ def test_a_skill_nobody_has_and_a_team_without_active_staff_are_said_plainly():
     ex = explain(idle, START, 2, res, verify=False)
     assert "团队中没有启用的人员" in ex.text("zh") and "均已在岗" not in ex.text("zh")
     assert "no active staff" in ex.text("en")
+
+
+def test_half_hour_spans_read_as_times_not_hours():
+    # GUI review: "6月1日 10–10:30 时"
+    from solver.explain import ExplanationItem, _span_text
+
+    m = dt.datetime(2026, 6, 1)
+    half = ExplanationItem(START, m + dt.timedelta(hours=10), m + dt.timedelta(hours=10.5), None, 1, ())
+    whole = ExplanationItem(START, m, m + dt.timedelta(hours=8), None, 1, ())
+    assert _span_text(half, False) == "6月1日 10:00–10:30"
+    assert _span_text(whole, False) == "6月1日 00–08 时"  # SPEC §2.8's own example form

@@ -311,7 +311,7 @@ def test_notes_sheet(clean, tmp_path):
     notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=2)}
     assert notes["生成时间"] == "2026-05-20 09:30:00"
     assert notes["软件版本"].startswith("roster ")
-    assert notes["求解状态"] == "FEASIBLE"
+    assert notes["求解状态"] == "可行（未证明最优）（FEASIBLE）"  # in words (GUI review), the code kept
     assert notes["最优性差距"] == "16.67%"
     assert "估算" not in notes["日历警告"]
     assert notes["最多连续工作天数"] == 6

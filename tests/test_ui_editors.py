@@ -179,10 +179,13 @@ def test_shift_editor_crossing_midnight_and_validation(qtbot):
         assert m.setData(m.index(0, C.START), "07:30", EDIT)
         assert m.setData(m.index(0, C.SKILLS_ANY), "值班长", EDIT)
         w.add_shift()
+        w.add_shift()
     new = spy.values[-1]
     assert new.shifts[0].color == "#FF0000" and new.shifts[0].start == 450
     assert new.shifts[0].skills_any == ("值班长",)
-    assert len(new.shifts) == 7
+    assert len(new.shifts) == 8
+    colours = [s.color.upper() for s in new.shifts]
+    assert len(set(colours)) == len(colours)  # new templates are not all the same grey (GUI review)
     assert m.flags(m.index(0, C.END)) & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
 
 

@@ -295,6 +295,14 @@ def test_export_excel(qtbot, make_window, tmp_path):
     values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "张伟" in values and "王芳" in values
     assert "D" in values and "N" in values
+    # an English UI still exports Chinese for HR unless English is chosen for exports (GUI review M7)
+    w.set_language("en")
+    assert w.export_excel(str(path)) and "排班表" in openpyxl.load_workbook(path).sheetnames
+    w.act_export_en.trigger()
+    assert w.export_excel(str(path)) and "排班表" not in openpyxl.load_workbook(path).sheetnames
+    assert w.settings.value("export_lang") == "en"
+    w.act_export_zh.trigger()
+    w.set_language("zh")
 
 
 def test_print_preview_dialog_paints_the_rota(qtbot, make_window, tmp_path):
@@ -962,3 +970,104 @@ def test_typing_a_period_length_applies_it_once(qtbot, make_window):
     qtbot.keyClick(w.days_spin, Qt.Key.Key_Return)
     assert w.model.days == 28
     assert w.model.code("s03", START + dt.timedelta(days=10)) == "D"
+
+
+def test_a_roster_with_a_shortfall_is_not_announced_as_a_plain_success(make_window):
+    # GUI review M5: an impossible demand showed "可行（未证明最优）" on a blue bar with a gap of "0.0%"
+    from types import SimpleNamespace
+
+    w = make_window(3)
+    panel = w.solve_panel
+    res = SimpleNamespace(status="FEASIBLE", objective=100040.0, bound=100000.0, gap=4e-4, seconds=1.0,
+                          terms={"under_cover": 3.0, "fair_nights": 1.0})
+    panel.show_result(res)
+    assert "1.5 人·小时未覆盖" in panel.status_label.text() and "可行" in panel.status_label.text()
+    assert "E0A030" in panel.progress.styleSheet()
+    assert panel.gap_label.text() == "<0.1%"
+    panel.show_result(SimpleNamespace(status="FEASIBLE", objective=97.0, bound=52.0, gap=0.46, seconds=1.0,
+                                      terms={"under_cover": 0.0}))
+    assert "未覆盖" not in panel.status_label.text() and panel.progress.styleSheet() == ""
+
+
+def test_an_edit_and_its_undo_saved_together_read_as_such_in_the_history(qtbot, tmp_path, settings):
+    # GUI review M3: both were stored as "修改 … → N；修改 … → N" while the file held the old value
+    from roster.storage import Store
+
+    store = Store.open(tmp_path / "roster.db")
+    try:
+        w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
+        qtbot.addWidget(w)
+        w.model.setData(w.model.index_of("s03", START), "D")
+        assert w.autosaver.flush()
+        w.model.setData(w.model.index_of("s03", START), "N")
+        w.undo_stack.undo()
+        assert w.autosaver.flush()
+        last = store.audit(w.autosaver.roster_id)[-1]
+        assert last["action"] == "edit" and "撤销：" in last["detail"], last
+        assert last["detail"].count("撤销：") == 1
+        w.shutdown()
+    finally:
+        store.close()
+
+
+def test_an_unknown_code_typed_in_the_rota_is_explained_and_lower_case_is_taken(make_window):
+    w = make_window(3)
+    idx = w.model.index_of("s03", START)
+    assert w.model.setData(idx, "X") is False
+    assert "没有班次代码 X" in w.statusBar().currentMessage() and "D、E" in w.statusBar().currentMessage()
+    assert w.model.setData(idx, "d") and w.model.code("s03", START) == "D"
+
+
+def test_copy_and_paste_in_the_rota_is_one_undo_step(qtbot, make_window):
+    # GUI review M8: Ctrl+C / Ctrl+V did nothing
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtGui import QGuiApplication
+
+    w = make_window(7)
+    m, v = w.model, w.view
+    for day, code in ((START, "D"), (START + dt.timedelta(days=1), "E")):
+        m.setData(m.index_of("s01", day), code)
+    m.setData(m.index_of("s02", START), "N")
+    sel = QItemSelection(m.index_of("s01", START), m.index_of("s02", START + dt.timedelta(days=1)))
+    v.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "D\tE\nN\t"
+    target = START + dt.timedelta(days=3)
+    v.setCurrentIndex(m.index_of("s01", target))
+    steps = w.undo_stack.count()
+    qtbot.keyClick(v, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert m.code("s01", target) == "D" and m.code("s01", target + dt.timedelta(days=1)) == "E"
+    assert m.code("s02", target) == "N" and m.code("s02", target + dt.timedelta(days=1)) == OFF
+    assert w.undo_stack.count() == steps + 1
+    w.undo_stack.undo()
+    assert m.code("s01", target) == OFF and m.code("s02", target) == OFF
+    # text from Excel: lower case taken, unknown codes skipped, nothing beyond the last date
+    v.setCurrentIndex(m.index_of("s03", START + dt.timedelta(days=5)))
+    assert v.paste("d\tq\tE\n") == 1
+    assert m.code("s03", START + dt.timedelta(days=5)) == "D"
+
+
+def test_a_locked_data_file_can_be_retried_at_start_up(tmp_path, monkeypatch):
+    # GUI review M6: the choices were backup / other file / sample / quit — no retry once the other program let go
+    from roster import storage
+    from ui.autosave import open_store_with_recovery
+
+    db = tmp_path / "roster.db"
+    storage.Store.open(db).close()
+    real_open = storage.Store.open
+    state = {"locked": 8}  # more refusals than max_attempts: the user's retries are not counted
+
+    def flaky(path, *a, **k):
+        if state["locked"] > 0:
+            state["locked"] -= 1
+            raise storage.StoreError("database is locked", kind="locked", path=path)
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(storage.Store, "open", staticmethod(flaky))
+    asked = []
+    store, choice, _ = open_store_with_recovery(db, lambda e, b: asked.append(e.kind) or ("retry", None))
+    try:
+        assert store is not None and choice is None and asked == ["locked"] * 8
+    finally:
+        store.close()

@@ -105,8 +105,8 @@ def test_validator_just_violated_by_a_night_shift_crossing_into_a_whole_day():
     sc = scen(Staff("a", "甲", unavailable=(away("2026-06-03", "2026-06-03"),)))
     (v,) = rule_hits(sc, roster([("a", "2026-06-02", "B")]))
     assert v.staff == "a" and v.measured == 8 * 60 and v.limit == 0
-    assert "6月3日 00:00–24:00" in v.message and "SPEC §2.2" in v.source
-    assert "SPEC §2.2" in format_violation(v, "en") and "Unavailable times" in format_violation(v, "en")
+    assert "6月3日 00:00–24:00" in v.message and "不可排班时段" in v.source and "SPEC" not in v.source
+    assert "registered as unavailable" in format_violation(v, "en") and "Unavailable times" in format_violation(v, "en")
     assert set(cell_violations([v])) == {("a", D("2026-06-02"))}  # the cell of the shift
 
 

@@ -180,4 +180,4 @@ def test_a_lock_the_roster_does_not_hold_is_listed(tmp_path, capsys):
     assert len(locked) == 1 and locked[0].startswith("【锁定单元格 locked】s1 6月2日 锁定为 OFF，排班中为 D")
     assert run_check(str(sc_path), str(ro), lang="en") == 1
     en = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[locked]")]
-    assert len(en) == 1 and en[0].startswith("[locked] Locked cell: s1 2026-06-02") and "SPEC §4 locked (" in en[0]
+    assert len(en) == 1 and en[0].startswith("[locked] Locked cell: s1 2026-06-02") and "cells locked in the scenario" in en[0]

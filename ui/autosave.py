@@ -19,6 +19,7 @@ CHOICE_BACKUP = "backup"
 CHOICE_OTHER = "other"
 CHOICE_SAMPLE = "sample"
 CHOICE_QUIT = "quit"
+CHOICE_RETRY = "retry"
 
 
 def current_user() -> str:
@@ -53,7 +54,9 @@ def open_store_with_recovery(path: str | os.PathLike | None,
     storage = _storage()
     target = path
     last_msg = ""
-    for _ in range(max_attempts):
+    attempts = 0
+    while attempts < max_attempts:
+        attempts += 1
         try:
             return storage.Store.open(target), None, last_msg
         except storage.StoreError as e:
@@ -71,6 +74,9 @@ def open_store_with_recovery(path: str | os.PathLike | None,
                     continue
             elif choice == CHOICE_OTHER and other:
                 target = other
+            elif choice == CHOICE_RETRY:
+                attempts -= 1  # the user's own retries are not counted against the attempts
+                continue  # the same file again (another program may have let go of it)
             elif choice == CHOICE_SAMPLE:
                 return None, CHOICE_SAMPLE, last_msg
             else:
@@ -138,8 +144,13 @@ class Autosaver(QObject):
         actions = self._pending
         self._pending = []
         roster = self._get_roster()
-        action = actions[-1][0] if len({a for a, _ in actions}) == 1 else "edit"
-        detail = "；".join(d for _, d in actions[:50]) + ("…" if len(actions) > 50 else "")
+        mixed = len({a for a, _ in actions}) > 1
+        action = "edit" if mixed else actions[-1][0]
+        # mixed edits keep what each one was: an undo stored as a plain repeat of the edit misread the history
+        # (GUI review M3: "修改 徐丽 6/5 → N；修改 徐丽 6/5 → N" while the file held D)
+        prefix = {"undo": "撤销：", "redo": "重做："}
+        detail = "；".join((prefix.get(a, "") if mixed else "") + d for a, d in actions[:50]) + (
+            "…" if len(actions) > 50 else "")
         try:
             if self.roster_id is None:
                 self.roster_id = self.store.save_roster(self._name, roster, scenario_id=self.scenario_id,

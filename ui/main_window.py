@@ -121,12 +121,18 @@ def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
     box.setWindowTitle(tr("无法打开数据文件"))
     box.setText(what)
     box.setInformativeText(str(error))
-    b_backup = box.addButton(tr("打开备份"), QMessageBox.ButtonRole.AcceptRole) if backups else None
+    # a locked file is usually freed by closing the other program: retry first (GUI review M6)
+    b_retry = box.addButton(tr("重试"), QMessageBox.ButtonRole.AcceptRole) if kind == "locked" else None
+    b_backup = (box.addButton(tr("打开备份"), QMessageBox.ButtonRole.AcceptRole)
+                if backups and kind != "locked" else None)
     b_other = box.addButton(tr("选择其他文件…"), QMessageBox.ButtonRole.ActionRole)
-    b_sample = box.addButton(tr("使用示例数据开始"), QMessageBox.ButtonRole.ResetRole)
+    b_sample = box.addButton(tr("使用示例数据开始（不保存）"), QMessageBox.ButtonRole.ResetRole)
     box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(b_retry or b_backup or b_other)
     box.exec()
     clicked = box.clickedButton()
+    if b_retry is not None and clicked is b_retry:
+        return "retry", None
     if b_backup is not None and clicked is b_backup:
         return "backup", str(backups[0])
     if clicked is b_other:
@@ -285,6 +291,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(store, parent=self)
         self.autosaver.bind(self.model.to_roster, self._roster_name(), roster_id, self.scenario_with_locks)
         self._save_error = ""
+        self.model.editRefused.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.saved.connect(self._save_ok)
 
@@ -480,6 +487,15 @@ class MainWindow(QMainWindow):
         grp.addAction(self.act_lang_zh)
         grp.addAction(self.act_lang_en)
         (self.act_lang_en if self.lang == "en" else self.act_lang_zh).setChecked(True)
+        # exports (Excel for HR, the printed rota) are Chinese unless chosen otherwise, whatever the UI language
+        # (SPEC §5 "Chinese headers by default"; GUI review M7: they followed an English UI silently)
+        self.export_lang = "en" if str(self.settings.value("export_lang", "zh")) == "en" else "zh"
+        self.act_export_zh = self._act("actExportZh", lambda: self.set_export_language("zh"), checkable=True)
+        self.act_export_en = self._act("actExportEn", lambda: self.set_export_language("en"), checkable=True)
+        grp = QActionGroup(self)
+        grp.addAction(self.act_export_zh)
+        grp.addAction(self.act_export_en)
+        (self.act_export_en if self.export_lang == "en" else self.act_export_zh).setChecked(True)
         self.act_about = self._act("actAbout", self.about)
         self.act_tab_roster = self._act("actTabRoster", lambda: self.tabs.setCurrentIndex(0), K("Ctrl+1"))
         self.act_tab_heat = self._act("actTabHeat", lambda: self.tabs.setCurrentIndex(1), K("Ctrl+2"))
@@ -505,6 +521,8 @@ class MainWindow(QMainWindow):
         self.menu_roster.addActions([self.act_solve, self.act_cancel, self.act_reopt, self.act_check])
         self.menu_export = mb.addMenu("")
         self.menu_export.addActions([self.act_excel, self.act_pdf, self.act_preview, self.act_ics])
+        self.menu_export_lang = self.menu_export.addMenu("")
+        self.menu_export_lang.addActions([self.act_export_zh, self.act_export_en])
         self.menu_export.addSeparator()
         self.menu_export.addActions([self.act_template, self.act_import])
         self.menu_view = mb.addMenu("")
@@ -602,6 +620,7 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("帮助(&H)"))
         self.menu_recent.setTitle(self.tr("最近打开"))
         self.menu_lang.setTitle(self.tr("语言 / Language"))
+        self.menu_export_lang.setTitle(self.tr("导出语言"))
         texts = {
             self.act_new: self.tr("新建（示例班组）"), self.act_open: self.tr("打开场景…"),
             self.act_save: self.tr("保存"), self.act_save_as: self.tr("场景另存为…"),
@@ -614,11 +633,14 @@ class MainWindow(QMainWindow):
             self.act_preview: self.tr("打印预览…"), self.act_ics: self.tr("导出日历 .ics…"),
             self.act_template: self.tr("导出导入模板…"), self.act_import: self.tr("导入员工/请假 (.xlsx)…"),
             self.act_lang_zh: "中文", self.act_lang_en: "English", self.act_about: self.tr("关于"),
+            self.act_export_zh: self.tr("中文（默认）"), self.act_export_en: "English",
             self.act_tab_roster: self.tr("排班表"), self.act_tab_heat: self.tr("覆盖热图"),
             self.act_tab_fair: self.tr("公平性"),
         }
         for a, t in texts.items():
             a.setText(t)
+            keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setToolTip(f"{t.rstrip('…')} ({keys})" if keys else t.rstrip("…"))  # toolbar buttons name their key
         self.act_undo.setText(self.tr("撤销"))
         self.act_redo.setText(self.tr("重做"))
         self.act_toggle_solve.setText(self.tr("求解面板"))
@@ -1351,12 +1373,20 @@ class MainWindow(QMainWindow):
         t = QTableWidget(len(rows), 4, dlg)
         t.setHorizontalHeaderLabels([self.tr("时间"), self.tr("用户"), self.tr("操作"), self.tr("内容")])
         t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        actions = {"create": self.tr("新建"), "edit": self.tr("修改"), "undo": self.tr("撤销"), "redo": self.tr("重做"),
+                   "save": self.tr("保存")}
         for r, row in enumerate(rows):
             for c, k in enumerate(("at", "user", "action", "detail")):
                 val = row.get(k) if isinstance(row, dict) else getattr(row, k, "")
                 if isinstance(val, dt.datetime):
                     val = val.strftime("%Y-%m-%d %H:%M:%S")
-                t.setItem(r, c, QTableWidgetItem(str(val or "")))
+                if k == "action":
+                    val = actions.get(str(val), val)
+                item = QTableWidgetItem(str(val or ""))
+                item.setToolTip(str(val or ""))
+                t.setItem(r, c, item)
+        for c in range(3):
+            t.resizeColumnToContents(c)  # the time column was cut ("2026-11-26 …")
         lay.addWidget(t)
         dlg.resize(800, 420)
         dlg.exec()
@@ -1390,13 +1420,13 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         ro = self.model.to_roster()
-        return self._run_export("write_workbook", path, self._scenario, ro, lang=self.lang, solver_info=ro.solver)
+        return self._run_export("write_workbook", path, self._scenario, ro, lang=self.export_lang, solver_info=ro.solver)
 
     def export_pdf(self, path: str | None = None) -> bool:
         path = path or self._ask_path(self.tr("导出 PDF"), self.tr("排班") + f"_{self._period_tag()}.pdf", self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return False
-        return self._run_export("write_pdf", path, self._scenario, self.model.to_roster(), lang=self.lang)
+        return self._run_export("write_pdf", path, self._scenario, self.model.to_roster(), lang=self.export_lang)
 
     def export_ics(self, path: str | None = None) -> bool:
         path = path or QFileDialog.getExistingDirectory(self, self.tr("导出日历：选择文件夹"))
@@ -1409,7 +1439,7 @@ class MainWindow(QMainWindow):
         path = path or self._ask_path(self.tr("导出导入模板"), self.tr("员工与请假_模板.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return False
-        return self._run_export("write_template", path, self._scenario, lang=self.lang)
+        return self._run_export("write_template", path, self._scenario, lang=self.export_lang)
 
     def import_staff_leave(self, path: str | None = None, report_factory=None) -> bool:
         if path is None:
@@ -1447,7 +1477,7 @@ class MainWindow(QMainWindow):
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         dlg = QPrintPreviewDialog(printer, self)
         dlg.setWindowTitle(self.tr("打印预览"))
-        scenario, roster, lang = self._scenario, self.model.to_roster(), self.lang
+        scenario, roster, lang = self._scenario, self.model.to_roster(), self.export_lang
         paint = _export_fn("paint_rota")
 
         def on_paint(pr) -> None:
@@ -1469,6 +1499,12 @@ class MainWindow(QMainWindow):
         dlg.exec()
 
     # ------------------------------------------------------------------ language / about
+    def set_export_language(self, lang: str) -> None:
+        """Language of the Excel workbook, the PDF / printed rota and the import template (kept in the settings)."""
+        self.export_lang = "en" if lang == "en" else "zh"
+        self.settings.setValue("export_lang", self.export_lang)
+        (self.act_export_en if self.export_lang == "en" else self.act_export_zh).setChecked(True)
+
     def set_language(self, lang: str) -> None:
         if lang == self.lang:
             return

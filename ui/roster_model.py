@@ -127,6 +127,7 @@ class RosterModel(QAbstractTableModel):
     cellChanged = Signal(str, object)  # staff id, date
     gridReset = Signal()
     locksChanged = Signal()
+    editRefused = Signal(str)  # why a typed value was not taken (for the status bar)
 
     def __init__(self, scenario: Scenario, start: dt.date, days: int, parent=None) -> None:
         super().__init__(parent)
@@ -690,8 +691,13 @@ class RosterModel(QAbstractTableModel):
         cell = self.cell_at(index)
         if cell is None:
             return False
-        code = str(value)
+        code = str(value).strip()
+        if code != OFF and code not in self._shifts and code.upper() in self._shifts:
+            code = code.upper()  # "d" typed for D
         if code != OFF and code not in self._shifts:
+            # say why nothing happened (GUI review: an unknown code was refused silently)
+            self.editRefused.emit(self.tr("没有班次代码 %1（可用：%2）").replace("%1", code).replace(
+                "%2", (", " if str(getattr(self, "lang", "zh")).startswith("en") else "、").join([*self._shifts, OFF])))
             return False
         sid, day = cell
         if self.code(sid, day) == code:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -240,9 +240,72 @@ class RosterView(QTableView):
             if stack is not None and len(cells) > 1:
                 stack.endMacro()
 
+    def copy_selection(self) -> str:
+        """The selected cells' codes as tab-separated rows (people × dates, the selection's bounding box; OFF as an
+        empty cell), put on the clipboard — pastes into Excel too."""
+        model = self.roster_model()
+        cells = self.selected_cells()
+        if not cells:
+            return ""
+        rows = sorted({model.staff_row(sid) for sid, _ in cells})
+        cols = sorted({model.date_column(day) for _, day in cells})
+        chosen = set(cells)
+        staff, dates = model.staff, model.dates
+        lines = []
+        for r in range(rows[0], rows[-1] + 1):
+            sid = staff[r].id
+            out = []
+            for c in range(cols[0], cols[-1] + 1):
+                day = dates[c]
+                code = model.code(sid, day) if (sid, day) in chosen else ""
+                out.append("" if code == OFF else code)
+            lines.append("\t".join(out))
+        text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> int:
+        """Paste tab-separated codes from the current cell on (one undo step); an empty cell is OFF, an unknown
+        code or a cell beyond the grid is skipped.  Returns the number of cells changed."""
+        model = self.roster_model()
+        text = QGuiApplication.clipboard().text() if text is None else text
+        start = model.cell_at(self.currentIndex())
+        if not text or start is None:
+            return 0
+        r0, c0 = model.staff_row(start[0]), model.date_column(start[1])
+        codes = set(model.shift_codes())
+        staff, dates = model.staff, model.dates
+        changes = {}
+        for i, line in enumerate(text.rstrip("\r\n").split("\n")):
+            for j, raw in enumerate(line.rstrip("\r").split("\t")):
+                r, c = r0 + i, c0 + j
+                code = raw.strip().upper() or OFF
+                if r < len(staff) and c < len(dates) and code in codes:
+                    key = (staff[r].id, dates[c])
+                    if model.code(*key) != code:
+                        changes[key] = code
+        if not changes:
+            return 0
+        stack = model.undo_stack
+        if stack is not None:
+            stack.beginMacro(self.tr("粘贴") + f" {len(changes)} " + self.tr("个单元格"))
+        try:
+            for (sid, day), code in changes.items():
+                model.setData(model.index_of(sid, day), code, Qt.ItemDataRole.EditRole)
+        finally:
+            if stack is not None:
+                stack.endMacro()
+        return len(changes)
+
     def keyPressEvent(self, event) -> None:
         model = self.model()
         if isinstance(model, RosterModel) and self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
             if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
                 self.set_selected(OFF)
                 return
@@ -283,54 +346,81 @@ class RosterView(QTableView):
 
 
 class RotaLegend(QWidget):
-    """One line under the rota: every shift template (colour, code, name, times) and the cell marks."""
+    """Under the rota: every shift template (colour, code, name, times) and the cell marks, on as many lines as
+    the width needs (six templates and the marks do not fit one line at 1366 px: GUI review)."""
+
+    LINE = 26
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("rotaLegend")
         self._shifts: list = []
-        self.setFixedHeight(26)
+        self.setFixedHeight(self.LINE)
 
     def set_shifts(self, shifts) -> None:
         self._shifts = list(shifts)
+        self._fit_height()
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def _items(self) -> list[tuple[str, object]]:
+        """(text, shift or mark painter) in order."""
         from roster.model import fmt_hhmm
 
-        p = QPainter(self)
-        fm = p.fontMetrics()
-        x, h = 6, self.height()
-        box = QRect(0, (h - 18) // 2, 26, 18)
+        out: list[tuple[str, object]] = []
         for s in self._shifts:
-            r = box.translated(x, 0)
-            p.fillRect(r, QColor(s.color))
-            p.setPen(QColor("#333333"))
-            p.drawRect(r.adjusted(0, 0, -1, -1))
-            f = QFont(self.font())
-            f.setBold(True)
-            p.setFont(f)
-            p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), s.code)
-            p.setFont(self.font())
             end = s.end % (24 * 60)
-            text = f"{s.name} {fmt_hhmm(s.start)}–{fmt_hhmm(end) if end else '24:00'}"
-            p.drawText(x + 30, 0, fm.horizontalAdvance(text) + 4, h,
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-            x += 30 + fm.horizontalAdvance(text) + 16
-        marks = ((self.tr("锁定"), _draw_lock), (self.tr("意愿"), _draw_wish), (self.tr("不可排班时段"), _draw_away),
-                 (self.tr("违规"), _draw_violation))
-        for label, draw in marks:
-            r = box.translated(x, 0)
-            p.fillRect(r, QColor("#FFFFFF"))
-            p.setPen(QColor("#BBBBBB"))
-            p.drawRect(r.adjusted(0, 0, -1, -1))
-            draw(p, r)
+            out.append((f"{s.name} {fmt_hhmm(s.start)}–{fmt_hhmm(end) if end else '24:00'}", s))
+        out += [(self.tr("锁定"), _draw_lock), (self.tr("意愿"), _draw_wish), (self.tr("不可排班时段"), _draw_away),
+                (self.tr("违规"), _draw_violation)]
+        return out
+
+    def _positions(self, width: int) -> list[tuple[int, int, str, object]]:
+        """(x, line, text, item) with each item moved to the next line when it would cross ``width``."""
+        fm = self.fontMetrics()
+        x, line, out = 6, 0, []
+        for text, item in self._items():
+            w = 30 + fm.horizontalAdvance(text) + 16
+            if x > 6 and x + w - 16 > width:
+                x, line = 6, line + 1
+            out.append((x, line, text, item))
+            x += w
+        return out
+
+    def _fit_height(self) -> None:
+        lines = 1 + max((line for _x, line, _t, _i in self._positions(max(200, self.width()))), default=0)
+        if self.height() != lines * self.LINE:
+            self.setFixedHeight(lines * self.LINE)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        h = self.LINE
+        for x, line, text, item in self._positions(self.width()):
+            top = line * h
+            r = QRect(x, top + (h - 18) // 2, 26, 18)
+            if callable(item):  # a cell mark
+                p.fillRect(r, QColor("#FFFFFF"))
+                p.setPen(QColor("#BBBBBB"))
+                p.drawRect(r.adjusted(0, 0, -1, -1))
+                item(p, r)
+            else:
+                p.fillRect(r, QColor(item.color))
+                p.setPen(QColor("#333333"))
+                p.drawRect(r.adjusted(0, 0, -1, -1))
+                f = QFont(self.font())
+                f.setBold(True)
+                p.setFont(f)
+                p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), item.code)
+                p.setFont(self.font())
             p.setPen(QColor("#333333"))
-            p.drawText(x + 30, 0, fm.horizontalAdvance(label) + 4, h,
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
-            x += 30 + fm.horizontalAdvance(label) + 16
+            p.drawText(x + 30, top, p.fontMetrics().horizontalAdvance(text) + 4, h,
+                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         p.end()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
+        self._fit_height()  # the labels' widths change with the language
         self.update()

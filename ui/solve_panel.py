@@ -119,7 +119,8 @@ def _gap(x) -> str:
     if x is None:
         return "–"
     try:
-        return f"{float(x) * 100:.1f}%" if float(x) <= 1.0 else f"{float(x):.1f}%"
+        g = float(x) * 100 if float(x) <= 1.0 else float(x)
+        return "<0.1%" if 0 < g < 0.05 else f"{g:.1f}%"  # not "0.0%" beside "未证明最优"
     except (TypeError, ValueError):
         return str(x)
 
@@ -214,8 +215,12 @@ class SolvePanel(QWidget):
         form = QFormLayout(self.settings_box)
         self._limit_label = QLabel(self)
         self._seed_label = QLabel(self)
-        form.addRow(self._limit_label, self.time_limit)
-        form.addRow(self._seed_label, self.seed)
+        # time limit and seed share a row: at 1366×768 the terms table below needs the height (GUI review)
+        row = QHBoxLayout()
+        row.addWidget(self.time_limit, 3)
+        row.addWidget(self._seed_label)
+        row.addWidget(self.seed, 2)
+        form.addRow(self._limit_label, row)
         form.addRow(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.solve_button)
@@ -261,6 +266,7 @@ class SolvePanel(QWidget):
         self.alerts_label.hide()
         lay.addWidget(self.alerts_label)
         lay.addWidget(self.preview_strip)
+        self.preview_strip.hide()  # only while a search runs: afterwards the grid shows the roster itself
         lay.addWidget(self.details, 1)
 
         self._tick = QTimer(self)
@@ -307,7 +313,7 @@ class SolvePanel(QWidget):
         if getattr(self, "_stale", False):
             self.status_label.setText(self.tr("已手动修改：以上结果已过期（按 F5 重新求解）"))
         elif status is not None:
-            label = self.tr(STATUS_LABELS.get(status, status or "完成"))
+            label = self._status_text(status, getattr(self, "_last_short", 0.0))
             self.status_label.setText(label)
             self.progress.setFormat(label)
 
@@ -334,10 +340,11 @@ class SolvePanel(QWidget):
                                 getattr(self, "_last_terms", None), getattr(self, "_stale", False))
             self._limit = float(self.time_limit.value())
             self._t0 = time.monotonic()
+        self.preview_strip.setVisible(running)
         if running:
             self.progress.show()
             self.progress.setStyleSheet("")
-            self._last_status, self._stale = None, False
+            self._last_status, self._stale, self._last_short = None, False, 0.0
             self.progress.setValue(0)
             self.status_label.setText(what or self.tr("求解中…"))
             for lab in (self.objective_label, self.bound_label, self.gap_label, self.solutions_label):
@@ -367,7 +374,7 @@ class SolvePanel(QWidget):
             if terms is not None:
                 self.show_terms(*terms)
             self._stale = stale
-        self._last_status = "CANCELLED_KEPT" if kept else "CANCELLED_BEST"
+        self._last_status, self._last_short = ("CANCELLED_KEPT" if kept else "CANCELLED_BEST"), 0.0
         label = self.tr(STATUS_LABELS[self._last_status])
         self.status_label.setText(label)
         self.progress.setValue(1000)
@@ -398,7 +405,9 @@ class SolvePanel(QWidget):
         self._stale = False
         status = str(getattr(result, "status", "") or "")
         self._last_status = status
-        label = self.tr(STATUS_LABELS.get(status, status or "完成"))
+        short = float((getattr(result, "terms", None) or {}).get("under_cover") or 0)  # person × half-hours
+        self._last_short = short
+        label = self._status_text(status, short)
         self.status_label.setText(label)
         self.objective_label.setText(_fmt(getattr(result, "objective", None)))
         self.bound_label.setText(_fmt(getattr(result, "bound", None)))
@@ -408,9 +417,17 @@ class SolvePanel(QWidget):
             self.elapsed_label.setText(f"{float(secs):.1f} s")
         self.progress.setValue(1000)
         self.progress.setFormat(label)
-        self.progress.setStyleSheet(_WARN_BAR if status in _WARN_STATUSES else "")
+        self.progress.setStyleSheet(_WARN_BAR if status in _WARN_STATUSES or short > 0 else "")
         info = info or {}
         self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
+
+    def _status_text(self, status: str, short: float = 0.0) -> str:
+        label = self.tr(STATUS_LABELS.get(status, status or "完成"))
+        if short > 0 and status in ("OPTIMAL", "FEASIBLE"):
+            # a roster came back, but not a full cover: never a plain "可行" on a blue bar (GUI review M5)
+            label = self.tr("%1，但有 %2 人·小时未覆盖（见“原因与建议”）").replace("%1", label).replace(
+                "%2", f"{short / 2:g}")
+        return label
 
     def mark_stale(self) -> None:
         """The roster was edited after the last solve: its figures no longer describe the grid."""
@@ -430,7 +447,7 @@ class SolvePanel(QWidget):
             label.setEnabled(True)
         status = getattr(self, "_last_status", None)
         if status is not None:
-            self.status_label.setText(self.tr(STATUS_LABELS.get(status, status or "完成")))
+            self.status_label.setText(self._status_text(status, getattr(self, "_last_short", 0.0)))
 
     def show_alerts(self, alerts: list[str]) -> None:
         """Show the period's alerts (already in the UI language) above the result; hidden when there are none."""

@@ -32,7 +32,7 @@ RULE_SOURCES: dict[str, str] = {
     "coverage": QT_TRANSLATE_NOOP("RulesEditor", "WH-06 · 国办发〔2020〕53号 7×24"),
     "one_shift_per_day": QT_TRANSLATE_NOOP("RulesEditor", "班次归属开始日期（产品规则）"),
     "approved_leave": "PG-03 · AL-01",
-    "unavailable_slots": QT_TRANSLATE_NOOP("RulesEditor", "SPEC §2.2 · 员工登记"),
+    "unavailable_slots": QT_TRANSLATE_NOOP("RulesEditor", "员工登记的不可排班时段（产品规则）"),
     "employment_dates": QT_TRANSLATE_NOOP("RulesEditor", "劳动合同法"),
     "shift_skills": QT_TRANSLATE_NOOP("RulesEditor", "合同岗位要求"),
     "night_work_ban": "NW-01 · PG-01 · PG-02 · PG-07",
@@ -232,9 +232,13 @@ class RulesEditor(QWidget):
             elif isinstance(widget, (QComboBox, QLineEdit)) and widget.maximumWidth() > 400:
                 widget.setMinimumWidth(300)
             grid.addWidget(widget, r, 2)
-        src = QLabel(QCoreApplication.translate("RulesEditor", source), self)
+        text = QCoreApplication.translate("RulesEditor", source)
+        src = QLabel(text, self)
         src.setStyleSheet("color: #37474F; background: #ECEFF1; padding: 1px 6px; border-radius: 3px;")
-        src.setToolTip(self.tr("法律依据（见 labour-law.md 规则编号）"))
+        # wraps instead of widening the page: English sources ran off the right edge at 1366 px (GUI review)
+        src.setWordWrap(True)
+        src.setMaximumWidth(230)
+        src.setToolTip(self.tr("法律依据（见 labour-law.md 规则编号）") + "\n" + text)
         grid.addWidget(src, r, 4)
 
     def _load(self, rules: Rules) -> None:

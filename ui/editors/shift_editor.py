@@ -29,6 +29,10 @@ from .common import (
 _CODE = re.compile(r"^[A-Za-z0-9]{1,4}$")
 
 
+#: colours for new templates, each easy to tell from the others and light enough under a black code
+NEW_SHIFT_COLORS = ("#FFB37A", "#8FA3D9", "#F4A6C6", "#9FE0D8", "#D9E38A", "#C9B08F", "#E6B3FF", "#A8D5A2",
+                    "#FFD1A1", "#B5C7E8")
+
 class ShiftTableModel(RowTableModel):
     class Column(IntEnum):
         CODE = 0
@@ -208,7 +212,10 @@ class ShiftEditor(QWidget):
     def add_shift(self) -> int:
         taken = {s.code for s in self.model.rows()}
         code = next(c for c in "XYZABCDEFGHIJKLMNOPQRSTUVW" + "".join(str(i) for i in range(10)) if c not in taken)
-        row = self.model.append_row(Shift(code, self.tr("新班次"), 8 * 60, 8, 0, None, "#DDDDDD"))
+        used = {s.color.upper() for s in self.model.rows()}
+        # a light colour no template has yet (codes are printed too, so colour is never the only cue)
+        color = next((c for c in NEW_SHIFT_COLORS if c not in used), "#DDDDDD")
+        row = self.model.append_row(Shift(code, self.tr("新班次"), 8 * 60, 8, 0, None, color))
         self.view.selectRow(row)
         return row
 
