@@ -27,7 +27,17 @@ from ortools.sat.python import cp_model
 
 from roster.calendar import WorkCalendar
 from roster.demand import SLOT_MINUTES, demand_profile
-from roster.model import MINUTES_PER_DAY, OFF, DayType, History, Roster, Scenario, Shift, Staff
+from roster.model import (
+    MINUTES_PER_DAY,
+    NO_OVERTIME_KINDS,
+    OFF,
+    DayType,
+    History,
+    Roster,
+    Scenario,
+    Shift,
+    Staff,
+)
 
 DAY = MINUTES_PER_DAY
 
@@ -314,6 +324,21 @@ def comparable_key(rules, shifts, night_min: dict[str, dict[int, int]], first: d
             continue
         allowed.append(s.code)
     return (tuple(allowed), p.weekly_hours, rules.working_time_system)
+
+
+def hours_group_key(inst: Instance, p: Staff) -> tuple:
+    """Comparable staff for the hours spread: same contract hours and working-time system, and the same freedom to
+    work overtime — not the same shifts.  A person who may not work nights still works a full contract (review of
+    session 9: with 12-h templates 徐丽, no nights, got 8 h in a week while everybody else got 40 h, because no
+    fairness term compared her hours with anyone's)."""
+    return hours_key(inst.rules, inst.dates[0], inst.dates[-1], p)
+
+
+def hours_key(rules, first: dt.date, last: dt.date, p: Staff) -> tuple:
+    """:func:`hours_group_key` without an :class:`Instance` (the fairness chart)."""
+    no_overtime = not p.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS and pr.period.start <= last
+                                           and pr.period.end >= first for pr in p.protected)
+    return (p.weekly_hours, rules.working_time_system, no_overtime)
 
 
 def lock_cell(inst: Instance, lock) -> tuple[int, int, str] | None:

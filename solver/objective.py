@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from roster.model import OFF, DayType
 
-from .model import RosterModel, by_person_date, group_key
+from .model import RosterModel, by_person_date, group_key, hours_group_key
 
 TERM_UNITS = {
     "under_cover": "人·半小时 (missing person × 30-min slots)",
@@ -41,8 +41,8 @@ class SpreadGroup:
     lo: object
 
 
-def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: int) -> None:
-    """Add max − min of ``values`` over each group of comparable staff to term ``name``."""
+def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: int, key=group_key) -> None:
+    """Add max − min of ``values`` over each group of comparable staff (``key``) to term ``name``."""
     inst = m.inst
     t = m.term(name, TERM_UNITS[name])
     if t.weight <= 0:
@@ -50,7 +50,7 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
     m.spread_values[name] = values
     groups: dict[tuple, list[int]] = defaultdict(list)
     for p, person in enumerate(inst.staff):
-        groups[group_key(inst, person)].append(p)
+        groups[key(inst, person)].append(p)
     for key, members in groups.items():
         if len(members) < 2:
             continue
@@ -109,7 +109,8 @@ def fair_holidays(m: RosterModel) -> None:
 
 
 def fair_hours(m: RosterModel) -> None:
-    """Spread of paid half-hours (+ a leave day on a workday credited as a standard day) among comparable staff."""
+    """Spread of paid half-hours (+ a leave day on a workday credited as a standard day) among staff with the same contract
+    hours and overtime freedom (:func:`solver.model.hours_group_key`; nights and skills do not split them)."""
     inst = m.inst
     vals = {}
     ub = 0
@@ -122,7 +123,7 @@ def fair_hours(m: RosterModel) -> None:
         )
         vals[p] = (parts, credit)
         ub = max(ub, inst.days * max((s.paid_minutes // 30 for s in inst.shifts), default=0))
-    _spread(m, "fair_hours", vals, ub)
+    _spread(m, "fair_hours", vals, ub, key=hours_group_key)
 
 
 def wishes(m: RosterModel) -> None:

@@ -760,3 +760,26 @@ def test_quarter_netting_never_buys_overtime_for_someone_who_may_not_work_any():
     res = solve(sc, start, 61, FAST)
     assert_clean(sc, res)
     assert len(res.roster.assignments) == 21
+
+
+def test_someone_who_may_not_work_nights_is_still_compared_on_hours():
+    # review of session 9: with 12-h templates 徐丽 (s11, night_ok false) got 8 h in a week while everybody else got
+    # 40 h — the hours spread compared only people allowed the same shifts, so nobody was compared with her
+    from roster.sample import twelve_hour_shifts
+    from solver.api import build
+
+    sc = sample_scenario()
+    sc = replace(sc, shifts=sc.shifts + tuple(s for s in twelve_hour_shifts() if s.code in "AB"))
+    m = build(sc, D0, 7)
+    s11 = next(i for i, p in enumerate(m.inst.staff) if p.id == "s11")
+    hours = [g for g in m.spread_groups if g.name == "fair_hours"]
+    assert any(s11 in {p for p, _t, _c in g.members} and len(g.members) > 1 for g in hours)
+    nights = [g for g in m.spread_groups if g.name == "fair_nights"]
+    assert not any(s11 in {p for p, _t, _c in g.members} for g in nights)  # nights still among night workers
+    res = solve(sc, D0, 7, SolveOptions(time_limit=5))
+    assert_clean(sc, res)
+    paid: dict[str, float] = {}
+    for a in res.roster.assignments:
+        paid[a.staff] = paid.get(a.staff, 0.0) + sc.shift(a.shift).paid_minutes / 60
+    others = [v for k, v in paid.items() if k != "s11"]
+    assert paid.get("s11", 0.0) >= min(others) - 12, paid  # within one long shift of the least-loaded colleague

@@ -204,10 +204,11 @@ class FairnessRow:
     holidays: int
     hours: float
     group: int = 0
+    hours_group: int = 0  # the hours spread's own grouping (solver.model.hours_key): contract hours, not shifts
 
 
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
-    from solver.model import comparable_key, night_minutes_by_day
+    from solver.model import comparable_key, hours_key, night_minutes_by_day
 
     cal = WorkCalendar.of(scenario)
     shifts = scenario.shift_map()
@@ -215,6 +216,7 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
     rules = scenario.rules.in_force(roster.start, roster.end)
     night_min = {s.code: night_minutes_by_day(s, window) for s in scenario.shifts}
     keys: dict[tuple, int] = {}
+    hour_keys: dict[tuple, int] = {}
     rows = []
     by = roster.by_staff_date()
     for p in scenario.staff:
@@ -239,7 +241,8 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
                 hol += 1
         key = comparable_key(rules, scenario.shifts, night_min, roster.start, roster.end, p)
         group = keys.setdefault(key, len(keys))
-        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group))
+        hours_group = hour_keys.setdefault(hours_key(rules, roster.start, roster.end, p), len(hour_keys))
+        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group, hours_group))
     return rows
 
 
@@ -247,7 +250,7 @@ def group_spread(rows: list[FairnessRow], attr: str) -> float:
     """Σ over groups of ≥ 2 comparable people of max − min (the solver's fairness term, in the row's unit)."""
     groups: dict[int, list[float]] = {}
     for r in rows:
-        groups.setdefault(r.group, []).append(float(getattr(r, attr)))
+        groups.setdefault(r.hours_group if attr == "hours" else r.group, []).append(float(getattr(r, attr)))
     return sum(max(v) - min(v) for v in groups.values() if len(v) >= 2)
 
 
@@ -297,8 +300,9 @@ class FairnessChart(QWidget):
             x0 = name_w + m * panel_w
             values = [float(getattr(r, attr)) for r in self._rows]
             vmax = max(values) or 1.0
-            main = max({r.group for r in self._rows}, key=lambda g: sum(1 for r in self._rows if r.group == g))
-            in_main = [v for v, r in zip(values, self._rows, strict=True) if r.group == main]
+            grp = [r.hours_group if attr == "hours" else r.group for r in self._rows]  # the spread's own grouping
+            main = max(set(grp), key=grp.count)
+            in_main = [v for v, g in zip(values, grp, strict=True) if g == main]
             mean = sum(in_main) / len(in_main)
             bold = QFont(self.font())
             bold.setBold(True)
@@ -313,7 +317,7 @@ class FairnessChart(QWidget):
                 y = top + i * row_h
                 w = bar_w * v / vmax
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(colour) if self._rows[i].group == main else QColor("#B0B0B0"))
+                p.setBrush(QColor(colour) if grp[i] == main else QColor("#B0B0B0"))
                 p.drawRoundedRect(QRectF(x0 + 6, y + row_h * 0.2, w, row_h * 0.6), 2, 2)
                 p.setPen(QColor("#222222"))
                 p.drawText(QRectF(x0 + 10 + w, y, 44, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
