@@ -2744,6 +2744,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <translation>%1, but %2 person-hours are not covered (see "Causes and suggestions")</translation>
         </message>
         <message>
+            <source>有缺口：%1 人·小时未覆盖</source>
+            <translation>Short: %1 person-hours not covered</translation>
+        </message>
+        <message>
             <source>出错</source>
             <translation>Error</translation>
         </message>

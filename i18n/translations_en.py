@@ -289,6 +289,7 @@ EN: dict[str, str] = {
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
     "未保存": "Not saved",
+    "有缺口：%1 人·小时未覆盖": "Short: %1 person-hours not covered",
     "粘贴": "Paste",
     "没有班次代码 %1（可用：%2）": "No shift code %1 (available: %2)",
     "导出语言": "Export language",

@@ -544,10 +544,7 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
     for i, a in enumerate(r.lst(r.req(d, "assignments", "$"), "assignments")):
         ap = f"assignments[{i}]"
         a = r.obj(a, ap)
-        sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")
-        if ids is not None and sid not in ids:
-            raise r.fail(f"{ap}.staff", f"未知员工 {sid!r} (unknown staff id)")
-        day = r.date(r.req(a, "date", ap), f"{ap}.date")
+        sid, day = _staff_and_date(r, a, ap, ids)
         if not start <= day <= end:
             raise r.fail(f"{ap}.date", f"{day} 不在排班期 {start}–{end} 内 (date outside the period)")
         code = r.string(r.req(a, "shift", ap), f"{ap}.shift")
@@ -574,10 +571,7 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
     for i, a in enumerate(r.lst(d.get("carried_in") or [], "carried_in")):
         ap = f"carried_in[{i}]"
         a = r.obj(a, ap)
-        sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")
-        if ids is not None and sid not in ids:
-            raise r.fail(f"{ap}.staff", f"未知员工 {sid!r} (unknown staff id)")
-        day = r.date(r.req(a, "date", ap), f"{ap}.date")
+        sid, day = _staff_and_date(r, a, ap, ids)
         s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
         e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end", end=True)
         if not (day < start and s_dt < t0 < e_dt):
@@ -587,6 +581,14 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
     history = _history(r, d.get("history"), ids)
     return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()),
                   tuple(carried), history)
+
+
+def _staff_and_date(r: _Reader, a: dict, ap: str, ids: set[str] | None) -> tuple[str, dt.date]:
+    """The ``staff`` (a known id when ``ids`` is given) and ``date`` of a roster entry at path ``ap``."""
+    sid = r.string(r.req(a, "staff", ap), f"{ap}.staff")
+    if ids is not None and sid not in ids:
+        raise r.fail(f"{ap}.staff", f"未知员工 {sid!r} (unknown staff id)")
+    return sid, r.date(r.req(a, "date", ap), f"{ap}.date")
 
 
 def read_json(path: str | os.PathLike) -> Any:

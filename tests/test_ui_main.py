@@ -45,6 +45,20 @@ def make_window(qtbot, settings):
         assert w.runner._thread is None
 
 
+@pytest.fixture
+def stored_window(qtbot, tmp_path, settings):
+    """A 7-day window on the sample team with a data file: (window, store); the store is closed afterwards."""
+    from roster.storage import Store
+
+    store = Store.open(tmp_path / "roster.db")
+    w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
+    qtbot.addWidget(w)
+    w.show()
+    yield w, store
+    w.shutdown()
+    store.close()
+
+
 def _solve(qtbot, w: MainWindow, limit: int = 2, timeout_ms: int = 90_000):
     w.solve_panel.time_limit.setValue(limit)
     with qtbot.waitSignal(w.solveFinished, timeout=timeout_ms) as blocker:
@@ -726,8 +740,10 @@ def test_cancel_applies_the_best_so_far_to_an_empty_grid_but_never_over_a_hand_e
     idx = w.model.index_of("s11", START + dt.timedelta(days=3))
     w.view.setCurrentIndex(idx)
     w.view.setFocus()
-    qtbot.keyClick(w.view, Qt.Key.Key_D)
+    before = w.model.grid()
+    qtbot.keyClick(w.view, Qt.Key.Key_G if w.model.code("s11", START + dt.timedelta(days=3)) == "D" else Qt.Key.Key_D)
     edited = w.model.grid()
+    assert edited != before  # really a hand edit
     other = dataclasses.replace(roster, assignments=roster.assignments[1:])
     _cancel_job(qtbot, w, dataclasses.replace(first, roster=other, objective=0.0))
     assert w.model.grid() == edited
@@ -933,31 +949,23 @@ def test_team_and_shift_edits_keep_the_planned_cells_and_undo_restores_them(qtbo
     assert w.model.grid() == before
 
 
-def test_closing_with_edits_that_cannot_be_saved_asks_first(qtbot, tmp_path, settings, monkeypatch):
+def test_closing_with_edits_that_cannot_be_saved_asks_first(stored_window, monkeypatch):
     # review of session 9 (H2): a failing save on close lost the last edit without a word
-    from roster.storage import Store
-
-    store = Store.open(tmp_path / "roster.db")
-    try:
-        w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
-        qtbot.addWidget(w)
-        w.show()
-        w.model.setData(w.model.index_of("s03", START), "D")
-        monkeypatch.setattr(w.autosaver.store, "save_roster",
-                            lambda *a, **k: (_ for _ in ()).throw(RuntimeError("database is locked")))
-        asked: list[str] = []
-        answers = iter(["retry", "cancel"])
-        w.ask_unsaved = lambda error: asked.append(error) or next(answers)
-        assert not w.close()  # retried, then cancelled: the window stays open with the edit
-        assert asked == ["database is locked", "database is locked"] and w.isVisible()
-        assert w.model.code("s03", START) == "D" and w.autosaver.pending() >= 1
-        assert "未保存" in w._saved_label.text()
-        monkeypatch.undo()
-        assert w.close()  # the file is free again: saved and closed without a question
-        assert len(asked) == 2
-        assert {(a.staff, a.shift) for a in store.load_roster(w.autosaver.roster_id).assignments} == {("s03", "D")}
-    finally:
-        store.close()
+    w, store = stored_window
+    w.model.setData(w.model.index_of("s03", START), "D")
+    monkeypatch.setattr(w.autosaver.store, "save_roster",
+                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError("database is locked")))
+    asked: list[str] = []
+    answers = iter(["retry", "cancel"])
+    w.ask_unsaved = lambda error: asked.append(error) or next(answers)
+    assert not w.close()  # retried, then cancelled: the window stays open with the edit
+    assert asked == ["database is locked", "database is locked"] and w.isVisible()
+    assert w.model.code("s03", START) == "D" and w.autosaver.pending() >= 1
+    assert "未保存" in w._saved_label.text()
+    monkeypatch.undo()
+    assert w.close()  # the file is free again: saved and closed without a question
+    assert len(asked) == 2
+    assert {(a.staff, a.shift) for a in store.load_roster(w.autosaver.roster_id).assignments} == {("s03", "D")}
 
 
 def test_typing_a_period_length_applies_it_once(qtbot, make_window):
@@ -982,32 +990,24 @@ def test_a_roster_with_a_shortfall_is_not_announced_as_a_plain_success(make_wind
                           terms={"under_cover": 3.0, "fair_nights": 1.0})
     panel.show_result(res)
     assert "1.5 人·小时未覆盖" in panel.status_label.text() and "可行" in panel.status_label.text()
-    assert "E0A030" in panel.progress.styleSheet()
+    assert "E0A030" in panel.progress.styleSheet() and "1.5 人·小时未覆盖" in panel.progress.format()
     assert panel.gap_label.text() == "<0.1%"
     panel.show_result(SimpleNamespace(status="FEASIBLE", objective=97.0, bound=52.0, gap=0.46, seconds=1.0,
                                       terms={"under_cover": 0.0}))
     assert "未覆盖" not in panel.status_label.text() and panel.progress.styleSheet() == ""
 
 
-def test_an_edit_and_its_undo_saved_together_read_as_such_in_the_history(qtbot, tmp_path, settings):
+def test_an_edit_and_its_undo_saved_together_read_as_such_in_the_history(stored_window):
     # GUI review M3: both were stored as "修改 … → N；修改 … → N" while the file held the old value
-    from roster.storage import Store
-
-    store = Store.open(tmp_path / "roster.db")
-    try:
-        w = MainWindow(sample_scenario(), START, 7, settings=settings, store=store)
-        qtbot.addWidget(w)
-        w.model.setData(w.model.index_of("s03", START), "D")
-        assert w.autosaver.flush()
-        w.model.setData(w.model.index_of("s03", START), "N")
-        w.undo_stack.undo()
-        assert w.autosaver.flush()
-        last = store.audit(w.autosaver.roster_id)[-1]
-        assert last["action"] == "edit" and "撤销：" in last["detail"], last
-        assert last["detail"].count("撤销：") == 1
-        w.shutdown()
-    finally:
-        store.close()
+    w, store = stored_window
+    w.model.setData(w.model.index_of("s03", START), "D")
+    assert w.autosaver.flush()
+    w.model.setData(w.model.index_of("s03", START), "N")
+    w.undo_stack.undo()
+    assert w.autosaver.flush()
+    last = store.audit(w.autosaver.roster_id)[-1]
+    assert last["action"] == "edit" and "撤销：" in last["detail"], last
+    assert last["detail"].count("撤销：") == 1
 
 
 def test_an_unknown_code_typed_in_the_rota_is_explained_and_lower_case_is_taken(make_window):

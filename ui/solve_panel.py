@@ -313,9 +313,9 @@ class SolvePanel(QWidget):
         if getattr(self, "_stale", False):
             self.status_label.setText(self.tr("已手动修改：以上结果已过期（按 F5 重新求解）"))
         elif status is not None:
-            label = self._status_text(status, getattr(self, "_last_short", 0.0))
-            self.status_label.setText(label)
-            self.progress.setFormat(label)
+            short = getattr(self, "_last_short", 0.0)
+            self.status_label.setText(self._status_text(status, short))
+            self.progress.setFormat(self._bar_text(status, short))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -416,7 +416,7 @@ class SolvePanel(QWidget):
         if secs is not None:
             self.elapsed_label.setText(f"{float(secs):.1f} s")
         self.progress.setValue(1000)
-        self.progress.setFormat(label)
+        self.progress.setFormat(self._bar_text(status, short))
         self.progress.setStyleSheet(_WARN_BAR if status in _WARN_STATUSES or short > 0 else "")
         info = info or {}
         self.show_terms(getattr(result, "terms", None) or {}, info.get("weights"), info.get("units"))
@@ -428,6 +428,12 @@ class SolvePanel(QWidget):
             label = self.tr("%1，但有 %2 人·小时未覆盖（见“原因与建议”）").replace("%1", label).replace(
                 "%2", f"{short / 2:g}")
         return label
+
+    def _bar_text(self, status: str, short: float) -> str:
+        """The progress bar's short form of :meth:`_status_text` (the bar is one line wide)."""
+        if short > 0 and status in ("OPTIMAL", "FEASIBLE"):
+            return self.tr("有缺口：%1 人·小时未覆盖").replace("%1", f"{short / 2:g}")
+        return self.tr(STATUS_LABELS.get(status, status or "完成"))
 
     def mark_stale(self) -> None:
         """The roster was edited after the last solve: its figures no longer describe the grid."""
