@@ -14,8 +14,11 @@ when none exists, because fonts need one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, Qt
@@ -31,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
 )
 
 from roster.calendar import WorkCalendar
@@ -380,7 +384,100 @@ def write_pdf(path: str | os.PathLike, scenario: Scenario, roster: Roster, *, la
         del writer  # flushes and closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise ExportError(xtr("Pdf", T_PDF_FAILED, lang).format(path=path), path=path)
+        fix_cjk_text_layer(tmp)
         return n
 
     atomic_write(path, _write)
     return pages
+
+
+#: Kangxi radicals and CJK radicals supplement: Qt maps a glyph shared with a unified ideograph back to these
+_RADICALS = re.compile(rb"<(2[EF][0-9A-Fa-f]{2})>")
+
+
+def fix_cjk_text_layer(path: str | os.PathLike) -> int:
+    """Make the PDF's text layer read the ideographs that were drawn.  CJK fonts (Noto Sans CJK, also 微软雅黑) give
+    one glyph both to a unified ideograph and to its Kangxi radical (日 U+65E5 and ⽇ U+2F47); Qt's ToUnicode map
+    names the radical, so copying or searching the PDF found "⽇期" instead of "日期" and "排班⼈" instead of
+    "排班人" (review of session 9).  Each such target becomes its NFKC form — the unified ideograph — in every
+    font's ToUnicode CMap (only the targets: a source code in that range is a glyph id).  Rewrites ``path`` in
+    place; returns how many mappings changed.  Uses pypdf; the drawing is untouched."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    changed = 0
+    same_glyph = _radical_equivalents()
+
+    def unify(m: re.Match) -> bytes:
+        nonlocal changed
+        ch = chr(int(m.group(1), 16))
+        norm = same_glyph.get(ch) or unicodedata.normalize("NFKC", ch)
+        if len(norm) != 1 or norm == ch:
+            return m.group(0)
+        changed += 1
+        return f"<{ord(norm):04X}>".encode()
+
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    seen: set[int] = set()
+    for page in writer.pages:
+        fonts = page.get(NameObject("/Resources"), {}).get_object().get(NameObject("/Font"), {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            cmap_ref = font.get(NameObject("/ToUnicode"))
+            if cmap_ref is None or id(cmap_ref.get_object()) in seen:
+                continue
+            stream = cmap_ref.get_object()
+            seen.add(id(stream))
+            before = changed
+            fixed = _fix_cmap_targets(stream.get_data(), unify)
+            if changed > before:
+                stream.set_data(fixed)
+    if changed:
+        with open(path, "wb") as fh:
+            writer.write(fh)
+    return changed
+
+
+@functools.cache
+def _radical_equivalents() -> dict[str, str]:
+    """Radical → the unified ideograph drawn with the same glyph of the CJK font the rota uses (⻩ → 黄, ⽇ → 日).
+    Read from the font itself: the CJK Radicals Supplement has no NFKC form, and the font is what Qt mapped from."""
+    family = cjk_family()
+    if not family:
+        return {}
+    raw = QRawFont.fromFont(QFont(family))
+    unified = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    by_glyph: dict[int, str] = {}
+    for ch, glyph in zip(unified, raw.glyphIndexesForString(unified), strict=False):
+        if glyph:
+            by_glyph.setdefault(glyph, ch)
+    radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
+    return {ch: by_glyph[g] for ch, g in zip(radicals, raw.glyphIndexesForString(radicals), strict=False)
+            if g in by_glyph}
+
+
+def _fix_cmap_targets(data: bytes, unify) -> bytes:
+    """Apply ``unify`` to the destination codes of a ToUnicode CMap (bfchar pairs, bfrange targets and arrays)."""
+
+    def sub(text: bytes) -> bytes:
+        return _RADICALS.sub(unify, text)
+
+    lines = []
+    section = None
+    for line in data.split(b"\n"):
+        stripped = line.strip()
+        if stripped.endswith(b"beginbfchar"):
+            section = "char"
+        elif stripped.endswith(b"beginbfrange"):
+            section = "range"
+        elif stripped in (b"endbfchar", b"endbfrange"):
+            section = None
+        elif section == "char":  # <src> <dst>
+            head, sep, tail = line.partition(b">")
+            line = head + sep + sub(tail)
+        elif section == "range":  # <lo> <hi> <dst> or <lo> <hi> [<d1> <d2> ...]
+            first, sep1, rest = line.partition(b">")
+            second, sep2, tail = rest.partition(b">")
+            line = first + sep1 + second + sep2 + sub(tail)
+        lines.append(line)
+    return b"\n".join(lines)

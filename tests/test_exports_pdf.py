@@ -76,6 +76,21 @@ def test_content_text(tmp_path):
     assert b"13912345678" not in path.read_bytes()
 
 
+def test_text_layer_reads_ideographs_not_kangxi_radicals(tmp_path):
+    # review of session 9: copying or searching the PDF found "⽇期" / "排班⼈" — Qt's ToUnicode named the radical
+    # that shares the glyph; the text layer now names the ideograph that was drawn
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    sc = sample_scenario()
+    ro = rotation_roster(sc, dt.date(2026, 6, 1), 7)
+    path = tmp_path / "w.pdf"
+    assert write_pdf(path, sc, ro) == 1 == _pages(path)
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    for needle in ("排班人", "审核人", "日期", "6月1日", "在岗人数", "示例"):
+        assert needle in raw, needle
+    assert not [ch for ch in raw if 0x2E80 <= ord(ch) <= 0x2FDF], raw[:200]
+
+
 def test_english(tmp_path):
     sc = rotation_scenario(8)
     ro = rotation_roster(sc, dt.date(2026, 6, 1), 7)

@@ -249,7 +249,8 @@ class CalendarEditor(QWidget):
             chip.setStyleSheet(f"background: {COLORS[key].name()}; border: 1px solid #BBB; padding: 2px 6px;")
             top.addWidget(chip)
         top.addStretch(1)
-        hint = QLabel(self.tr("单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖"), self)
+        hint = QLabel(self.tr("单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色字为周六、周日，"
+                              "黑色字为周一至周五"), self)
         hint.setStyleSheet("color: #555;")
 
         layout = QVBoxLayout(self)
