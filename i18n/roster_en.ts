@@ -387,6 +387,10 @@
     <context>
         <name>DemandEditor</name>
         <message>
+            <source>需求时段须从整点或半点开始和结束：%1</source>
+            <translation>Demand times must be on the hour or half hour: %1</translation>
+        </message>
+        <message>
             <source>填入所选格</source>
             <translation>Fill selected cells</translation>
         </message>
@@ -1516,6 +1520,10 @@
         <message>
             <source>预览：当前最优解</source>
             <translation>Preview: best solution so far</translation>
+        </message>
+        <message>
+            <source>计算机繁忙：求解在时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；空闲时重新求解可得到可复现的结果</source>
+            <translation>The computer was busy: the search stopped at the wall-clock guard, so this roster may differ from another run with the same seed; solve again when the computer is idle for a reproducible result</translation>
         </message>
         <message>
             <source>已取消：保留原排班（本次求解尚未找到更好的排班）</source>

@@ -241,16 +241,18 @@ def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], 
         if not short or least is None:
             continue
         short = [k for k in short if any(k in slots for _h, slots in placements)]
+        # enough digits that the figure is visibly above the cap (9.04 h printed "9" beside a cap of 9)
+        shown = next(f"{round(least, n):g}" for n in (1, 2, 3, 6) if round(least, n) > best_cap or n == 6)
         t0, t1 = short[0] * SLOT_MINUTES, (short[-1] + 1) * SLOT_MINUTES
         span = f"{t0 // 60:02d}:{t0 % 60:02d}–{t1 // 60:02d}:{t1 % 60:02d}"
         if lang.startswith("en"):
             out.append(f"{h.isoformat()} is a statutory holiday in the part {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d}: "
                        f"every hour worked on it is overtime (300 %), and each shift covering {span} puts at least "
-                       f"{round(least, 1):g} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
+                       f"{shown} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
                        "be planned then. Plan whole months (from the 1st).")
         else:
             out.append(f"{h.month}月{h.day}日是法定节假日，在本期 {a.month}月{a.day}日–{b.month}月{b.day}日 这一部分月份内："
-                       f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {round(least, 1):g} 小时，超过这部分按比例的"
+                       f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {shown} 小时，超过这部分按比例的"
                        f"加班上限 {best_cap:g} 小时，因此无人可排。建议按整月排班（从 1 日开始）。")
     return out
 

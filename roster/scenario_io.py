@@ -71,6 +71,15 @@ class _Reader:
         self.file = file
         self.warnings: list[str] = []
 
+    lenient = False
+
+    def strict_fail(self, path: str, msg: str) -> None:
+        """A check newer than data that may already be saved: an error, or a warning when ``lenient``."""
+        if self.lenient:
+            self.warnings.append(f"{path}: {msg}")
+            return
+        raise self.fail(path, msg)
+
     def fail(self, path: str, msg: str) -> InputError:
         return InputError(msg, file=self.file, field=path)
 
@@ -210,8 +219,8 @@ def _rules(r: _Reader, d: Any) -> Rules:
         )
         ap = kw["approval"]
         if ap.valid_from and ap.valid_to and ap.valid_to < ap.valid_from:
-            raise r.fail("rules.approval.valid_to", f"批文有效期结束 {ap.valid_to} 早于开始 {ap.valid_from} "
-                         f"(the approval ends before it starts)")
+            r.strict_fail("rules.approval.valid_to", f"批文有效期结束 {ap.valid_to} 早于开始 {ap.valid_from} "
+                          f"(the approval ends before it starts)")
     if "disabled" in d:
         kw["disabled"] = frozenset(str(x) for x in r.lst(d["disabled"], "rules.disabled"))
     return Rules(**kw)
@@ -265,8 +274,8 @@ def _demand(r: _Reader, d: Any, path: str) -> DemandRule:
         # demand is counted per 30-minute slot (SPEC §2.4 "per hour (or per 30 min)", §4): 08:15 has no slot of its
         # own — rounding it would invent or drop a quarter hour of demand (sweep #9: a phantom shortfall)
         if x % SLOT_MINUTES:
-            raise r.fail(f"{path}.{key}", f"需求时段须从整点或半点开始和结束（按 {SLOT_MINUTES} 分钟时段计），得到 "
-                         f"{fmt_hhmm(x)} (demand times must be on the hour or half hour)")
+            r.strict_fail(f"{path}.{key}", f"需求时段须从整点或半点开始和结束（按 {SLOT_MINUTES} 分钟时段计），得到 "
+                          f"{fmt_hhmm(x)} (demand times must be on the hour or half hour)")
     count = r.number(r.req(d, "count", path), f"{path}.count", integer=True)
     skill = d.get("skill")
     return DemandRule(day_type, a, b, int(count), r.string(skill, f"{path}.skill") if skill else None)
@@ -357,9 +366,12 @@ def _unavailable(r: _Reader, u: Any, path: str) -> Unavailable:
     return Unavailable(rng, start, end, tuple(sorted(days)), str(u.get("note", "")))
 
 
-def scenario_from_dict(data: Any, *, file: str | None = None) -> tuple[Scenario, list[str]]:
-    """Parse and validate a scenario dict; returns (scenario, warnings)."""
+def scenario_from_dict(data: Any, *, file: str | None = None, lenient: bool = False) -> tuple[Scenario, list[str]]:
+    """Parse and validate a scenario dict; returns (scenario, warnings).  ``lenient`` (the app's own data file):
+    checks added after data may have been saved — demand off the half hour, an approval ending before it starts —
+    are warnings, so a file written by an earlier version still opens (review of session 9)."""
     r = _Reader(file)
+    r.lenient = lenient
     d = r.obj(data, "$")
     fmt = d.get("format")
     if fmt != SCENARIO_FORMAT:
@@ -571,14 +583,22 @@ def roster_from_dict(data: Any, scenario: Scenario | None = None, *, file: str |
     for i, a in enumerate(r.lst(d.get("carried_in") or [], "carried_in")):
         ap = f"carried_in[{i}]"
         a = r.obj(a, ap)
-        sid, day = _staff_and_date(r, a, ap, ids)
+        # someone who has left since still covered that night: kept, with a note (SPEC §4: unknown → warning)
+        sid, day = _staff_and_date(r, a, ap, None)
+        if ids is not None and sid not in ids and warnings is not None:
+            warnings.append(f"{ap}.staff: 未知员工 {sid!r}，仍计入首日覆盖 (unknown staff id; still counted as cover)")
         s_dt = r.datetime(r.req(a, "start", ap), f"{ap}.start")
         e_dt = r.datetime(r.req(a, "end", ap), f"{ap}.end", end=True)
         if not (day < start and s_dt < t0 < e_dt):
             raise r.fail(ap, f"应为上一期在 {start} 0 点前开始、0 点后结束的班次 (must be a shift of the previous "
                              f"period running into {start})")
         carried.append(Assignment(sid, day, r.string(r.req(a, "shift", ap), f"{ap}.shift"), s_dt, e_dt))
-    history = _history(r, d.get("history"), ids)
+    history = _history(r, d.get("history"), None)
+    if ids is not None:
+        for sid in sorted(set(history) - ids):  # somebody who has left since: their history no longer matters
+            del history[sid]
+            if warnings is not None:
+                warnings.append(f"history.{sid}: 未知员工 {sid!r}，已忽略 (unknown staff id ignored)")
     return Roster(start, days, tuple(out), dict(d.get("solver") or {}), tuple(d.get("violations") or ()),
                   tuple(carried), history)
 

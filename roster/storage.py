@@ -335,7 +335,7 @@ class Store:
         sid, text = rows[0]
         where = f"{self.path}#scenario/{sid}"
         try:
-            sc, _warnings = scenario_from_dict(json.loads(text), file=where)
+            sc, _warnings = scenario_from_dict(json.loads(text), file=where, lenient=True)
         except (json.JSONDecodeError, InputError) as e:
             raise StoreError(f"数据文件 {self.path} 中的团队数据（第 {sid} 版）已损坏：{e}", kind="corrupt",
                              path=self.path) from e

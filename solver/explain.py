@@ -484,6 +484,7 @@ class ExplanationItem:
     uncoverable: tuple[str, ...] | None = None
     carried_in: tuple[str, ...] = ()  # names whose history says they work into the run (a shift from before)
     holders: int = -1  # active staff holding the run's skill (-1: no skill asked)
+    on_duty_holders: int = 0  # of ``on_duty``, those holding the run's skill
 
 
 def _apply_identity(sc: Scenario) -> Scenario:
@@ -753,7 +754,14 @@ def _item_text(it: ExplanationItem, ex: Explanation, en: bool, *, last: dt.date 
     elif it.skill and it.on_duty:
         # the groups above are the people off duty then; without this a skill line read as if the others had the
         # skill (sweep #8: "8 人不具备所需技能" where all 13 lacked it and 5 were working)
-        parts.append(f"{it.on_duty} more already on duty" if en else f"另有 {it.on_duty} 人已在岗")
+        # … and whether those have the skill (sweep #10: "另有 7 人已在岗" read as seven team leads on duty)
+        k = it.on_duty_holders
+        if en:
+            parts.append(f"{it.on_duty} more on duty, none with the skill" if k == 0 else
+                         f"{it.on_duty} more on duty ({k} with the skill, already counted)")
+        else:
+            parts.append(f"另有 {it.on_duty} 人已在岗，但都不具备该技能" if k == 0 else
+                         f"另有 {it.on_duty} 人已在岗（其中 {k} 人具备该技能，已计入）")
     if it.demand > it.team:
         parts.insert(0, f"demand of {it.demand} exceeds the team of {it.team}" if en
                      else f"需求 {it.demand} 人多于团队总人数 {it.team} 人")
@@ -1357,12 +1365,13 @@ def explain(
         k0 = int((s - mid).total_seconds() // 60) // SLOT_MINUTES
         k1 = -(-int((e - mid).total_seconds() // 60) // SLOT_MINUTES)
         need = max(prof[k0:k1], default=0)
-        on_duty = sum(1 for p in scenario.staff if p.active and any(
+        working = [p for p in scenario.staff if p.active and any(
             code in checker.shifts and _overlap(*checker.interval(d, code), s, e) > 0
-            for d, code in rows.get(p.id, {}).items()))
+            for d, code in rows.get(p.id, {}).items())]
         holders = sum(1 for p in scenario.staff if p.active and skill in p.skills) if skill else -1
-        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, on_duty, team,
-                                        uncoverable, carried, holders))
+        ex.items.append(ExplanationItem(day, s, e, skill, missing, tuple(people), need, len(working), team,
+                                        uncoverable, carried, holders,
+                                        sum(1 for p in working if skill and skill in p.skills)))
     if not ex.items:
         return ex
     note = weekly_capacity_note(scenario, start, days, cal)

@@ -132,6 +132,9 @@ def solve_rolling(
             if reason:
                 info["infeasible_reason"] = reason
             alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
+            if wall_cut or res.roster.solver.get("wall_clock_cutoff"):
+                info["wall_clock_cutoff"] = True
+                alerts.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
             if alerts:
                 info["warnings"] = alerts
             return SolveResult(

@@ -281,7 +281,7 @@ def coverage(m: RosterModel) -> None:
     fixed = [0] * n
     fixed_skill: dict[str, list[int]] = defaultdict(lambda: [0] * n)
     if inst.prior is not None:
-        staff_by_id = {p.id: p for p in inst.staff}
+        staff_by_id = {p.id: p for p in inst.scenario.staff}  # also someone inactive now: the night was worked
         t0 = dt.datetime.combine(inst.start, dt.time())
         for asg in inst.prior.assignments:
             s_min = int((asg.start - t0).total_seconds() // 60)

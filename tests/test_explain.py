@@ -464,7 +464,9 @@ def test_skill_shortfall_does_not_blame_leave_of_someone_without_the_skill():
     text = ex.text()
     assert "2 人请假" in text and "丙" in text.split("不具备所需技能")[1].split("）")[0]
     # sweep #8: the people working then are counted too, so the skill line does not read as the whole team
-    assert item.on_duty == 1 and "另有 1 人已在岗" in text  # 丁 covers the day shift
+    assert item.on_duty == 1 and "另有 1 人已在岗，但都不具备该技能" in text  # 丁 covers the day shift
+    # sweep #10: without "but none has the skill" the line read as if 丁 were a 审核 on duty
+    assert item.on_duty_holders == 0
     assert not any("丙" in f.description for f in ex.fixes if f.kind == "cancel_leave")
     assert any(f.kind == "cancel_leave" and f.verified for f in ex.fixes)
 

@@ -783,3 +783,24 @@ def test_someone_who_may_not_work_nights_is_still_compared_on_hours():
         paid[a.staff] = paid.get(a.staff, 0.0) + sc.shift(a.shift).paid_minutes / 60
     others = [v for k, v in paid.items() if k != "s11"]
     assert paid.get("s11", 0.0) >= min(others) - 12, paid  # within one long shift of the least-loaded colleague
+
+
+def test_a_carried_in_night_of_someone_inactive_now_still_brings_their_skill():
+    # code review of session 9: the prior period's night counted as head-count but not as 值班长 when its worker is
+    # inactive in the new period (the solver looked up active staff only; the validator all staff)
+    from roster.model import DemandRule, Roster, make_assignment
+    from roster.sample import twelve_hour_shifts
+    from roster.validator import check
+
+    sc = sample_scenario()
+    shifts = tuple(s for s in twelve_hour_shifts() if s.code in "AB")
+    staff = tuple(replace(p, requests=(), active=p.id != "s01") for p in sc.staff)
+    sc = replace(sc, shifts=shifts, staff=staff, locked=(), history={},
+                 demand=(DemandRule("all", 0, 24 * 60, 1), DemandRule("all", 0, 24 * 60, 1, "值班长")))
+    night = next(s for s in shifts if s.code == "B")
+    prior = Roster(D0 - dt.timedelta(days=7), 7, (make_assignment("s01", D0 - dt.timedelta(days=1), night),))
+    res = solve(sc, D0, 2, SolveOptions(time_limit=3), prior=prior)
+    first_morning = [s for s in res.shortfalls if s.date == D0 and s.start.hour < 8]
+    assert not first_morning, first_morning
+    assert not [v for v in check(sc, res.roster) if v.rule == "coverage" and v.start.date() == D0
+                and v.start.hour < 8]

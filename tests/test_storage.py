@@ -443,3 +443,32 @@ def test_path_with_spaces_and_chinese(tmp_path: Path):
     with Store.open(p) as st:  # the second open reads it through a file: URI and backs it up
         assert st.get_setting("k") == "值"
     assert backup_path(p).exists()
+
+
+def test_data_saved_before_a_stricter_check_still_opens(tmp_path):
+    # review of session 9: demand at 08:15 (the demand editor accepted it) or an approval ending before it starts,
+    # saved by an earlier version, made the whole data file "corrupt" once the reader refused them
+    import json as _json
+
+    from roster.scenario_io import InputError, scenario_from_dict, scenario_to_dict
+
+    d = scenario_to_dict(sample_scenario())
+    d["demand"][1]["from"] = "08:15"
+    d["rules"]["approval"] = {"number": "x", "valid_from": "2027-01-01", "valid_to": "2026-01-01"}
+    with pytest.raises(InputError):
+        scenario_from_dict(d)  # a scenario file given to the CLI: bad input
+    sc, warnings = scenario_from_dict(d, lenient=True)
+    assert sc.demand[1].start == 8 * 60 + 15 and len(warnings) == 2
+    path = tmp_path / "roster.db"
+    store = Store.open(path)
+    store.save_scenario(sample_scenario())
+    store.close()
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE scenario SET data = ?", (_json.dumps(d, ensure_ascii=False),))
+    con.close()
+    store = Store.open(path)
+    try:
+        assert store.load_scenario().demand[1].start == 8 * 60 + 15  # opens; not "已损坏"
+    finally:
+        store.close()

@@ -283,6 +283,8 @@ def test_demand_rule_list_validation(qtbot):
     with model_tester(m):
         assert m.rowCount() == 1
         assert m.setData(m.index(0, C.END), "08:00", EDIT) is False  # end before start 09:00
+        assert m.setData(m.index(0, C.START), "08:15", EDIT) is False  # no 30-minute slot starts there
+        assert "整点或半点" in w.status.text()
         assert m.setData(m.index(0, C.COUNT), "-2", EDIT) is False
         assert m.setData(m.index(0, C.DAY_TYPE), "2027-02-31", EDIT) is False
         assert m.setData(m.index(0, C.DAY_TYPE), "2026-06-06", EDIT)

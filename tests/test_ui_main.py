@@ -1071,3 +1071,69 @@ def test_a_locked_data_file_can_be_retried_at_start_up(tmp_path, monkeypatch):
         assert store is not None and choice is None and asked == ["locked"] * 8
     finally:
         store.close()
+
+
+def test_a_whole_other_team_renames_nobody_and_a_new_plan_drops_parked_cells(qtbot, make_window):
+    # code review of session 9: same-length teams were paired by position (cells moved onto whoever stood there);
+    # a parked cell came back into a plan made after it was parked, and its lock became an OFF lock
+    from ui.commands import ApplyGridCommand
+
+    w = make_window(7)
+    team = next(ed for ed, title in w.editors if title == "团队")
+    w.model.setData(w.model.index_of("s01", START), "D")
+    w.model.setData(w.model.index_of("s02", START), "N")
+    sc = w.scenario
+    others = dataclasses.replace(sc, staff=tuple(dataclasses.replace(p, id=f"x{i}") for i, p in enumerate(sc.staff)))
+    w._editor_changed(team, others)
+    assert not any(code != OFF for code in w.model.grid().values())  # nothing moved onto x0, x1
+    w.undo_stack.undo()
+    assert w.model.code("s01", START) == "D" and w.model.code("s02", START) == "N"
+    w.model.set_locked([("s01", START)], True)
+    no_d = dataclasses.replace(w.scenario, shifts=tuple(s for s in w.scenario.shifts if s.code != "D"))
+    w._editor_changed(team, no_d)  # D deleted: s01's D parked, its lock with it
+    assert ("s01", START) not in w.model.locked_cells()
+    w.undo_stack.push(ApplyGridCommand(w.model, {("s03", START): "E"}, "新的排班"))  # a new plan
+    w._editor_changed(team, sc)  # D comes back as a new edit: the old cell stays out of the new plan
+    assert w.model.code("s01", START) == OFF and w.model.code("s03", START) == "E"
+
+
+def test_the_gui_roster_carries_the_previous_nights_into_exports_and_json(qtbot, tmp_path, settings):
+    # code review of session 9: only the rule check saw the previous period's night; the Excel 覆盖 sheet and a
+    # saved roster JSON showed the first morning short (and `roster check` on that JSON said so)
+    from exports.excel import slot_counts
+    from roster.model import Roster, make_assignment
+    from roster.sample import twelve_hour_shifts
+    from roster.scenario_io import roster_from_dict, roster_to_dict
+    from roster.storage import Store
+
+    sc = dataclasses.replace(sample_scenario(), shifts=sample_scenario().shifts + tuple(
+        s for s in twelve_hour_shifts() if s.code in "AB"))
+    b = sc.shift("B")
+    store = Store.open(tmp_path / "roster.db")
+    try:
+        store.save_roster("6月", Roster(START, 30, (make_assignment("s01", dt.date(2026, 6, 30), b),)))
+        july = dt.date(2026, 7, 1)
+        w = MainWindow(sc, july, 7, settings=settings, store=store)
+        qtbot.addWidget(w)
+        ro = w.current_roster()
+        assert [(c.staff, c.shift) for c in ro.carried_in] == [("s01", "B")]
+        assert ro.history["s01"].last_shift_end == dt.datetime(2026, 7, 1, 8, 0)
+        assert slot_counts(sc, ro)[None][0] == 1  # 00:00–00:30 on 1 July: s01's night
+        back = roster_from_dict(roster_to_dict(ro), sc)
+        assert back.carried_in == ro.carried_in and back.history["s01"] == ro.history["s01"]
+        w.shutdown()
+    finally:
+        store.close()
+
+
+def test_a_solve_stopped_by_the_wall_clock_says_so_in_the_panel(qtbot, make_window):
+    # code review of session 9: the warning reached the CLI only
+    w = make_window(3)
+    first = _solve(qtbot, w, limit=1)
+    assert "时钟保护" not in w.solve_panel.alerts_label.text()
+    cut = dataclasses.replace(first, roster=dataclasses.replace(
+        first.roster, solver={**first.roster.solver, "wall_clock_cutoff": True}))
+    w._start_job("solve", lambda on_progress, on_solution, cancel: (cut, None))
+    qtbot.waitUntil(lambda: not w.runner.is_running(), timeout=10_000)
+    qtbot.waitUntil(lambda: "时钟保护" in w.solve_panel.alerts_label.text(), timeout=5_000)
+    assert w.solve_panel.alerts_label.isVisibleTo(w)

@@ -795,3 +795,20 @@ def test_overtime_next_month_reading_satisfied_without_the_spill():
     start = D("2026-10-29")
     r = ro([("s1", "2026-10-30", "D"), ("s1", "2026-11-02", "D")], start=start, days=5)
     assert run(scen(), r, "overtime_cap") == []
+
+
+def test_a_rosters_own_history_is_checked_at_the_seam_and_its_carried_nights_cover():
+    # sweep #9 F3 / code review: a roster made with --after keeps the history it was planned on and the previous
+    # period's nights running into its first date; the check reads both (the scenario alone has neither)
+    shifts = default_shifts() + twelve_hour_shifts()
+    sc = Scenario(shifts=shifts, demand=(DemandRule("all", 0, 8 * 60, 1),), staff=(Staff("a", "甲"), Staff("b", "乙")))
+    day_shift = next(s for s in shifts if s.code == "D")
+    night = next(s for s in shifts if s.code == "B")
+    ro = Roster(START, 1, (make_assignment("a", START, day_shift),))
+    base = [v.rule for v in check(sc, ro)]
+    assert "min_rest_between_shifts" not in base and "coverage" in base  # 00–08 short, no seam known
+    carried = (make_assignment("b", START - dt.timedelta(days=1), night),)
+    seam = dataclasses.replace(ro, carried_in=carried, history={"a": History(last_shift_end=T("2026-06-01T06:00"))})
+    rules = [v.rule for v in check(sc, seam)]
+    assert "min_rest_between_shifts" in rules  # a's shift from the previous period ended 2 h before D
+    assert "coverage" not in rules  # b's night covers 00–08

@@ -53,7 +53,7 @@ def coverage_data(scenario: Scenario, roster: Roster) -> CoverageData:
     origin = dt.datetime.combine(roster.start, dt.time())
     n = roster.days * SLOTS_PER_DAY
     for a in (*roster.assignments, *roster.carried_in):  # with the previous period's nights running in
-        if a.shift not in shifts:
+        if a.shift not in shifts and a not in roster.carried_in:  # (a carried night counts by its own times)
             continue
         s = int((a.start - origin).total_seconds() // 60)
         e = int((a.end - origin).total_seconds() // 60)

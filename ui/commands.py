@@ -62,16 +62,17 @@ class ApplyGridCommand(QUndoCommand):
         self.model = model
         self.new = dict(grid)
         self.old = model.grid()
+        self.old_parked = model.parked()
         self.new_info = dict(solver_info or {})
         self.old_info = dict(model.to_roster().solver)
         self.setText(text)
 
     def redo(self) -> None:
-        self.model.set_grid(self.new)
+        self.model.set_grid(self.new, parked={})  # a new plan: cells parked before it are no part of it
         self.model.set_solver_info(self.new_info)
 
     def undo(self) -> None:
-        self.model.set_grid(self.old)
+        self.model.set_grid(self.old, parked=self.old_parked)
         self.model.set_solver_info(self.old_info)
 
 

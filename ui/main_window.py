@@ -834,6 +834,19 @@ class MainWindow(QMainWindow):
 
         return dataclasses.replace(scenario, history={**scenario.history, **history_after(scenario, prev)})
 
+    def current_roster(self) -> Roster:
+        """The grid as a roster; continuing a stored previous period it carries that period's nights running into
+        the first date and the history carried over (SPEC §2.11), as a CLI ``--after`` roster does — so the rule
+        check, the Excel sheets and a saved roster JSON all see the seam (code review: only the check did)."""
+        roster = self.model.to_roster()
+        prev = self.roster_before(roster.start)
+        if prev is None:
+            return roster
+        from roster.carryover import history_after
+
+        return dataclasses.replace(roster, carried_in=carried_in(prev, roster.start),
+                                   history=history_after(self._scenario, prev))
+
     def _period_edited(self) -> None:
         if self.runner.is_running():
             return
@@ -849,9 +862,7 @@ class MainWindow(QMainWindow):
     def validate_now(self) -> list:
         """Run the independent validator on the current grid and refresh marks, charts and lists."""
         self._validate_timer.stop()
-        roster = self.model.to_roster()
-        # the stored previous period's nights running into the first date cover it (SPEC §2.11)
-        roster = dataclasses.replace(roster, carried_in=carried_in(self.roster_before(roster.start), roster.start))
+        roster = self.current_roster()
         t0 = time.perf_counter()
         try:
             from roster.validator import cell_violations, check
@@ -1101,7 +1112,12 @@ class MainWindow(QMainWindow):
             self.solve_panel.show_result(result, getattr(roster, "solver", None) or {})
         if cancelled:
             self.solve_panel.show_cancelled(result, kept=kept)
-        self.solve_panel.show_alerts(period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang))
+        alerts = period_alerts(self._scenario, self.model.start, self.model.dates[-1], self.lang)
+        if roster is not None and not kept and (roster.solver or {}).get("wall_clock_cutoff"):
+            # the search was stopped by the wall clock, not its own budget (code review: said on the CLI only)
+            alerts.append(self.tr("计算机繁忙：求解在时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；"
+                                  "空闲时重新求解可得到可复现的结果"))
+        self.solve_panel.show_alerts(alerts)
         if kept:
             self.model.set_grid(pre)
             self.statusBar().showMessage(self.tr("已取消：保留原排班（本次求解尚未找到更好的排班）"), 8000)
@@ -1351,7 +1367,7 @@ class MainWindow(QMainWindow):
             return
         from roster.scenario_io import roster_to_dict, write_json
 
-        ro = self.model.to_roster()
+        ro = self.current_roster()
         data = roster_to_dict(ro)
         try:
             from roster.validator import violation_to_dict
@@ -1419,7 +1435,7 @@ class MainWindow(QMainWindow):
         path = path or self._ask_path(self.tr("导出 Excel"), self.tr("排班") + f"_{self._period_tag()}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return False
-        ro = self.model.to_roster()
+        ro = self.current_roster()
         return self._run_export("write_workbook", path, self._scenario, ro, lang=self.export_lang, solver_info=ro.solver)
 
     def export_pdf(self, path: str | None = None) -> bool:
@@ -1635,13 +1651,19 @@ def _preload_solver() -> None:
 
 
 def _renames(old: tuple, new: tuple, key: str) -> dict[str, str]:
-    """{old → new} for items edited in place: the same list length and, at one position, a key that is new
-    replacing one that is gone (a person's id or a shift's code typed over in an editor)."""
+    """{old → new} for one item edited in place: the same list, except that at exactly one position a key that is
+    new replaced one that is gone (a person's id or a shift's code typed over in an editor).  A whole other team
+    (the sample loaded, a scenario opened) renames nothing, even at the same length (code review: cells moved onto
+    whoever stood at the same position)."""
     if len(old) != len(new):
         return {}
-    before, after = {getattr(x, key) for x in old}, {getattr(x, key) for x in new}
-    return {getattr(a, key): getattr(b, key) for a, b in zip(old, new, strict=True)
-            if getattr(a, key) != getattr(b, key) and getattr(a, key) not in after and getattr(b, key) not in before}
+    differ = [(a, b) for a, b in zip(old, new, strict=True) if getattr(a, key) != getattr(b, key)]
+    if len(differ) != 1:
+        return {}
+    a, b = differ[0]
+    if getattr(a, key) in {getattr(x, key) for x in new} or getattr(b, key) in {getattr(x, key) for x in old}:
+        return {}
+    return {getattr(a, key): getattr(b, key)}
 
 
 def _locked_scenario(scenario: Scenario, roster: Roster, cells) -> Scenario:

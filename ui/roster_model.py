@@ -272,8 +272,12 @@ class RosterModel(QAbstractTableModel):
     def grid(self) -> dict[tuple[str, dt.date], str]:
         return dict(self._grid)
 
-    def set_grid(self, grid: dict[tuple[str, dt.date], str]) -> None:
+    def set_grid(self, grid: dict[tuple[str, dt.date], str], parked: dict | None = None) -> None:
+        """Replace the grid; ``parked`` (if given) replaces the parked cells too — {} when a new plan replaces the
+        grid (a parked cell is no part of it: code review), the old ones when that is undone."""
         self.beginResetModel()
+        if parked is not None:
+            self._parked = dict(parked)
         self._grid = {k: v for k, v in grid.items() if v != OFF}
         self._totals_cache = None
         self._paint_cache.clear()
@@ -322,9 +326,13 @@ class RosterModel(QAbstractTableModel):
         return (staff_id, day) in self._locked
 
     def locked_cells(self) -> set[tuple[str, dt.date]]:
-        """Locked cells of the people in the grid (a parked person's locks wait with their cells)."""
+        """Locked cells of the people in the grid; a parked cell's lock waits with it (it must not become an OFF
+        lock for re-optimisation)."""
         ids = {p.id for p in self._staff}
-        return {k for k in self._locked if k[0] in ids}
+        return {k for k in self._locked if k[0] in ids and k not in self._parked}
+
+    def parked(self) -> dict[tuple[str, dt.date], str]:
+        return dict(self._parked)
 
     def set_locked(self, cells: Iterable[tuple[str, dt.date]], locked: bool) -> None:
         changed = []

@@ -241,23 +241,21 @@ class RosterView(QTableView):
                 stack.endMacro()
 
     def copy_selection(self) -> str:
-        """The selected cells' codes as tab-separated rows (people × dates, the selection's bounding box; OFF as an
-        empty cell), put on the clipboard — pastes into Excel too."""
+        """The codes of the selection's bounding box (people × dates) as tab-separated rows, OFF as an empty cell, put
+        on the clipboard — pastes into Excel too."""
         model = self.roster_model()
         cells = self.selected_cells()
         if not cells:
             return ""
         rows = sorted({model.staff_row(sid) for sid, _ in cells})
         cols = sorted({model.date_column(day) for _, day in cells})
-        chosen = set(cells)
         staff, dates = model.staff, model.dates
         lines = []
         for r in range(rows[0], rows[-1] + 1):
             sid = staff[r].id
             out = []
-            for c in range(cols[0], cols[-1] + 1):
-                day = dates[c]
-                code = model.code(sid, day) if (sid, day) in chosen else ""
+            for c in range(cols[0], cols[-1] + 1):  # the whole box: a gap in the selection pastes as it is
+                code = model.code(sid, dates[c])
                 out.append("" if code == OFF else code)
             lines.append("\t".join(out))
         text = "\n".join(lines)
@@ -279,7 +277,9 @@ class RosterView(QTableView):
         for i, line in enumerate(text.rstrip("\r\n").split("\n")):
             for j, raw in enumerate(line.rstrip("\r").split("\t")):
                 r, c = r0 + i, c0 + j
-                code = raw.strip().upper() or OFF
+                code = raw.strip() or OFF
+                if code not in codes and code.upper() in codes:
+                    code = code.upper()  # "d" from a hand-typed sheet; a mixed-case code like "Dx" stays as it is
                 if r < len(staff) and c < len(dates) and code in codes:
                     key = (staff[r].id, dates[c])
                     if model.code(*key) != code:

@@ -13,7 +13,14 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,6 +96,14 @@ def rules_from_grid(grid: list[list[int]]) -> tuple[DemandRule, ...]:
         out.extend(DemandRule(day_type, s, e, n) for s, e, n in _runs(grid[c]))
     return tuple(out)
 
+
+
+def _on_slot(minutes: int) -> int:
+    """``minutes`` if it starts a 30-minute demand slot, else the edit is refused (the scenario reader refuses it too)."""
+    if minutes % SLOT_MINUTES:
+        raise EditRefused(QCoreApplication.translate("DemandEditor", "需求时段须从整点或半点开始和结束：%1").replace(
+            "%1", fmt_time(minutes)))
+    return minutes
 
 class DemandGridModel(QAbstractTableModel):
     """Rows = half-hour slots 00:00–23:30, columns = workday / restday / holiday, cells = head-count."""
@@ -238,12 +253,12 @@ class DemandRuleTableModel(RowTableModel):
                     raise EditRefused(self.tr("不限技能的按日期类型需求请在左侧网格中编辑"))
                 return replace(r, day_type=day_type)
             case C.START:
-                start = parse_time(text)
+                start = _on_slot(parse_time(text))
                 if start >= r.end:
                     raise EditRefused(self.tr("开始 %1 必须早于结束 %2").replace("%1", fmt_time(start)).replace("%2", fmt_time(r.end)))
                 return replace(r, start=start)
             case C.END:
-                end = parse_time(text)
+                end = _on_slot(parse_time(text))
                 if end <= r.start:
                     raise EditRefused(self.tr("结束 %1 必须晚于开始 %2").replace("%1", fmt_time(end)).replace("%2", fmt_time(r.start)))
                 return replace(r, end=end)
