@@ -182,6 +182,9 @@ T_CAL_OK = _s(CTX, QT_TRANSLATE_NOOP("Excel", "排班期内的节假日安排均
 T_CAL_USER = _s(CTX, QT_TRANSLATE_NOOP("Excel", "{years} 年的节假日安排按用户在“日历”中录入的日期（请与国务院通知核对）"),
                 "The {years} holiday arrangement follows the dates entered in the calendar (check them against the official notice)")
 T_SOLVER_STATUS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "求解状态"), "Solver status")
+T_ADVISORIES = _s(CTX, QT_TRANSLATE_NOOP("Excel", "提示（不违规，供审核人核对）"),
+                  "Advisories (not violations; for the reviewer to look at)")
+T_NO_ADVISORIES = _s(CTX, QT_TRANSLATE_NOOP("Excel", "无"), "None")
 #: solver statuses in words (the code stays in brackets for support)
 T_STATUS_WORDS = {
     "OPTIMAL": _s(CTX, QT_TRANSLATE_NOOP("Excel", "最优"), "Optimal"),
@@ -741,6 +744,7 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
     r += 1
     if not violations:
         _put(ws, r, 1, t(T_ZERO), font=_BOLD)
+        _write_advisories(ws, r + 2, scenario, roster, lang)
         ws.freeze_panes = "A2"
         _print_setup(ws)
         return
@@ -756,8 +760,33 @@ def _write_compliance(ws: Worksheet, scenario: Scenario, roster: Roster, lang: s
             _put(ws, r, col, value, border=_BORDER, align=_LEFT_WRAP if col in (7, 8) else None)
         ws.row_dimensions[r].height = 15 * max(_text_lines(str(values[6]), 44), _text_lines(str(values[7]), 58))
         r += 1
+    _write_advisories(ws, r + 1, scenario, roster, lang)
     ws.freeze_panes = "A2"
     _print_setup(ws)
+
+
+def _write_advisories(ws: Worksheet, r: int, scenario: Scenario, roster: Roster, lang: str) -> None:
+    """labour-law §4's warnings (roster.advisories) below the violations: allowed, listed for the supervisor."""
+    from roster.advisories import advisories
+
+    t = lambda s: xtr(CTX, s, lang)  # noqa: E731
+    items = advisories(scenario, roster)
+    _put(ws, r, 1, t(T_ADVISORIES), font=_WEEK_TITLE)
+    r += 1
+    if not items:
+        _put(ws, r, 1, t(T_NO_ADVISORIES))
+        return
+    names = {p.id: p.name for p in scenario.staff}
+    for col, h in enumerate((t(T_RULE_ID), t(T_STAFF), t(T_MESSAGE)), start=1):
+        _put(ws, r, col, h, font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
+    r += 1
+    for adv in items:
+        text = adv.text(lang)
+        for col, value in enumerate((adv.source, names.get(adv.staff, adv.staff), text), start=1):
+            _put(ws, r, col, value, border=_BORDER, align=_LEFT_WRAP if col == 3 else None)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=8)
+        ws.row_dimensions[r].height = 15 * _text_lines(text, 150)
+        r += 1
 
 
 # ---------------------------------------------------------------------------------------------- 说明

@@ -899,6 +899,10 @@
             <translation>Solver status</translation>
         </message>
         <message>
+            <source>提示（不违规，供审核人核对）</source>
+            <translation>Advisories (not violations; for the reviewer to look at)</translation>
+        </message>
+        <message>
             <source>最优</source>
             <extracomment>solver statuses in words (the code stays in brackets for support)</extracomment>
             <translation>Optimal</translation>
@@ -1524,6 +1528,10 @@
         <message>
             <source>计算机繁忙：求解在时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；空闲时重新求解可得到可复现的结果</source>
             <translation>The computer was busy: the search stopped at the wall-clock guard, so this roster may differ from another run with the same seed; solve again when the computer is idle for a reproducible result</translation>
+        </message>
+        <message>
+            <source>提示</source>
+            <translation>Advisory</translation>
         </message>
         <message>
             <source>已取消：保留原排班（本次求解尚未找到更好的排班）</source>

@@ -290,6 +290,7 @@ EN: dict[str, str] = {
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
     "未保存": "Not saved",
+    "提示": "Advisory",
     "计算机繁忙：求解在时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；空闲时重新求解可得到可复现的结果":
         "The computer was busy: the search stopped at the wall-clock guard, so this roster may differ from another "
         "run with the same seed; solve again when the computer is idle for a reproducible result",

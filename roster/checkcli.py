@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from .advisories import advisories
 from .model import OFF, Roster, Scenario, Violation
 from .sample import sample_scenario
 from .scenario_io import load_roster, load_scenario
@@ -48,6 +49,8 @@ def run_check(scenario_path: str | None, roster_path: str, lang: str = "zh", *,
     for w in roster_warnings:
         print(f"警告 (warning) {roster_path}: {w}", file=err)
     violations = check(scenario, roster) + lock_violations(scenario, roster)
+    for adv in advisories(scenario, roster):  # labour-law §4 warnings: said, never a violation
+        print(("advisory: " if lang == "en" else "提示：") + adv.text(lang), file=err)
     if not violations:
         print("0 violations" if lang == "en" else "0 违规", file=out)
         return 0

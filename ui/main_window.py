@@ -1117,6 +1117,11 @@ class MainWindow(QMainWindow):
             # the search was stopped by the wall clock, not its own budget (code review: said on the CLI only)
             alerts.append(self.tr("计算机繁忙：求解在时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；"
                                   "空闲时重新求解可得到可复现的结果"))
+        if roster is not None and not kept:  # labour-law §4 warnings: allowed, for the team lead to look at
+            from roster.advisories import advisories
+
+            alerts += [self.tr("提示") + self.tr("：") + adv.text(self.lang)
+                       for adv in advisories(self._scenario, roster)]
         self.solve_panel.show_alerts(alerts)
         if kept:
             self.model.set_grid(pre)

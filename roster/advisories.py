@@ -1,0 +1,128 @@
+"""Supervisor advisories: what labour-law.md §4 lists under "Warnings (allowed, flagged for the supervisor)" —
+a roster may do it, but the team lead should look.  Not violations: they never change an exit code or a verdict.
+
+- NW-01: a night share per person far above the team average (fairness).  Night shifts are counted as the
+  fairness counters count them (≥ 180 night minutes, NW-03), per contract hour: a 20-h part-timer's 5 nights weigh
+  like a full-timer's 10.
+- The same for shifts on calendar rest days (weekends and holiday-block rest days): under the standard system each
+  is rest-day work owed 1:1 调休 or 200 % pay, and a part-timer given every weekend is the picture a sweep found.
+- CH-10: a calendar week (Mon–Sun) over 60 paid hours under the 综合 system (policy default, no statute).
+- OT-02: under the standard system, a workday shift more than 1 h beyond the person's standard day ("needs a
+  special reason").
+
+"Far above" is both ≥ 1.5 × the average and ≥ 2 more than it (per contract hour, among the people who may take
+such shifts), and at least 3 such shifts: small teams and short periods are not flagged for one shift of noise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .calendar import WorkCalendar
+from .model import DayType, ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem
+from .timeline import is_night_shift
+
+SHARE_RATIO = 1.5
+SHARE_MARGIN = 2.0
+SHARE_MIN_COUNT = 3
+WEEK_HOURS_LIMIT = 60.0
+DAILY_EXTENSION_LIMIT_MIN = 60
+_NIGHT_BANNED = (ProtectedKind.PREGNANT_7M, ProtectedKind.NURSING, ProtectedKind.MINOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Advisory:
+    kind: str  # night_share | weekend_share | week_hours | daily_extension
+    staff: str
+    source: str  # labour-law.md rule ids
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = None) -> list[Advisory]:
+    """The advisories of ``roster`` (rules in force over its period), people in scenario order."""
+    cal = cal or WorkCalendar.of(scenario)
+    scenario = scenario.for_period(roster.start, roster.end)
+    shifts = scenario.shift_map()
+    window = scenario.rules.night_window
+    people = [p for p in scenario.staff if p.active and p.weekly_hours > 0]
+    mine: dict[str, list] = {p.id: [] for p in people}
+    for a in roster.assignments:
+        if a.staff in mine and a.shift in shifts:
+            mine[a.staff].append(a)
+    nights = {sid: sum(1 for a in rows if is_night_shift(a.start, a.end, window)) for sid, rows in mine.items()}
+    rest = {sid: sum(1 for a in rows if cal.day_type(a.date) == DayType.RESTDAY) for sid, rows in mine.items()}
+    may_night = [p for p in people if p.night_ok and not any(
+        pr.kind in _NIGHT_BANNED and pr.period.start <= roster.end and pr.period.end >= roster.start
+        for pr in p.protected)]
+    out = _share(may_night, nights, "night_share", "NW-01",
+                 "夜班", "night shifts", "可上夜班的同事")
+    out += _share(people, rest, "weekend_share", "PAY-02",
+                  "休息日（周末/调休休息日）班", "shifts on rest days (weekends, 调休 rest days)", "同事")
+    rules = scenario.rules
+    for p in people:
+        rows = mine[p.id]
+        if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
+            out += _long_weeks(p, rows, shifts)
+        else:
+            out += _long_days(p, rows, shifts, cal)
+    order = {p.id: i for i, p in enumerate(scenario.staff)}
+    return sorted(out, key=lambda x: (order.get(x.staff, 0), x.kind))
+
+
+def _share(people: list[Staff], counts: dict[str, int], kind: str, source: str, what_zh: str, what_en: str,
+           peers_zh: str) -> list[Advisory]:
+    if len(people) < 2:
+        return []
+    rate = {p.id: counts.get(p.id, 0) * 40 / p.weekly_hours for p in people}
+    avg = sum(rate.values()) / len(rate)
+    out = []
+    for p in people:
+        n, r = counts.get(p.id, 0), rate[p.id]
+        if n >= SHARE_MIN_COUNT and r >= SHARE_RATIO * avg and r - avg >= SHARE_MARGIN:
+            per = "" if p.weekly_hours == 40 else f"（按每周 {p.weekly_hours:g} 小时合同折算为 {r:.1f} 个）"
+            per_en = "" if p.weekly_hours == 40 else f" ({r:.1f} per 40-h week of contract)"
+            out.append(Advisory(
+                kind, p.id, source,
+                f"{p.name}（{p.id}）本期{what_zh} {n} 个{per}，是{peers_zh}平均 {avg:.1f} 个的 {r / avg:.1f} 倍："
+                f"分配明显偏多，请核对公平性（{source}）",
+                f"{p.name} ({p.id}) has {n} {what_en}{per_en}, {r / avg:.1f} × the average of {avg:.1f}: "
+                f"clearly more than colleagues, check fairness ({source})"))
+    return out
+
+
+def _long_weeks(p: Staff, rows: list, shifts: dict) -> list[Advisory]:
+    weeks: dict[dt.date, float] = {}
+    for a in rows:
+        monday = a.date - dt.timedelta(days=a.date.weekday())
+        weeks[monday] = weeks.get(monday, 0.0) + shifts[a.shift].paid_minutes / 60
+    out = []
+    for monday, hours in sorted(weeks.items()):
+        if hours > WEEK_HOURS_LIMIT:
+            sunday = monday + dt.timedelta(days=6)
+            out.append(Advisory(
+                "week_hours", p.id, "CH-10",
+                f"{p.name}（{p.id}）{monday.month}月{monday.day}日–{sunday.month}月{sunday.day}日 这一周排班 {hours:g} 小时，"
+                f"超过 {WEEK_HOURS_LIMIT:g} 小时（综合工时制的周工时提示，CH-10）",
+                f"{p.name} ({p.id}) works {hours:g} h in the week {monday:%m-%d}–{sunday:%m-%d}, over "
+                f"{WEEK_HOURS_LIMIT:g} h (comprehensive-hours weekly advisory, CH-10)"))
+    return out
+
+
+def _long_days(p: Staff, rows: list, shifts: dict, cal: WorkCalendar) -> list[Advisory]:
+    standard = round(8 * 60 * p.weekly_hours / 40)
+    long_days = [a for a in rows if cal.is_workday(a.date)
+                 and shifts[a.shift].paid_minutes > standard + DAILY_EXTENSION_LIMIT_MIN]
+    if not long_days:
+        return []
+    first = min(a.date for a in long_days)
+    return [Advisory(
+        "daily_extension", p.id, "OT-02",
+        f"{p.name}（{p.id}）有 {len(long_days)} 个工作日的班次比其标准工作日（{standard / 60:g} 小时）长 1 小时以上"
+        f"（首个：{first.month}月{first.day}日）：延长工作时间一般每日不超过 1 小时，超过须有“特殊原因”（OT-02）",
+        f"{p.name} ({p.id}) has {len(long_days)} workday shifts more than 1 h beyond the standard day "
+        f"({standard / 60:g} h; first {first:%m-%d}): extensions over 1 h a day need a 'special reason' (OT-02)")]
