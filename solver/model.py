@@ -307,7 +307,8 @@ def slot_cover(inst: Instance) -> dict[tuple[int, str], list[int]]:
 
 
 def group_key(inst: Instance, p: Staff) -> tuple:
-    """Comparable staff share this signature: same shifts allowed (skills, night) and contract hours."""
+    """Comparable staff for nights, rest days and holidays: the same shifts allowed (skills, night) under the same
+    system; mixed contracts are weighed by :func:`contract_factor`."""
     return comparable_key(inst.rules, inst.shifts, inst.night_min, inst.dates[0], inst.dates[-1], p)
 
 
@@ -323,7 +324,14 @@ def comparable_key(rules, shifts, night_min: dict[str, dict[int, int]], first: d
         if night_blocked and night_min[s.code]:
             continue
         allowed.append(s.code)
-    return (tuple(allowed), p.weekly_hours, rules.working_time_system)
+    return (tuple(allowed), rules.working_time_system)
+
+
+def contract_factor(p: Staff) -> int:
+    """How many times a person's night / rest-day / holiday shift counts in those spreads: about 40 h over the
+    contract hours (2 for a 20-h part-timer), so a group mixing contracts compares shares, not raw counts.  Part-
+    timers used to form groups of their own — compared with nobody — and got every weekend (sweep #10)."""
+    return max(1, round(40 / p.weekly_hours)) if p.weekly_hours > 0 else 1
 
 
 def hours_group_key(inst: Instance, p: Staff) -> tuple:

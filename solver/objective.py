@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from roster.model import OFF, DayType
 
-from .model import RosterModel, by_person_date, group_key, hours_group_key
+from .model import RosterModel, by_person_date, contract_factor, group_key, hours_group_key
 
 TERM_UNITS = {
     "under_cover": "人·半小时 (missing person × 30-min slots)",
@@ -74,27 +74,32 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
 
 
 def fair_nights(m: RosterModel) -> None:
-    """Spread of night shifts (≥ 180 night minutes) among comparable staff, history included."""
+    """Spread of night shifts (≥ 180 night minutes) among comparable staff, history included; each counts
+    :func:`solver.model.contract_factor` times (a part-timer's share against a full-timer's)."""
     inst = m.inst
     night = {s.code for s in inst.shifts if inst.is_night_shift(s)}
     vals = {}
     for p, person in enumerate(inst.staff):
-        parts = [(1, v) for (pp, d, code), v in m.x.items() if pp == p and code in night]
-        vals[p] = (parts, inst.history(person).nights)
-    _spread(m, "fair_nights", vals, inst.days)
+        f = contract_factor(person)
+        parts = [(f, v) for (pp, d, code), v in m.x.items() if pp == p and code in night]
+        vals[p] = (parts, f * inst.history(person).nights)
+    _spread(m, "fair_nights", vals, max((contract_factor(x) for x in inst.staff), default=1) * inst.days)
 
 
 def _day_count(m: RosterModel, name: str, pick, hist_attr: str) -> None:
     inst = m.inst
     vals = {}
+    top = 1
     for p, person in enumerate(inst.staff):
+        f = contract_factor(person)
+        top = max(top, f)
         parts = []
         for d in range(inst.days):
             a = m.a[p, d]
             if pick(d) and not isinstance(a, int):
-                parts.append((1, a))
-        vals[p] = (parts, getattr(inst.history(person), hist_attr))
-    _spread(m, name, vals, inst.days)
+                parts.append((f, a))
+        vals[p] = (parts, f * getattr(inst.history(person), hist_attr))
+    _spread(m, name, vals, top * inst.days)
 
 
 def fair_weekends(m: RosterModel) -> None:

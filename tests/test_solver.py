@@ -804,3 +804,19 @@ def test_a_carried_in_night_of_someone_inactive_now_still_brings_their_skill():
     assert not first_morning, first_morning
     assert not [v for v in check(sc, res.roster) if v.rule == "coverage" and v.start.date() == D0
                 and v.start.hour < 8]
+
+
+def test_part_timers_share_the_night_and_weekend_spreads_weighed_by_contract():
+    # sweep #10: a 20-h part-timer formed a fairness group of one (compared with nobody) and could be given every
+    # weekend or most of the nights; the groups now mix contracts, each shift counting ~40 h / contract hours
+    from solver.api import build
+
+    sc = sample_scenario()
+    staff = tuple(replace(p, weekly_hours=20) if p.id == "s02" else p for p in sc.staff)
+    m = build(replace(sc, staff=staff), D0, 7)
+    s02 = next(i for i, p in enumerate(m.inst.staff) if p.id == "s02")
+    for name in ("fair_nights", "fair_weekends"):
+        grp = next(g for g in m.spread_groups if g.name == name and s02 in {p for p, _t, _c in g.members})
+        assert len(grp.members) > 1
+        coefs = {p: {c for c, _v in terms} for p, terms, _c in grp.members}
+        assert coefs[s02] == {2} and all(c == {1} for p, c in coefs.items() if p != s02 and c)
