@@ -554,6 +554,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
         # cheap per neighbourhood), then the roster LNS (solver.lns) from the best roster so far
         try:
             value, obj = _phase2(m, opts, cb, cancel, t0, phase1, big, small, floor, u1)
+            searched_until = time.perf_counter()  # (before the background bound's grace wait)
         finally:
             if background is not None:
                 if cb.error is not None or (cancel is not None and cancel.cancelled):
@@ -564,7 +565,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
             raise cb.error
         # the wall-clock guard, not the deterministic budget, ended the search: the roster may differ from another
         # run with the same seed (sweep #9: a busy machine) — say so in the result instead of staying silent
-        cut = time.perf_counter() >= _wall_deadline(opts, t0) and not (cancel is not None and cancel.cancelled)
+        cut = searched_until >= _wall_deadline(opts, t0) and not (cancel is not None and cancel.cancelled)
         return _result(m, opts, t0, cb, value, obj, cb.min_bound, "OPTIMAL" if obj <= cb.min_bound + 1e-6 else "FEASIBLE",
                        wall_cut=cut)
     if background is not None:

@@ -131,12 +131,8 @@ def solve_rolling(
             info = {"status": res.status}
             if reason:
                 info["infeasible_reason"] = reason
-            alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
-            if wall_cut or res.roster.solver.get("wall_clock_cutoff"):
-                info["wall_clock_cutoff"] = True
-                alerts.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
-            if alerts:
-                info["warnings"] = alerts
+            _add_warnings(info, scenario, start, days, opts,
+                          wall_cut or bool(res.roster.solver.get("wall_clock_cutoff")))
             return SolveResult(
                 Roster(start, days, tuple(assignments), info, carried_in=carried), res.status, None, None, None,
                 time.perf_counter() - t0, first, terms, shortfalls, reason,
@@ -168,14 +164,19 @@ def solve_rolling(
         "chunks": [(s.isoformat(), n, st) for (s, n), st in zip(parts, statuses, strict=False)],
         "note": "fairness terms are summed per chunk (spread per chunk, history included)",
     }
+    _add_warnings(info, scenario, start, days, opts, wall_cut)
+    roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
+    return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
+
+
+def _add_warnings(info: dict, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, wall_cut: bool) -> None:
+    """The whole period's alerts (and the wall-clock cut-off, if a chunk had it) into ``info["warnings"]``."""
     alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
     if wall_cut:
         info["wall_clock_cutoff"] = True
         alerts.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
     if alerts:
         info["warnings"] = alerts
-    roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
-    return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
 
 
 def _slice(roster: Roster, start: dt.date, days: int) -> Roster:

@@ -447,6 +447,16 @@ class MainWindow(QMainWindow):
             a.triggered.connect(slot)
         return a
 
+    def _language_pair(self, name: str, choose, current: str) -> tuple[QAction, QAction]:
+        """Two exclusive checkable actions (中文, English) calling ``choose("zh" | "en")``; ``current`` checked."""
+        zh = self._act(f"{name}Zh", lambda: choose("zh"), checkable=True)
+        en = self._act(f"{name}En", lambda: choose("en"), checkable=True)
+        grp = QActionGroup(self)
+        grp.addAction(zh)
+        grp.addAction(en)
+        (en if current == "en" else zh).setChecked(True)
+        return zh, en
+
     def _build_actions(self) -> None:
         K = QKeySequence
         self.act_new = self._act("actNew", self.new_from_sample)
@@ -481,21 +491,12 @@ class MainWindow(QMainWindow):
         self.act_ics = self._act("actIcs", lambda: self.export_ics())
         self.act_template = self._act("actTemplate", lambda: self.export_template())
         self.act_import = self._act("actImport", lambda: self.import_staff_leave())
-        self.act_lang_zh = self._act("actLangZh", lambda: self.set_language("zh"), checkable=True)
-        self.act_lang_en = self._act("actLangEn", lambda: self.set_language("en"), checkable=True)
-        grp = QActionGroup(self)
-        grp.addAction(self.act_lang_zh)
-        grp.addAction(self.act_lang_en)
-        (self.act_lang_en if self.lang == "en" else self.act_lang_zh).setChecked(True)
+        self.act_lang_zh, self.act_lang_en = self._language_pair("actLang", self.set_language, self.lang)
         # exports (Excel for HR, the printed rota) are Chinese unless chosen otherwise, whatever the UI language
         # (SPEC §5 "Chinese headers by default"; GUI review M7: they followed an English UI silently)
         self.export_lang = "en" if str(self.settings.value("export_lang", "zh")) == "en" else "zh"
-        self.act_export_zh = self._act("actExportZh", lambda: self.set_export_language("zh"), checkable=True)
-        self.act_export_en = self._act("actExportEn", lambda: self.set_export_language("en"), checkable=True)
-        grp = QActionGroup(self)
-        grp.addAction(self.act_export_zh)
-        grp.addAction(self.act_export_en)
-        (self.act_export_en if self.export_lang == "en" else self.act_export_zh).setChecked(True)
+        self.act_export_zh, self.act_export_en = self._language_pair("actExport", self.set_export_language,
+                                                                     self.export_lang)
         self.act_about = self._act("actAbout", self.about)
         self.act_tab_roster = self._act("actTabRoster", lambda: self.tabs.setCurrentIndex(0), K("Ctrl+1"))
         self.act_tab_heat = self._act("actTabHeat", lambda: self.tabs.setCurrentIndex(1), K("Ctrl+2"))
