@@ -1137,3 +1137,22 @@ def test_a_solve_stopped_by_the_wall_clock_says_so_in_the_panel(qtbot, make_wind
     qtbot.waitUntil(lambda: not w.runner.is_running(), timeout=10_000)
     qtbot.waitUntil(lambda: "时钟保护" in w.solve_panel.alerts_label.text(), timeout=5_000)
     assert w.solve_panel.alerts_label.isVisibleTo(w)
+
+
+def test_the_rota_legend_wraps_instead_of_cutting_off_marks(qtbot):
+    # GUI review: with six templates the legend ran past 1366 px and lost 不可排班时段 / 违规
+    from roster.sample import twelve_hour_shifts
+    from ui.roster_view import RotaLegend
+
+    legend = RotaLegend()
+    qtbot.addWidget(legend)
+    legend.show()
+    sc = sample_scenario()
+    legend.set_shifts(sc.shifts + tuple(s for s in twelve_hour_shifts() if s.code in "AB"))
+    legend.resize(2400, legend.height())
+    assert legend.height() == RotaLegend.LINE
+    legend.resize(900, legend.height())
+    assert legend.height() == 2 * RotaLegend.LINE
+    spots = legend._positions(900)
+    assert all(x + 30 <= 900 for x, _line, _t, _i in spots)  # every item starts inside the width
+    assert {t for *_r, t, _i in spots} >= {"锁定", "意愿", "不可排班时段", "违规"}
