@@ -141,6 +141,13 @@ def test_fairness_spread_is_measured_per_comparable_group_like_the_solver():
     assert group_spread(list(rows.values()), "nights") == 2
     hist = dataclasses.replace(sc, history={"s02": History(nights=5)})
     assert group_spread(fairness_rows(hist, ro), "nights") == 5  # history counts, as in the solver
+    # a 20-h part-timer is in the same group, each of her nights weighing 2 (solver.model.contract_factor)
+    part = dataclasses.replace(sc, staff=tuple(dataclasses.replace(p, weekly_hours=20) if p.id == "s02" else p
+                                               for p in sc.staff))
+    ro2 = _roster(("s02", START, "N"), ("s02", START + dt.timedelta(days=2), "N"), ("s02", START + dt.timedelta(days=4), "N"))
+    rows2 = {r.name: r for r in fairness_rows(part, ro2)}
+    assert rows2["王芳"].group == rows2["张伟"].group and rows2["王芳"].factor == 2
+    assert group_spread(list(rows2.values()), "nights") == 6
 
 
 def test_overtime_total_nets_the_months_of_a_quarter(qtbot):

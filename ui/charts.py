@@ -205,10 +205,11 @@ class FairnessRow:
     hours: float
     group: int = 0
     hours_group: int = 0  # the hours spread's own grouping (solver.model.hours_key): contract hours, not shifts
+    factor: int = 1  # solver.model.contract_factor: how much one night / rest-day / holiday shift weighs in a spread
 
 
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
-    from solver.model import comparable_key, hours_key, night_minutes_by_day
+    from solver.model import comparable_key, contract_factor, hours_key, night_minutes_by_day
 
     cal = WorkCalendar.of(scenario)
     shifts = scenario.shift_map()
@@ -242,15 +243,19 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
         key = comparable_key(rules, scenario.shifts, night_min, roster.start, roster.end, p)
         group = keys.setdefault(key, len(keys))
         hours_group = hour_keys.setdefault(hours_key(rules, roster.start, roster.end, p), len(hour_keys))
-        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group, hours_group))
+        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group, hours_group, contract_factor(p)))
     return rows
 
 
 def group_spread(rows: list[FairnessRow], attr: str) -> float:
-    """Σ over groups of ≥ 2 comparable people of max − min (the solver's fairness term, in the row's unit)."""
+    """Σ over groups of ≥ 2 comparable people of max − min (the solver's fairness term, in the row's unit; nights,
+    rest days and holidays weighed by each person's contract factor as the solver weighs them)."""
     groups: dict[int, list[float]] = {}
     for r in rows:
-        groups.setdefault(r.hours_group if attr == "hours" else r.group, []).append(float(getattr(r, attr)))
+        if attr == "hours":
+            groups.setdefault(r.hours_group, []).append(float(r.hours))
+        else:  # weighed like the solver's spread: a part-timer's shift counts contract_factor times
+            groups.setdefault(r.group, []).append(float(getattr(r, attr)) * r.factor)
     return sum(max(v) - min(v) for v in groups.values() if len(v) >= 2)
 
 
