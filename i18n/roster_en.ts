@@ -995,8 +995,8 @@
             <translation>%1 (spread %2)</translation>
         </message>
         <message>
-            <source>虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），含上期结转；工时含请假折算，单位小时</source>
-            <translation>Dashed = group mean; grey = another group of comparable staff (other shifts allowed or contract hours). Differences are per group (as the solver scores them), history included; hours include leave credit, in hours</translation>
+            <source>虚线 = 组内平均；灰色 = 另一可比组（夜班、休息日、节假日按可排班次分组，工时按合同工时分组）。差值按可比组计算，非全职人员的班次按合同折算（与求解目标一致），含上期结转；工时含请假折算，单位小时</source>
+            <translation>Dashed = group mean; grey = another group of comparable staff (nights, rest days and holidays grouped by the shifts allowed, hours by contract hours). Differences are per group, a part-timer's shifts weighed by contract (as the solver scores them), history included; hours include leave credit, in hours</translation>
         </message>
     </context>
     <context>

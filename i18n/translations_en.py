@@ -195,9 +195,10 @@ EN: dict[str, str] = {
     "尚未排班：按 F5 求解": "Nothing planned yet: press F5 to solve",
     "锁定": "Locked",
     "意愿": "Wish",
-    "虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），含上期结转；工时含请假折算，单位小时":
-        "Dashed = group mean; grey = another group of comparable staff (other shifts allowed or contract hours). "
-        "Differences are per group (as the solver scores them), history included; hours include leave credit, in hours",
+    "虚线 = 组内平均；灰色 = 另一可比组（夜班、休息日、节假日按可排班次分组，工时按合同工时分组）。差值按可比组计算，非全职人员的班次按合同折算（与求解目标一致），含上期结转；工时含请假折算，单位小时":
+        "Dashed = group mean; grey = another group of comparable staff (nights, rest days and holidays grouped by the "
+        "shifts allowed, hours by contract hours). Differences are per group, a part-timer's shifts weighed by "
+        "contract (as the solver scores them), history included; hours include leave credit, in hours",
     "班次归属开始日期（产品规则）": "a shift belongs to its start date (product rule)",
     "已手动修改：以上结果已过期（按 F5 重新求解）": "Edited by hand: the figures above are out of date (press F5 to solve again)",
     "未填写审批有效期": "no validity dates",

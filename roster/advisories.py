@@ -2,8 +2,9 @@
 a roster may do it, but the team lead should look.  Not violations: they never change an exit code or a verdict.
 
 - NW-01: a night share per person far above the team average (fairness).  Night shifts are counted as the
-  fairness counters count them (≥ 180 night minutes, NW-03), per contract hour: a 20-h part-timer's 5 nights weigh
-  like a full-timer's 10.
+  fairness counters count them (≥ 180 night minutes, NW-03), weighed by :func:`roster.model.contract_factor` as the
+  solver weighs them (a 20-h part-timer's 5 nights like a full-timer's 10) and scaled to the whole period by the
+  days each person could work (leave, hire and leave dates).
 - The same for shifts on calendar rest days (weekends and holiday-block rest days): under the standard system each
   is rest-day work owed 1:1 调休 or 200 % pay, and a part-timer given every weekend is the picture a sweep found.
 - CH-10: a calendar week (Mon–Sun) over 60 paid hours under the 综合 system (policy default, no statute).
@@ -20,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .model import DayType, ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem
+from .model import DayType, ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem, contract_factor
 from .timeline import is_night_shift
 
 SHARE_RATIO = 1.5
@@ -59,11 +60,17 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
     may_night = [p for p in people if p.night_ok and not any(
         pr.kind in _NIGHT_BANNED and pr.period.start <= roster.end and pr.period.end >= roster.start
         for pr in p.protected)]
-    out = _share(may_night, nights, "night_share", "NW-01",
-                 "夜班", "night shifts", "可上夜班的同事")
-    out += _share(people, rest, "weekend_share", "PAY-02",
-                  "休息日（周末/调休休息日）班", "shifts on rest days (weekends, 调休 rest days)", "同事")
+    # the days each person could work at all: leave, hire and leave dates shrink it (code review: three people on
+    # leave all month pulled the average down and flagged the rest as "1.6 ×")
+    present = {p.id: sum(1 for d in roster.dates() if p.employed_on(d) and p.leave_on(d) is None) for p in people}
     rules = scenario.rules
+    standard = rules.working_time_system == WorkingTimeSystem.STANDARD
+    out = _share(may_night, nights, present, roster.days, "night_share", "NW-01",
+                 "夜班", "night shifts", "可上夜班的同事")
+    # under the standard system rest-day work is owed 1:1 调休 or 200 % (PAY-02); under 综合 it is plain fairness
+    out += _share(people, rest, present, roster.days, "weekend_share", "PAY-02" if standard else "公平",
+                  "休息日（周末/调休休息日）班", "shifts on rest days (weekends, make-up rest days)", "同事",
+                  why=_rest_day_only(people, shifts, cal, roster) if standard else {})
     for p in people:
         rows = mine[p.id]
         if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
@@ -74,24 +81,43 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
     return sorted(out, key=lambda x: (order.get(x.staff, 0), x.kind))
 
 
-def _share(people: list[Staff], counts: dict[str, int], kind: str, source: str, what_zh: str, what_en: str,
-           peers_zh: str) -> list[Advisory]:
+def _share(people: list[Staff], counts: dict[str, int], present: dict[str, int], days: int, kind: str, source: str,
+           what_zh: str, what_en: str, peers_zh: str, why: dict[str, tuple[str, str]] | None = None) -> list[Advisory]:
+    """Flag shares far above the average, each person's count weighed by :func:`roster.model.contract_factor` (the
+    solver's own measure) and scaled to the whole period by the days they could work."""
+    people = [p for p in people if present[p.id] > 0]
     if len(people) < 2:
         return []
-    rate = {p.id: counts.get(p.id, 0) * 40 / p.weekly_hours for p in people}
+    rate = {p.id: counts.get(p.id, 0) * contract_factor(p.weekly_hours) * days / present[p.id] for p in people}
     avg = sum(rate.values()) / len(rate)
     out = []
     for p in people:
         n, r = counts.get(p.id, 0), rate[p.id]
         if n >= SHARE_MIN_COUNT and r >= SHARE_RATIO * avg and r - avg >= SHARE_MARGIN:
-            per = "" if p.weekly_hours == 40 else f"（按每周 {p.weekly_hours:g} 小时合同折算为 {r:.1f} 个）"
-            per_en = "" if p.weekly_hours == 40 else f" ({r:.1f} per 40-h week of contract)"
+            scaled = r != n
+            per = f"（按合同与在岗天数折算为 {r:.1f} 个）" if scaled else ""
+            per_en = f" ({r:.1f} scaled to a full contract and the whole period)" if scaled else ""
+            cause_zh, cause_en = (why or {}).get(p.id, ("", ""))
             out.append(Advisory(
                 kind, p.id, source,
                 f"{p.name}（{p.id}）本期{what_zh} {n} 个{per}，是{peers_zh}平均 {avg:.1f} 个的 {r / avg:.1f} 倍："
-                f"分配明显偏多，请核对公平性（{source}）",
+                f"分配明显偏多，请核对公平性{cause_zh}（{source}）",
                 f"{p.name} ({p.id}) has {n} {what_en}{per_en}, {r / avg:.1f} × the average of {avg:.1f}: "
-                f"clearly more than colleagues, check fairness ({source})"))
+                f"clearly more than colleagues, check fairness{cause_en} ({source})"))
+    return out
+
+
+def _rest_day_only(people: list[Staff], shifts: dict, cal: WorkCalendar, roster: Roster) -> dict[str, tuple[str, str]]:
+    """Standard system: people no template fits on a workday (longer than their standard day + 3 h, OT-02) can only
+    work rest days — the cause of their rest-day share, which re-solving cannot change (code review)."""
+    out = {}
+    for p in people:
+        limit = 8 * 60 * p.weekly_hours / 40 + 180
+        if shifts and all(s.paid_minutes > limit for s in shifts.values()):
+            h = f"{limit / 60:.1f}".rstrip("0").rstrip(".")
+            out[p.id] = (f"；其工作日班次不得超过 {h} 小时（标准工作日 + 3 小时，OT-02），现有班次都更长，只能排在休息日",
+                         f"; no template fits a workday for this contract (at most {h} h: standard day + 3 h, OT-02), "
+                         "so only rest days are possible")
     return out
 
 
@@ -114,15 +140,17 @@ def _long_weeks(p: Staff, rows: list, shifts: dict) -> list[Advisory]:
 
 
 def _long_days(p: Staff, rows: list, shifts: dict, cal: WorkCalendar) -> list[Advisory]:
-    standard = round(8 * 60 * p.weekly_hours / 40)
+    standard = 8 * 60 * p.weekly_hours / 40  # minutes, exact (as the validator's daily extension)
     long_days = [a for a in rows if cal.is_workday(a.date)
                  and shifts[a.shift].paid_minutes > standard + DAILY_EXTENSION_LIMIT_MIN]
     if not long_days:
         return []
     first = min(a.date for a in long_days)
+    n = len(long_days)
+    h = f"{standard / 60:.2f}".rstrip("0").rstrip(".")
     return [Advisory(
         "daily_extension", p.id, "OT-02",
-        f"{p.name}（{p.id}）有 {len(long_days)} 个工作日的班次比其标准工作日（{standard / 60:g} 小时）长 1 小时以上"
+        f"{p.name}（{p.id}）有 {n} 个工作日的班次比其标准工作日（{h} 小时）长 1 小时以上"
         f"（首个：{first.month}月{first.day}日）：延长工作时间一般每日不超过 1 小时，超过须有“特殊原因”（OT-02）",
-        f"{p.name} ({p.id}) has {len(long_days)} workday shifts more than 1 h beyond the standard day "
-        f"({standard / 60:g} h; first {first:%m-%d}): extensions over 1 h a day need a 'special reason' (OT-02)")]
+        f"{p.name} ({p.id}) has {n} workday shift{'s' if n != 1 else ''} more than 1 h beyond the standard day "
+        f"({h} h; first {first:%m-%d}): extensions over 1 h a day need a 'special reason' (OT-02)")]

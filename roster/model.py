@@ -414,6 +414,13 @@ class Violation:
     message: str
 
 
+
+def contract_factor(weekly_hours: float) -> int:
+    """How many times a person's night / rest-day / holiday shift counts when shares are compared across contracts:
+    round(40 h / contract hours), at least 1 (2 for a 20-h part-timer).  The solver's fairness spreads and the
+    supervisor advisories use this one measure."""
+    return max(1, round(40 / weekly_hours)) if weekly_hours > 0 else 1
+
 @dataclass(frozen=True, slots=True)
 class Roster:
     start: dt.date

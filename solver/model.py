@@ -29,7 +29,6 @@ from roster.calendar import WorkCalendar
 from roster.demand import SLOT_MINUTES, demand_profile
 from roster.model import (
     MINUTES_PER_DAY,
-    NO_OVERTIME_KINDS,
     OFF,
     DayType,
     History,
@@ -38,6 +37,7 @@ from roster.model import (
     Shift,
     Staff,
 )
+from roster.model import contract_factor as weekly_contract_factor
 
 DAY = MINUTES_PER_DAY
 
@@ -331,22 +331,21 @@ def contract_factor(p: Staff) -> int:
     """How many times a person's night / rest-day / holiday shift counts in those spreads: about 40 h over the
     contract hours (2 for a 20-h part-timer), so a group mixing contracts compares shares, not raw counts.  Part-
     timers used to form groups of their own — compared with nobody — and got every weekend (sweep #10)."""
-    return max(1, round(40 / p.weekly_hours)) if p.weekly_hours > 0 else 1
+    return weekly_contract_factor(p.weekly_hours)
 
 
 def hours_group_key(inst: Instance, p: Staff) -> tuple:
-    """Comparable staff for the hours spread: same contract hours and working-time system, and the same freedom to
-    work overtime — not the same shifts.  A person who may not work nights still works a full contract (review of
-    session 9: with 12-h templates 徐丽, no nights, got 8 h in a week while everybody else got 40 h, because no
-    fairness term compared her hours with anyone's)."""
+    """Comparable staff for the hours spread: the same contract hours under the same working-time system — not the
+    same shifts, nor the same freedom to work overtime.  A person who may not work nights still works a full
+    contract (review of session 9: with 12-h templates 徐丽, no nights, got 8 h in a week while everybody else got
+    40 h, because no fairness term compared her hours with anyone's); a person who may not work overtime is pulled
+    up towards the others' hours and they down towards the standard."""
     return hours_key(inst.rules, inst.dates[0], inst.dates[-1], p)
 
 
 def hours_key(rules, first: dt.date, last: dt.date, p: Staff) -> tuple:
     """:func:`hours_group_key` without an :class:`Instance` (the fairness chart)."""
-    no_overtime = not p.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS and pr.period.start <= last
-                                           and pr.period.end >= first for pr in p.protected)
-    return (p.weekly_hours, rules.working_time_system, no_overtime)
+    return (p.weekly_hours, rules.working_time_system)
 
 
 def lock_cell(inst: Instance, lock) -> tuple[int, int, str] | None:

@@ -115,7 +115,8 @@ def fair_holidays(m: RosterModel) -> None:
 
 def fair_hours(m: RosterModel) -> None:
     """Spread of paid half-hours (+ a leave day on a workday credited as a standard day) among staff with the same contract
-    hours and overtime freedom (:func:`solver.model.hours_group_key`; nights and skills do not split them)."""
+    hours under the same system (:func:`solver.model.hours_group_key`; nights, skills and overtime freedom do not
+    split them)."""
     inst = m.inst
     vals = {}
     ub = 0

@@ -33,7 +33,9 @@ def test_a_part_timer_with_every_weekend_is_flagged_per_contract_hour():
                   "b": [("2026-11-02", "D"), ("2026-11-03", "D")], "c": [("2026-11-04", "D")]})
     got = advisories(sc, ro)
     assert [(x.kind, x.staff) for x in got] == [("weekend_share", "p")]
-    assert "丁（p）本期休息日" in got[0].zh and "4 个" in got[0].zh and "按每周 20 小时合同折算为 8.0 个" in got[0].zh
+    assert "丁（p）本期休息日" in got[0].zh and "4 个" in got[0].zh and "折算为 8.0 个" in got[0].zh
+    # no approval: the standard system, where an 8-h workday shift is beyond a 20-h contract's 4 h + 3 h (OT-02)
+    assert "只能排在休息日" in got[0].zh and got[0].source == "PAY-02"
     # three full-timers with 4 each is even: nothing to say
     even = _roster({sid: [(d, "D") for d in weekend] for sid in ("a", "b", "c")})
     assert advisories(_team(Staff("a", "甲"), Staff("b", "乙"), Staff("c", "丙")), even) == []
@@ -90,3 +92,15 @@ def test_roster_check_and_the_excel_compliance_sheet_list_the_advisories(tmp_pat
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["合规"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "提示（不违规，供审核人核对）" in texts and any(t.startswith("丁（p）本期休息日") for t in texts)
+
+
+def test_people_on_leave_do_not_pull_the_average_down():
+    # code review: with three people on leave all month the seven night workers present (6-8 nights each) were
+    # flagged "1.6 ×" the average
+    from roster.model import DateRange, Leave, LeaveKind
+
+    away = (Leave(DateRange(START, START + dt.timedelta(days=13)), LeaveKind.ANNUAL),)
+    staff = [Staff(f"w{i}", f"在岗{i}") for i in range(4)] + [Staff(f"l{i}", f"休假{i}", leave=away) for i in range(3)]
+    nights = {f"w{i}": [(str(START + dt.timedelta(days=d)), "N") for d in range(i % 2, 14, 2)][: 6 + i % 2]
+              for i in range(4)}
+    assert advisories(_team(*staff), _roster(nights)) == []

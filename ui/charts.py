@@ -335,6 +335,6 @@ class FairnessChart(QWidget):
         p.setPen(QColor("#555555"))
         p.drawText(QRectF(8, top + len(self._rows) * row_h + 4, self.width() - 16, 40),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                   self.tr("虚线 = 组内平均；灰色 = 另一可比组（班次资格或合同工时不同）。差值按可比组计算（与求解目标一致），"
-                           "含上期结转；工时含请假折算，单位小时"))
+                   self.tr("虚线 = 组内平均；灰色 = 另一可比组（夜班、休息日、节假日按可排班次分组，工时按合同工时分组）。"
+                           "差值按可比组计算，非全职人员的班次按合同折算（与求解目标一致），含上期结转；工时含请假折算，单位小时"))
         p.end()

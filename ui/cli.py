@@ -142,7 +142,7 @@ def cmd_solve(args) -> int:
     from roster.advisories import advisories
 
     for adv in advisories(scenario, roster):  # labour-law §4 warnings: allowed, for the supervisor to look at
-        print(f"提示 (advisory): {adv.text(args.lang)}", file=sys.stderr)
+        print(("advisory: " if args.lang == "en" else "提示：") + adv.text(args.lang), file=sys.stderr)
     no_roster = result.roster.assignments == () and result.status not in ("OPTIMAL", "FEASIBLE")
     if args.json:  # also without a roster: the JSON's solver block carries status and infeasible_reason
         write_json(args.json, roster_to_dict(roster))
