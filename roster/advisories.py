@@ -11,7 +11,7 @@ a roster may do it, but the team lead should look.  Not violations: they never c
 - OT-02: under the standard system, a workday shift more than 1 h beyond the person's standard day ("needs a
   special reason").
 
-"Far above" is both ≥ 1.5 × the average and ≥ 2 more than it (per contract hour, among the people who may take
+"Far above" is both ≥ 1.75 × the average and ≥ 2 more than it (per contract hour, among the people who may take
 such shifts), and at least 3 such shifts: small teams and short periods are not flagged for one shift of noise.
 """
 
@@ -24,7 +24,7 @@ from .calendar import WorkCalendar
 from .model import DayType, ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem, contract_factor
 from .timeline import is_night_shift
 
-SHARE_RATIO = 1.5
+SHARE_RATIO = 1.75
 SHARE_MARGIN = 2.0
 SHARE_MIN_COUNT = 3
 WEEK_HOURS_LIMIT = 60.0

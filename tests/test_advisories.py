@@ -104,3 +104,14 @@ def test_people_on_leave_do_not_pull_the_average_down():
     nights = {f"w{i}": [(str(START + dt.timedelta(days=d)), "N") for d in range(i % 2, 14, 2)][: 6 + i % 2]
               for i in range(4)}
     assert advisories(_team(*staff), _roster(nights)) == []
+
+
+def test_the_sample_teams_solved_month_raises_no_advisory():
+    # a fair roster must not read as unfair: the sample's 28-day solve (3 days of leave for 李娜 scale her share up;
+    # at 1.5 × her 6 rest-day shifts, as many as three colleagues had, were flagged)
+    from roster.sample import sample_scenario
+    from solver.api import SolveOptions, solve
+
+    sc = sample_scenario()
+    res = solve(sc, dt.date(2026, 6, 1), 28, SolveOptions(time_limit=3))
+    assert [a.zh for a in advisories(sc, res.roster)] == []
