@@ -185,6 +185,7 @@ T_SOLVER_STATUS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "求解状态"), "Solver st
 T_ADVISORIES = _s(CTX, QT_TRANSLATE_NOOP("Excel", "提示（不违规，供审核人核对）"),
                   "Advisories (not violations; for the reviewer to look at)")
 T_NO_ADVISORIES = _s(CTX, QT_TRANSLATE_NOOP("Excel", "无"), "None")
+T_FAIRNESS = _s(CTX, QT_TRANSLATE_NOOP("Excel", "公平"), "Fairness")
 #: solver statuses in words (the code stays in brackets for support)
 T_STATUS_WORDS = {
     "OPTIMAL": _s(CTX, QT_TRANSLATE_NOOP("Excel", "最优"), "Optimal"),
@@ -782,7 +783,7 @@ def _write_advisories(ws: Worksheet, r: int, scenario: Scenario, roster: Roster,
     r += 1
     for adv in items:
         text = adv.text(lang)
-        for col, value in enumerate((adv.source, names.get(adv.staff, adv.staff), text), start=1):
+        for col, value in enumerate((adv.source or t(T_FAIRNESS), names.get(adv.staff, adv.staff), text), start=1):
             _put(ws, r, col, value, border=_BORDER, align=_LEFT_WRAP if col == 3 else None)
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=8)
         ws.row_dimensions[r].height = 15 * _text_lines(text, 150)

@@ -903,6 +903,10 @@
             <translation>Advisories (not violations; for the reviewer to look at)</translation>
         </message>
         <message>
+            <source>公平</source>
+            <translation>Fairness</translation>
+        </message>
+        <message>
             <source>最优</source>
             <extracomment>solver statuses in words (the code stays in brackets for support)</extracomment>
             <translation>Optimal</translation>

@@ -36,7 +36,7 @@ _NIGHT_BANNED = (ProtectedKind.PREGNANT_7M, ProtectedKind.NURSING, ProtectedKind
 class Advisory:
     kind: str  # night_share | weekend_share | week_hours | daily_extension
     staff: str
-    source: str  # labour-law.md rule ids
+    source: str  # labour-law.md rule ids ("" for a plain fairness matter)
     zh: str
     en: str
 
@@ -68,7 +68,7 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
     out = _share(may_night, nights, present, roster.days, "night_share", "NW-01",
                  "夜班", "night shifts", "可上夜班的同事")
     # under the standard system rest-day work is owed 1:1 调休 or 200 % (PAY-02); under 综合 it is plain fairness
-    out += _share(people, rest, present, roster.days, "weekend_share", "PAY-02" if standard else "公平",
+    out += _share(people, rest, present, roster.days, "weekend_share", "PAY-02" if standard else "",
                   "休息日（周末/调休休息日）班", "shifts on rest days (weekends, make-up rest days)", "同事",
                   why=_rest_day_only(people, shifts, cal, roster) if standard else {})
     for p in people:
@@ -98,12 +98,13 @@ def _share(people: list[Staff], counts: dict[str, int], present: dict[str, int],
             per = f"（按合同与在岗天数折算为 {r:.1f} 个）" if scaled else ""
             per_en = f" ({r:.1f} scaled to a full contract and the whole period)" if scaled else ""
             cause_zh, cause_en = (why or {}).get(p.id, ("", ""))
+            cite_zh, cite_en = (f"（{source}）", f" ({source})") if source else ("", "")  # "": fairness alone
             out.append(Advisory(
                 kind, p.id, source,
                 f"{p.name}（{p.id}）本期{what_zh} {n} 个{per}，是{peers_zh}平均 {avg:.1f} 个的 {r / avg:.1f} 倍："
-                f"分配明显偏多，请核对公平性{cause_zh}（{source}）",
+                f"分配明显偏多，请核对公平性{cause_zh}{cite_zh}",
                 f"{p.name} ({p.id}) has {n} {what_en}{per_en}, {r / avg:.1f} × the average of {avg:.1f}: "
-                f"clearly more than colleagues, check fairness{cause_en} ({source})"))
+                f"clearly more than colleagues, check fairness{cause_en}{cite_en}"))
     return out
 
 
