@@ -21,8 +21,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .model import DayType, ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem, contract_factor
-from .timeline import is_night_shift
+from .carryover import fairness_counters
+from .model import ProtectedKind, Roster, Scenario, Staff, WorkingTimeSystem, contract_factor
 
 SHARE_RATIO = 1.75
 SHARE_MARGIN = 2.0
@@ -49,14 +49,14 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
     cal = cal or WorkCalendar.of(scenario)
     scenario = scenario.for_period(roster.start, roster.end)
     shifts = scenario.shift_map()
-    window = scenario.rules.night_window
     people = [p for p in scenario.staff if p.active and p.weekly_hours > 0]
     mine: dict[str, list] = {p.id: [] for p in people}
     for a in roster.assignments:
         if a.staff in mine and a.shift in shifts:
             mine[a.staff].append(a)
-    nights = {sid: sum(1 for a in rows if is_night_shift(a.start, a.end, window)) for sid, rows in mine.items()}
-    rest = {sid: sum(1 for a in rows if cal.day_type(a.date) == DayType.RESTDAY) for sid, rows in mine.items()}
+    counted = {sid: [fairness_counters(a, scenario, cal) for a in rows] for sid, rows in mine.items()}
+    nights = {sid: sum(c[0] for c in cs) for sid, cs in counted.items()}
+    rest = {sid: sum(c[1] for c in cs) for sid, cs in counted.items()}
     may_night = [p for p in people if p.night_ok and not any(
         pr.kind in _NIGHT_BANNED and pr.period.start <= roster.end and pr.period.end >= roster.start
         for pr in p.protected)]

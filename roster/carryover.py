@@ -127,7 +127,9 @@ def _overtime_minutes_for_next(scenario: Scenario, roster: Roster, cal: WorkCale
     return {p.id: round(overtime_minutes_in_end_month(scenario, roster, p.id, cal)) for p in scenario.staff}
 
 
-def _counters(a: Assignment, scenario: Scenario, cal: WorkCalendar) -> tuple[int, int, int]:
+def fairness_counters(a: Assignment, scenario: Scenario, cal: WorkCalendar) -> tuple[int, int, int]:
+    """(night, rest day, statutory holiday) as 0/1 for one shift: the counters history carries and fairness compares
+    (a night = ≥ 180 night minutes; the day class of the date the shift starts)."""
     night = night_minutes(a.start, a.end, scenario.rules.night_window) >= NIGHT_SHIFT_MINUTES
     kind = cal.day_type(a.date)
     return int(night), int(kind == DayType.RESTDAY), int(kind == DayType.HOLIDAY)
@@ -146,7 +148,7 @@ def history_after(scenario: Scenario, roster: Roster, *, cal: WorkCalendar | Non
             last_end = hist.last_shift_end
         nights = weekends = holidays = 0
         for a in mine:
-            n, w, h = _counters(a, scenario, cal)
+            n, w, h = fairness_counters(a, scenario, cal)
             nights, weekends, holidays = nights + n, weekends + w, holidays + h
         out[p.id] = History(
             last_shift_end=last_end,

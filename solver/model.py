@@ -37,7 +37,6 @@ from roster.model import (
     Shift,
     Staff,
 )
-from roster.model import contract_factor as weekly_contract_factor
 
 DAY = MINUTES_PER_DAY
 
@@ -308,7 +307,7 @@ def slot_cover(inst: Instance) -> dict[tuple[int, str], list[int]]:
 
 def group_key(inst: Instance, p: Staff) -> tuple:
     """Comparable staff for nights, rest days and holidays: the same shifts allowed (skills, night) under the same
-    system; mixed contracts are weighed by :func:`contract_factor`."""
+    system; mixed contracts are weighed by :func:`roster.model.contract_factor`."""
     return comparable_key(inst.rules, inst.shifts, inst.night_min, inst.dates[0], inst.dates[-1], p)
 
 
@@ -327,23 +326,16 @@ def comparable_key(rules, shifts, night_min: dict[str, dict[int, int]], first: d
     return (tuple(allowed), rules.working_time_system)
 
 
-def contract_factor(p: Staff) -> int:
-    """How many times a person's night / rest-day / holiday shift counts in those spreads: about 40 h over the
-    contract hours (2 for a 20-h part-timer), so a group mixing contracts compares shares, not raw counts.  Part-
-    timers used to form groups of their own — compared with nobody — and got every weekend (sweep #10)."""
-    return weekly_contract_factor(p.weekly_hours)
-
-
 def hours_group_key(inst: Instance, p: Staff) -> tuple:
     """Comparable staff for the hours spread: the same contract hours under the same working-time system — not the
     same shifts, nor the same freedom to work overtime.  A person who may not work nights still works a full
     contract (review of session 9: with 12-h templates 徐丽, no nights, got 8 h in a week while everybody else got
     40 h, because no fairness term compared her hours with anyone's); a person who may not work overtime is pulled
     up towards the others' hours and they down towards the standard."""
-    return hours_key(inst.rules, inst.dates[0], inst.dates[-1], p)
+    return hours_key(inst.rules, p)
 
 
-def hours_key(rules, first: dt.date, last: dt.date, p: Staff) -> tuple:
+def hours_key(rules, p: Staff) -> tuple:
     """:func:`hours_group_key` without an :class:`Instance` (the fairness chart)."""
     return (p.weekly_hours, rules.working_time_system)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from roster.model import OFF, DayType
+from roster.model import OFF, DayType, contract_factor
 
-from .model import RosterModel, by_person_date, contract_factor, group_key, hours_group_key
+from .model import RosterModel, by_person_date, group_key, hours_group_key
 
 TERM_UNITS = {
     "under_cover": "人·半小时 (missing person × 30-min slots)",
@@ -75,15 +75,15 @@ def _spread(m: RosterModel, name: str, values: dict[int, tuple[list, int]], ub: 
 
 def fair_nights(m: RosterModel) -> None:
     """Spread of night shifts (≥ 180 night minutes) among comparable staff, history included; each counts
-    :func:`solver.model.contract_factor` times (a part-timer's share against a full-timer's)."""
+    :func:`roster.model.contract_factor` times (a part-timer's share against a full-timer's)."""
     inst = m.inst
     night = {s.code for s in inst.shifts if inst.is_night_shift(s)}
     vals = {}
     for p, person in enumerate(inst.staff):
-        f = contract_factor(person)
+        f = contract_factor(person.weekly_hours)
         parts = [(f, v) for (pp, d, code), v in m.x.items() if pp == p and code in night]
         vals[p] = (parts, f * inst.history(person).nights)
-    _spread(m, "fair_nights", vals, max((contract_factor(x) for x in inst.staff), default=1) * inst.days)
+    _spread(m, "fair_nights", vals, max((contract_factor(x.weekly_hours) for x in inst.staff), default=1) * inst.days)
 
 
 def _day_count(m: RosterModel, name: str, pick, hist_attr: str) -> None:
@@ -91,7 +91,7 @@ def _day_count(m: RosterModel, name: str, pick, hist_attr: str) -> None:
     vals = {}
     top = 1
     for p, person in enumerate(inst.staff):
-        f = contract_factor(person)
+        f = contract_factor(person.weekly_hours)
         top = max(top, f)
         parts = []
         for d in range(inst.days):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from roster.calendar import WorkCalendar
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_profile
-from roster.model import DayType, Roster, Scenario
+from roster.model import DayType, Roster, Scenario, contract_factor
 
 from .roster_model import NIGHT_SHIFT_MINUTES, _night_minutes, weekday_label
 
@@ -52,9 +52,8 @@ def coverage_data(scenario: Scenario, roster: Roster) -> CoverageData:
         have_skill[sk] = {d: [0] * SLOTS_PER_DAY for d in dates}
     origin = dt.datetime.combine(roster.start, dt.time())
     n = roster.days * SLOTS_PER_DAY
-    for a in (*roster.assignments, *roster.carried_in):  # with the previous period's nights running in
-        if a.shift not in shifts and a not in roster.carried_in:  # (a carried night counts by its own times)
-            continue
+    # the roster's own shifts (of known templates) and the previous period's nights running in, by their own times
+    for a in (*(a for a in roster.assignments if a.shift in shifts), *roster.carried_in):
         s = int((a.start - origin).total_seconds() // 60)
         e = int((a.end - origin).total_seconds() // 60)
         first = -(-s // SLOT_MINUTES)  # only whole slots count
@@ -205,11 +204,11 @@ class FairnessRow:
     hours: float
     group: int = 0
     hours_group: int = 0  # the hours spread's own grouping (solver.model.hours_key): contract hours, not shifts
-    factor: int = 1  # solver.model.contract_factor: how much one night / rest-day / holiday shift weighs in a spread
+    factor: int = 1  # roster.model.contract_factor: how much one night / rest-day / holiday shift weighs in a spread
 
 
 def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
-    from solver.model import comparable_key, contract_factor, hours_key, night_minutes_by_day
+    from solver.model import comparable_key, hours_key, night_minutes_by_day
 
     cal = WorkCalendar.of(scenario)
     shifts = scenario.shift_map()
@@ -242,8 +241,8 @@ def fairness_rows(scenario: Scenario, roster: Roster) -> list[FairnessRow]:
                 hol += 1
         key = comparable_key(rules, scenario.shifts, night_min, roster.start, roster.end, p)
         group = keys.setdefault(key, len(keys))
-        hours_group = hour_keys.setdefault(hours_key(rules, roster.start, roster.end, p), len(hour_keys))
-        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group, hours_group, contract_factor(p)))
+        hours_group = hour_keys.setdefault(hours_key(rules, p), len(hour_keys))
+        rows.append(FairnessRow(p.name, n, w, hol, minutes / 60, group, hours_group, contract_factor(p.weekly_hours)))
     return rows
 
 

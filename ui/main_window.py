@@ -870,7 +870,9 @@ class MainWindow(QMainWindow):
         except ImportError:
             violations, per_cell = [], {}
         else:
-            violations = check(self.carried_scenario(), roster)  # seam rules against the stored previous period
+            # seam rules against the stored previous period: the roster carries its history (current_roster), which
+            # the validator reads over the scenario's — computing the carried scenario as well did that work twice
+            violations = check(self._scenario, roster)
             per_cell = cell_violations(violations)
         cov = coverage_data(self._scenario, roster)
         self.last_validation_ms = (time.perf_counter() - t0) * 1000
