@@ -91,19 +91,41 @@ def test_problems_name_spread_extremes_and_isolated_days():
     m, values, _obj = _start()
     problems = _problems(m, values)
     assert problems, "a greedy roster has some soft cost"
-    for cost, people, date in problems:
+    for cost, people, date, pair in problems:
         assert cost > 0 and people
         if date is not None:  # an isolated day: its indicator is set for that person and date
+            assert pair is None
             assert any(p == people[0] and d == date and values[v.Index()] for p, d, v in m.isolated)
+        else:  # a fairness group: its tops and bottoms, together the people named
+            assert pair is not None and pair[0] + pair[1] == people
     # every fairness group above spread 0 appears with its top and bottom members
     for grp in m.spread_groups:
         name, weight, members = grp.name, grp.weight, grp.members
         vals = {p: c + sum(k * values[v.Index()] for k, v in parts) for p, parts, c in members}
         spread = max(vals.values()) - min(vals.values())
         if spread:
-            hit = [ps for cost, ps, d in problems if d is None and cost == weight * spread
+            hit = [ps for cost, ps, d, _pair in problems if d is None and cost == weight * spread
                    and {p for p in ps if vals[p] == max(vals.values())} and {p for p in ps if vals[p] == min(vals.values())}]
             assert hit, name
+
+
+def test_staff_neighbourhood_of_a_fairness_group_frees_a_top_and_a_bottom_member():
+    import random
+
+    from solver.lns import _Hood, _pick
+
+    tops, bottoms = (0, 1, 2), (7, 8)
+    problem = (60.0, tops + bottoms, None, (tops, bottoms))
+    rng = random.Random(3)
+    seen_bottoms = set()
+    for _ in range(200):
+        free = _pick(_Hood("staff", 3, 2, 13), rng, 13, 28, [problem])
+        people = {p for p in range(13) if free(p, 0)}
+        assert len(people) == 3 and all(free(p, d) for p in people for d in range(28))
+        if people & set(tops) and people & set(bottoms):
+            seen_bottoms |= people & set(bottoms)
+    # aimed at the group (TARGET_P) → one of each side, and not always the same bottom member
+    assert seen_bottoms == set(bottoms)
 
 
 def test_solve_deterministic_phase2_beats_phase1_and_is_repeatable():
