@@ -82,6 +82,10 @@ class Instance:
     # last day that runs into the next month counts there too (the minute reading of the monthly cap), and the
     # validator sees that month inside the whole period — so the chunk must respect it (solver.rules.overtime_parts)
     horizon_last: dt.date | None = None
+    # rolling horizon: dates from here on are planned only so that the chunk ends in a way the next chunk's locks
+    # can follow (solver.rolling); the next chunk re-plans them, so a month that starts there is capped as the
+    # whole month it is in the period, not pro rata to the few days seen (solver.rules.overtime_parts)
+    lookahead_from: dt.date | None = None
     dates: list[dt.date] = field(init=False)
     cal: WorkCalendar = field(init=False)
     shifts: list[Shift] = field(init=False)

@@ -110,19 +110,14 @@ def solve_rolling(
             statuses.append("CANCELLED")
             break
         c_end = c_start + dt.timedelta(days=c_days - 1)
-        c_opts = replace(
-            opts,
-            previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
-            hint=_slice(opts.hint, c_start, c_days) if opts.hint else None,
-        )
-        sc_chunk = replace(sc, locked=tuple(lk for lk in scenario.locked if c_start <= lk.date <= c_end))
+        c_opts = opts
 
         def progress(p: Progress, i=i, base=objective) -> None:
             if on_progress:
                 on_progress(Progress(base + p.objective, p.bound, p.gap, time.perf_counter() - t0, p.solutions))
 
-        res = solve(sc_chunk, c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
-                    horizon_end=start + dt.timedelta(days=days - 1))
+        res = _solve_chunk(sc, scenario.locked, c_start, c_days, c_opts, progress, cancel, prior,
+                           start + dt.timedelta(days=days - 1))
         statuses.append(res.status)
         if res.status not in ("OPTIMAL", "FEASIBLE"):
             reason = res.infeasible_reason
@@ -167,6 +162,46 @@ def solve_rolling(
     _add_warnings(info, scenario, start, days, opts, wall_cut)
     roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
+
+
+def lookahead_days(scenario: Scenario) -> int:
+    """How far past its end a chunk looks for the next chunk's locks: the longest window a rule spans across a seam
+    (7-day weekly rest, the consecutive-days limit + 1; the rest between shifts is shorter)."""
+    return max(7, scenario.rules.max_consecutive_days + 1)
+
+
+def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: SolveOptions, progress, cancel, prior,
+                 horizon_end: dt.date) -> SolveResult:
+    """Solve one chunk.  Locks of the next chunk close to the seam (:func:`lookahead_days`) constrain how this chunk
+    may end (rest before a locked shift, a run of days into it, the weekly rest window): the chunk is then planned
+    up to the last such lock, with those locks, and cut back to its own dates — otherwise the next chunk could
+    find its locks impossible after a roster that did not know them (HR audit, session 10: a Sep–Oct plan with
+    locks on 1–3 October was INFEASIBLE).  If that longer plan has no solution, the chunk is planned alone and
+    the next chunk reports the conflict."""
+    c_end = c_start + dt.timedelta(days=c_days - 1)
+    own = tuple(lk for lk in locks if c_start <= lk.date <= c_end)
+    reach = min(horizon_end, c_end + dt.timedelta(days=lookahead_days(sc)))
+    ahead = tuple(lk for lk in locks if c_end < lk.date <= reach)
+    if ahead and not (cancel is not None and cancel.cancelled):
+        ext_days = (max(lk.date for lk in ahead) - c_start).days + 1
+        ext_opts = replace(opts, previous=_slice(opts.previous, c_start, ext_days) if opts.previous else None,
+                           hint=_slice(opts.hint, c_start, ext_days) if opts.hint else None)
+        res = solve(replace(sc, locked=own + ahead), c_start, ext_days, ext_opts, on_progress=progress,
+                    cancel=cancel, prior=prior, horizon_end=horizon_end, lookahead_from=c_end + dt.timedelta(days=1))
+        if res.status in ("OPTIMAL", "FEASIBLE"):
+            return _cut(res, c_start, c_days)
+    c_opts = replace(opts, previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
+                     hint=_slice(opts.hint, c_start, c_days) if opts.hint else None)
+    return solve(replace(sc, locked=own), c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
+                 horizon_end=horizon_end)
+
+
+def _cut(res: SolveResult, start: dt.date, days: int) -> SolveResult:
+    """``res`` (planned past its chunk) cut back to the chunk's own dates: assignments and shortfalls (the objective,
+    bound and terms stay those of the longer plan)."""
+    end = start + dt.timedelta(days=days - 1)
+    roster = replace(_slice(res.roster, start, days), solver=res.roster.solver, carried_in=res.roster.carried_in)
+    return replace(res, roster=roster, shortfalls=[s for s in res.shortfalls if s.date <= end])
 
 
 def _add_warnings(info: dict, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, wall_cut: bool) -> None:

@@ -385,6 +385,9 @@ def overtime_parts(m: RosterModel) -> dict:
             first = dates[0]
             hist_ot = 0
             frac_days = len(ds)
+            if inst.lookahead_from is not None and first >= inst.lookahead_from:
+                # a month only looked into: the next chunk plans it, with the cap of its days inside the period
+                frac_days = (min(first.replace(day=dim), inst.period_last) - first).days + 1
             if ds[0] == 0 and first.day > 1 and hist.overtime_minutes_month > 0:
                 hist_ot = hist.overtime_minutes_month
                 frac_days = (dates[-1] - first.replace(day=1)).days + 1

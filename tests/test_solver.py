@@ -519,6 +519,53 @@ def test_overtime_cap_also_binds_the_minutes_that_fall_in_the_next_month():
     assert not ({(dt.date(2026, 10, 31), "B"), (dt.date(2026, 11, 2), "D")} <= codes)
 
 
+@pytest.mark.parametrize("clash", ["rest", "consecutive"])
+def test_rolling_chunk_plans_its_end_around_the_next_chunks_locks(clash):
+    """HR audit (session 10): a 61-day Sep–Oct plan was INFEASIBLE, "these locks together…", because the September
+    chunk did not know the locks of 1–3 October and ended someone's month in a way the locks could not follow.  A
+    chunk now looks ahead to the next chunk's locks near the seam.  Here the first chunk has a reason to clash: p0
+    wishes for the 16:00–24:00 E on its last day (rest before a locked 08:00 D is then 8 h) or for a run of six
+    days up to it (seven in a row with the lock)."""
+    from roster.model import Lock, Request
+    from solver.rolling import solve_rolling
+
+    last = D0 + dt.timedelta(days=6)
+    if clash == "rest":
+        wishes = (Request(last, False, "E", 5),)
+    else:
+        wishes = tuple(Request(last - dt.timedelta(days=k), False, "D", 5) for k in range(6))
+    staff = (Staff("p0", "甲", requests=wishes),) + team(4)[1:]
+    lock = Lock("p0", last + dt.timedelta(days=1), "D")
+    sc = scen(staff, [DemandRule("all", 0, 24 * 60, 1)], NO_OT, locked=(lock,))
+    res = solve_rolling(sc, D0, 14, SolveOptions(time_limit=2), chunk=7)
+    assert_clean(sc, res)
+    assert any(a.staff == "p0" and a.date == lock.date and a.shift == "D" for a in res.roster.assignments)
+    assert [c[1] for c in res.roster.solver["chunks"]] == [7, 7]
+    assert len(res.roster.assignments) == len({(a.staff, a.date) for a in res.roster.assignments})
+    assert all(D0 <= a.date < D0 + dt.timedelta(days=14) for a in res.roster.assignments)
+
+
+def test_rolling_lookahead_into_a_holiday_month_keeps_that_months_whole_cap():
+    """The HR audit's case itself: a 20:00–08:00 night locked on 30 Sep (8 h into the 1 Oct holiday) and a day
+    shift locked on 1 Oct for someone who wishes for the 30 Sep night.  The September chunk looks ahead to 1 Oct;
+    that one October day must be capped as October inside the period (36 h), not 36 × 1/31 h — else the longer
+    plan fails on the locked night and the chunk ends without knowing the 1 Oct lock."""
+    from roster.model import Lock, Request
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sep30, oct1 = dt.date(2026, 9, 30), dt.date(2026, 10, 1)
+    staff = (Staff("p0", "甲"), Staff("p1", "乙", requests=(Request(sep30, False, "B", 20),))) + team(5)[2:]
+    sc = scen(staff, [DemandRule("all", 0, 24 * 60, 1)], Rules(approval=APPROVED), shifts=twelve_hour_shifts(),
+              locked=(Lock("p0", sep30, "B"), Lock("p1", oct1, "A")))
+    # from 16 Sep: September's pro-rata cap (18 h) holds the night's 8 holiday hours (start-date reading)
+    res = solve_rolling(sc, dt.date(2026, 9, 16), 46, SolveOptions(time_limit=2), chunk="month")
+    assert_clean(sc, res)
+    assert [c[1] for c in res.roster.solver["chunks"]] == [15, 31]
+    got = {(a.staff, a.date): a.shift for a in res.roster.assignments}
+    assert got[("p0", sep30)] == "B" and got[("p1", oct1)] == "A" and ("p1", sep30) not in got
+
+
 def test_rolling_infeasible_chunk_reports_reason_and_alert():
     # a 12 h shift locked while the approval (and so the 综合 system's 12 h daily cap) ends inside the period:
     # the whole period is planned under the standard system (11 h cap), the lock cannot hold
