@@ -43,6 +43,12 @@ class LeaveKind(StrEnum):
     OTHER = "other"
 
 
+#: leave the team lead may ask someone to move when no legal roster exists (solver.explain's "cancel leave" fix):
+#: annual leave and 调休 are scheduled by the employer with the employee (AL-02), 事假 is at the employee's request;
+#: maternity leave is statutory and may not be rostered (PG-03), sick leave is medical, marriage and bereavement
+#: leave are entitlements — none of those is a fix to offer (sweep #11: the explanation offered 产假)
+CANCELLABLE_LEAVE = frozenset({LeaveKind.ANNUAL, LeaveKind.PERSONAL, LeaveKind.COMP, LeaveKind.OTHER})
+
 LEAVE_LABELS_ZH = {
     LeaveKind.ANNUAL: "年假",
     LeaveKind.SICK: "病假",

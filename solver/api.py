@@ -39,7 +39,7 @@ from ortools.sat.python import cp_model
 from roster.alerts import period_alerts
 from roster.carryover import carried_in
 from roster.demand import SLOT_MINUTES
-from roster.model import OFF, Roster, Scenario, make_assignment
+from roster.model import CANCELLABLE_LEAVE, OFF, Roster, Scenario, make_assignment
 
 from .cuts import cut_rows, divisibility_cuts
 from .lp_bound import BackgroundBound, lp_bound
@@ -166,7 +166,12 @@ def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[str]:
         if hit:
             named.add(lk)
             rule, reason = hit
-            fix = "请解除该锁定或取消该日请假" if rule == "approved_leave" else "请解除该锁定或修改相应设置"
+            fix = "请解除该锁定或修改相应设置"
+            if rule == "approved_leave":
+                person = inst.scenario.person(lk.staff)
+                lv = person.leave_on(lk.date) or person.leave_on(lk.date + dt.timedelta(days=1))
+                # maternity, sick, marriage, bereavement leave are not the team lead's to cancel (sweep #11)
+                fix = "请解除该锁定或取消该日请假" if lv is None or lv.kind in CANCELLABLE_LEAVE else "请解除该锁定"
             out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule)}冲突：{reason}。{fix}")
     return out
 

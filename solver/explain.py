@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from roster.calendar import WorkCalendar, month_bounds
 from roster.demand import SLOT_MINUTES, demand_for_date
 from roster.model import (
+    CANCELLABLE_LEAVE,
     DEFAULT_WEIGHTS,
     LEAVE_LABELS_ZH,
     NO_OVERTIME_KINDS,
@@ -1010,8 +1011,12 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             static = kinds & static_kinds
             if static == {"leave"}:
                 days = {d for r in b.reasons if r.kind == "leave"
-                        for d in _leave_days_touched(scenario, b.staff, r.dates)} or {it.date}
-                only["leave"][b.staff] |= days
+                        for d in _leave_days_touched(scenario, b.staff, r.dates)}
+                lv = scenario.person(b.staff).leave_on(it.date)
+                if not days and lv is not None and lv.kind in CANCELLABLE_LEAVE:
+                    days = {it.date}
+                if days:  # only leave that may be moved (not 产假, 病假, 婚假, 丧假)
+                    only["leave"][b.staff] |= days
             elif static == {"unavailable"}:
                 p = scenario.person(b.staff)
                 only["unavailable"][b.staff] |= {day for r in b.reasons if r.kind == "unavailable" for d in r.dates
@@ -1146,12 +1151,16 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
 
 
 def _leave_days_touched(scenario: Scenario, sid: str, shift_dates: Iterable[dt.date]) -> set[dt.date]:
+    """The dates of ``sid``'s leave that a shift on one of ``shift_dates`` would touch — leave the team lead may
+    move only (:data:`roster.model.CANCELLABLE_LEAVE`; never maternity, sick, marriage or bereavement leave)."""
     p = scenario.person(sid)
     out: set[dt.date] = set()
     shifts = scenario.shifts
     for d in shift_dates:
         for day in (d, d + DAY):
-            if p.leave_on(day) and (day == d or any(sh.crosses_midnight for sh in shifts)):
+            lv = p.leave_on(day)
+            if (lv is not None and lv.kind in CANCELLABLE_LEAVE
+                    and (day == d or any(sh.crosses_midnight for sh in shifts))):
                 out.add(day)
     return out
 

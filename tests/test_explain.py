@@ -11,6 +11,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from roster.model import (
+    LEAVE_LABELS_ZH,
     Approval,
     DateRange,
     DemandRule,
@@ -323,9 +324,12 @@ def test_unknown_status_is_not_called_infeasible():
     assert "未找到排班" in ex.text() and "UNKNOWN" in ex.text() and not ex.ok
 
 
-def test_skill_shortfall_names_skill_and_leave():
+@pytest.mark.parametrize("kind", [LeaveKind.ANNUAL, LeaveKind.SICK, LeaveKind.MATERNITY, LeaveKind.COMP])
+def test_skill_shortfall_names_skill_and_leave(kind):
+    """The leave is named whatever its kind; cancelling it is offered only for leave the team lead may move
+    (annual, 调休 …), never maternity (PG-03) or sick leave (sweep #11: "或取消陈静 … 的请假" for 产假)."""
     shifts = (Shift("D", "白班", 480, 8),)
-    sick = (Leave(DateRange(D("2026-06-02"), D("2026-06-02")), LeaveKind.SICK),)
+    sick = (Leave(DateRange(D("2026-06-02"), D("2026-06-02")), kind),)
     sc = Scenario(shifts=shifts,
                   demand=(DemandRule("all", 480, 960, 1), DemandRule("all", 480, 960, 1, "审核")),
                   staff=(Staff("a", "甲", ("审核",), leave=sick), Staff("b", "乙"), Staff("c", "丙")))
@@ -336,9 +340,12 @@ def test_skill_shortfall_names_skill_and_leave():
     by_id = {b.staff: b.main.kind for b in ex.items[0].people}
     assert by_id["a"] == "leave" and {by_id.get("b"), by_id.get("c")} - {None} <= {"skill"}
     text = ex.text()
-    assert "6月2日 08–16 时（审核） 缺 1 人" in text and "甲 病假" in text
-    best = ex.fixes[0]
-    assert best.kind == "cancel_leave" and best.resolves and best.params["staff"] == {"a": [D("2026-06-02")]}
+    assert "6月2日 08–16 时（审核） 缺 1 人" in text and f"甲 {LEAVE_LABELS_ZH[kind]}" in text
+    if kind in (LeaveKind.ANNUAL, LeaveKind.COMP):
+        best = ex.fixes[0]
+        assert best.kind == "cancel_leave" and best.resolves and best.params["staff"] == {"a": [D("2026-06-02")]}
+    else:
+        assert not any(f.kind == "cancel_leave" or "请假" in f.description for f in ex.fixes)
     add = next(f for f in ex.fixes if f.kind == "add_staff")
     assert add.params["skills"] == ["审核"] and add.resolves
     # a daytime gap: the new person need not work nights (and is not asked to)
@@ -562,3 +569,15 @@ def test_half_hour_spans_read_as_times_not_hours():
     whole = ExplanationItem(START, m, m + dt.timedelta(hours=8), None, 1, ())
     assert _span_text(half, False) == "6月1日 10:00–10:30"
     assert _span_text(whole, False) == "6月1日 00–08 时"  # SPEC §2.8's own example form
+
+
+@pytest.mark.parametrize("kind, cancel", [(LeaveKind.ANNUAL, True), (LeaveKind.MATERNITY, False), (LeaveKind.SICK, False)])
+def test_a_lock_on_leave_offers_cancelling_only_leave_that_may_be_moved(kind, cancel):
+    day = D("2026-06-02")
+    staff = (Staff("a", "甲", leave=(Leave(DateRange(day, day), kind),)), Staff("b", "乙"))
+    sc = Scenario(shifts=(Shift("D", "白班", 480, 8),), demand=(DemandRule("all", 480, 960, 1),), staff=staff,
+                  locked=(Lock("a", day, "D"),))
+    res = solve(sc, START, 3, FAST)
+    assert res.status == "INFEASIBLE"
+    assert "请解除该锁定" in res.infeasible_reason
+    assert ("取消该日请假" in res.infeasible_reason) == cancel
