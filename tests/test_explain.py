@@ -581,3 +581,39 @@ def test_a_lock_on_leave_offers_cancelling_only_leave_that_may_be_moved(kind, ca
     assert res.status == "INFEASIBLE"
     assert "请解除该锁定" in res.infeasible_reason
     assert ("取消该日请假" in res.infeasible_reason) == cancel
+
+
+def test_everybody_busy_offers_the_rest_floor_and_a_milder_rest_is_not_tried_when_the_floor_fails(monkeypatch):
+    """Sweep #11: ten on E one evening and ten on D the next morning; everyone short-listed was 'already on another
+    shift', so no fix named the 12-h rest that caused it (8 h: 60 → 35 person-hours short)."""
+    from roster.calendar import WorkCalendar
+    from solver import explain as ex_mod
+    from solver.explain import Blocked, ExplanationItem, Reason, candidate_fixes
+
+    sc = sample_scenario()
+    day = D("2026-06-02")
+    t0 = dt.datetime(2026, 6, 2, 18)
+    busy = tuple(Blocked(p.id, p.name, "E", (Reason("busy", "D", (day,)),)) for p in sc.staff[:3])
+    item = ExplanationItem(day, t0, t0 + dt.timedelta(hours=6), None, 2, busy)
+    fixes = candidate_fixes(sc, [item], [], WorkCalendar.of(sc), START, 7)
+    rest = [f for f in fixes if f.kind == "relax_rule" and f.params.get("rule") == "min_rest_hours"]
+    assert [f.params["value"] for f in rest] == [8]
+    # with someone blocked by rest alone, the milder 11 h is offered too, after the floor
+    resting = Blocked("x", "某", "E", (Reason("rest", "", (day,)),))
+    fixes = candidate_fixes(sc, [replace(item, people=busy + (resting,))], [], WorkCalendar.of(sc), START, 7)
+    rest = [f for f in fixes if f.kind == "relax_rule" and f.params.get("rule") == "min_rest_hours"]
+    assert [f.params["value"] for f in rest] == [8, 11]
+    # the floor does not help → the 11 h is never re-solved
+    solved = []
+
+    class _Res:
+        status, roster, shortfalls = "FEASIBLE", object(), []
+
+    def fake_solve(scenario, *a, **k):
+        solved.append(scenario.rules.min_rest_hours)
+        return _Res()
+
+    monkeypatch.setattr(ex_mod, "_solve", fake_solve)
+    monkeypatch.setattr(ex_mod, "shortfall_person_hours", lambda s: 10.0)  # nothing helps
+    kept = ex_mod._verify(rest, sc, START, 7, None, 10.0, 1.0, 8, 0, 2)
+    assert kept == [] and solved == [8.0]
