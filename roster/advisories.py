@@ -10,6 +10,10 @@ a roster may do it, but the team lead should look.  Not violations: they never c
 - CH-10: a calendar week (Mon–Sun) over 60 paid hours under the 综合 system (policy default, no statute).
 - OT-02: under the standard system, a workday shift more than 1 h beyond the person's standard day ("needs a
   special reason").
+- PG-01 / PG-02: shifts of someone pregnant ≥ 7 months or nursing — the roster keeps their nights and hours within
+  the law, but the rest time (pregnant) or the 1 h nursing time (nursing, working time) inside each shift is arranged
+  on the day; the rota does not place it, so the team lead is reminded (labour-law §4 lists the block as a hard
+  constraint; sweep #11).
 
 "Far above" is both ≥ 1.75 × the average and ≥ 2 more than it (per contract hour, among the people who may take
 such shifts), and at least 3 such shifts: small teams and short periods are not flagged for one shift of noise.
@@ -34,7 +38,7 @@ _NIGHT_BANNED = (ProtectedKind.PREGNANT_7M, ProtectedKind.NURSING, ProtectedKind
 
 @dataclass(frozen=True, slots=True)
 class Advisory:
-    kind: str  # night_share | weekend_share | week_hours | daily_extension
+    kind: str  # night_share | weekend_share | week_hours | daily_extension | protected_rest
     staff: str
     source: str  # labour-law.md rule ids ("" for a plain fairness matter)
     zh: str
@@ -73,6 +77,7 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
                   why=_rest_day_only(people, shifts, cal, roster) if standard else {})
     for p in people:
         rows = mine[p.id]
+        out += _protected_rest(p, rows)
         if rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE:
             out += _long_weeks(p, rows, shifts)
         else:
@@ -119,6 +124,36 @@ def _rest_day_only(people: list[Staff], shifts: dict, cal: WorkCalendar, roster:
             out[p.id] = (f"；其工作日班次不得超过 {h} 小时（标准工作日 + 3 小时，OT-02），现有班次都更长，只能排在休息日",
                          f"; no template fits a workday for this contract (at most {h} h: standard day + 3 h, OT-02), "
                          "so only rest days are possible")
+    return out
+
+
+_REST_BLOCK = {
+    # kind: (zh label, en label, zh duty, en duty, source)
+    ProtectedKind.PREGNANT_7M: ("怀孕 7 个月以上", "pregnant ≥ 7 months",
+                                "须在劳动时间内安排一定的休息时间", "needs rest time arranged inside working hours", "PG-01"),
+    ProtectedKind.NURSING: ("哺乳期", "nursing",
+                            "每班须安排 1 小时哺乳时间（计入工作时间）", "needs 1 h of nursing time in each shift (working time)",
+                            "PG-02"),
+}
+
+
+def _protected_rest(p: Staff, rows: list) -> list[Advisory]:
+    """One reminder per pregnant (≥ 7 months) / nursing period holding shifts of ``p`` (module docstring)."""
+    out = []
+    for pr in p.protected:
+        if pr.kind not in _REST_BLOCK:
+            continue
+        n = sum(1 for a in rows if a.date in pr.period)
+        if not n:
+            continue
+        zh_kind, en_kind, zh_duty, en_duty, source = _REST_BLOCK[pr.kind]
+        a, b = pr.period.start, pr.period.end
+        out.append(Advisory(
+            "protected_rest", p.id, source,
+            f"{p.name}（{p.id}）{zh_kind}（{a.month}月{a.day}日–{b.month}月{b.day}日）本期有 {n} 个班次：{zh_duty}，"
+            f"排班表不标出具体时段，请当班安排（{source}）",
+            f"{p.name} ({p.id}), {en_kind} ({a:%m-%d}–{b:%m-%d}), has {n} shift{'s' if n != 1 else ''} this period: "
+            f"{en_duty}; the rota does not place it — arrange it on the day ({source})"))
     return out
 
 

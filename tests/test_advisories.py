@@ -114,4 +114,25 @@ def test_the_sample_teams_solved_month_raises_no_advisory():
 
     sc = sample_scenario()
     res = solve(sc, dt.date(2026, 6, 1), 28, SolveOptions(time_limit=3))
-    assert [a.zh for a in advisories(sc, res.roster)] == []
+    got = advisories(sc, res.roster)
+    # only the reminder for 陈静 (pregnant from 15 June): her rest time inside each shift is arranged on the day
+    assert [(a.kind, a.staff) for a in got] == [("protected_rest", "s05")], [a.zh for a in got]
+
+
+def test_pregnant_and_nursing_shifts_carry_a_reminder_of_the_rest_block_minors_do_not():
+    from roster.model import DateRange, Protected, ProtectedKind
+
+    nov = DateRange(D("2026-11-04"), D("2026-11-30"))
+    staff = (Staff("a", "甲", protected=(Protected(ProtectedKind.NURSING, nov),)),
+             Staff("b", "乙", protected=(Protected(ProtectedKind.PREGNANT_7M, nov),)),
+             Staff("c", "丙", protected=(Protected(ProtectedKind.MINOR, nov),)),
+             Staff("d", "丁", protected=(Protected(ProtectedKind.NURSING, nov),)))
+    days = ["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]
+    # d works only before the nursing period starts: nothing to arrange in this roster
+    ro = _roster({"a": [(d, "D") for d in days], "b": [(days[3], "D")], "c": [(d, "D") for d in days],
+                  "d": [(d, "D") for d in days[:2]]})
+    got = advisories(_team(*staff), ro)
+    assert [(x.kind, x.staff, x.source) for x in got] == [("protected_rest", "a", "PG-02"),
+                                                          ("protected_rest", "b", "PG-01")]
+    assert "本期有 2 个班次" in got[0].zh and "1 小时哺乳时间" in got[0].zh
+    assert "1 shift this period" in got[1].en and "rest time" in got[1].en
