@@ -509,6 +509,9 @@ class Fix:
     status_after: str | None = None
     # plan_whole_month: the fix is a different planning period (start, days), verified by solving that period
     period: tuple[dt.date, int] | None = None
+    # re-solved before the smaller changes of its kind (a rule's strongest relaxation: if it does not help, the
+    # milder ones are skipped); the order shown stays by size
+    probe_first: bool = False
 
     def apply(self, scenario: Scenario) -> Scenario:
         return self._apply(scenario)
@@ -1097,10 +1100,10 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
     # verifying re-solves reach it); verification keeps it only if it helps
     busy = any(r_.kind == "busy" for it in items for b in it.people for r_ in b.reasons)
     if (only["rest"] or busy) and r.min_rest_hours > 8:
-        # the floor first: if 8 h does not help, 11 h cannot (_verify then skips it)
+        # the floor is re-solved first: if 8 h does not help, 11 h cannot (_verify then skips it)
         fixes.append(Fix("relax_rule", f"将班间最短休息由 {r.min_rest_hours:g} 小时降到 8 小时（下限）",
                          f"lower the minimum rest between shifts from {r.min_rest_hours:g} h to 8 h (floor)",
-                         3, _set_rules(min_rest_hours=8.0), {"rule": "min_rest_hours", "value": 8}))
+                         4, _set_rules(min_rest_hours=8.0), {"rule": "min_rest_hours", "value": 8}, probe_first=True))
     if only["rest"] and r.min_rest_hours > 11:
         fixes.append(Fix("relax_rule", f"将班间最短休息由 {r.min_rest_hours:g} 小时降到 11 小时（欧盟参考值）",
                          f"lower the minimum rest between shifts from {r.min_rest_hours:g} h to 11 h (EU reference)",
@@ -1444,6 +1447,12 @@ KIND_RANK = {"unlock": 0, "plan_whole_month": 1, "cancel_leave": 2, "allow_night
              "relax_rule": 5, "add_staff": 6, "reduce_demand": 7}
 
 
+def fix_rank(f: Fix) -> tuple:
+    """The order fixes are offered in: those that close the gap, then the smallest change, the kind that keeps the
+    service level (KIND_RANK), the smallest gap left."""
+    return (not f.resolves, f.size, KIND_RANK.get(f.kind, 9), f.shortfall_after or 0.0)
+
+
 def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, roster, before: float,
             time_limit: float, max_verified: int, seed: int, workers: int) -> list[Fix]:
     """Relax-and-measure: re-solve with each fix (smallest first) and keep those that help."""
@@ -1453,9 +1462,9 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
     # over kinds, smallest first, so one kind's many variants cannot crowd out the others
     order = [f for f in fixes if f.kind in ("reduce_demand", "unlock")]
     by_kind: dict[str, list[Fix]] = defaultdict(list)
-    for f in sorted((f for f in fixes if f.kind not in ("reduce_demand", "unlock")), key=lambda f: f.size):
+    for f in sorted((f for f in fixes if f.kind not in ("reduce_demand", "unlock")), key=lambda f: (not f.probe_first, f.size)):
         by_kind[f.kind].append(f)
-    queues = sorted(by_kind.values(), key=lambda q: q[0].size)
+    queues = sorted(by_kind.values(), key=lambda q: min(f.size for f in q))
     while any(queues):
         for q in queues:
             if q:
@@ -1486,7 +1495,7 @@ def _verify(fixes: list[Fix], scenario: Scenario, start: dt.date, days: int, ros
             kept.append(f)
         elif rule is not None:
             no_help.add(rule)
-    kept.sort(key=lambda f: (not f.resolves, f.size, KIND_RANK.get(f.kind, 9), f.shortfall_after or 0.0))
+    kept.sort(key=fix_rank)
     return kept
 
 

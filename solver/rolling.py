@@ -189,19 +189,54 @@ def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: Solve
         res = solve(replace(sc, locked=own + ahead), c_start, ext_days, ext_opts, on_progress=progress,
                     cancel=cancel, prior=prior, horizon_end=horizon_end, lookahead_from=c_end + dt.timedelta(days=1))
         if res.status in ("OPTIMAL", "FEASIBLE"):
-            return _cut(res, c_start, c_days)
+            previous = _slice(opts.previous, c_start, c_days) if opts.previous else None
+            return _cut(res, sc, c_start, c_days, prior, horizon_end, previous)
     c_opts = replace(opts, previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
                      hint=_slice(opts.hint, c_start, c_days) if opts.hint else None)
     return solve(replace(sc, locked=own), c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
                  horizon_end=horizon_end)
 
 
-def _cut(res: SolveResult, start: dt.date, days: int) -> SolveResult:
-    """``res`` (planned past its chunk) cut back to the chunk's own dates: assignments and shortfalls (the objective,
-    bound and terms stay those of the longer plan)."""
+def _cut(res: SolveResult, sc: Scenario, start: dt.date, days: int, prior, horizon_end: dt.date,
+         previous: Roster | None = None) -> SolveResult:
+    """``res`` (planned past its chunk) cut back to the chunk's own dates: assignments and shortfalls, and the
+    objective, terms and bound measured on the chunk alone (review, session 10: the longer plan's counted the
+    looked-ahead days twice, once here and once in the next chunk)."""
     end = start + dt.timedelta(days=days - 1)
-    roster = replace(_slice(res.roster, start, days), solver=res.roster.solver, carried_in=res.roster.carried_in)
-    return replace(res, roster=roster, shortfalls=[s for s in res.shortfalls if s.date <= end])
+    roster = replace(_slice(res.roster, start, days), solver=dict(res.roster.solver), carried_in=res.roster.carried_in)
+    own = _own_objective(sc, start, days, prior, horizon_end, roster, previous)
+    out = replace(res, roster=roster, shortfalls=[s for s in res.shortfalls if s.date <= end])
+    if own is None:
+        return out
+    objective, terms, bound = own
+    gap = max(0.0, objective - bound) / max(1.0, abs(objective))
+    roster.solver.update(objective=objective, bound=bound, gap=gap, terms=terms)
+    return replace(out, objective=objective, bound=bound, gap=gap, terms=terms,
+                   status="OPTIMAL" if objective <= bound + 1e-6 else "FEASIBLE")
+
+
+def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: dt.date, roster: Roster,
+                   previous: Roster | None = None):
+    """(objective, terms, bound) of ``roster`` on the chunk's own model: its cells pinned, the auxiliary variables
+    (spreads, isolated days, overtime) solved tight; the bound is that model's LP bound.  None if it cannot be
+    measured (the longer plan's figures then stand)."""
+    from ortools.sat.python import cp_model
+
+    from .api import build
+    from .lp_bound import lp_bound
+
+    m = build(sc, start, days, previous=previous, prior=prior, horizon_end=horizon_end)
+    bound = lp_bound(m.model, time_limit=5.0)
+    cells = {(a.staff, a.date): a.shift for a in roster.assignments}
+    for (p, d, code), v in m.x.items():
+        m.model.Add(v == int(cells.get((m.inst.staff[p].id, m.inst.dates[d])) == code))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 10.0
+    if solver.Solve(m.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    objective = solver.ObjectiveValue()
+    return objective, m.term_values(solver.Value), min(objective, bound if bound is not None else 0.0)
 
 
 def _add_warnings(info: dict, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, wall_cut: bool) -> None:

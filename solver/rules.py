@@ -385,8 +385,11 @@ def overtime_parts(m: RosterModel) -> dict:
             first = dates[0]
             hist_ot = 0
             frac_days = len(ds)
-            if inst.lookahead_from is not None and first >= inst.lookahead_from:
-                # a month only looked into: the next chunk plans it, with the cap of its days inside the period
+            # a month only looked into (solver.rolling): the next chunk plans it, with the cap of its days inside the
+            # period — and settles it on its own here, as a spill month (a quarter/year would otherwise pool that cap
+            # with this chunk's month, which the cut-back roster keeps: review, session 10)
+            look = inst.lookahead_from is not None and first >= inst.lookahead_from
+            if look:
                 frac_days = (min(first.replace(day=dim), inst.period_last) - first).days + 1
             if ds[0] == 0 and first.day > 1 and hist.overtime_minutes_month > 0:
                 hist_ot = hist.overtime_minutes_month
@@ -406,7 +409,7 @@ def overtime_parts(m: RosterModel) -> dict:
             paid_m, hol_m = by_minute[y, mo] if (y, mo) in crossing else ([], [])
             # every month's minute reading, for a quarter/year that nets its months (_net_settlement_cap)
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
-                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo], alone=alone)
+                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo], alone=alone, spill=look)
     return out
 
 

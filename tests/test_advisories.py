@@ -106,7 +106,7 @@ def test_people_on_leave_do_not_pull_the_average_down():
     assert advisories(_team(*staff), _roster(nights)) == []
 
 
-def test_the_sample_teams_solved_month_raises_no_advisory():
+def test_the_sample_teams_solved_month_raises_only_the_reminder_for_its_pregnant_colleague():
     # a fair roster must not read as unfair: the sample's 28-day solve (3 days of leave for 李娜 scale her share up;
     # at 1.5 × her 6 rest-day shifts, as many as three colleagues had, were flagged)
     from roster.sample import sample_scenario

@@ -603,6 +603,10 @@ def test_everybody_busy_offers_the_rest_floor_and_a_milder_rest_is_not_tried_whe
     fixes = candidate_fixes(sc, [replace(item, people=busy + (resting,))], [], WorkCalendar.of(sc), START, 7)
     rest = [f for f in fixes if f.kind == "relax_rule" and f.params.get("rule") == "min_rest_hours"]
     assert [f.params["value"] for f in rest] == [8, 11]
+    # re-solved floor first, but shown milder first when both resolve (review: the floor had become 'best')
+    for f in rest:
+        f.verified, f.shortfall_before, f.shortfall_after, f.status_after = True, 10.0, 0.0, "FEASIBLE"
+    assert [f.params["value"] for f in sorted(rest, key=ex_mod.fix_rank)] == [11, 8]
     # the floor does not help → the 11 h is never re-solved
     solved = []
 

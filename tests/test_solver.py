@@ -566,6 +566,37 @@ def test_rolling_lookahead_into_a_holiday_month_keeps_that_months_whole_cap():
     assert got[("p0", sep30)] == "B" and got[("p1", oct1)] == "A" and ("p1", sep30) not in got
 
 
+@pytest.mark.parametrize("period", ["quarter", "year"])
+def test_rolling_lookahead_month_does_not_lend_its_cap_to_the_chunk_under_quarter_settlement(period):
+    """Review (session 10): July looking ahead to a lock on 1 Aug settled August's 36 h together with its own (one
+    综合 quarter), kept that overtime after the cut, and the August chunk used its full cap again — 92 h against the
+    72 h of the two months.  A month only looked into is settled on its own."""
+    from roster.model import Lock, SettlementPeriod
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    rules = Rules(approval=APPROVED, settlement_period=SettlementPeriod(period))
+    sc = scen(team(4), [DemandRule("all", 0, 24 * 60, 2)], rules, shifts=twelve_hour_shifts(),
+              locked=(Lock("p0", dt.date(2026, 8, 1), "A"),))
+    res = solve_rolling(sc, dt.date(2026, 7, 1), 62, SolveOptions(time_limit=3), chunk="month")
+    assert_clean(sc, res)
+    assert any(a.staff == "p0" and a.date == dt.date(2026, 8, 1) and a.shift == "A" for a in res.roster.assignments)
+
+
+def test_a_chunk_planned_past_its_end_reports_its_own_objective():
+    """Review (session 10): the longer plan's objective and terms counted the looked-ahead days twice (under-cover
+    816 half-hours against the 768 the shortfalls list)."""
+    from roster.model import Lock
+    from solver.rolling import solve_rolling
+
+    for locks in ((), (Lock("p0", D0 + dt.timedelta(days=7), "D"),)):
+        sc = scen(team(3), [DemandRule("all", 0, 24 * 60, 2)], Rules(approval=APPROVED), locked=locks)
+        res = solve_rolling(sc, D0, 14, SolveOptions(time_limit=2), chunk=7)
+        assert res.terms["under_cover"] == missing(res)
+        assert res.bound <= res.objective
+        assert res.objective == pytest.approx(sum(sc.weight(k) * v for k, v in res.terms.items() if sc.weight(k) > 0))
+
+
 def test_rolling_infeasible_chunk_reports_reason_and_alert():
     # a 12 h shift locked while the approval (and so the 综合 system's 12 h daily cap) ends inside the period:
     # the whole period is planned under the standard system (11 h cap), the lock cannot hold

@@ -109,23 +109,27 @@ def test_problems_name_spread_extremes_and_isolated_days():
             assert hit, name
 
 
-def test_staff_neighbourhood_of_a_fairness_group_frees_a_top_and_a_bottom_member():
+def test_staff_neighbourhood_of_a_fairness_group_frees_a_top_and_a_bottom_member(monkeypatch):
     import random
 
+    from solver import lns
     from solver.lns import _Hood, _pick
 
+    monkeypatch.setattr(lns, "TARGET_P", 1.1)  # every neighbourhood is aimed at the group
     tops, bottoms = (0, 1, 2), (7, 8)
     problem = (60.0, tops + bottoms, None, (tops, bottoms))
     rng = random.Random(3)
-    seen_bottoms = set()
+    seen = {p: 0 for p in bottoms}
     for _ in range(200):
         free = _pick(_Hood("staff", 3, 2, 13), rng, 13, 28, [problem])
         people = {p for p in range(13) if free(p, 0)}
         assert len(people) == 3 and all(free(p, d) for p in people for d in range(28))
-        if people & set(tops) and people & set(bottoms):
-            seen_bottoms |= people & set(bottoms)
-    # aimed at the group (TARGET_P) → one of each side, and not always the same bottom member
-    assert seen_bottoms == set(bottoms)
+        # one of each side, so work can move from a top member to a bottom one
+        assert people & set(tops) and people & set(bottoms), people
+        for p in people & set(bottoms):
+            seen[p] += 1
+    # and not always the same bottom member (it used to be the last one every time)
+    assert min(seen.values()) >= 60, seen
 
 
 def test_solve_deterministic_phase2_beats_phase1_and_is_repeatable():

@@ -1100,7 +1100,7 @@ def test_a_whole_other_team_renames_nobody_and_a_new_plan_drops_parked_cells(qtb
 def test_the_gui_roster_carries_the_previous_nights_into_exports_and_json(qtbot, tmp_path, settings):
     # code review of session 9: only the rule check saw the previous period's night; the Excel 覆盖 sheet and a
     # saved roster JSON showed the first morning short (and `roster check` on that JSON said so)
-    from exports.excel import slot_counts
+    from roster.demand import slot_counts
     from roster.model import Roster, make_assignment
     from roster.sample import twelve_hour_shifts
     from roster.scenario_io import roster_from_dict, roster_to_dict
