@@ -26,7 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from roster.alerts import settlement_alert
 from roster.calendar import LAST_PUBLISHED_YEAR, WorkCalendar
-from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
+from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date, slot_counts
 from roster.model import LEAVE_LABELS_ZH, DayType, LeaveKind, Roster, Scenario, fmt_hhmm
 
 from ._common import (
@@ -610,33 +610,6 @@ def _write_settlement(ws: Worksheet, r: int, scenario: Scenario, rows: list, nam
 
 
 # ---------------------------------------------------------------------------------------------- 覆盖
-def slot_counts(scenario: Scenario, roster: Roster) -> dict[str | None, list[int]]:
-    """People covering each whole 30-minute slot of the period, in total (``None``) and per demanded skill."""
-    n = roster.days * SLOTS_PER_DAY
-    skills = sorted({r.skill for r in scenario.demand if r.skill})
-    out: dict[str | None, list[int]] = {None: [0] * n}
-    for sk in skills:
-        out[sk] = [0] * n
-    person = {p.id: p for p in scenario.staff}
-    origin = dt.datetime.combine(roster.start, dt.time())
-    for a in (*roster.assignments, *roster.carried_in):  # with the previous period's nights running in
-        s = (a.start - origin).total_seconds() / 60
-        e = (a.end - origin).total_seconds() / 60
-        first = max(0, int(-(-s // SLOT_MINUTES)))
-        last = min(n, int(e // SLOT_MINUTES))
-        if first >= last:
-            continue
-        keys: list[str | None] = [None]
-        p = person.get(a.staff)
-        if p is not None:
-            keys += [sk for sk in skills if sk in p.skills]
-        for key in keys:
-            row = out[key]
-            for k in range(first, last):
-                row[k] += 1
-    return out
-
-
 def _write_coverage(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
     t = lambda s: xtr(CTX, s, lang)  # noqa: E731
     counts = slot_counts(scenario, roster)

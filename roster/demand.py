@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .calendar import WorkCalendar
-from .model import DemandRule, Scenario
+from .model import DemandRule, Roster, Scenario
 
 SLOT_MINUTES = 30
 SLOTS_PER_DAY = 24 * 60 // SLOT_MINUTES
@@ -42,3 +42,33 @@ def demand_for_date(scenario: Scenario, day: dt.date, cal: WorkCalendar | None =
 def demand_profile(scenario: Scenario, dates: list[dt.date]) -> dict[dt.date, dict[str | None, list[int]]]:
     cal = WorkCalendar.of(scenario)
     return {d: demand_for_date(scenario, d, cal) for d in dates}
+
+
+def slot_counts(scenario: Scenario, roster: Roster) -> dict[str | None, list[int]]:
+    """People covering each whole 30-minute slot of the roster's period (SPEC §4: a person counts toward a slot when
+    the shift covers the whole slot), in total (``None``) and per skill some demand rule names; the previous
+    period's nights running into the first date (``roster.carried_in``) count too.  Index = date index × 48 + slot.
+    Shared by the Excel 覆盖 sheet and the GUI's heat-map (the validator counts on its own)."""
+    n = roster.days * SLOTS_PER_DAY
+    skills = sorted({r.skill for r in scenario.demand if r.skill})
+    out: dict[str | None, list[int]] = {None: [0] * n}
+    for sk in skills:
+        out[sk] = [0] * n
+    person = {p.id: p for p in scenario.staff}
+    origin = dt.datetime.combine(roster.start, dt.time())
+    for a in (*roster.assignments, *roster.carried_in):
+        s = (a.start - origin).total_seconds() / 60
+        e = (a.end - origin).total_seconds() / 60
+        first = max(0, int(-(-s // SLOT_MINUTES)))
+        last = min(n, int(e // SLOT_MINUTES))
+        if first >= last:
+            continue
+        keys: list[str | None] = [None]
+        p = person.get(a.staff)
+        if p is not None:
+            keys += [sk for sk in skills if sk in p.skills]
+        for key in keys:
+            row = out[key]
+            for k in range(first, last):
+                row[k] += 1
+    return out

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from roster.calendar import WorkCalendar
-from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_profile
+from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_profile, slot_counts
 from roster.model import DayType, Roster, Scenario, contract_factor
 
 from .roster_model import NIGHT_SHIFT_MINUTES, _night_minutes, weekday_label
@@ -43,33 +43,20 @@ class CoverageData:
 def coverage_data(scenario: Scenario, roster: Roster) -> CoverageData:
     dates = roster.dates()
     prof = demand_profile(scenario, dates)
-    shifts = scenario.shift_map()
-    skills = {p.id: set(p.skills) for p in scenario.staff}
-    have = {d: [0] * SLOTS_PER_DAY for d in dates}
-    have_skill: dict[str, dict[dt.date, list[int]]] = {}
-    wanted_skills = {k for d in dates for k in prof[d] if k is not None}
-    for sk in wanted_skills:
-        have_skill[sk] = {d: [0] * SLOTS_PER_DAY for d in dates}
-    origin = dt.datetime.combine(roster.start, dt.time())
-    n = roster.days * SLOTS_PER_DAY
-    # the roster's own shifts (of known templates) and the previous period's nights running in, by their own times
-    for a in (*(a for a in roster.assignments if a.shift in shifts), *roster.carried_in):
-        s = int((a.start - origin).total_seconds() // 60)
-        e = int((a.end - origin).total_seconds() // 60)
-        first = -(-s // SLOT_MINUTES)  # only whole slots count
-        last = e // SLOT_MINUTES
-        for k in range(max(0, first), min(n, last)):
-            d = dates[k // SLOTS_PER_DAY]
-            have[d][k % SLOTS_PER_DAY] += 1
-            for sk in wanted_skills & skills.get(a.staff, set()):
-                have_skill[sk][d][k % SLOTS_PER_DAY] += 1
+    counts = slot_counts(scenario, roster)  # the Excel 覆盖 sheet's counts (carried-in nights included)
+
+    def day_row(key, i: int) -> list[int]:
+        return counts[key][i * SLOTS_PER_DAY:(i + 1) * SLOTS_PER_DAY]
+
+    have = {d: day_row(None, i) for i, d in enumerate(dates)}
     short = {d: [0] * SLOTS_PER_DAY for d in dates}
-    for d in dates:
+    for i, d in enumerate(dates):
         for sk, need in prof[d].items():
             if sk is None:
                 continue
+            got = day_row(sk, i)
             for k in range(SLOTS_PER_DAY):
-                short[d][k] = max(short[d][k], need[k] - have_skill[sk][d][k])
+                short[d][k] = max(short[d][k], need[k] - got[k])
     return CoverageData(dates, {d: prof[d][None] for d in dates}, have, short)
 
 
