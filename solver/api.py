@@ -126,13 +126,14 @@ def build(
     prior: Roster | None = None,
     horizon_end: dt.date | None = None,
     lookahead_from: dt.date | None = None,
+    later_locks: tuple = (),
 ) -> RosterModel:
     """Build the full model (rules + objective) without locks, under the rules in force for the period
     (综合计算工时 without a valid approval → standard, :meth:`roster.model.Rules.in_force`)."""
     last = start + dt.timedelta(days=days - 1)
     alerts = period_alerts(scenario, start, last)
     inst = Instance(scenario.for_period(start, last), start, days, prior=prior, previous=previous,
-                    horizon_last=horizon_end, lookahead_from=lookahead_from)
+                    horizon_last=horizon_end, lookahead_from=lookahead_from, later_locks=later_locks)
     m = RosterModel(inst)
     m.alerts = alerts
     apply_rules(m)
@@ -464,14 +465,15 @@ def solve(
     prior: Roster | None = None,
     horizon_end: dt.date | None = None,
     lookahead_from: dt.date | None = None,
+    later_locks: tuple = (),
 ) -> SolveResult:
     """Solve one period.  Rolling horizon: ``prior`` is the roster just before ``start``, ``horizon_end`` the
-    last date of the whole period this one is a chunk of, and ``lookahead_from`` the first date planned only to
-    see the next chunk's locks (see :class:`solver.model.Instance`)."""
+    last date of the whole period this one is a chunk of, ``lookahead_from`` the first date planned only to see the
+    next chunk's locks and ``later_locks`` the locks after the chunk (see :class:`solver.model.Instance`)."""
     opts = options or SolveOptions()
     t0 = time.perf_counter()
     m = build(scenario, start, days, previous=opts.previous, prior=prior, horizon_end=horizon_end,
-              lookahead_from=lookahead_from)
+              lookahead_from=lookahead_from, later_locks=later_locks)
     # The model's many Python objects are long-lived: keep the cyclic collector from re-traversing them
     # during the solve.  A full collection over them holds the GIL for ~80 ms (measured in
     # bench/bench_ui_stall.py), which a GUI thread sees as a frozen window.

@@ -86,6 +86,9 @@ class Instance:
     # can follow (solver.rolling); the next chunk re-plans them, so a month that starts there is capped as the
     # whole month it is in the period, not pro rata to the few days seen (solver.rules.overtime_parts)
     lookahead_from: dt.date | None = None
+    # rolling horizon: the locks of the whole period after this chunk's own dates (fixed work of later chunks): a
+    # month this chunk's last shifts run into keeps room for them under its cap (solver.rules._spill_month)
+    later_locks: tuple = ()
     dates: list[dt.date] = field(init=False)
     cal: WorkCalendar = field(init=False)
     shifts: list[Shift] = field(init=False)

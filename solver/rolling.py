@@ -182,19 +182,21 @@ def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: Solve
     own = tuple(lk for lk in locks if c_start <= lk.date <= c_end)
     reach = min(horizon_end, c_end + dt.timedelta(days=lookahead_days(sc)))
     ahead = tuple(lk for lk in locks if c_end < lk.date <= reach)
+    later = tuple(lk for lk in locks if c_end < lk.date <= horizon_end)  # their month's cap (solver.rules)
     if ahead and not (cancel is not None and cancel.cancelled):
         ext_days = (max(lk.date for lk in ahead) - c_start).days + 1
         ext_opts = replace(opts, previous=_slice(opts.previous, c_start, ext_days) if opts.previous else None,
                            hint=_slice(opts.hint, c_start, ext_days) if opts.hint else None)
         res = solve(replace(sc, locked=own + ahead), c_start, ext_days, ext_opts, on_progress=progress,
-                    cancel=cancel, prior=prior, horizon_end=horizon_end, lookahead_from=c_end + dt.timedelta(days=1))
+                    cancel=cancel, prior=prior, horizon_end=horizon_end, lookahead_from=c_end + dt.timedelta(days=1),
+                    later_locks=later)
         if res.status in ("OPTIMAL", "FEASIBLE"):
             previous = _slice(opts.previous, c_start, c_days) if opts.previous else None
             return _cut(res, sc, c_start, c_days, prior, horizon_end, previous)
     c_opts = replace(opts, previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
                      hint=_slice(opts.hint, c_start, c_days) if opts.hint else None)
     return solve(replace(sc, locked=own), c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
-                 horizon_end=horizon_end)
+                 horizon_end=horizon_end, later_locks=later)
 
 
 def _cut(res: SolveResult, sc: Scenario, start: dt.date, days: int, prior, horizon_end: dt.date,
@@ -218,15 +220,26 @@ def _cut(res: SolveResult, sc: Scenario, start: dt.date, days: int, prior, horiz
 def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: dt.date, roster: Roster,
                    previous: Roster | None = None):
     """(objective, terms, bound) of ``roster`` on the chunk's own model: its cells pinned, the auxiliary variables
-    (spreads, isolated days, overtime) solved tight; the bound is that model's LP bound.  None if it cannot be
-    measured (the longer plan's figures then stand)."""
+    (spreads, isolated days, overtime) solved tight; the bound is the larger of that model's LP bound and its
+    proven least shortfall.  None if it cannot be measured (the longer plan's figures then stand)."""
     from ortools.sat.python import cp_model
 
     from .api import build
     from .lp_bound import lp_bound
 
     m = build(sc, start, days, previous=previous, prior=prior, horizon_end=horizon_end)
-    bound = lp_bound(m.model, time_limit=5.0)
+    bound = lp_bound(m.model, time_limit=5.0) or 0.0
+    under = m.terms["under_cover"]
+    if under.parts and under.weight > 0:
+        # the least shortfall of the chunk alone, proven (fast: coverage only), bounds an objective it dominates
+        floor_model = m.model.Clone()
+        floor_model.ClearObjective()
+        floor_model.Minimize(sum(c * v for c, v in under.parts))
+        fs = cp_model.CpSolver()
+        fs.parameters.num_workers = 1
+        fs.parameters.max_time_in_seconds = 5.0
+        if fs.Solve(floor_model) == cp_model.OPTIMAL:
+            bound = max(bound, under.weight * fs.ObjectiveValue())
     cells = {(a.staff, a.date): a.shift for a in roster.assignments}
     for (p, d, code), v in m.x.items():
         m.model.Add(v == int(cells.get((m.inst.staff[p].id, m.inst.dates[d])) == code))
@@ -236,7 +249,7 @@ def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: 
     if solver.Solve(m.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     objective = solver.ObjectiveValue()
-    return objective, m.term_values(solver.Value), min(objective, bound if bound is not None else 0.0)
+    return objective, m.term_values(solver.Value), min(objective, bound)
 
 
 def _add_warnings(info: dict, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, wall_cut: bool) -> None:

@@ -12,9 +12,9 @@ import datetime as dt
 from collections import defaultdict
 
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
-from roster.model import NO_OVERTIME_KINDS, DayType, ProtectedKind, WorkingTimeSystem
+from roster.model import NO_OVERTIME_KINDS, OFF, DayType, ProtectedKind, WorkingTimeSystem
 
-from .model import DAY, RosterModel, slot_cover, symmetry_classes
+from .model import DAY, RosterModel, minutes_by_day, slot_cover, symmetry_classes
 
 # ---------------------------------------------------------------- cell rules (before variables)
 
@@ -350,7 +350,10 @@ def overtime_parts(m: RosterModel) -> dict:
         # from a month's last day counts its morning in the next month), rounded up, inside the period only
         by_minute: dict[tuple[int, int], tuple[list, list]] = defaultdict(lambda: ([], []))
         crossing: set[tuple[int, int]] = set()  # months holding minutes of shifts that start in another month
-        cells = [(inst.dates[d], s, v) for d in range(inst.days) for s, v in m.cells(p, d)]
+        # the chunk's own dates: a rolling chunk planned past its end to see the next chunk's locks
+        # (``lookahead_from``) leaves the cap of the months it only looks into to the next chunk
+        own_days = [d for d in range(inst.days) if inst.lookahead_from is None or inst.dates[d] < inst.lookahead_from]
+        cells = [(inst.dates[d], s, v) for d in own_days for s, v in m.cells(p, d)]
         # rolling horizon: the previous chunk's shifts that run into this chunk's first month count there (as
         # constants); they were planned against that month's cap by the previous chunk (below)
         cells += [(a.date, inst.scenario.shift(a.shift), 1) for a in _prior_into_period(inst, person)]
@@ -366,10 +369,18 @@ def overtime_parts(m: RosterModel) -> dict:
                 paid_m.append((part, v))
                 if inst.cal.day_type(on) == DayType.HOLIDAY:
                     hol_m.append((part, v))
-        own_months = {(y, mo) for y, mo, _ds in _month_parts(inst)}
-        for y, mo in sorted(crossing - own_months):
+        # months this chunk only looks into (solver.rolling): settled as spill months — only this chunk's own shifts
+        # that run into them count, against the month's part of the period (sweep #12: capped on the few
+        # looked-ahead days, 1–7 October had a standard of 0 h and six locked 8-h shifts broke "the cap")
+        look_months = {(y, mo): ds for y, mo, ds in _month_parts(inst)
+                       if inst.lookahead_from is not None and inst.dates[ds[0]] >= inst.lookahead_from}
+        own_months = {(y, mo) for y, mo, _ds in _month_parts(inst)} - set(look_months)
+        for y, mo in sorted((crossing - own_months) | set(look_months)):
             out[p, y, mo] = _spill_month(inst, person, y, mo, *by_minute[y, mo])
+            out[p, y, mo]["days"] = look_months.get((y, mo), [])  # (the greedy start looks a date's month up)
         for y, mo, ds in _month_parts(inst):
+            if (y, mo) in look_months:
+                continue
             dim = _days_in_month(y, mo)
             paid, hol = [], []
             for d in ds:
@@ -385,12 +396,6 @@ def overtime_parts(m: RosterModel) -> dict:
             first = dates[0]
             hist_ot = 0
             frac_days = len(ds)
-            # a month only looked into (solver.rolling): the next chunk plans it, with the cap of its days inside the
-            # period — and settles it on its own here, as a spill month (a quarter/year would otherwise pool that cap
-            # with this chunk's month, which the cut-back roster keeps: review, session 10)
-            look = inst.lookahead_from is not None and first >= inst.lookahead_from
-            if look:
-                frac_days = (min(first.replace(day=dim), inst.period_last) - first).days + 1
             if ds[0] == 0 and first.day > 1 and hist.overtime_minutes_month > 0:
                 hist_ot = hist.overtime_minutes_month
                 frac_days = (dates[-1] - first.replace(day=1)).days + 1
@@ -409,7 +414,7 @@ def overtime_parts(m: RosterModel) -> dict:
             paid_m, hol_m = by_minute[y, mo] if (y, mo) in crossing else ([], [])
             # every month's minute reading, for a quarter/year that nets its months (_net_settlement_cap)
             out[p, y, mo] = dict(paid=paid, hol=hol, std=std, cap=cap, hist=hist_ot, days=ds, ext=ext,
-                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo], alone=alone, spill=look)
+                                 paid_m=paid_m, hol_m=hol_m, minutes=by_minute[y, mo], alone=alone)
     return out
 
 
@@ -454,10 +459,38 @@ def _spill_month(inst, person, y: int, mo: int, paid_m: list, hol_m: list) -> di
     end = min(inst.period_last, first + dt.timedelta(days=dim - 1))
     dates = [first + dt.timedelta(days=i) for i in range((end - first).days + 1)]
     std, cap = _standard_and_cap(inst, person, dates, len(dates), dim)
+    # the locked shifts of that month (later chunks must keep them) use its cap before this chunk's spill does
+    # (sweep #12: October's locks filled its 36 h, and a 30 Sep night then made October infeasible); if the locks
+    # alone break the cap, the next chunk says so — here they only leave no room
+    lp, lh = _locked_minutes(inst, person, y, mo)
+    if lp:
+        paid_m, hol_m = paid_m + [(lp, 1)], hol_m + ([(lh, 1)] if lh else [])
+        cap = max(cap, max(0, lp - lh - std) + lh)
     # a settlement key of its own: the month's own hours are planned by the next chunk, so its cap is not
     # shared with this chunk's months even under quarter/year settlement (stricter, never looser)
     # (standard system: its holiday minutes count toward the 36 h as extended hours do, 劳动法 第41条)
     return dict(paid=[], hol=[], std=std, cap=cap, hist=0, days=[], ext=list(hol_m), paid_m=paid_m, hol_m=hol_m, spill=True)
+
+
+def _locked_minutes(inst, person, y: int, mo: int) -> tuple[int, int]:
+    """(paid, holiday) minutes that ``person``'s later locks (:attr:`solver.model.Instance.later_locks`) put into month
+    (y, mo) inside the period, by the minutes that fall in it (rounded up, as the spill is)."""
+    paid = hol = 0
+    for lk in inst.later_locks:
+        if lk.staff != person.id or lk.shift == OFF:
+            continue
+        s = inst.scenario.shift_map().get(lk.shift)
+        if s is None or not s.span_minutes:
+            continue
+        for k, mins in minutes_by_day(s).items():
+            on = lk.date + dt.timedelta(days=k)
+            if (on.year, on.month) != (y, mo) or on > inst.period_last:
+                continue
+            part = -(-s.paid_minutes * mins // s.span_minutes)
+            paid += part
+            if inst.cal.day_type(on) == DayType.HOLIDAY:
+                hol += part
+    return paid, hol
 
 
 def _settlement_key(rules, y: int, mo: int):

@@ -597,6 +597,43 @@ def test_a_chunk_planned_past_its_end_reports_its_own_objective():
         assert res.objective == pytest.approx(sum(sc.weight(k) * v for k, v in res.terms.items() if sc.weight(k) > 0))
 
 
+def test_rolling_lookahead_into_golden_week_is_not_capped_on_the_days_it_sees():
+    """Sweep #12: locks on 1–6 Oct (Golden Week: no workday among the days looked into) made the September chunk's
+    longer plan "break the cap" — a standard of 0 h for those days against 48 h of locked shifts — so it was
+    planned alone, gave p0 the 30 Sep shift p0 wished for and October could not follow (7 days in a row)."""
+    from roster.model import Lock, Request
+    from solver.rolling import solve_rolling
+
+    sep30 = dt.date(2026, 9, 30)
+    locks = tuple(Lock("p0", dt.date(2026, 10, d), "D") for d in range(1, 7))
+    staff = (Staff("p0", "甲", requests=(Request(sep30, False, "D", 20),)),) + team(4)[1:]
+    sc = scen(staff, [DemandRule("all", 8 * 60, 16 * 60, 1)], Rules(approval=APPROVED), locked=locks)
+    res = solve_rolling(sc, dt.date(2026, 9, 16), 46, SolveOptions(time_limit=2), chunk="month")
+    assert_clean(sc, res)
+    got = {(a.staff, a.date): a.shift for a in res.roster.assignments}
+    assert all(got.get((lk.staff, lk.date)) == "D" for lk in locks) and ("p0", sep30) not in got
+
+
+def test_rolling_chunk_keeps_room_for_the_next_months_locked_hours():
+    """Sweep #12: October's locks use all of p0's 36 h (15 × 12 h against a 144-h standard); a 20:00–08:00 night on
+    30 Sep puts 8 h more into October — the September chunk, seeing no lock near the seam, planned it (p0 wished
+    for it) and October had no legal roster."""
+    from roster.model import Lock, Request
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sep30 = dt.date(2026, 9, 30)
+    days = [8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26]
+    locks = tuple(Lock("p0", dt.date(2026, 10, d), "A") for d in days)
+    staff = (Staff("p0", "甲", requests=(Request(sep30, False, "B", 20),)),) + team(5)[1:]
+    sc = scen(staff, [DemandRule("all", 0, 24 * 60, 1)], Rules(approval=APPROVED), shifts=twelve_hour_shifts(),
+              locked=locks)
+    res = solve_rolling(sc, dt.date(2026, 9, 16), 46, SolveOptions(time_limit=2), chunk="month")
+    assert_clean(sc, res)
+    got = {(a.staff, a.date): a.shift for a in res.roster.assignments}
+    assert all(got.get((lk.staff, lk.date)) == "A" for lk in locks) and got.get(("p0", sep30)) != "B"
+
+
 def test_rolling_infeasible_chunk_reports_reason_and_alert():
     # a 12 h shift locked while the approval (and so the 综合 system's 12 h daily cap) ends inside the period:
     # the whole period is planned under the standard system (11 h cap), the lock cannot hold
