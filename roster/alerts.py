@@ -23,7 +23,7 @@ import datetime as dt
 from .calendar import WorkCalendar
 from .demand import SLOT_MINUTES, demand_for_date
 from .hours import calendar_standard_minutes, overtime_cap_hours
-from .model import DayType, Scenario, SettlementPeriod, WorkingTimeSystem
+from .model import OFF, DayType, Scenario, SettlementPeriod, WorkingTimeSystem
 
 DAY_MIN = 24 * 60
 
@@ -110,6 +110,19 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
         if sh.skills_any and not set(sh.skills_any) & skills:
             say(f"班次 {sh.code} 要求技能 {'/'.join(sh.skills_any)}，但没有人员具备，不会被排班。",
                 f"Shift {sh.code} needs skill {'/'.join(sh.skills_any)}, which nobody has; it is never planned.")
+    # locks just after the period: this period's end does not see them (a `--after` chain plans one period at a
+    # time; the next may find its locks impossible after this one — sweep #12).  Solving both periods together
+    # (more than 35 days are planned month by month with a look ahead at the next month's locks) avoids it.
+    reach = last + dt.timedelta(days=max(7, r.max_consecutive_days + 1))
+    after = sorted((lk for lk in scenario.locked if last < lk.date <= reach and lk.shift != OFF), key=lambda lk: lk.date)
+    if after:
+        lk = after[0]
+        say(f"本期结束后 {(reach - last).days} 天内有 {len(after)} 个锁定（首个：{lk.date.month}月{lk.date.day}日 "
+            f"{lk.staff} {lk.shift}），本期排班不考虑它们，下一期可能因休息、连续天数或加班上限而无法满足；"
+            "请将两期一起求解。",
+            f"{len(after)} lock{'s' if len(after) != 1 else ''} fall within {(reach - last).days} days after this period "
+            f"(first: {lk.date:%m-%d} {lk.staff} {lk.shift}); this period does not plan around them, so the next one may "
+            "not be able to keep them (rest, consecutive days, overtime cap) — solve both periods together.")
     inactive = {p.id for p in scenario.staff if not p.active}
     dead = sorted({lk.staff for lk in scenario.locked if lk.staff in inactive and first <= lk.date <= last})
     if dead:

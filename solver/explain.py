@@ -1367,6 +1367,15 @@ def explain(
                 desc_en = ", ".join(f"{ex.names.get(lk.staff, lk.staff)} {_fmt_date(lk.date, True)} {lk.shift}" for lk in sorted(bad, key=lambda x: (x.date, x.staff)))
                 fixes.append(Fix("unlock", f"解除锁定：{desc}", f"unlock: {desc_en}", len(bad), _remove_locks(bad),
                                  {"locks": sorted(bad, key=lambda x: (x.date, x.staff))}))
+            # a set of locks that only fails together: releasing one of them may do (sweep #12: 18 locked 12-h
+            # shifts over a month's cap, and the advice was to release all 18) — verified like the rest
+            for c in ex.conflicts:
+                if len(c.locks) > 1:
+                    one = max(c.locks, key=lambda x: (x.date, x.staff))
+                    what = f"{ex.names.get(one.staff, one.staff)} {_fmt_date(one.date, False)} {one.shift}"
+                    what_en = f"{ex.names.get(one.staff, one.staff)} {_fmt_date(one.date, True)} {one.shift}"
+                    fixes.append(Fix("unlock", f"只解除其中一个锁定：{what}", f"release one of them: {what_en}", 1,
+                                     _remove_locks({one}), {"locks": [one]}))
         if verify:
             fixes = _verify(fixes, scenario, start, days, None, float("inf"), verify_time_limit, max_verified, seed, workers)
         ex.fixes = fixes

@@ -122,6 +122,9 @@ def solve_rolling(
         if res.status not in ("OPTIMAL", "FEASIBLE"):
             reason = res.infeasible_reason
             if reason:
+                note = _netting_note(sc, reason)
+                if note:
+                    reason = reason.rstrip("。") + "。" + note
                 reason = f"{c_start}–{c_end}：{reason}"
             info = {"status": res.status}
             if reason:
@@ -162,6 +165,20 @@ def solve_rolling(
     _add_warnings(info, scenario, start, days, opts, wall_cut)
     roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
+
+
+def _netting_note(sc: Scenario, reason: str) -> str:
+    """Said when a chunk fails on the overtime cap under quarter/year 综合 settlement: month by month, each chunk keeps
+    its own month's cap — stricter than the settlement period's sum (sweep #12: a November lock plan legal over the
+    quarter was refused, and the text only offered to release the locks)."""
+    from roster.model import SettlementPeriod, WorkingTimeSystem
+
+    r = sc.rules
+    if (r.working_time_system != WorkingTimeSystem.COMPREHENSIVE or "加班上限" not in reason
+            or r.settlement_period not in (SettlementPeriod.QUARTER, SettlementPeriod.YEAR)):
+        return ""
+    return ("注意：超过 35 天的计划按月分段求解，每月按本月加班上限计算，比按季度/年度综合结算更严；"
+            "可一次求解整个期间（命令行 roster solve --whole-period，较慢），或减少该月的锁定。")
 
 
 def lookahead_days(scenario: Scenario) -> int:

@@ -260,3 +260,17 @@ def test_the_holiday_alert_speaks_of_the_templates_that_could_cover_the_short_ho
     assert len(zh) == 1 and "16:00–24:00" in zh[0] and "10 小时" in zh[0] and "9 小时" in zh[0], zh
     no_cover = dataclasses.replace(sc, demand=(DemandRule("all", 4 * 60, 6 * 60, 1),))  # no template covers 04–06
     assert not [a for a in period_alerts(no_cover, dt.date(2026, 2, 10), dt.date(2026, 2, 16)) if "法定节假日" in a]
+
+
+def test_locks_just_after_the_period_are_alerted_off_locks_and_far_ones_are_not():
+    """Sweep #12: a `--after` chain plans September without October's locks; October then cannot keep them."""
+    from roster.model import Lock
+
+    sc = sample_scenario()
+    first, last = D("2026-09-01"), D("2026-09-30")
+    near = dataclasses.replace(sc, locked=(Lock("s01", D("2026-10-01"), "D"), Lock("s02", D("2026-10-03"), "N")))
+    got = [a for a in period_alerts(near, first, last) if "本期结束后" in a]
+    assert len(got) == 1 and "2 个锁定" in got[0] and "10月1日 s01 D" in got[0]
+    assert any("2 locks fall within 7 days after this period" in a for a in period_alerts(near, first, last, "en"))
+    far = dataclasses.replace(sc, locked=(Lock("s01", D("2026-10-01"), "OFF"), Lock("s02", D("2026-10-09"), "D")))
+    assert not [a for a in period_alerts(far, first, last) if "本期结束后" in a]

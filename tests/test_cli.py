@@ -265,3 +265,13 @@ def test_solve_after_counts_the_previous_nights_running_into_the_first_date(tmp_
     out.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     assert main(["check", "--scenario", str(scen), str(out)]) == 1
     assert "7月1日" in capsys.readouterr().out
+
+
+def test_whole_period_solves_a_long_period_as_one_model(tmp_path):
+    """Above 35 days the CLI plans month by month; --whole-period keeps one model (sweep #12: a quarter settlement
+    legal over the quarter was refused month by month)."""
+    for flag, chunked in (([], True), (["--whole-period"], False)):
+        rota = tmp_path / f"rota{len(flag)}.json"
+        code = main(["solve", "--days", "36", "--time-limit", "2", "--json", str(rota), *flag])
+        assert code in (0, 1)
+        assert ("chunks" in json.loads(rota.read_text(encoding="utf-8"))["solver"]) == chunked

@@ -621,3 +621,20 @@ def test_everybody_busy_offers_the_rest_floor_and_a_milder_rest_is_not_tried_whe
     monkeypatch.setattr(ex_mod, "shortfall_person_hours", lambda s: 10.0)  # nothing helps
     kept = ex_mod._verify(rest, sc, START, 7, None, 10.0, 1.0, 8, 0, 2)
     assert kept == [] and solved == [8.0]
+
+
+def test_locks_that_fail_only_together_offer_releasing_one_of_them():
+    """Sweep #12: 18 locked 12-h shifts in a month over its cap (216 h against 168 + 36) — the advice was to release
+    all 18; one is enough, and that fix is verified."""
+    nov = [D("2026-11-02") + dt.timedelta(days=i) for i in range(27) if i % 3 != 2][:18]
+    staff = (Staff("a", "甲"), Staff("b", "乙"), Staff("c", "丙"))
+    sc = Scenario(rules=Rules(approval=APPROVED), shifts=twelve_hour_shifts(),
+                  demand=(DemandRule("all", 480, 1200, 1),), staff=staff,
+                  locked=tuple(Lock("a", d, "A") for d in nov))
+    start = D("2026-11-01")
+    res = solve(sc, start, 30, FAST)
+    assert res.status == "INFEASIBLE"
+    ex = explain(sc, start, 30, res, verify_time_limit=3)
+    one = [f for f in ex.fixes if f.kind == "unlock" and len(f.params["locks"]) == 1]
+    assert one and one[0].resolves and ex.fixes[0] is one[0], [f.describe() for f in ex.fixes]
+    assert "只解除其中一个锁定" in one[0].describe()

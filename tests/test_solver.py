@@ -634,6 +634,24 @@ def test_rolling_chunk_keeps_room_for_the_next_months_locked_hours():
     assert all(got.get((lk.staff, lk.date)) == "A" for lk in locks) and got.get(("p0", sep30)) != "B"
 
 
+def test_rolling_refusal_under_quarter_settlement_says_month_chunks_are_stricter():
+    """Sweep #12: month by month each chunk keeps its own month's cap, stricter than the quarter's netted one; the
+    refusal says so and names the way out (one model over the whole period)."""
+    from roster.model import Lock, SettlementPeriod
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    nov = [dt.date(2026, 11, 2) + dt.timedelta(days=i) for i in range(27) if i % 3 != 2][:18]
+    rules = Rules(approval=APPROVED, settlement_period=SettlementPeriod.QUARTER)
+    sc = scen(team(3), [DemandRule("all", 8 * 60, 20 * 60, 1)], rules, shifts=twelve_hour_shifts(),
+              locked=tuple(Lock("p0", d, "A") for d in nov))
+    res = solve_rolling(sc, dt.date(2026, 10, 1), 61, SolveOptions(time_limit=2), chunk="month")
+    assert res.status == "INFEASIBLE" and "--whole-period" in res.infeasible_reason
+    monthly = replace(sc, rules=replace(rules, settlement_period=SettlementPeriod.MONTH))
+    res = solve_rolling(monthly, dt.date(2026, 10, 1), 61, SolveOptions(time_limit=2), chunk="month")
+    assert res.status == "INFEASIBLE" and "--whole-period" not in res.infeasible_reason
+
+
 def test_rolling_infeasible_chunk_reports_reason_and_alert():
     # a 12 h shift locked while the approval (and so the 综合 system's 12 h daily cap) ends inside the period:
     # the whole period is planned under the standard system (11 h cap), the lock cannot hold

@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="秒；超过 35 天时按月分段求解，每段各用此时限 (seconds; above 35 days the period is solved "
                         "month by month and each month gets this limit)")
     s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--whole-period", action="store_true",
+                   help="超过 35 天也作为一个整体求解（较慢；季度/年度综合结算按整个期间计算加班上限）(one model over the "
+                        "whole period even above 35 days: slower, but a quarter/year settlement nets its months)")
     s.add_argument("--after", metavar="ROSTER_JSON",
                    help="接续上一期排班（须包含开始日前一天）：结转休息、连续天数、本月已加班和公平计数 (continue this "
                         "previous roster, which must hold the day before --start: SPEC §2.11 carry-over)")
@@ -117,7 +120,7 @@ def cmd_solve(args) -> int:
         scenario, prior, carried_ids = _carry_over(scenario, args.after, args.start)
     opts = SolveOptions(time_limit=args.time_limit, seed=args.seed, workers=args.workers,
                         deterministic=not args.parallel)
-    if args.days > ROLL_ABOVE_DAYS:
+    if args.days > ROLL_ABOVE_DAYS and not args.whole_period:
         result = solve_rolling(scenario, args.start, args.days, opts, prior=prior)
     else:
         result = solve(scenario, args.start, args.days, opts, prior=prior)
