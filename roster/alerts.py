@@ -113,7 +113,7 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
     # locks just after the period: this period's end does not see them (a `--after` chain plans one period at a
     # time; the next may find its locks impossible after this one — sweep #12).  Solving both periods together
     # (more than 35 days are planned month by month with a look ahead at the next month's locks) avoids it.
-    reach = last + dt.timedelta(days=max(7, r.max_consecutive_days + 1))
+    reach = last + dt.timedelta(days=r.seam_days())
     after = sorted((lk for lk in scenario.locked if last < lk.date <= reach and lk.shift != OFF), key=lambda lk: lk.date)
     if after:
         lk = after[0]

@@ -138,6 +138,11 @@ class Rules:
             return min(self.max_daily_hours, 11.0)
         return self.max_daily_hours
 
+    def seam_days(self) -> int:
+        """How many days after a period its locks still bind the period's end: the longest window a rule spans
+        across a seam (the 7-day rest window, the consecutive-day limit + 1; the rest between shifts is shorter)."""
+        return max(7, self.max_consecutive_days + 1)
+
     def history_overtime_allowance_minutes(self) -> int:
         """How much overtime the history may already hold without breaking the cap by itself: the monthly cap
         (OT-03), or its sum over a 综合 quarter/year settlement period (CH-07 averages 36 h a month over it).

@@ -634,7 +634,7 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
             b2 = s2.BestObjectiveBound()
             b2 = b2 if floor is not None else min(b2, w_under * (u1 + 1))
             cb.min_bound, stop_at = max(cb.min_bound, b2), max(stop_at, b2)
-    lns_share = _LNS_SHARE_BIG if big else _LNS_SHARE_MEDIUM if not small else _PHASE2_SHARE - cpsat_share
+    lns_share = _LNS_SHARE_BIG if big else _PHASE2_SHARE - cpsat_share
     if lns_share > 0 or start_values is phase1:
         return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at)
     return _values_list(start_values), s2.ObjectiveValue()
@@ -697,13 +697,11 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # the search spent itself on the surrogate: 37327 (isolated days 32 → 91); and the same as a tie-break only for
 # the members a neighbourhood frees (solver.lns): 36472 → 37052.
 _PHASE2_SHARE = 0.6
-# models between SMALL_MODEL and _BIG_TEAM (the 28-day sample, 40 staff): the roster LNS alone.  The wall time the
-# CP-SAT root bound used to take is not given to it: it is computed only when GLOP's LP with cuts does not finish
-# (measured, it was never the higher one when GLOP finished: 28-day sample 4540 vs 4572 in 1.3 s, standard system
-# 4540 vs 4572, February 17950 vs 17982, part-timers 323 vs 4917).  28-day sample, seeds 0/1/2: share 0.6 →
-# 4677/4652/4667 in 8.0–8.6 s, 0.72 → 4677/4637/4667 in 8.9–9.8 s idle and 10.6 s beside another job — not
-# worth passing the 10-s limit for
-_LNS_SHARE_MEDIUM = 0.6
+# Medium models (the 28-day sample, 40 staff) keep 0.6 for the roster LNS although the CP-SAT root bound no longer
+# takes 1–1.4 s before it (it runs only when GLOP's LP with cuts does not finish; when GLOP finished it was never the
+# higher: 28-day sample 4540 vs 4572, standard system 4540 vs 4572, February 17950 vs 17982, part-timers 323 vs
+# 4917).  Measured, seeds 0/1/2: share 0.6 → 4677/4652/4667 in 8.0–8.6 s, 0.72 → 4677/4637/4667 in 8.9–9.8 s idle
+# and 10.6 s beside another job — not worth passing the 10-s limit for
 _CPSAT_SHARE_BIG = 0.2
 _LNS_SHARE_BIG = 0.5
 _BIG_TEAM = BIG_TEAM

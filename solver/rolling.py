@@ -110,13 +110,12 @@ def solve_rolling(
             statuses.append("CANCELLED")
             break
         c_end = c_start + dt.timedelta(days=c_days - 1)
-        c_opts = opts
 
         def progress(p: Progress, i=i, base=objective) -> None:
             if on_progress:
                 on_progress(Progress(base + p.objective, p.bound, p.gap, time.perf_counter() - t0, p.solutions))
 
-        res = _solve_chunk(sc, scenario.locked, c_start, c_days, c_opts, progress, cancel, prior,
+        res = _solve_chunk(sc, scenario.locked, c_start, c_days, opts, progress, cancel, prior,
                            start + dt.timedelta(days=days - 1))
         statuses.append(res.status)
         if res.status not in ("OPTIMAL", "FEASIBLE"):
@@ -181,15 +180,9 @@ def _netting_note(sc: Scenario, reason: str) -> str:
             "可一次求解整个期间（命令行 roster solve --whole-period，较慢），或减少该月的锁定。")
 
 
-def lookahead_days(scenario: Scenario) -> int:
-    """How far past its end a chunk looks for the next chunk's locks: the longest window a rule spans across a seam
-    (7-day weekly rest, the consecutive-days limit + 1; the rest between shifts is shorter)."""
-    return max(7, scenario.rules.max_consecutive_days + 1)
-
-
 def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: SolveOptions, progress, cancel, prior,
                  horizon_end: dt.date) -> SolveResult:
-    """Solve one chunk.  Locks of the next chunk close to the seam (:func:`lookahead_days`) constrain how this chunk
+    """Solve one chunk.  Locks of the next chunk close to the seam (:meth:`roster.model.Rules.seam_days`) constrain how this chunk
     may end (rest before a locked shift, a run of days into it, the weekly rest window): the chunk is then planned
     up to the last such lock, with those locks, and cut back to its own dates — otherwise the next chunk could
     find its locks impossible after a roster that did not know them (HR audit, session 10: a Sep–Oct plan with
@@ -197,23 +190,25 @@ def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: Solve
     the next chunk reports the conflict."""
     c_end = c_start + dt.timedelta(days=c_days - 1)
     own = tuple(lk for lk in locks if c_start <= lk.date <= c_end)
-    reach = min(horizon_end, c_end + dt.timedelta(days=lookahead_days(sc)))
+    reach = min(horizon_end, c_end + dt.timedelta(days=sc.rules.seam_days()))
     ahead = tuple(lk for lk in locks if c_end < lk.date <= reach)
     later = tuple(lk for lk in locks if c_end < lk.date <= horizon_end)  # their month's cap (solver.rules)
     if ahead and not (cancel is not None and cancel.cancelled):
         ext_days = (max(lk.date for lk in ahead) - c_start).days + 1
-        ext_opts = replace(opts, previous=_slice(opts.previous, c_start, ext_days) if opts.previous else None,
-                           hint=_slice(opts.hint, c_start, ext_days) if opts.hint else None)
-        res = solve(replace(sc, locked=own + ahead), c_start, ext_days, ext_opts, on_progress=progress,
-                    cancel=cancel, prior=prior, horizon_end=horizon_end, lookahead_from=c_end + dt.timedelta(days=1),
-                    later_locks=later)
+        res = solve(replace(sc, locked=own + ahead), c_start, ext_days, _sliced(opts, c_start, ext_days),
+                    on_progress=progress, cancel=cancel, prior=prior, horizon_end=horizon_end,
+                    lookahead_from=c_end + dt.timedelta(days=1), later_locks=later)
         if res.status in ("OPTIMAL", "FEASIBLE"):
-            previous = _slice(opts.previous, c_start, c_days) if opts.previous else None
-            return _cut(res, sc, c_start, c_days, prior, horizon_end, previous)
-    c_opts = replace(opts, previous=_slice(opts.previous, c_start, c_days) if opts.previous else None,
-                     hint=_slice(opts.hint, c_start, c_days) if opts.hint else None)
+            return _cut(res, sc, c_start, c_days, prior, horizon_end, _sliced(opts, c_start, c_days).previous)
+    c_opts = _sliced(opts, c_start, c_days)
     return solve(replace(sc, locked=own), c_start, c_days, c_opts, on_progress=progress, cancel=cancel, prior=prior,
                  horizon_end=horizon_end, later_locks=later)
+
+
+def _sliced(opts: SolveOptions, start: dt.date, days: int) -> SolveOptions:
+    """``opts`` with its previous roster and hint cut to [start, start + days)."""
+    return replace(opts, previous=_slice(opts.previous, start, days) if opts.previous else None,
+                   hint=_slice(opts.hint, start, days) if opts.hint else None)
 
 
 def _cut(res: SolveResult, sc: Scenario, start: dt.date, days: int, prior, horizon_end: dt.date,

@@ -14,7 +14,7 @@ from collections import defaultdict
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
 from roster.model import NO_OVERTIME_KINDS, OFF, DayType, ProtectedKind, WorkingTimeSystem
 
-from .model import DAY, RosterModel, minutes_by_day, slot_cover, symmetry_classes
+from .model import DAY, RosterModel, slot_cover, symmetry_classes
 
 # ---------------------------------------------------------------- cell rules (before variables)
 
@@ -476,13 +476,12 @@ def _locked_minutes(inst, person, y: int, mo: int) -> tuple[int, int]:
     """(paid, holiday) minutes that ``person``'s later locks (:attr:`solver.model.Instance.later_locks`) put into month
     (y, mo) inside the period, by the minutes that fall in it (rounded up, as the spill is)."""
     paid = hol = 0
+    shifts = {s.code: s for s in inst.shifts}
     for lk in inst.later_locks:
-        if lk.staff != person.id or lk.shift == OFF:
-            continue
-        s = inst.scenario.shift_map().get(lk.shift)
+        s = shifts.get(lk.shift) if lk.staff == person.id and lk.shift != OFF else None
         if s is None or not s.span_minutes:
             continue
-        for k, mins in minutes_by_day(s).items():
+        for k, mins in inst.day_min[s.code].items():
             on = lk.date + dt.timedelta(days=k)
             if (on.year, on.month) != (y, mo) or on > inst.period_last:
                 continue
