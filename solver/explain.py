@@ -1514,9 +1514,16 @@ def _search_conflicts(scenario: Scenario, start: dt.date, days: int, time_limit:
     that is feasible, shrink to a minimal set of locks that is still infeasible (deletion filter)."""
     names = {p.id: p.name for p in scenario.staff}
 
-    def feasible(sc: Scenario) -> bool:
-        res = _solve(sc, start, days, time_limit, seed, workers)
-        return getattr(res, "status", "UNKNOWN") in ("OPTIMAL", "FEASIBLE")
+    def status(sc: Scenario) -> str:
+        return getattr(_solve(sc, start, days, time_limit, seed, workers), "status", "UNKNOWN")
+
+    def feasible(sc: Scenario) -> bool:  # shown by a roster
+        return status(sc) in ("OPTIMAL", "FEASIBLE")
+
+    def refused(sc: Scenario) -> bool:
+        """Proven to have no roster.  A re-solve that runs out of time (a long period on a short limit) keeps the
+        lock in the set instead of dropping it as if its absence had been proven infeasible."""
+        return status(sc) in ("INFEASIBLE", "MODEL_INVALID")
 
     locks = list(scenario.locked)
     if locks and feasible(replace(scenario, locked=())):
@@ -1525,7 +1532,7 @@ def _search_conflicts(scenario: Scenario, start: dt.date, days: int, time_limit:
             i = 0
             while i < len(core):
                 trial = core[:i] + core[i + 1:]
-                if not feasible(replace(scenario, locked=tuple(trial))):
+                if refused(replace(scenario, locked=tuple(trial))):
                     core = trial
                 else:
                     i += 1

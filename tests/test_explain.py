@@ -638,3 +638,27 @@ def test_locks_that_fail_only_together_offer_releasing_one_of_them():
     one = [f for f in ex.fixes if f.kind == "unlock" and len(f.params["locks"]) == 1]
     assert one and one[0].resolves and ex.fixes[0] is one[0], [f.describe() for f in ex.fixes]
     assert "只解除其中一个锁定" in one[0].describe()
+
+
+def test_the_lock_deletion_filter_drops_a_lock_only_on_a_proven_refusal(monkeypatch):
+    """A re-solve that finds nothing in its time (UNKNOWN) is no proof: the lock stays in the conflicting set
+    (sweep #12: 2-s re-solves of a 92-day period had shrunk the set on timeouts)."""
+    from solver import explain as ex_mod
+
+    day = D("2026-06-02")
+    locks = tuple(Lock(s, day, "D") for s in ("a", "b", "c"))
+    sc = Scenario(shifts=(Shift("D", "白班", 480, 8),), demand=(DemandRule("all", 480, 960, 1),),
+                  staff=(Staff("a", "甲"), Staff("b", "乙"), Staff("c", "丙")), locked=locks)
+
+    class _Res:
+        def __init__(self, status):
+            self.status = status
+
+    def fake(scenario, *a, **k):
+        n = len(scenario.locked)
+        # all three: proven infeasible; none: solvable; two: the search runs out of time
+        return _Res("INFEASIBLE" if n == 3 else "FEASIBLE" if n == 0 else "UNKNOWN")
+
+    monkeypatch.setattr(ex_mod, "_solve", fake)
+    got = ex_mod._search_conflicts(sc, START, 3, 1.0, 0, 2)
+    assert len(got) == 1 and set(got[0].locks) == set(locks)
