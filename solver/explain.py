@@ -1369,9 +1369,13 @@ def explain(
                                  {"locks": sorted(bad, key=lambda x: (x.date, x.staff))}))
             # a set of locks that only fails together: releasing one of them may do (sweep #12: 18 locked 12-h
             # shifts over a month's cap, and the advice was to release all 18) — verified like the rest
+            offered: set = set()
             for c in ex.conflicts:
                 if len(c.locks) > 1:
                     one = max(c.locks, key=lambda x: (x.date, x.staff))
+                    if one in offered:  # two rules broken by the same locks: one offer
+                        continue
+                    offered.add(one)
                     what = f"{ex.names.get(one.staff, one.staff)} {_fmt_date(one.date, False)} {one.shift}"
                     what_en = f"{ex.names.get(one.staff, one.staff)} {_fmt_date(one.date, True)} {one.shift}"
                     fixes.append(Fix("unlock", f"只解除其中一个锁定：{what}", f"release one of them: {what_en}", 1,

@@ -636,7 +636,7 @@ def test_locks_that_fail_only_together_offer_releasing_one_of_them():
     assert res.status == "INFEASIBLE"
     ex = explain(sc, start, 30, res, verify_time_limit=3)
     one = [f for f in ex.fixes if f.kind == "unlock" and len(f.params["locks"]) == 1]
-    assert one and one[0].resolves and ex.fixes[0] is one[0], [f.describe() for f in ex.fixes]
+    assert len(one) == 1 and one[0].resolves and ex.fixes[0] is one[0], [f.describe() for f in ex.fixes]
     assert "只解除其中一个锁定" in one[0].describe()
 
 
@@ -662,3 +662,15 @@ def test_the_lock_deletion_filter_drops_a_lock_only_on_a_proven_refusal(monkeypa
     monkeypatch.setattr(ex_mod, "_solve", fake)
     got = ex_mod._search_conflicts(sc, START, 3, 1.0, 0, 2)
     assert len(got) == 1 and set(got[0].locks) == set(locks)
+
+
+def test_one_offer_to_release_a_lock_when_several_rules_name_the_same_locks():
+    sc = sample_scenario()
+    locks = tuple(Lock("s04", START + dt.timedelta(days=i), "D") for i in range(7))
+    sc = replace(sc, locked=locks)
+    res = solve(sc, START, 7, FAST)
+    assert res.status == "INFEASIBLE"
+    ex = explain(sc, START, 7, res, verify_time_limit=2)
+    assert len(ex.conflicts) > 1  # consecutive days, weekly rest, overtime: the same seven locks
+    singles = [f.describe() for f in ex.fixes if f.kind == "unlock" and len(f.params["locks"]) == 1]
+    assert len(singles) == len(set(singles)) == 1, singles
