@@ -114,13 +114,16 @@ def input_alerts(scenario: Scenario, first: dt.date, last: dt.date, lang: str = 
     # time; the next may find its locks impossible after this one — sweep #12).  Solving both periods together
     # (more than 35 days are planned month by month with a look ahead at the next month's locks) avoids it.
     reach = last + dt.timedelta(days=r.seam_days())
-    after = sorted((lk for lk in scenario.locked if last < lk.date <= reach and lk.shift != OFF), key=lambda lk: lk.date)
+    active = {p.id for p in scenario.staff if p.active}
+    codes = {sh.code for sh in scenario.shifts}
+    after = sorted((lk for lk in scenario.locked if last < lk.date <= reach and lk.shift != OFF
+                    and lk.staff in active and lk.shift in codes), key=lambda lk: lk.date)
     if after:
         lk = after[0]
         say(f"本期结束后 {(reach - last).days} 天内有 {len(after)} 个锁定（首个：{lk.date.month}月{lk.date.day}日 "
             f"{lk.staff} {lk.shift}），本期排班不考虑它们，下一期可能因休息、连续天数或加班上限而无法满足；"
             "请将两期一起求解。",
-            f"{len(after)} lock{'s' if len(after) != 1 else ''} fall within {(reach - last).days} days after this period "
+            f"{len(after)} lock{'s fall' if len(after) != 1 else ' falls'} within {(reach - last).days} days after this period "
             f"(first: {lk.date:%m-%d} {lk.staff} {lk.shift}); this period does not plan around them, so the next one may "
             "not be able to keep them (rest, consecutive days, overtime cap) — solve both periods together.")
     inactive = {p.id for p in scenario.staff if not p.active}

@@ -249,7 +249,8 @@ def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: 
         floor_model.Minimize(sum(c * v for c, v in under.parts))
         fs = cp_model.CpSolver()
         fs.parameters.num_workers = 1
-        fs.parameters.max_time_in_seconds = 5.0
+        fs.parameters.max_deterministic_time = 2.0  # the same bound on any machine (review)
+        fs.parameters.max_time_in_seconds = 30.0  # safety net only
         if fs.Solve(floor_model) == cp_model.OPTIMAL:
             bound = max(bound, under.weight * fs.ObjectiveValue())
     cells = {(a.staff, a.date): a.shift for a in roster.assignments}
@@ -257,7 +258,8 @@ def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: 
         m.model.Add(v == int(cells.get((m.inst.staff[p].id, m.inst.dates[d])) == code))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 10.0
+    solver.parameters.max_deterministic_time = 5.0
+    solver.parameters.max_time_in_seconds = 60.0  # safety net only
     if solver.Solve(m.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     objective = solver.ObjectiveValue()

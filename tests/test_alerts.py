@@ -274,3 +274,9 @@ def test_locks_just_after_the_period_are_alerted_off_locks_and_far_ones_are_not(
     assert any("2 locks fall within 7 days after this period" in a for a in period_alerts(near, first, last, "en"))
     far = dataclasses.replace(sc, locked=(Lock("s01", D("2026-10-01"), "OFF"), Lock("s02", D("2026-10-09"), "D")))
     assert not [a for a in period_alerts(far, first, last) if "本期结束后" in a]
+    # locks no plan can keep (an inactive person, an unknown shift) are not counted; one lock "falls"
+    gone = dataclasses.replace(sc.staff[2], active=False)
+    odd = dataclasses.replace(sc, staff=(*sc.staff[:2], gone, *sc.staff[3:]),
+                              locked=(Lock(gone.id, D("2026-10-02"), "D"), Lock("s01", D("2026-10-02"), "Z"),
+                                      Lock("s02", D("2026-10-03"), "N")))
+    assert any("1 lock falls within 7 days" in a for a in period_alerts(odd, first, last, "en"))
