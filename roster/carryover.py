@@ -106,6 +106,22 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
             ext += max(0.0, total * ratio - day_std)
         hol += sum(m for d, m in span.items() if cal.is_holiday(d)) * ratio
     dates = [first + dt.timedelta(days=i) for i in range((roster.end - first).days + 1)]
+    # the other reading of "paid hours per natural month" (as the validator measures it): the minutes that fall
+    # on first … end, the previous period's nights running into the first date (``roster.carried_in``) included —
+    # a 30 Sep night's October morning belongs to October's month-to-date overtime (review of session 10: day
+    # chunks of a rolling plan lost it, and October reached 44 h)
+    in_dates = set(dates)
+    paid_m = hol_m = 0.0
+    for a in (*roster.assignments, *roster.carried_in):
+        if a.staff != staff_id:
+            continue
+        span = split_by_date(a.start, a.end)
+        total = sum(span.values())
+        if total <= 0:
+            continue
+        ratio = max(0, total - breaks.get(a.shift, 0)) / total
+        paid_m += sum(m for d, m in span.items() if d in in_dates) * ratio
+        hol_m += sum(m for d, m in span.items() if d in in_dates and cal.is_holiday(d)) * ratio
     scale = person.weekly_hours / 40
     if rules.standard_hours_method == "average":
         std = AVERAGE_MONTH_HOURS * 60 * scale * len(dates) / ((m_last - m_first).days + 1)
@@ -114,6 +130,7 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every leave kind
     std = max(0.0, std)
     ot = max(0.0, paid - hol - std) + hol  # each overtime hour once: max(paid − std, hol)
+    ot = max(ot, max(0.0, paid_m - hol_m - std) + hol_m)  # the larger reading is measured
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
         ot = max(ot, ext + hol)
     if first == roster.start and first.day != 1 and staff_id in scenario.history:

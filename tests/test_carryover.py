@@ -111,6 +111,20 @@ def test_overtime_not_carried_from_a_previous_month_of_a_long_period():
     assert h["a"].overtime_minutes_month == 0  # 8 h paid against a 64 h July standard
 
 
+def test_overtime_counts_a_previous_months_night_running_into_the_month():
+    # a's L night 22:00 30 Sep → 06:00 1 Oct puts 6 h into the National Day holiday (300 %, always overtime);
+    # 1–7 Oct has no workday (standard 0).  By start date October holds nothing; by the minutes falling in it
+    # (the validator's other reading) 6 h — the month-to-date overtime the next period starts from.
+    sc = scenario()
+    night = make_assignment("a", D("2026-09-30"), L)
+    ro = Roster(D("2026-10-01"), 7, (), carried_in=(night,))
+    assert history_after(sc, ro)["a"].overtime_minutes_month == 6 * 60
+    # the same night inside a period that starts in September and ends in October
+    ro2 = Roster(D("2026-09-24"), 14, (night,))
+    assert history_after(sc, ro2)["a"].overtime_minutes_month == 6 * 60
+    assert history_after(sc, ro2)["b"].overtime_minutes_month == 0
+
+
 def test_next_scenario_rolls_history_and_drops_old_locks():
     sc = scenario(locked=(Lock("a", D("2026-06-03"), "D"), Lock("a", D("2026-06-10"), "OFF")))
     ro = roster(sc, "2026-06-01", 7, {("a", "2026-06-07"): "D"})
@@ -147,12 +161,15 @@ def test_two_halves_carry_the_same_state_as_the_whole():
 
 
 def test_carried_overtime_agrees_with_hr_accounting():
-    """carryover has its own overtime helper (the solver imports it and must not import roster.hours);
-    it must agree with roster.hours on the sample team, breaks, leave and holidays included."""
+    """carryover has its own overtime helper (the solver imports it and must not import roster.hours/validator);
+    it must agree with the validator's cap measure of the end month (the larger of the start-date and the minute
+    readings, history included) on the sample team, breaks, leave and holidays included, and never carry less than
+    the HR sheet's overtime (which counts a shift in its start month)."""
     import random
 
     from roster.hours import month_hours
     from roster.sample import sample_scenario
+    from roster.validator import CheckContext, month_overtime
 
     rng = random.Random(3)
     sc = sample_scenario()
@@ -165,10 +182,12 @@ def test_carried_overtime_agrees_with_hr_accounting():
         ro = Roster(D(start), days, tuple(cells))
         carried = history_after(sc, ro)
         rows = {r.staff: r for r in month_hours(sc, ro) if r.month == ro.end.month}
+        ctx = CheckContext.build(sc, ro)
         assert any(h.overtime_minutes_month > 0 for h in carried.values())
         for p in sc.staff:
             r = rows[p.id]
-            assert abs(carried[p.id].overtime_minutes_month - (r.overtime_total_hours + r.prior_overtime_hours) * 60) <= 1
+            assert abs(carried[p.id].overtime_minutes_month - month_overtime(ctx, p)[-1].overtime) <= 1
+            assert carried[p.id].overtime_minutes_month >= (r.overtime_total_hours + r.prior_overtime_hours) * 60 - 1
 
 
 def test_standard_system_carries_the_extended_hours_across_a_seam():

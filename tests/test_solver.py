@@ -757,6 +757,20 @@ def test_short_rolling_chunk_does_not_hold_a_spilled_night_against_its_own_few_d
     assert_clean(sc, res)
 
 
+def test_day_chunks_carry_a_spilled_night_into_the_next_months_overtime():
+    """Day-count chunks (review of session 10): the 30 Sep 20:00–08:00 night puts 8 h into the 1 Oct holiday.  The
+    September chunk checks them against October's cap, but the October chunks did not count them again (the
+    history's month-to-date overtime read October by start date), so October reached 44 h against 36."""
+    from roster.sample import twelve_hour_shifts
+    from solver.rolling import solve_rolling
+
+    sc = scen(team(3), [DemandRule("all", 0, 24 * 60, 2)], Rules(approval=APPROVED), shifts=twelve_hour_shifts(),
+              locked=(Lock("p0", dt.date(2026, 9, 30), "B"),))
+    res = solve_rolling(sc, dt.date(2026, 9, 24), 38, SolveOptions(time_limit=1, workers=1), chunk=7)
+    assert [c[1] for c in res.roster.solver["chunks"]] == [7, 7, 7, 7, 7, 3]
+    assert_clean(sc, res)
+
+
 def test_rolling_chunk_names_a_lock_that_only_the_next_months_cap_forbids():
     """A lock on a 20:00–08:00 night on 31 Dec when the period ends on 3 Jan (January's cap 3.48 h): the December
     chunk is infeasible, and the lock diagnosis sees the whole period (horizon), so it names the lock."""
