@@ -2,62 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
     <context>
-        <name />
-        <message>
-            <source>数据文件已损坏。</source>
-            <extracomment>editors written in parallel (module, class, tab title); each takes (scenario, parent), has scenarioChanged(object) and set_scenario(scenario). Missing modules are skipped.</extracomment>
-            <translation>The data file is damaged.</translation>
-        </message>
-        <message>
-            <source>数据文件正被另一个程序使用（已加锁）。</source>
-            <translation>The data file is in use by another program (locked).</translation>
-        </message>
-        <message>
-            <source>数据文件来自更新版本的程序。</source>
-            <translation>The data file comes from a newer version of this program.</translation>
-        </message>
-        <message>
-            <source>无法打开数据文件。</source>
-            <translation>Cannot open the data file.</translation>
-        </message>
-        <message>
-            <source>无法打开数据文件</source>
-            <translation>Cannot open the data file</translation>
-        </message>
-        <message>
-            <source>重试</source>
-            <translation>Retry</translation>
-        </message>
-        <message>
-            <source>打开备份</source>
-            <translation>Open the backup</translation>
-        </message>
-        <message>
-            <source>选择其他文件…</source>
-            <translation>Choose another file…</translation>
-        </message>
-        <message>
-            <source>使用示例数据开始（不保存）</source>
-            <translation>Start with the sample data (nothing is saved)</translation>
-        </message>
-        <message>
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>选择数据文件</source>
-            <translation>Choose a data file</translation>
-        </message>
-        <message>
-            <source>排班数据库 (*.sqlite *.db);;所有文件 (*)</source>
-            <translation>Roster database (*.sqlite *.db);;All files (*)</translation>
-        </message>
-    </context>
-    <context>
         <name>App</name>
+        <message>
+            <source>已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。</source>
+            <extracomment>a message for the user when a saved team version or roster could not be read (None when all was read) the store holds team data but no version of it can be read: the app must not save over the file</extracomment>
+            <translation>Opened the earlier team version {sid} (saved {at}); the damaged version stays in the data file.</translation>
+        </message>
+        <message>
+            <source>数据文件中没有一版团队数据可以读取：现以示例团队打开，本次不会写入该数据文件，它保持原样：{path}</source>
+            <translation>No saved team version in the data file can be read: the sample team is open, and nothing is written to that file this session, it stays as it is: {path}</translation>
+        </message>
+        <message>
+            <source>已打开较早保存的排班“{name}”（{at}）。</source>
+            <translation>Opened the earlier roster “{name}” (saved {at}).</translation>
+        </message>
         <message>
             <source>排班</source>
             <translation>Roster</translation>
+        </message>
+        <message>
+            <source>部分保存的数据无法读取</source>
+            <translation>Some saved data could not be read</translation>
         </message>
         <message>
             <source>未打开数据文件：本次修改不会自动保存</source>
@@ -2877,6 +2842,58 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>身份证号应为 15 或 18 位：%1</source>
             <translation>An ID number has 15 or 18 characters: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreRecovery</name>
+        <message>
+            <source>数据文件已损坏。</source>
+            <extracomment>editors written in parallel (module, class, tab title); each takes (scenario, parent), has scenarioChanged(object) and set_scenario(scenario). Missing modules are skipped.</extracomment>
+            <translation>The data file is damaged.</translation>
+        </message>
+        <message>
+            <source>数据文件正被另一个程序使用（已加锁）。</source>
+            <translation>The data file is in use by another program (locked).</translation>
+        </message>
+        <message>
+            <source>数据文件来自更新版本的程序。</source>
+            <translation>The data file comes from a newer version of this program.</translation>
+        </message>
+        <message>
+            <source>无法打开数据文件。</source>
+            <translation>Cannot open the data file.</translation>
+        </message>
+        <message>
+            <source>无法打开数据文件</source>
+            <translation>Cannot open the data file</translation>
+        </message>
+        <message>
+            <source>重试</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>打开备份</source>
+            <translation>Open the backup</translation>
+        </message>
+        <message>
+            <source>选择其他文件…</source>
+            <translation>Choose another file…</translation>
+        </message>
+        <message>
+            <source>使用示例数据开始（不保存）</source>
+            <translation>Start with the sample data (nothing is saved)</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>选择数据文件</source>
+            <translation>Choose a data file</translation>
+        </message>
+        <message>
+            <source>排班数据库 (*.sqlite *.db);;所有文件 (*)</source>
+            <translation>Roster database (*.sqlite *.db);;All files (*)</translation>
         </message>
     </context>
     <context>

@@ -288,6 +288,13 @@ EN: dict[str, str] = {
     "选择数据文件": "Choose a data file",
     "排班数据库 (*.sqlite *.db);;所有文件 (*)": "Roster database (*.sqlite *.db);;All files (*)",
     "未打开数据文件：本次修改不会自动保存": "No data file open: changes in this session are not saved automatically",
+    "已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。":
+        "Opened the earlier team version {sid} (saved {at}); the damaged version stays in the data file.",
+    "数据文件中没有一版团队数据可以读取：现以示例团队打开，本次不会写入该数据文件，它保持原样：{path}":
+        "No saved team version in the data file can be read: the sample team is open, and nothing is written to "
+        "that file this session, it stays as it is: {path}",
+    "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
+    "部分保存的数据无法读取": "Some saved data could not be read",
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
     "未保存": "Not saved",

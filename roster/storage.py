@@ -132,7 +132,7 @@ def _error(exc: BaseException, path: str | os.PathLike, doing: str) -> StoreErro
     kind = _classify(exc)
     what = {
         "locked": "数据库正被另一个程序（或另一个排班窗口）锁定，请关闭它后重试",
-        "corrupt": "文件已损坏或不是排班数据库，可用备份 roster.db.bak 恢复",
+        "corrupt": f"文件已损坏或不是排班数据库，可用备份 {backup_path(path).name} 恢复",
         "io": "读写失败",
     }[kind]
     return StoreError(f"{doing}数据文件 {path} 时出错：{what}（{exc}）", kind=kind, path=path)
@@ -159,7 +159,7 @@ def _check_existing(path: Path, timeout: float) -> None:
         if result != ["ok"]:
             raise StoreError(
                 f"数据文件 {path} 已损坏（完整性检查：{'; '.join(map(str, result[:3]))}），"
-                "可用备份 roster.db.bak 恢复；文件未被改动。",
+                f"可用备份 {backup_path(path).name} 恢复；文件未被改动。",
                 kind="corrupt", path=path)
     except sqlite3.Error as e:
         raise _error(e, path, "检查") from e
@@ -340,6 +340,11 @@ class Store:
             raise StoreError(f"数据文件 {self.path} 中的团队数据（第 {sid} 版）已损坏：{e}", kind="corrupt",
                              path=self.path) from e
         return sc
+
+    def scenario_versions(self) -> list[tuple[int, dt.datetime]]:
+        """(id, saved at) of every saved scenario version, newest first."""
+        rows = self._read("SELECT id, saved_at FROM scenario ORDER BY id DESC")
+        return [(r[0], dt.datetime.fromisoformat(r[1])) for r in rows]
 
     def latest_scenario_id(self) -> int | None:
         rows = self._read("SELECT MAX(id) FROM scenario")

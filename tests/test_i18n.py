@@ -117,6 +117,14 @@ def test_catalogue_holds_every_editor_string_with_english():
     assert found > 150  # the scan really read the editors
 
 
+def test_every_message_has_a_context():
+    """A message without a context never matches at run time (Qt looks it up by context): lupdate writes one when
+    the text goes through a helper instead of a literal ``self.tr`` / ``QCoreApplication.translate`` call (GUI
+    review #13: the data-file recovery dialog stayed Chinese in the English UI)."""
+    nameless = [src for ctx, src, _tr in _messages() if not ctx]
+    assert not nameless, nameless
+
+
 def test_placeholders_survive_translation():
     ph = re.compile(r"%\d|\{[a-z_]+\}")
     for ctx, src, tr in _messages():

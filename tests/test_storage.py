@@ -263,6 +263,14 @@ def test_random_bytes_is_corrupt(db: Path):
     assert not backup_path(db).exists()
 
 
+def test_corrupt_message_names_this_files_backup(tmp_path: Path):
+    """The message names the backup of *this* file (GUI review #13: it always said roster.db.bak)."""
+    path = tmp_path / "团队.sqlite"
+    path.write_bytes(os.urandom(8192))
+    err = _expect_failure(path, "corrupt")
+    assert "团队.sqlite.bak" in str(err) and "roster.db.bak" not in str(err)
+
+
 def test_truncated_database_is_corrupt(filled: Path):
     with Store.open(filled):
         pass  # creates a good .bak

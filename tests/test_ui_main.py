@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QWidget
 
-from roster.model import OFF
+from roster.model import OFF, Roster
 from roster.sample import sample_scenario
 from ui.main_window import MainWindow
 from ui.roster_model import Roles
@@ -506,20 +506,66 @@ def test_app_main_first_run_loads_sample(qtbot, monkeypatch, tmp_path):
 
     store = Store.open(tmp_path / "a.db")
     try:
-        sc, ro, rid = load_initial(store)
-        assert sc.name == sample_scenario().name and ro is None and rid is None
+        sc, ro, rid, problem, keep = load_initial(store)
+        assert sc.name == sample_scenario().name and ro is None and rid is None and problem is None and not keep
         store.save_scenario(sc)
         w = MainWindow(sc, START, 7, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
                        store=store)
         qtbot.addWidget(w)
         w.model.setData(w.model.index_of("s02", START), "E")
         w.shutdown()
-        sc2, ro2, rid2 = load_initial(store)
+        sc2, ro2, rid2, problem2, _keep = load_initial(store)
+        assert problem2 is None
         assert rid2 == w.autosaver.roster_id
         assert [(a.staff, a.shift) for a in ro2.assignments] == [("s02", "E")]
     finally:
         store.close()
     assert Path(tmp_path / "a.db").exists()
+
+
+def _damage(path, table: str, row_id: int) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute(f"UPDATE {table} SET data = substr(data, 1, 20) WHERE id = ?", (row_id,))
+    con.commit()
+    con.close()
+
+
+def test_load_initial_skips_a_damaged_team_version_and_says_so(qtbot, tmp_path):
+    """GUI review #13: a damaged team row (the file itself intact) silently opened the sample, which autosave then
+    stored as the newest version.  The newest readable version opens, the user is told which one."""
+    from dataclasses import replace
+
+    from roster.storage import Store
+    from ui.app import load_initial
+
+    sc = sample_scenario()
+    mine = replace(sc, staff=(replace(sc.staff[0], name="自定义甲"), *sc.staff[1:]))
+    with Store.open(tmp_path / "a.db") as store:
+        old = store.save_scenario(mine)
+        new = store.save_scenario(replace(mine, staff=(replace(mine.staff[0], name="自定义乙"), *mine.staff[1:])))
+        r1 = store.save_roster("一", Roster(START, 7, ()), scenario_id=old)
+        r2 = store.save_roster("二", Roster(START, 7, ()), scenario_id=new)
+    _damage(tmp_path / "a.db", "scenario", new)
+    _damage(tmp_path / "a.db", "roster", r2)
+    with Store.open(tmp_path / "a.db") as store:
+        got = load_initial(store)
+    assert got.scenario.staff[0].name == "自定义甲" and got.roster_id == r1 and not got.keep_file
+    assert f"第 {old} 版" in got.problem and "“一”" in got.problem and "已损坏" in got.problem
+
+
+def test_load_initial_with_no_readable_team_writes_nothing(qtbot, tmp_path):
+    from roster.storage import Store
+    from ui.app import load_initial
+
+    with Store.open(tmp_path / "a.db") as store:
+        sid = store.save_scenario(sample_scenario())
+    _damage(tmp_path / "a.db", "scenario", sid)
+    with Store.open(tmp_path / "a.db") as store:
+        got = load_initial(store)
+    assert got.keep_file and got.roster is None and got.scenario.name == sample_scenario().name
+    assert str(tmp_path / "a.db") in got.problem
 
 
 def test_conflicting_locks_explained_with_fix_buttons(qtbot, make_window):

@@ -7,10 +7,14 @@ scenario and roster from it, or the embedded 13-person sample on first run, and 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from roster.model import Roster, Scenario
 
 ORG_NAME = "Shichahai12345"
 APP_NAME = "roster"
@@ -48,25 +52,69 @@ def install_language(app: QApplication, lang: str) -> bool:
     return bool(install_translator(app, lang))
 
 
-def load_initial(store, chooser_result: str | None = None):
-    """(scenario, roster, roster_id) from the store, or the sample when the store is empty/absent."""
+class Initial(NamedTuple):
+    """What the app opens with (:func:`load_initial`)."""
+
+    scenario: Scenario
+    roster: Roster | None
+    roster_id: int | None
+    #: a message for the user when a saved team version or roster could not be read (None when all was read)
+    problem: str | None = None
+    #: the store holds team data but no version of it can be read: the app must not save over the file
+    keep_file: bool = False
+
+
+def load_initial(store) -> Initial:
+    """The newest readable team version and roster from the store, or the sample when the store is empty/absent.
+
+    A damaged newest version is skipped for the one before it, and the user is told (GUI review #13: a damaged team
+    row silently opened the sample, which autosave then stored as the newest version over the user's team); when no
+    version can be read the sample opens with ``keep_file`` set, so nothing is written to the file."""
     from roster.sample import sample_scenario
 
-    scenario = None
-    roster = None
-    roster_id = None
+    problems: list[str] = []
+    scenario = roster = roster_id = None
+    keep_file = False
     if store is not None:
         try:
-            scenario = store.load_scenario()
-            infos = store.list_rosters()
-            if infos:
-                roster_id = infos[-1].id
-                roster = store.load_roster(roster_id)
-        except Exception:
-            scenario, roster, roster_id = None, None, None
+            versions = store.scenario_versions()
+        except Exception as e:  # noqa: BLE001 - a store that cannot even list its versions: say so, write nothing
+            problems.append(str(e))
+            versions, keep_file = [], True
+        for i, (sid, saved_at) in enumerate(versions):
+            try:
+                scenario = store.load_scenario(sid)
+            except Exception as e:  # noqa: BLE001 - every failure of a saved version is reported, none is fatal
+                problems.append(str(e))
+                continue
+            if i:
+                problems.append(QCoreApplication.translate("App", "已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。")
+                                .format(sid=sid, at=saved_at.strftime("%Y-%m-%d %H:%M")))
+            break
+        if versions and scenario is None:
+            keep_file = True
+            problems.append(QCoreApplication.translate("App", "数据文件中没有一版团队数据可以读取：现以示例团队打开，本次不会写入"
+                                                              "该数据文件，它保持原样：{path}").format(path=store.path))
+        elif scenario is not None:
+            try:
+                infos = store.list_rosters()
+            except Exception as e:  # noqa: BLE001
+                problems.append(str(e))
+                infos = []
+            for i, info in enumerate(reversed(infos)):
+                try:
+                    roster = store.load_roster(info.id)
+                except Exception as e:  # noqa: BLE001
+                    problems.append(str(e))
+                    continue
+                roster_id = info.id
+                if i:
+                    problems.append(QCoreApplication.translate("App", "已打开较早保存的排班“{name}”（{at}）。")
+                                    .format(name=info.name, at=info.saved_at.strftime("%Y-%m-%d %H:%M")))
+                break
     if scenario is None:
         scenario = sample_scenario()
-    return scenario, roster, roster_id
+    return Initial(scenario, roster, roster_id, "\n".join(problems) or None, keep_file)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,8 +133,15 @@ def main(argv: list[str] | None = None) -> int:
     store, choice, message = open_store_with_recovery(None, lambda e, b: ask_store_recovery(None, e, b))
     if choice == CHOICE_QUIT:
         return 1
-    scenario, roster, roster_id = load_initial(store)
+    initial = load_initial(store)
+    scenario, roster, roster_id = initial.scenario, initial.roster, initial.roster_id
+    if initial.keep_file and store is not None:
+        store.close()  # no readable team in it: open the sample without writing to that file
+        store = None
+        message = initial.problem or message
     win = MainWindow(scenario, roster=roster, store=store, settings=settings, roster_id=roster_id, lang=lang)
+    if initial.problem:
+        QMessageBox.warning(win, QCoreApplication.translate("App", "部分保存的数据无法读取"), initial.problem)
     if store is None:
         win.statusBar().showMessage(QCoreApplication.translate("App", "未打开数据文件：本次修改不会自动保存") +
                                     (f"（{message}）" if message else ""))

@@ -108,26 +108,30 @@ def _call_flexible(fn, *args, **kwargs):
 
 
 def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
-    """Dialog for a store that cannot be opened; returns (choice, path).  Patched in tests."""
+    """Dialog for a store that cannot be opened; returns (choice, path).  Patched in tests.
+
+    Every string is a literal ``QCoreApplication.translate("StoreRecovery", …)`` call: lupdate does not see through
+    a helper (GUI review #13: a ``tr = lambda`` put them in a nameless context and the English UI showed Chinese)."""
     kind = getattr(error, "kind", "io")
-    tr = lambda s: QCoreApplication.translate("StoreRecovery", s)  # noqa: E731
     what = {
-        "corrupt": tr("数据文件已损坏。"),
-        "locked": tr("数据文件正被另一个程序使用（已加锁）。"),
-        "newer_schema": tr("数据文件来自更新版本的程序。"),
-    }.get(kind, tr("无法打开数据文件。"))
+        "corrupt": QCoreApplication.translate("StoreRecovery", "数据文件已损坏。"),
+        "locked": QCoreApplication.translate("StoreRecovery", "数据文件正被另一个程序使用（已加锁）。"),
+        "newer_schema": QCoreApplication.translate("StoreRecovery", "数据文件来自更新版本的程序。"),
+    }.get(kind, QCoreApplication.translate("StoreRecovery", "无法打开数据文件。"))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("无法打开数据文件"))
+    box.setWindowTitle(QCoreApplication.translate("StoreRecovery", "无法打开数据文件"))
     box.setText(what)
     box.setInformativeText(str(error))
+    role = QMessageBox.ButtonRole
     # a locked file is usually freed by closing the other program: retry first (GUI review M6)
-    b_retry = box.addButton(tr("重试"), QMessageBox.ButtonRole.AcceptRole) if kind == "locked" else None
-    b_backup = (box.addButton(tr("打开备份"), QMessageBox.ButtonRole.AcceptRole)
+    b_retry = (box.addButton(QCoreApplication.translate("StoreRecovery", "重试"), role.AcceptRole)
+               if kind == "locked" else None)
+    b_backup = (box.addButton(QCoreApplication.translate("StoreRecovery", "打开备份"), role.AcceptRole)
                 if backups and kind != "locked" else None)
-    b_other = box.addButton(tr("选择其他文件…"), QMessageBox.ButtonRole.ActionRole)
-    b_sample = box.addButton(tr("使用示例数据开始（不保存）"), QMessageBox.ButtonRole.ResetRole)
-    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    b_other = box.addButton(QCoreApplication.translate("StoreRecovery", "选择其他文件…"), role.ActionRole)
+    b_sample = box.addButton(QCoreApplication.translate("StoreRecovery", "使用示例数据开始（不保存）"), role.ResetRole)
+    box.addButton(QCoreApplication.translate("StoreRecovery", "退出"), role.RejectRole)
     box.setDefaultButton(b_retry or b_backup or b_other)
     box.exec()
     clicked = box.clickedButton()
@@ -136,7 +140,9 @@ def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
     if b_backup is not None and clicked is b_backup:
         return "backup", str(backups[0])
     if clicked is b_other:
-        path, _ = QFileDialog.getOpenFileName(parent, tr("选择数据文件"), "", tr("排班数据库 (*.sqlite *.db);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("StoreRecovery", "选择数据文件"), "",
+            QCoreApplication.translate("StoreRecovery", "排班数据库 (*.sqlite *.db);;所有文件 (*)"))
         return ("other", path) if path else ("quit", None)
     if clicked is b_sample:
         return "sample", None
