@@ -1523,6 +1523,14 @@
             <translation>No legal roster: see the reasons and suggested changes in the solve panel</translation>
         </message>
         <message>
+            <source>已取消：尚未找到排班，原排班保持不变</source>
+            <translation>Cancelled before a first roster was found: the roster shown is unchanged</translation>
+        </message>
+        <message>
+            <source>时间上限内未找到排班：请加长时间上限后重新求解</source>
+            <translation>No roster found within the time limit: raise the time limit and solve again</translation>
+        </message>
+        <message>
             <source>没有得到排班</source>
             <translation>No roster was found</translation>
         </message>

@@ -295,6 +295,9 @@ EN: dict[str, str] = {
         "that file this session, it stays as it is: {path}",
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
+    "已取消：尚未找到排班，原排班保持不变": "Cancelled before a first roster was found: the roster shown is unchanged",
+    "时间上限内未找到排班：请加长时间上限后重新求解":
+        "No roster found within the time limit: raise the time limit and solve again",
     "自动保存失败": "Autosave failed",
     "已自动保存": "Saved automatically",
     "未保存": "Not saved",

@@ -190,6 +190,23 @@ def test_cancel_midway(qtbot, make_window):
     assert w.act_solve.isEnabled() and not w.act_cancel.isEnabled()
 
 
+@pytest.mark.parametrize("status, says", [("CANCELLED", "已取消"), ("UNKNOWN", "时间上限"), ("INFEASIBLE", "无合法排班")])
+def test_a_solve_without_a_roster_says_why(qtbot, make_window, status, says):
+    """GUI review #13: cancelling before a first roster (or a time limit without one) was reported as "no legal
+    roster"; only a refusal is."""
+    from solver.api import SolveResult
+
+    w = make_window(7)
+    w.model.setData(w.model.index_of("s02", START), "E")
+    before = w.model.grid()
+    w._pre_solve_grid = before
+    result = SolveResult(Roster(START, 7, (), {"status": status}), status, None, None, None, 0.1, None, {}, [], None)
+    w._on_job_finished((result, None))
+    message = w.statusBar().currentMessage()
+    assert says in message and (status == "INFEASIBLE") == ("无合法排班" in message)
+    assert w.model.grid() == before
+
+
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):
     w = make_window(7)
     # 徐丽 (s11) has night_ok = False: a night shift breaks night_work_ban

@@ -1155,8 +1155,13 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("求解完成") + self.tr("：") + f"{self.solve_panel.status_label.text()}", 5000)
         else:
             self.model.set_grid(pre)
+            status = str(getattr(result, "status", ""))
             if _is_infeasible(result):
                 self.statusBar().showMessage(self.tr("无合法排班：原因与修改建议见求解面板"), 10000)
+            elif status == "CANCELLED":  # cancelled before a first roster (GUI review #13: said "no legal roster")
+                self.statusBar().showMessage(self.tr("已取消：尚未找到排班，原排班保持不变"), 8000)
+            elif status == "UNKNOWN":
+                self.statusBar().showMessage(self.tr("时间上限内未找到排班：请加长时间上限后重新求解"), 10000)
             else:
                 self.statusBar().showMessage(self.tr("没有得到排班"), 5000)
         if explanation is not None and not getattr(explanation, "ok", True) and not kept:
@@ -1652,7 +1657,8 @@ def _has_solution(result) -> bool:
 
 
 def _is_infeasible(result) -> bool:
-    return not _has_solution(result)
+    """No roster came back and the solver did not merely stop early (cancelled, or the time limit without one)."""
+    return not _has_solution(result) and str(getattr(result, "status", "")) not in ("CANCELLED", "UNKNOWN")
 
 
 def _preload_solver() -> None:
