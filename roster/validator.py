@@ -22,6 +22,7 @@ from .demand import SLOT_MINUTES, SLOTS_PER_DAY, demand_for_date
 from .model import (
     LEAVE_LABELS_ZH,
     NO_OVERTIME_KINDS,
+    LeaveKind,
     ProtectedKind,
     Roster,
     Scenario,
@@ -231,10 +232,10 @@ def one_shift_per_day(ctx: CheckContext) -> list[Violation]:
 def approved_leave(ctx: CheckContext) -> list[Violation]:
     """已批准的假期内不得排班。
 
-    Source: 女职工劳动保护特别规定 第7条 (S5, PG-03 产假); 职工带薪年休假条例 第2条 (S6).
+    Source: (per leave kind, :data:`_LEAVE_SOURCES`) 职工带薪年休假条例 第2条 (S6, 年休假); 女职工劳动保护特别规定 第7条
+    (S5, PG-03 产假); 劳动法 第44条 (S1, PAY-02 补休/调休); other kinds: the employer's leave approval.
     No shift starts on a leave date and no working minute falls on one; one violation per shift.
     """
-    src = RULES["approved_leave"].source
     out = []
     for p, tl in ctx.known_timelines():
         if not p.leave:
@@ -249,6 +250,9 @@ def approved_leave(ctx: CheckContext) -> list[Violation]:
             kinds = "、".join(sorted({_leave_label(p, d) for d in days}))
             msg = (f"{_who(p, p.id)} {'、'.join(_md(d) for d in days)} 已批准{kinds}，"
                    f"却排了 {_shift_desc(w)}，假期内工作 {minutes} 分钟")
+            # the source of the kinds actually broken (GUI review #13: a man's annual leave cited the maternity rule)
+            src = "；".join(dict.fromkeys(_LEAVE_SOURCES.get(lv.kind, _LEAVE_SOURCE_OTHER)
+                                          for d in days if (lv := p.leave_on(d)) is not None)) or _LEAVE_SOURCE_OTHER
             out.append(Violation("approved_leave", p.id, w.start, w.end, float(minutes), 0.0, src, msg))
     return out
 
@@ -286,6 +290,19 @@ def unavailable_slots(ctx: CheckContext) -> list[Violation]:
                        f"其中 {inside} 分钟在该时段内")
                 out.append(Violation("unavailable_slots", p.id, w.start, w.end, float(inside), 0.0, src, msg))
     return out
+
+
+_LEAVE_SOURCE_OTHER = "已批准的请假（用人单位的请假审批，排班规则）"
+_LEAVE_SOURCES = {
+    LeaveKind.ANNUAL: "《职工带薪年休假条例》第2条（年休假）",
+    LeaveKind.MATERNITY: "《女职工劳动保护特别规定》第7条（产假，PG-03）",
+    LeaveKind.COMP: "《劳动法》第44条（休息日加班安排补休，即调休，PAY-02）",
+}
+
+
+def leave_sources() -> frozenset[str]:
+    """Every source an approved_leave violation may cite (joined with "；" when its dates hold several kinds)."""
+    return frozenset(_LEAVE_SOURCES.values()) | {_LEAVE_SOURCE_OTHER}
 
 
 def _leave_label(p: Staff, d: dt.date) -> str:
@@ -716,7 +733,8 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("one_shift_per_day", "每天一个班次", "At most one shift per date",
                  "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期", one_shift_per_day, "个"),
         RuleInfo("approved_leave", "请假期间不排班", "No work on approved leave",
-                 "《女职工劳动保护特别规定》第7条（PG-03）；《职工带薪年休假条例》第2条", approved_leave, "分钟"),
+                 "《职工带薪年休假条例》第2条（年休假）；《女职工劳动保护特别规定》第7条（产假，PG-03）；"
+                 "《劳动法》第44条（调休）；其他假别：用人单位的请假审批", approved_leave, "分钟"),
         RuleInfo("unavailable_slots", "不可排班时段", "Unavailable times",
                  "排班规则（非法律条文）：员工登记的不可排班时段，与请假同样必须遵守", unavailable_slots, "分钟"),
         RuleInfo("employment_dates", "在职期间", "Employment dates",
@@ -842,8 +860,13 @@ _SOURCES_EN = {
     "排班规则（非法律条文）：员工登记的不可排班时段，与请假同样必须遵守":
         "Rostering rule (not a statute): times a person has registered as unavailable are kept like approved leave",
     "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期": "Rostering rule (not a statute): at most one shift per person and date; a shift belongs to the date it starts",
-    "《女职工劳动保护特别规定》第7条（PG-03）": f"{_FEMALE}, Art. 7 (PG-03)",
-    "《职工带薪年休假条例》第2条": "Regulations on Paid Annual Leave of Employees, Art. 2",
+    "《职工带薪年休假条例》第2条（年休假）": "Regulations on Paid Annual Leave of Employees, Art. 2 (annual leave)",
+    "《女职工劳动保护特别规定》第7条（产假，PG-03）": f"{_FEMALE}, Art. 7 (maternity leave, PG-03)",
+    "《劳动法》第44条（调休）": "Labour Law, Art. 44 (time off in lieu)",
+    "《劳动法》第44条（休息日加班安排补休，即调休，PAY-02）":
+        "Labour Law, Art. 44 (rest-day work is given equal time off in lieu; PAY-02)",
+    "其他假别：用人单位的请假审批": "other kinds: the employer's approval of the leave",
+    "已批准的请假（用人单位的请假审批，排班规则）": "approved leave (the employer's approval; rostering rule)",
     "《劳动合同法》第7条、第10条": "Labour Contract Law, Arts. 7 and 10",
     "服务合同岗位要求": "post requirements of the service contract",
     "《女职工劳动保护特别规定》第6条（PG-01）、第9条（PG-02）": f"{_FEMALE}, Art. 6 (PG-01) and Art. 9 (PG-02)",

@@ -253,6 +253,19 @@ def test_approved_leave_far_violated_one_per_shift():
     assert all(v.measured == 480 and "病假" in v.message for v in vs)
 
 
+@pytest.mark.parametrize("kind, cites, not_cited", [
+    (LeaveKind.ANNUAL, "职工带薪年休假条例", "女职工"),
+    (LeaveKind.MATERNITY, "女职工劳动保护特别规定》第7条", "年休假"),
+    (LeaveKind.COMP, "劳动法》第44条", "女职工"),
+    (LeaveKind.SICK, "请假审批", "女职工"),
+])
+def test_approved_leave_cites_the_source_of_its_kind(kind, cites, not_cited):
+    """GUI review #13: a man's annual leave cited the maternity-leave article first."""
+    sc = scen(on_leave("2026-06-03", "2026-06-03", kind))
+    (v,) = run(sc, ro([("s1", 2, "D")]), "approved_leave")
+    assert cites in v.source and not_cited not in v.source
+
+
 # ---------------------------------------------------------------- employment_dates
 
 

@@ -96,6 +96,8 @@ def test_each_planted_violation_is_listed_exactly_once(files, capsys):
         if rid == "night_work_ban":  # cites the reason that applies (PG-01/PG-02/PG-07 or the night_ok setting)
             cited = re.search(r"\(source: (.*)\)$", line).group(1)
             assert cited and set(cited.split("; ")) <= {source_text(s, "en") for s in night_ban_sources()}
+        elif rid == "approved_leave":  # cites the source of the leave kind broken (annual leave here)
+            assert "(source: Regulations on Paid Annual Leave of Employees, Art. 2 (annual leave))" in line
         else:
             assert source_text(RULES[rid].source, "en") in line
 
