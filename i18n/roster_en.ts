@@ -2754,7 +2754,7 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         </message>
         <message>
             <source>（已验证可解决）</source>
-            <translation> (checked: it solves the problem)</translation>
+            <translation> (verified)</translation>
         </message>
     </context>
     <context>

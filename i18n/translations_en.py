@@ -548,7 +548,7 @@ EN: dict[str, str] = {
     "用时": "Elapsed",
     "已找到解": "Solutions found",
     "采纳此修改": "Apply this change",
-    "（已验证可解决）": " (checked: it solves the problem)",
+    "（已验证可解决）": " (verified)",
     "员工与请假_模板.xlsx": "Staff_and_leave_template.xlsx",
     # legal sources beside each rule (rules editor)
     "WH-06 · 国办发〔2020〕53号 7×24": "WH-06 · State Council General Office doc. [2020] No. 53, 24/7",

@@ -67,6 +67,24 @@ def test_other_editors_translate(qtbot, english):
     assert c.model.data(c.model.index(4, 0)) == "H"  # 2026-10-01
 
 
+def test_english_explanation_fits_the_solve_panel_width(qtbot, english):
+    """GUI review #13: the English fix buttons' one-line titles made the explanation wider than the dock at 1366 px
+    wide (lines cut at the right edge, a sideways scroll bar over the last line)."""
+    from types import SimpleNamespace
+
+    from ui.solve_panel import SolvePanel
+
+    panel = SolvePanel()
+    qtbot.addWidget(panel)
+    panel.resize(340, 700)
+    panel.show()
+    fixes = [SimpleNamespace(description=f"unlock: 刘洋 Jun {d} D", resolves=True) for d in range(1, 3)]
+    panel.show_explanation("No legal roster: conflicting fixed cells.", fixes, True)
+    qtbot.wait(50)
+    box = panel.explain_box
+    assert box.widget().minimumSizeHint().width() <= box.viewport().width()
+
+
 def test_refusal_message_translated(qtbot, english):
     from ui.editors.common import EditRefused, parse_date
 

@@ -192,6 +192,8 @@ class SolvePanel(QWidget):
         self.explain_box.setObjectName("explainBox")
         self.explain_box.setWidgetResizable(True)
         self.explain_box.setFrameShape(QFrame.Shape.NoFrame)
+        # the text wraps to the dock's width: never a sideways scroll bar over the last line (GUI review #13)
+        self.explain_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget(self.explain_box)
         self.explain_title = QLabel(inner)
         self.explain_title.setWordWrap(True)
