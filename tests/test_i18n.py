@@ -85,6 +85,25 @@ def test_english_explanation_fits_the_solve_panel_width(qtbot, english):
     assert box.widget().minimumSizeHint().width() <= box.viewport().width()
 
 
+def test_switching_language_retranslates_a_stale_cancelled_banner(qtbot, qapp):
+    """GUI review #13: after a cancelled solve and a hand edit, the orange bar kept "已取消：保留原排班" in English."""
+    from ui.i18n import install_translator, remove_translators
+    from ui.solve_panel import SolvePanel
+
+    panel = SolvePanel()
+    qtbot.addWidget(panel)
+    panel.objective_label.setText("4,677")
+    panel.show_cancelled(None, kept=True)
+    panel.mark_stale()
+    assert "已取消" in panel.progress.format()
+    try:
+        assert install_translator(qapp, "en") is True
+        qtbot.waitUntil(lambda: "Edited" in panel.status_label.text(), timeout=2000)
+        assert not CJK.search(panel.progress.format()), panel.progress.format()
+    finally:
+        remove_translators(qapp)
+
+
 def test_refusal_message_translated(qtbot, english):
     from ui.editors.common import EditRefused, parse_date
 

@@ -1546,6 +1546,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.solve_panel.lang = lang
         self.model.lang = lang
+        self.statusBar().clearMessage()  # a message of the old language would stay until it times out
         self.settings.setValue("lang", lang)
         (self.act_lang_en if lang == "en" else self.act_lang_zh).setChecked(True)
         installed = False

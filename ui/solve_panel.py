@@ -312,12 +312,13 @@ class SolvePanel(QWidget):
         if last is not None:
             self.show_terms(*last)
         status = getattr(self, "_last_status", None)
+        short = getattr(self, "_last_short", 0.0)
+        if status is not None:  # the bar too, also once the result is stale (GUI review #13: stayed Chinese)
+            self.progress.setFormat(self._bar_text(status, short))
         if getattr(self, "_stale", False):
             self.status_label.setText(self.tr("已手动修改：以上结果已过期（按 F5 重新求解）"))
         elif status is not None:
-            short = getattr(self, "_last_short", 0.0)
             self.status_label.setText(self._status_text(status, short))
-            self.progress.setFormat(self._bar_text(status, short))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
