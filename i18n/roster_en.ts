@@ -1689,6 +1689,14 @@ Edit → Undo brings everything back. Continue?</translation>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
+            <source>排班有违规</source>
+            <translation>The roster breaks rules</translation>
+        </message>
+        <message>
+            <source>当前排班有 %1 条违反规则的地方（见“规则检查”），张贴后的排班表不合规。仍要继续吗？</source>
+            <translation>The roster breaks rules in %1 places (see Rule check): a rota posted like this is not compliant. Continue anyway?</translation>
+        </message>
+        <message>
             <source>导出 PDF</source>
             <translation>Export PDF</translation>
         </message>

@@ -295,6 +295,10 @@ EN: dict[str, str] = {
         "that file this session, it stays as it is: {path}",
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
+    "排班有违规": "The roster breaks rules",
+    "当前排班有 %1 条违反规则的地方（见“规则检查”），张贴后的排班表不合规。仍要继续吗？":
+        "The roster breaks rules in %1 places (see Rule check): a rota posted like this is not compliant. "
+        "Continue anyway?",
     "已取消：尚未找到排班，原排班保持不变": "Cancelled before a first roster was found: the roster shown is unchanged",
     "时间上限内未找到排班：请加长时间上限后重新求解":
         "No roster found within the time limit: raise the time limit and solve again",

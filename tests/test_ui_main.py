@@ -207,6 +207,24 @@ def test_a_solve_without_a_roster_says_why(qtbot, make_window, status, says):
     assert w.model.grid() == before
 
 
+def test_printing_a_rota_that_breaks_rules_asks_first(qtbot, make_window, monkeypatch):
+    """GUI review #13: print preview and PDF printed an illegal rota without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    w = make_window(7)
+    asked, paths = [], []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    monkeypatch.setattr(w, "_ask_path", lambda *a: paths.append(a) or "")
+    w.validate_now()
+    assert w.export_pdf() is False and not asked and len(paths) == 1  # legal (empty) grid: straight to the file
+    w.model.setData(w.model.index_of("s11", START + dt.timedelta(days=2)), "N")  # 徐丽: night_ok false
+    w.validate_now()
+    assert w.export_pdf() is False and len(asked) == 1 and "1" in asked[0] and len(paths) == 1
+    answer[0] = QMessageBox.StandardButton.Yes
+    assert w.export_pdf() is False and len(asked) == 2 and len(paths) == 2
+
+
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):
     w = make_window(7)
     # 徐丽 (s11) has night_ok = False: a night shift breaks night_work_ban

@@ -1457,7 +1457,22 @@ class MainWindow(QMainWindow):
         ro = self.current_roster()
         return self._run_export("write_workbook", path, self._scenario, ro, lang=self.export_lang, solver_info=ro.solver)
 
+    def _confirm_public_rota(self) -> bool:
+        """Before the wall rota is printed or saved as PDF from the menu: say when the grid breaks labour rules
+        (GUI review #13: an illegal rota printed without a word); coverage gaps alone do not ask."""
+        broken = [v for v in getattr(self, "_last_violations", []) if v.rule != "coverage"]
+        if not broken:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("排班有违规"),
+            self.tr("当前排班有 %1 条违反规则的地方（见“规则检查”），张贴后的排班表不合规。仍要继续吗？")
+            .replace("%1", str(len(broken))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def export_pdf(self, path: str | None = None) -> bool:
+        if path is None and not self._confirm_public_rota():
+            return False
         path = path or self._ask_path(self.tr("导出 PDF"), self.tr("排班") + f"_{self._period_tag()}.pdf", self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return False
@@ -1530,6 +1545,8 @@ class MainWindow(QMainWindow):
         return dlg
 
     def print_preview(self) -> None:
+        if not self._confirm_public_rota():
+            return
         dlg = self.print_preview_dialog()
         dlg.exec()
 
