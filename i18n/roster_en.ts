@@ -2577,6 +2577,76 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <translation>Changes from the previous plan</translation>
         </message>
         <message>
+            <source>人·小时</source>
+            <extracomment>terms the solver counts in half-hours: the panel shows hours (value / 2); their weight stays per half-hour the unit shown after each term's value (GUI review #13: "节假日加班 112" meant 112 half-hours, i.e. 56 h)</extracomment>
+            <translation>person-h</translation>
+        </message>
+        <message>
+            <source>小时</source>
+            <translation>h</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>shifts</translation>
+        </message>
+        <message>
+            <source>天</source>
+            <translation>days</translation>
+        </message>
+        <message>
+            <source>次</source>
+            <translation>times</translation>
+        </message>
+        <message>
+            <source>格</source>
+            <translation>cells</translation>
+        </message>
+        <message>
+            <source>需求未被覆盖的人·小时：每缺 1 人 1 小时计 1</source>
+            <extracomment>what each term measures, for the team lead (the tooltips used to show internal ids and mixed languages)</extracomment>
+            <translation>Demand not covered, in person-hours: one missing person for one hour counts 1</translation>
+        </message>
+        <message>
+            <source>超出需求的在岗人·小时</source>
+            <translation>Staff on duty beyond the demand, in person-hours</translation>
+        </message>
+        <message>
+            <source>超出标准工时的加班小时（按 150% 计发）</source>
+            <translation>Overtime hours beyond the standard hours (paid at 150 %)</translation>
+        </message>
+        <message>
+            <source>法定节假日的工作小时（按 300% 计发）</source>
+            <translation>Hours worked on statutory holidays (paid at 300 %)</translation>
+        </message>
+        <message>
+            <source>可比员工之间夜班数最多与最少之差（含历史）</source>
+            <translation>Most minus fewest night shifts among comparable staff (history included)</translation>
+        </message>
+        <message>
+            <source>可比员工之间周末班数最多与最少之差（含历史）</source>
+            <translation>Most minus fewest weekend shifts among comparable staff (history included)</translation>
+        </message>
+        <message>
+            <source>可比员工之间节假日班数最多与最少之差（含历史）</source>
+            <translation>Most minus fewest holiday shifts among comparable staff (history included)</translation>
+        </message>
+        <message>
+            <source>可比员工之间有薪工时最多与最少之差（请假按工时计入）</source>
+            <translation>Most minus fewest paid hours among comparable staff (leave counted as hours)</translation>
+        </message>
+        <message>
+            <source>未满足的个人意愿的权重之和</source>
+            <translation>Sum of the weights of the wishes not met</translation>
+        </message>
+        <message>
+            <source>前后都休息的单个上班日与前后都上班的单个休息日的次数</source>
+            <translation>Single working days between days off, and single days off between working days</translation>
+        </message>
+        <message>
+            <source>与上一版排班相比改动的格数</source>
+            <translation>Cells changed against the previous roster</translation>
+        </message>
+        <message>
             <source>最优</source>
             <translation>Optimal</translation>
         </message>
@@ -2747,6 +2817,14 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>有缺口：%1 人·小时未覆盖</source>
             <translation>Short: %1 person-hours not covered</translation>
+        </message>
+        <message>
+            <source>目标值中的权重：每半小时</source>
+            <translation>Weight in the objective: per half-hour</translation>
+        </message>
+        <message>
+            <source>目标值中的权重：每个单位</source>
+            <translation>Weight in the objective: per unit</translation>
         </message>
         <message>
             <source>出错</source>

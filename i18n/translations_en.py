@@ -567,6 +567,27 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("Weekday", "五"): "Fri", ("Weekday", "六"): "Sat", ("Weekday", "日"): "Sun",
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
+    ("SolvePanel", "人·小时"): "person-h", ("SolvePanel", "小时"): "h", ("SolvePanel", "班"): "shifts",
+    ("SolvePanel", "天"): "days", ("SolvePanel", "次"): "times", ("SolvePanel", "格"): "cells",
+    ("SolvePanel", "需求未被覆盖的人·小时：每缺 1 人 1 小时计 1"):
+        "Demand not covered, in person-hours: one missing person for one hour counts 1",
+    ("SolvePanel", "超出需求的在岗人·小时"): "Staff on duty beyond the demand, in person-hours",
+    ("SolvePanel", "超出标准工时的加班小时（按 150% 计发）"): "Overtime hours beyond the standard hours (paid at 150 %)",
+    ("SolvePanel", "法定节假日的工作小时（按 300% 计发）"): "Hours worked on statutory holidays (paid at 300 %)",
+    ("SolvePanel", "可比员工之间夜班数最多与最少之差（含历史）"):
+        "Most minus fewest night shifts among comparable staff (history included)",
+    ("SolvePanel", "可比员工之间周末班数最多与最少之差（含历史）"):
+        "Most minus fewest weekend shifts among comparable staff (history included)",
+    ("SolvePanel", "可比员工之间节假日班数最多与最少之差（含历史）"):
+        "Most minus fewest holiday shifts among comparable staff (history included)",
+    ("SolvePanel", "可比员工之间有薪工时最多与最少之差（请假按工时计入）"):
+        "Most minus fewest paid hours among comparable staff (leave counted as hours)",
+    ("SolvePanel", "未满足的个人意愿的权重之和"): "Sum of the weights of the wishes not met",
+    ("SolvePanel", "前后都休息的单个上班日与前后都上班的单个休息日的次数"):
+        "Single working days between days off, and single days off between working days",
+    ("SolvePanel", "与上一版排班相比改动的格数"): "Cells changed against the previous roster",
+    ("SolvePanel", "目标值中的权重：每半小时"): "Weight in the objective: per half-hour",
+    ("SolvePanel", "目标值中的权重：每个单位"): "Weight in the objective: per unit",
     # leave shown in an empty roster cell (~40 px wide): short forms; the tooltip reads "Leave: Annual"
     ("RosterModel", "年假"): "Annual", ("RosterModel", "病假"): "Sick", ("RosterModel", "事假"): "Pers.",
     ("RosterModel", "婚假"): "Marr.", ("RosterModel", "产假"): "Mat.", ("RosterModel", "调休"): "Comp",

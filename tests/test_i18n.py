@@ -104,6 +104,28 @@ def test_switching_language_retranslates_a_stale_cancelled_banner(qtbot, qapp):
         remove_translators(qapp)
 
 
+def test_objective_terms_show_hours_with_units_and_plain_tooltips(qtbot, qapp):
+    """GUI review #13: "节假日加班 112" meant 112 half-hours (56 h); tooltips showed internal ids in two languages."""
+    from ui.i18n import install_translator, remove_translators
+    from ui.solve_panel import SolvePanel
+
+    panel = SolvePanel()
+    qtbot.addWidget(panel)
+    panel.show_terms({"overtime_300": 112.0, "fair_nights": 2.0, "under_cover": 3.0}, {"overtime_300": 40}, None)
+    rows = {panel.terms.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(panel.terms.rowCount())}
+    assert panel.terms.item(rows["overtime_300"], 1).text() == "56 小时"
+    assert panel.terms.item(rows["under_cover"], 1).text() == "1.50 人·小时"
+    assert panel.terms.item(rows["fair_nights"], 1).text() == "2 班"
+    assert panel.terms.item(rows["overtime_300"], 2).text() == "40"
+    assert "overtime_300" not in panel.terms.item(rows["overtime_300"], 0).toolTip()
+    try:
+        assert install_translator(qapp, "en") is True
+        qtbot.waitUntil(lambda: panel.terms.item(rows["overtime_300"], 1).text() == "56 h", timeout=2000)
+        assert not CJK.search(panel.terms.item(rows["overtime_300"], 0).toolTip())
+    finally:
+        remove_translators(qapp)
+
+
 def test_refusal_message_translated(qtbot, english):
     from ui.editors.common import EditRefused, parse_date
 

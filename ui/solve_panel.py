@@ -43,6 +43,36 @@ TERM_LABELS = {
     "changes": QT_TRANSLATE_NOOP("SolvePanel", "与上一版的改动"),
 }
 
+#: terms the solver counts in half-hours: the panel shows hours (value / 2); their weight stays per half-hour
+HALF_HOUR_TERMS = frozenset({"under_cover", "over_cover", "overtime_150", "overtime_300", "fair_hours"})
+#: the unit shown after each term's value (GUI review #13: "节假日加班 112" meant 112 half-hours, i.e. 56 h)
+TERM_UNIT_LABELS = {
+    "under_cover": QT_TRANSLATE_NOOP("SolvePanel", "人·小时"),
+    "over_cover": QT_TRANSLATE_NOOP("SolvePanel", "人·小时"),
+    "overtime_150": QT_TRANSLATE_NOOP("SolvePanel", "小时"),
+    "overtime_300": QT_TRANSLATE_NOOP("SolvePanel", "小时"),
+    "fair_nights": QT_TRANSLATE_NOOP("SolvePanel", "班"),
+    "fair_weekends": QT_TRANSLATE_NOOP("SolvePanel", "天"),
+    "fair_holidays": QT_TRANSLATE_NOOP("SolvePanel", "天"),
+    "fair_hours": QT_TRANSLATE_NOOP("SolvePanel", "小时"),
+    "isolated_days": QT_TRANSLATE_NOOP("SolvePanel", "次"),
+    "changes": QT_TRANSLATE_NOOP("SolvePanel", "格"),
+}
+#: what each term measures, for the team lead (the tooltips used to show internal ids and mixed languages)
+TERM_TIPS = {
+    "under_cover": QT_TRANSLATE_NOOP("SolvePanel", "需求未被覆盖的人·小时：每缺 1 人 1 小时计 1"),
+    "over_cover": QT_TRANSLATE_NOOP("SolvePanel", "超出需求的在岗人·小时"),
+    "overtime_150": QT_TRANSLATE_NOOP("SolvePanel", "超出标准工时的加班小时（按 150% 计发）"),
+    "overtime_300": QT_TRANSLATE_NOOP("SolvePanel", "法定节假日的工作小时（按 300% 计发）"),
+    "fair_nights": QT_TRANSLATE_NOOP("SolvePanel", "可比员工之间夜班数最多与最少之差（含历史）"),
+    "fair_weekends": QT_TRANSLATE_NOOP("SolvePanel", "可比员工之间周末班数最多与最少之差（含历史）"),
+    "fair_holidays": QT_TRANSLATE_NOOP("SolvePanel", "可比员工之间节假日班数最多与最少之差（含历史）"),
+    "fair_hours": QT_TRANSLATE_NOOP("SolvePanel", "可比员工之间有薪工时最多与最少之差（请假按工时计入）"),
+    "wishes": QT_TRANSLATE_NOOP("SolvePanel", "未满足的个人意愿的权重之和"),
+    "isolated_days": QT_TRANSLATE_NOOP("SolvePanel", "前后都休息的单个上班日与前后都上班的单个休息日的次数"),
+    "changes": QT_TRANSLATE_NOOP("SolvePanel", "与上一版排班相比改动的格数"),
+}
+
 STATUS_LABELS = {
     "OPTIMAL": QT_TRANSLATE_NOOP("SolvePanel", "最优"),
     "FEASIBLE": QT_TRANSLATE_NOOP("SolvePanel", "可行（未证明最优）"),
@@ -470,20 +500,25 @@ class SolvePanel(QWidget):
             r = self.terms.rowCount()
             self.terms.insertRow(r)
             item = QTableWidgetItem(self.tr(TERM_LABELS.get(name, name)))
-            item.setToolTip(name)
+            tip = self.tr(TERM_TIPS[name]) if name in TERM_TIPS else ""
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.terms.setItem(r, 0, item)
             if isinstance(value, dict):  # tolerate {"value": v, "weight": w}
                 value = value.get("value", value.get("weighted"))
-            vi = QTableWidgetItem(_fmt(value))
+            shown = value
+            if name in HALF_HOUR_TERMS and isinstance(value, int | float):
+                shown = value / 2
+            unit = self.tr(TERM_UNIT_LABELS[name]) if name in TERM_UNIT_LABELS else ""
+            vi = QTableWidgetItem(_fmt(shown) + (f" {unit}" if unit and shown is not None else ""))
             vi.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if units and name in units:
-                vi.setToolTip(str(units[name]))
-                item.setToolTip(f"{name}: {units[name]}")
+            vi.setToolTip(tip)
             self.terms.setItem(r, 1, vi)
             w = (weights or {}).get(name)
             wi = QTableWidgetItem("" if w is None else _fmt(w))
             wi.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            wi.setToolTip(self.tr("目标值中的权重：每半小时") if name in HALF_HOUR_TERMS
+                          else self.tr("目标值中的权重：每个单位"))
             self.terms.setItem(r, 2, wi)
 
     def term_names(self) -> list[str]:
