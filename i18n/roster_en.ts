@@ -2376,12 +2376,16 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <translation>Skills a shift requires</translation>
         </message>
         <message>
-            <source>取消勾选则停用此规则（求解和校验都不再检查）：%1</source>
-            <translation>Untick to switch this rule off (solver and checker skip it): %1</translation>
+            <source>取消勾选则停用此规则（求解和校验都不再检查）</source>
+            <translation>Untick to switch this rule off (solver and checker skip it)</translation>
         </message>
         <message>
-            <source>法律依据（见 labour-law.md 规则编号）</source>
-            <translation>Legal source (rule ids of labour-law.md)</translation>
+            <source>法律依据</source>
+            <translation>Legal source</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>: </translation>
         </message>
         <message>
             <source>夜间时段的开始和结束不能相同</source>

@@ -184,8 +184,7 @@ EN: dict[str, str] = {
     "已批准的假期不排班": "No work on approved leave",
     "入职前/离职后不排班": "No work before hire / after leaving",
     "班次所需技能": "Skills a shift requires",
-    "取消勾选则停用此规则（求解和校验都不再检查）：%1": "Untick to switch this rule off (solver and checker skip it): %1",
-    "法律依据（见 labour-law.md 规则编号）": "Legal source (rule ids of labour-law.md)",
+    "取消勾选则停用此规则（求解和校验都不再检查）": "Untick to switch this rule off (solver and checker skip it)",
     "夜间时段的开始和结束不能相同": "The night window cannot start and end at the same time",
     "审批有效期结束 %1 早于开始 %2": "Approval end %1 is before its start %2",
     "警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。排班和规则检查已按标准工时制处理（每日上限 11 小时，按月结算）。":

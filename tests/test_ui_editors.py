@@ -431,6 +431,20 @@ def test_rules_editor_sources_switches_and_ch04(qtbot):
     assert approval_problems(spy.values[-1].rules, D("2026-06-01"), D("2027-05-31")) == []
 
 
+def test_rules_editor_tooltips_cite_the_law_not_internal_ids(qtbot):
+    """GUI review #13: switches showed ids like min_rest_between_shifts and sources pointed to labour-law.md."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.editors.rules_editor import RulesEditor
+
+    w = RulesEditor(dataclasses.replace(sample_scenario(), rules=Rules()))
+    qtbot.addWidget(w)
+    assert all(rid not in box.toolTip() for rid, box in w.switches.items())
+    tips = [lbl.toolTip() for lbl in w.findChildren(QLabel)]
+    assert not any("labour-law.md" in t for t in tips)
+    assert any("劳动法》第41条" in t for t in tips) and any("《劳动法》第38条" in t for t in tips)
+
+
 def test_rules_editor_refuses_impossible_and_inverted_dates(qtbot):
     from ui.editors.rules_editor import RulesEditor
 

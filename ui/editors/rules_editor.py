@@ -44,6 +44,16 @@ RULE_SOURCES: dict[str, str] = {
 }
 
 
+def _citation(rule_id: str | None, fallback: str) -> str:
+    """The validator's legal source of ``rule_id`` in the UI language (``fallback`` for a setting without a rule)."""
+    from roster.validator import RULES, source_text
+
+    from ..i18n import current_language
+
+    info = RULES.get(rule_id or "")
+    return source_text(info.source, current_language()) if info else fallback
+
+
 def approval_problems(rules: Rules, first: dt.date, last: dt.date) -> list[str]:
     """Why the 综合 approval is not valid for [first, last]; empty when standard hours are used or all is well."""
     if rules.working_time_system != WorkingTimeSystem.COMPREHENSIVE:
@@ -219,7 +229,7 @@ class RulesEditor(QWidget):
         r = grid.rowCount()
         if rule_id:
             box = QCheckBox(label, self)
-            box.setToolTip(self.tr("取消勾选则停用此规则（求解和校验都不再检查）：%1").replace("%1", rule_id))
+            box.setToolTip(self.tr("取消勾选则停用此规则（求解和校验都不再检查）"))
             box.setObjectName(f"enable_{rule_id}")
             self.switches[rule_id] = box
             grid.addWidget(box, r, 0, 1, 2)
@@ -238,7 +248,8 @@ class RulesEditor(QWidget):
         # wraps instead of widening the page: English sources ran off the right edge at 1366 px (GUI review)
         src.setWordWrap(True)
         src.setMaximumWidth(230)
-        src.setToolTip(self.tr("法律依据（见 labour-law.md 规则编号）") + "\n" + text)
+        # the full citation the validator gives (the badge's ids are labour-law.md's, a document the user lacks)
+        src.setToolTip(self.tr("法律依据") + self.tr("：") + _citation(rule_id, text))
         grid.addWidget(src, r, 4)
 
     def _load(self, rules: Rules) -> None:
