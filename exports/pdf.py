@@ -279,7 +279,7 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
         fill = _day_fill(cal, day)
         d.box(x, y, day_w, 2 * hh, fill=fill)
         date_label = f"{day.month}月{day.day}日" if lang == "zh" else day.strftime("%b %d").replace(" 0", " ")
-        hol = cal.holiday_name(day) if cal.day_type(day) == DayType.HOLIDAY else None
+        hol = cal.holiday_name(day, lang) if cal.day_type(day) == DayType.HOLIDAY else None
         d.text(x, y, day_w, hh, date_label, size=3.8, bold=True)
         mark = day_mark(cal, day, lang)
         sub = f"{weekday_label(day, lang)}  {mark}" if mark else weekday_label(day, lang)

@@ -111,8 +111,8 @@
             <translation>Workday</translation>
         </message>
         <message>
-            <source>单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色字为周六、周日，黑色字为周一至周五</source>
-            <translation>Click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple digits are Saturdays and Sundays, black ones Monday to Friday</translation>
+            <source>单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，黑色标记为周一至周五</source>
+            <translation>Click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple marks are Saturdays and Sundays, black ones Monday to Friday</translation>
         </message>
         <message>
             <source>%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。</source>

@@ -96,8 +96,12 @@ class WorkCalendar:
         """A weekend date that is a working day (调休上班, shown as 班)."""
         return day.weekday() >= 5 and self.is_workday(day)
 
-    def holiday_name(self, day: dt.date) -> str | None:
-        cn = holidays_lib.China(years=day.year, language="zh_CN") if _has_zh() else holidays_lib.China(years=day.year)
+    def holiday_name(self, day: dt.date, lang: str = "zh") -> str | None:
+        """The ``holidays`` package's name of ``day`` (Chinese, or English for ``lang="en"``), None on other days."""
+        if lang == "en":
+            cn = holidays_lib.China(years=day.year, language="en_US")
+        else:
+            cn = holidays_lib.China(years=day.year, language="zh_CN") if _has_zh() else holidays_lib.China(years=day.year)
         return cn.get(day)
 
     def workdays_between(self, first: dt.date, last: dt.date) -> int:

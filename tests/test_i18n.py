@@ -65,6 +65,9 @@ def test_other_editors_translate(qtbot, english):
     c = CalendarEditor(sample_scenario())
     qtbot.addWidget(c)
     assert c.model.data(c.model.index(4, 0)) == "H"  # 2026-10-01
+    # the holiday's name is English too (GUI review #13: the tooltips carried the Chinese names)
+    tip = c.model.data(c.model.index(4, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "National Day" in tip and not CJK.search(tip), tip
 
 
 def test_english_explanation_fits_the_solve_panel_width(qtbot, english):

@@ -471,7 +471,7 @@ class RosterModel(QAbstractTableModel):
                     return QBrush(RESTDAY_BG)
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
-                name = self._cal.holiday_name(day) if dtp == DayType.HOLIDAY else None
+                name = self._cal.holiday_name(day, self.lang) if dtp == DayType.HOLIDAY else None
                 kind = {DayType.HOLIDAY: self.tr("法定节假日（300%）"), DayType.RESTDAY: self.tr("休息日"),
                         DayType.WORKDAY: self.tr("工作日")}[dtp]
                 if day in self._makeup:

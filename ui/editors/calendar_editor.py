@@ -155,7 +155,9 @@ class CalendarMonthsModel(QAbstractTableModel):
         weekdays = [self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"), self.tr("周日")]
         text = f"{day.isoformat()} {weekdays[day.weekday()]} · {names[self._cal.day_type(day)]}"
         try:
-            holiday = self._cal.holiday_name(day)
+            from ..i18n import current_language
+
+            holiday = self._cal.holiday_name(day, current_language())
         except Exception:  # pragma: no cover - depends on the holidays package build
             holiday = None
         if holiday:
@@ -249,8 +251,8 @@ class CalendarEditor(QWidget):
             chip.setStyleSheet(f"background: {COLORS[key].name()}; border: 1px solid #BBB; padding: 2px 6px;")
             top.addWidget(chip)
         top.addStretch(1)
-        hint = QLabel(self.tr("单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色字为周六、周日，"
-                              "黑色字为周一至周五"), self)
+        hint = QLabel(self.tr("单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，"
+                              "黑色标记为周一至周五"), self)
         hint.setStyleSheet("color: #555;")
 
         layout = QVBoxLayout(self)
