@@ -1407,6 +1407,10 @@
             <translation>Export language</translation>
         </message>
         <message>
+            <source>使用说明</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
             <source>中文（默认）</source>
             <translation>Chinese (default)</translation>
         </message>
@@ -1739,6 +1743,30 @@ Edit → Undo brings everything back. Continue?</translation>
         <message>
             <source>打印模块尚不可用</source>
             <translation>The print module is not available yet</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;团队、请假、意愿&lt;/b&gt;：在“团队”和“请假与意愿”页维护人员、技能、合同工时、保护期、请假、不可排班时段和个人意愿；也可“文件 → 导入员工/请假 (.xlsx)”。</source>
+            <translation>&lt;b&gt;Team, leave, wishes&lt;/b&gt;: the Team and Leave and wishes tabs keep people, skills, contract hours, protected periods, leave, unavailable times and wishes; or File → Import staff/leave (.xlsx).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;班次、需求、日历、规则&lt;/b&gt;：“班次”页的模板可跨夜；“需求”页按小时填在岗人数；“日历”页核对法定节假日与调休上班日；“规则”页设置工时制度、休息与加班上限。</source>
+            <translation>&lt;b&gt;Shifts, demand, calendar, rules&lt;/b&gt;: shift templates may cross midnight; the Demand tab holds the head-count per hour; check statutory holidays and make-up working days in the Calendar tab; the Rules tab sets the working-time system, rest and overtime limits.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;求解&lt;/b&gt;：选开始日期和天数，按 F5。求解在后台进行，可随时取消（Esc），保留目前最好的排班；无合法排班时，“原因与建议”列出原因和可一键采纳的修改。</source>
+            <translation>&lt;b&gt;Solve&lt;/b&gt;: choose the start date and the number of days and press F5. The solver works in the background; cancel at any time (Esc) and keep the best roster so far. When no legal roster exists, Causes and suggestions lists why, with changes you can apply in one click.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;手工修改&lt;/b&gt;：在排班表中输入班次代码或 Delete 清除，违规会立即标出（F7 立即检查）；Ctrl+L 锁定所选格子，Shift+F5 保留锁定重新优化其余；Ctrl+K 查看谁能顶班。</source>
+            <translation>&lt;b&gt;Edit by hand&lt;/b&gt;: type a shift code in the rota or Delete to clear; rule breaks are marked at once (F7 checks now); Ctrl+L locks the selected cells, Shift+F5 re-optimises the rest keeping the locks; Ctrl+K shows who can cover a shift.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;打印与导出&lt;/b&gt;：Ctrl+P 打印预览（每周一页 A4，带签字栏，不含电话与证件号）；Ctrl+E 导出给人事的 Excel（工时、加班 150/200/300%、夜班小时、调休、人天）。</source>
+            <translation>&lt;b&gt;Print and export&lt;/b&gt;: Ctrl+P print preview (one A4 page a week with sign-off lines, no phone or ID numbers); Ctrl+E exports the Excel for HR (hours, overtime 150/200/300 %, night hours, time off in lieu, person-days).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;保存&lt;/b&gt;：所有修改自动保存在本机数据文件中（可撤销 Ctrl+Z）；“文件 → 修改记录”查看谁在何时改了什么。</source>
+            <translation>&lt;b&gt;Saving&lt;/b&gt;: every change is saved automatically in the data file on this computer (undo with Ctrl+Z); File → Change log shows who changed what and when.</translation>
         </message>
         <message>
             <source>12345 接诉即办值守班组排班工具：CP-SAT 求解、独立规则校验、离线保存。</source>

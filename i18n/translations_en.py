@@ -294,6 +294,29 @@ EN: dict[str, str] = {
         "that file this session, it stays as it is: {path}",
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
+    "使用说明": "User guide",
+    "<b>团队、请假、意愿</b>：在“团队”和“请假与意愿”页维护人员、技能、合同工时、保护期、请假、不可排班时段和个人意愿；也可“文件 → 导入员工/请假 (.xlsx)”。":
+        "<b>Team, leave, wishes</b>: the Team and Leave and wishes tabs keep people, skills, contract hours, protected "
+        "periods, leave, unavailable times and wishes; or File → Import staff/leave (.xlsx).",
+    "<b>班次、需求、日历、规则</b>：“班次”页的模板可跨夜；“需求”页按小时填在岗人数；“日历”页核对法定节假日与调休上班日；“规则”页设置工时制度、休息与加班上限。":
+        "<b>Shifts, demand, calendar, rules</b>: shift templates may cross midnight; the Demand tab holds the head-count "
+        "per hour; check statutory holidays and make-up working days in the Calendar tab; the Rules tab sets the "
+        "working-time system, rest and overtime limits.",
+    "<b>求解</b>：选开始日期和天数，按 F5。求解在后台进行，可随时取消（Esc），保留目前最好的排班；无合法排班时，“原因与建议”列出原因和可一键采纳的修改。":
+        "<b>Solve</b>: choose the start date and the number of days and press F5. The solver works in the background; "
+        "cancel at any time (Esc) and keep the best roster so far. When no legal roster exists, Causes and "
+        "suggestions lists why, with changes you can apply in one click.",
+    "<b>手工修改</b>：在排班表中输入班次代码或 Delete 清除，违规会立即标出（F7 立即检查）；Ctrl+L 锁定所选格子，Shift+F5 保留锁定重新优化其余；Ctrl+K 查看谁能顶班。":
+        "<b>Edit by hand</b>: type a shift code in the rota or Delete to clear; rule breaks are marked at once (F7 "
+        "checks now); Ctrl+L locks the selected cells, Shift+F5 re-optimises the rest keeping the locks; Ctrl+K shows "
+        "who can cover a shift.",
+    "<b>打印与导出</b>：Ctrl+P 打印预览（每周一页 A4，带签字栏，不含电话与证件号）；Ctrl+E 导出给人事的 Excel（工时、加班 150/200/300%、夜班小时、调休、人天）。":
+        "<b>Print and export</b>: Ctrl+P print preview (one A4 page a week with sign-off lines, no phone or ID "
+        "numbers); Ctrl+E exports the Excel for HR (hours, overtime 150/200/300 %, night hours, time off in lieu, "
+        "person-days).",
+    "<b>保存</b>：所有修改自动保存在本机数据文件中（可撤销 Ctrl+Z）；“文件 → 修改记录”查看谁在何时改了什么。":
+        "<b>Saving</b>: every change is saved automatically in the data file on this computer (undo with Ctrl+Z); "
+        "File → Change log shows who changed what and when.",
     "排班有违规": "The roster breaks rules",
     "当前排班有 %1 条违反规则的地方（见“规则检查”），张贴后的排班表不合规。仍要继续吗？":
         "The roster breaks rules in %1 places (see Rule check): a rota posted like this is not compliant. "

@@ -225,6 +225,19 @@ def test_printing_a_rota_that_breaks_rules_asks_first(qtbot, make_window, monkey
     assert w.export_pdf() is False and len(asked) == 2 and len(paths) == 2
 
 
+def test_help_menu_has_a_guide_and_import_sits_in_the_file_menu(qtbot, make_window):
+    """GUI review #13: Help held only About, and importing staff/leave sat under Export."""
+    w = make_window(7)
+    assert w.menu_help.actions()[0] is w.act_guide and w.act_guide.shortcut().toString() == "F1"
+    assert w.act_import in w.menu_file.actions() and w.act_import not in w.menu_export.actions()
+    text = w.guide_text()
+    for key in ("F5", "Esc", "Ctrl+L", "Shift+F5", "Ctrl+K", "Ctrl+P", "Ctrl+E", "F7"):
+        assert key in text, key
+    # every key the guide names is the shortcut of an action that does it
+    shortcuts = {a.shortcut().toString() for a in w.findChildren(type(w.act_guide))}
+    assert {"F5", "Esc", "Ctrl+L", "Shift+F5", "Ctrl+K", "Ctrl+P", "Ctrl+E", "F7", "Ctrl+Z"} <= shortcuts
+
+
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):
     w = make_window(7)
     # 徐丽 (s11) has night_ok = False: a night shift breaks night_work_ban

@@ -497,6 +497,7 @@ class MainWindow(QMainWindow):
         self.act_ics = self._act("actIcs", lambda: self.export_ics())
         self.act_template = self._act("actTemplate", lambda: self.export_template())
         self.act_import = self._act("actImport", lambda: self.import_staff_leave())
+        self.act_guide = self._act("actGuide", self.show_guide, K("F1"))
         self.act_lang_zh, self.act_lang_en = self._language_pair("actLang", self.set_language, self.lang)
         # exports (Excel for HR, the printed rota) are Chinese unless chosen otherwise, whatever the UI language
         # (SPEC §5 "Chinese headers by default"; GUI review M7: they followed an English UI silently)
@@ -519,6 +520,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_open_roster, self.act_save_roster, self.act_history])
         self.menu_file.addSeparator()
+        # importing staff/leave brings data in: File, not Export (GUI review #13)
+        self.menu_file.addActions([self.act_import, self.act_template])
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = mb.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
@@ -530,8 +534,6 @@ class MainWindow(QMainWindow):
         self.menu_export.addActions([self.act_excel, self.act_pdf, self.act_preview, self.act_ics])
         self.menu_export_lang = self.menu_export.addMenu("")
         self.menu_export_lang.addActions([self.act_export_zh, self.act_export_en])
-        self.menu_export.addSeparator()
-        self.menu_export.addActions([self.act_template, self.act_import])
         self.menu_view = mb.addMenu("")
         self.menu_view.addActions([self.act_tab_roster, self.act_tab_heat, self.act_tab_fair])
         self.menu_view.addSeparator()
@@ -542,7 +544,7 @@ class MainWindow(QMainWindow):
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_lang_zh, self.act_lang_en])
         self.menu_help = mb.addMenu("")
-        self.menu_help.addAction(self.act_about)
+        self.menu_help.addActions([self.act_guide, self.act_about])
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(self)
@@ -640,6 +642,7 @@ class MainWindow(QMainWindow):
             self.act_preview: self.tr("打印预览…"), self.act_ics: self.tr("导出日历 .ics…"),
             self.act_template: self.tr("导出导入模板…"), self.act_import: self.tr("导入员工/请假 (.xlsx)…"),
             self.act_lang_zh: "中文", self.act_lang_en: "English", self.act_about: self.tr("关于"),
+            self.act_guide: self.tr("使用说明"),
             self.act_export_zh: self.tr("中文（默认）"), self.act_export_en: "English",
             self.act_tab_roster: self.tr("排班表"), self.act_tab_heat: self.tr("覆盖热图"),
             self.act_tab_fair: self.tr("公平性"),
@@ -1590,6 +1593,31 @@ class MainWindow(QMainWindow):
         self.languageChanged.emit(lang)
         if not installed and lang != "zh":
             self.statusBar().showMessage("English translation not available; restart may be required.", 8000)
+
+    def show_guide(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("使用说明"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.guide_text())
+        box.exec()
+
+    def guide_text(self) -> str:
+        """The workflow in six steps with the keys that do it (Help → 使用说明, F1); offline, no web page."""
+        steps = [
+            self.tr("<b>团队、请假、意愿</b>：在“团队”和“请假与意愿”页维护人员、技能、合同工时、保护期、请假、"
+                    "不可排班时段和个人意愿；也可“文件 → 导入员工/请假 (.xlsx)”。"),
+            self.tr("<b>班次、需求、日历、规则</b>：“班次”页的模板可跨夜；“需求”页按小时填在岗人数；“日历”页核对"
+                    "法定节假日与调休上班日；“规则”页设置工时制度、休息与加班上限。"),
+            self.tr("<b>求解</b>：选开始日期和天数，按 F5。求解在后台进行，可随时取消（Esc），保留目前最好的排班；"
+                    "无合法排班时，“原因与建议”列出原因和可一键采纳的修改。"),
+            self.tr("<b>手工修改</b>：在排班表中输入班次代码或 Delete 清除，违规会立即标出（F7 立即检查）；"
+                    "Ctrl+L 锁定所选格子，Shift+F5 保留锁定重新优化其余；Ctrl+K 查看谁能顶班。"),
+            self.tr("<b>打印与导出</b>：Ctrl+P 打印预览（每周一页 A4，带签字栏，不含电话与证件号）；Ctrl+E 导出"
+                    "给人事的 Excel（工时、加班 150/200/300%、夜班小时、调休、人天）。"),
+            self.tr("<b>保存</b>：所有修改自动保存在本机数据文件中（可撤销 Ctrl+Z）；“文件 → 修改记录”查看谁在何时改了什么。"),
+        ]
+        items = "".join(f"<li>{s}</li>" for s in steps)
+        return f"<h3>{self.tr('使用说明')}</h3><ol>{items}</ol>"
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于"), self.about_text())
