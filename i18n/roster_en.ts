@@ -1459,6 +1459,10 @@
             <translation>Change scenario settings</translation>
         </message>
         <message>
+            <source>已切换排班期：上一期的排班已保存，其撤销记录已清空</source>
+            <translation>Period changed: the previous period's roster is saved and its undo history cleared</translation>
+        </message>
+        <message>
             <source>无法读取已保存的排班</source>
             <translation>Could not read the saved roster</translation>
         </message>

@@ -295,6 +295,8 @@ EN: dict[str, str] = {
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
     "使用说明": "User guide",
+    "已切换排班期：上一期的排班已保存，其撤销记录已清空":
+        "Period changed: the previous period's roster is saved and its undo history cleared",
     "<b>团队、请假、意愿</b>：在“团队”和“请假与意愿”页维护人员、技能、合同工时、保护期、请假、不可排班时段和个人意愿；也可“文件 → 导入员工/请假 (.xlsx)”。":
         "<b>Team, leave, wishes</b>: the Team and Leave and wishes tabs keep people, skills, contract hours, protected "
         "periods, leave, unavailable times and wishes; or File → Import staff/leave (.xlsx).",

@@ -732,6 +732,7 @@ def test_changing_period_reloads_the_stored_roster_of_that_period(qtbot, tmp_pat
         w.set_period(START, 7)
         assert w.model.grid() == {("s05", START): "G"}
         assert not w.undo_stack.canUndo()
+        assert "撤销记录已清空" in w.statusBar().currentMessage()  # said, not silent (GUI review #13)
         w.set_period(START + dt.timedelta(days=7), 7)
         assert w.model.grid() == {("s06", START + dt.timedelta(days=8)): "E"}
         w.shutdown()

@@ -777,6 +777,7 @@ class MainWindow(QMainWindow):
         if start == self.model.start and days == self.model.days:
             return
         self.autosaver.flush()
+        had_undo = self.undo_stack.count() > 0
         self.model.set_scenario(self._scenario, start, days)
         self.undo_stack.clear()
         self._last_undo_index = 0
@@ -796,6 +797,8 @@ class MainWindow(QMainWindow):
         self._update_period_label()
         self.schedule_validation()
         self.refresh_alerts()
+        if had_undo:  # the edits belong to the other period's roster, which is saved (GUI review #13: said nothing)
+            self.statusBar().showMessage(self.tr("已切换排班期：上一期的排班已保存，其撤销记录已清空"), 10000)
 
     def _saved_roster_for(self, start: dt.date, days: int):
         """(id, roster) of the newest stored roster of exactly this period, or None."""
