@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -570,14 +571,21 @@ class LeaveEditor(QWidget):
         month_box, _ = tool_box(self.tr("月历：谁不在岗"), self,
                                 (self.prev_button, self.month_label, self.next_button), self.month_view)
 
+        # unavailable times and wishes share one tabbed box below the leave list: at 1366×768, three stacked boxes
+        # left the leave table one visible row once the rule-check panel was open (GUI review #13)
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.setObjectName("awayWishTabs")
+        for box in (wish_box, away_box):
+            title = box.title()
+            box.setTitle("")
+            box.setFlat(True)
+            self.lower_tabs.addTab(box, title)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(leave_box)
-        left.addWidget(away_box)
-        left.addWidget(wish_box)
+        left.addWidget(self.lower_tabs)
         # leave is the list a team lead works in most: it gets the height first (GUI review: 3 of 4 rows at 768 px)
         left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
-        left.setStretchFactor(2, 2)
+        left.setStretchFactor(1, 2)
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
         main.addWidget(month_box)
