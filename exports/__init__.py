@@ -9,5 +9,6 @@ Public API (import the submodule; this package imports nothing so ``import expor
 * ``exports.xlsx_import.import_staff_leave(path, scenario, *, allowed_skills=None) -> Scenario``
   (raises ``ImportReport`` with ``.errors: list[RowError(sheet, row, column, reason)]``)
 * ``exports.ics.write_ics(path, scenario, roster, staff_id)``, ``exports.ics.write_all_ics(folder, scenario, roster)``
-* every writer saves atomically and raises ``exports.safe_write.ExportError`` (a Chinese sentence) on failure.
+* every writer saves atomically and raises ``exports.safe_write.ExportError`` on failure: ``str()`` a Chinese sentence,
+  ``text(lang)`` the same in ``lang``.
 """

@@ -42,6 +42,84 @@ def xtr(ctx: str, text: str, lang: str = "zh") -> str:
     return _EN.get((ctx, text), text)
 
 
+class Msg:
+    """A user message kept as its Chinese source (registered with :func:`_s`) plus ``{name}`` arguments, so the
+    caller shows it in its own language: ``text("en")`` translates through :func:`xtr` and fills the placeholders
+    (an argument that is itself a :class:`Msg`, :class:`Alt` or :class:`Joined` is shown in the same language);
+    ``str()`` is the Chinese text.  Errors from exports/ carry one because the CLI and the GUI (whose language is
+    only known to the window) both show them."""
+
+    __slots__ = ("args", "ctx", "src")
+
+    def __init__(self, ctx: str, src: str, /, **args: object) -> None:
+        self.ctx, self.src, self.args = ctx, src, args
+
+    def text(self, lang: str = "zh") -> str:
+        values = {k: (v.text(lang) if isinstance(v, (Msg, Alt, Joined)) else v) for k, v in self.args.items()}
+        return xtr(self.ctx, self.src, lang).format(**values)
+
+    def __str__(self) -> str:
+        return self.text("zh")
+
+    def __repr__(self) -> str:
+        return f"Msg({self.ctx!r}, {self.src!r}, **{self.args!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.ctx, self.src, self.args) == (other.ctx, other.src, other.args)
+
+    def __hash__(self) -> int:
+        return hash((self.ctx, self.src))
+
+
+class Alt:
+    """A value whose two forms are known without a catalogue (an import column's Chinese and English header)."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Alt) and (self.zh, self.en) == (other.zh, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Alt({self.zh!r}, {self.en!r})"
+
+
+class Joined:
+    """A list shown as "a、b" in Chinese and "a, b" in English; items may be :class:`Msg` / :class:`Alt`."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[object]) -> None:
+        self.items = tuple(items)
+
+    def text(self, lang: str = "zh") -> str:
+        parts = [v.text(lang) if isinstance(v, (Msg, Alt, Joined)) else str(v) for v in self.items]
+        return ("、" if lang == "zh" else ", ").join(parts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and self.items == other.items
+
+    def __hash__(self) -> int:
+        return hash(self.items)
+
+    def __repr__(self) -> str:
+        return f"Joined({list(self.items)!r})"
+
+
+def message_text(error: object, lang: str = "zh") -> str:
+    """An exception or message from exports/ in ``lang`` (``text(lang)`` when it has one, else ``str()``)."""
+    text = getattr(error, "text", None)
+    return text(lang) if callable(text) else str(error)
+
+
 # Strings used by several exporters (context "Rota"); each exporter keeps its own strings next to its code.
 T_ROTA = _s("Rota", QT_TRANSLATE_NOOP("Rota", "排班表"), "Rota")
 T_NAME = _s("Rota", QT_TRANSLATE_NOOP("Rota", "姓名"), "Name")

@@ -13,11 +13,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from roster.model import Roster, Scenario
 
-from ._common import shift_times, team_name
+from ._common import Msg, _s, shift_times, team_name
 from .safe_write import ExportError, atomic_write
+
+T_UNKNOWN_STAFF = _s("Ics", QT_TRANSLATE_NOOP("Ics", "未知员工编号 {staff}，无法导出日历。"),
+                     "Unknown staff id {staff}: no calendar exported.")
+T_NO_FOLDER = _s("Ics", QT_TRANSLATE_NOOP("Ics", "无法创建文件夹 {folder}：{reason}。请选择其他保存位置。"),
+                 "Cannot create the folder {folder}: {reason}. Choose another location.")
 
 TZ_NAME = "Asia/Shanghai"
 PRODID = "-//roster//排班 12345//ZH"
@@ -28,7 +34,7 @@ def build_calendar(scenario: Scenario, roster: Roster, staff_id: str, *,
     try:
         person = scenario.person(staff_id)
     except KeyError:
-        raise ExportError(f"未知员工编号 {staff_id!r}，无法导出日历。") from None
+        raise ExportError(Msg("Ics", T_UNKNOWN_STAFF, staff=repr(staff_id))) from None
     tz = ZoneInfo(TZ_NAME)
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     shifts = scenario.shift_map()
@@ -79,7 +85,8 @@ def write_all_ics(folder: str | os.PathLike, scenario: Scenario, roster: Roster)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExportError(f"无法创建文件夹 {out_dir}：{e.strerror}。请选择其他保存位置。", path=out_dir) from None
+        raise ExportError(Msg("Ics", T_NO_FOLDER, folder=str(out_dir), reason=e.strerror or type(e).__name__),
+                          path=out_dir) from None
     working = {a.staff for a in roster.assignments}
     files = []
     for p in scenario.staff:

@@ -53,6 +53,7 @@ from ._common import (
     T_SIGN_CHECK,
     T_SIGN_DATE,
     T_WEEK,
+    Msg,
     _s,
     colon,
     counts_by_date,
@@ -86,7 +87,7 @@ def ensure_gui_app() -> QGuiApplication:
     inst = QGuiApplication.instance()
     if inst is not None:
         if not isinstance(inst, QGuiApplication):
-            raise ExportError(xtr("Pdf", T_NO_GUI))
+            raise ExportError(Msg("Pdf", T_NO_GUI))
         return inst
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -224,7 +225,7 @@ def _paint_rota(device: QPaintDevice, scenario: Scenario, roster: Roster, lang: 
     codes = shift_codes_in_use(scenario, roster)
     painter = QPainter()
     if not painter.begin(device):
-        raise ExportError(xtr("Pdf", T_PDF_FAILED, lang).format(path=""))
+        raise ExportError(Msg("Pdf", T_PDF_FAILED, path=""), lang=lang)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         d = _Painter(painter, device, cjk_family())
@@ -383,7 +384,7 @@ def write_pdf(path: str | os.PathLike, scenario: Scenario, roster: Roster, *, la
         n = _paint_rota(writer, scenario, roster, lang, generated_at)
         del writer  # flushes and closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise ExportError(xtr("Pdf", T_PDF_FAILED, lang).format(path=path), path=path)
+            raise ExportError(Msg("Pdf", T_PDF_FAILED, path=str(path)), path=path, lang=lang)
         fix_cjk_text_layer(tmp)
         return n
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ import defusedxml
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from roster.model import (
     LEAVE_LABELS_ZH,
@@ -45,6 +47,7 @@ from roster.model import (
     parse_weekdays,
 )
 
+from ._common import Alt, Joined, Msg, _s
 from .safe_write import atomic_write
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -98,39 +101,209 @@ LEAVE_EXAMPLE = ("s14", "2026-07-06", "2026-07-08", "年假", "示例行，可�
 _TRUE = {"是", "y", "yes", "true", "1", "可", "可以", "√", "✓"}
 _FALSE = {"否", "n", "no", "false", "0", "不可", "不可以", "×", "✗"}
 
+# ---------------------------------------------------------------------------------------------- messages
+# Every problem is kept as a Msg (Chinese source + arguments, English next to it): ``str()`` of a RowError or an
+# ImportReport is Chinese (the CLI), ``text("en")`` English — the GUI shows the language of its UI.
+CTX = "Import"
+T_WHERE_SHEET = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作表“{sheet}”"), "Sheet \"{sheet}\"")
+T_WHERE_ROW = _s(CTX, QT_TRANSLATE_NOOP("Import", "第 {row} 行"), "row {row}")
+T_WHERE_COLUMN = _s(CTX, QT_TRANSLATE_NOOP("Import", "{column} 列"), "column {column}")
+T_CANNOT_IMPORT = _s(CTX, QT_TRANSLATE_NOOP("Import", "无法导入"), "Cannot import")
+T_CANNOT_IMPORT_FILE = _s(CTX, QT_TRANSLATE_NOOP("Import", "无法导入 {name}"), "Cannot import {name}")
+T_SUMMARY = _s(CTX, QT_TRANSLATE_NOOP("Import", "{head}：发现 {n} 处问题，未做任何更改。"),
+               "{head}: {n} problem(s) found; nothing was changed.")
+T_MORE = _s(CTX, QT_TRANSLATE_NOOP("Import", "…… 另有 {n} 处问题"), "… and {n} more problem(s)")
+# file-level problems
+T_F_NOT_FOUND = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件不存在，请检查路径。"), "The file does not exist; check the path.")
+T_F_UNREADABLE = _s(CTX, QT_TRANSLATE_NOOP("Import", "无法读取文件（{reason}），如已在 Excel 中打开请先关闭。"),
+                    "Cannot read the file ({reason}); if it is open in Excel, close it first.")
+T_F_TOO_BIG = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件过大（{size} MB），导入文件不能超过 10 MB。"),
+                 "The file is too large ({size} MB); an import file may be at most 10 MB.")
+T_F_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件是空的（0 字节）。"), "The file is empty (0 bytes).")
+T_F_ENCRYPTED = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "文件设有打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）"
+              "后另存为 .xlsx 再导入。"),
+    "The file has an opening password (it is encrypted) and cannot be read. Remove the password in Excel (File → "
+    "Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and import that.")
+T_F_XLS = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "这是旧版 Excel 97-2003 (.xls) 文件，只是扩展名被改成了 .xlsx。请在 Excel 中打开后“另存为 → Excel 工作簿 (*.xlsx)”"
+              "再导入。"),
+    "This is an old Excel 97-2003 (.xls) file whose extension was changed to .xlsx. Open it in Excel, use \"Save "
+    "As → Excel Workbook (*.xlsx)\" and import that.")
+T_F_NOT_XLSX = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "不是 Excel 工作簿 (.xlsx) 文件（可能是 CSV、文本或损坏的文件）。请用模板另存为 .xlsx 后导入。"),
+    "This is not an Excel workbook (.xlsx) (it may be a CSV, a text or a damaged file). Save it as .xlsx from the "
+    "template and import that.")
+T_F_DAMAGED = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件已损坏，无法作为 .xlsx 打开。"),
+                 "The file is damaged and cannot be opened as .xlsx.")
+T_F_PARTS = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件结构异常（包含 {n} 个部件），已拒绝导入。"),
+               "The file has an unusual structure ({n} parts) and was refused.")
+T_F_ENCRYPTED_PART = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件内部含加密部件，无法读取。请取消密码后另存为 .xlsx。"),
+                        "The file contains encrypted parts and cannot be read. Remove the password and save as .xlsx.")
+T_F_BOMB = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "文件解压后异常巨大（部件 {part} 为 {size} MB），疑似“压缩炸弹”，已拒绝导入。"),
+    "The file unpacks to an abnormal size (part {part} is {size} MB), probably a \"zip bomb\", and was refused.")
+T_F_UNPACKED = _s(CTX, QT_TRANSLATE_NOOP("Import", "文件解压后超过 {limit} MB，已拒绝导入。"),
+                  "The file unpacks to more than {limit} MB and was refused.")
+T_F_WORD = _s(CTX, QT_TRANSLATE_NOOP("Import", "这是 Word 文档，不是 Excel 工作簿。"),
+              "This is a Word document, not an Excel workbook.")
+T_F_NO_WORKBOOK = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "不是 Excel 工作簿（缺少 xl/workbook.xml），可能是其他类型的压缩文件。"),
+    "This is not an Excel workbook (xl/workbook.xml is missing); it may be another kind of zip file.")
+T_F_UNSAFE_XML = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "文件含有不安全的 XML 内容（{kind}：实体或外部引用定义），已拒绝导入。请在 Excel 中新建工作簿并粘贴数据后再导入。"),
+    "The file contains unsafe XML ({kind}: entity or external reference definitions) and was refused. Paste the "
+    "data into a new Excel workbook and import that.")
+T_F_UNREADABLE_BOOK = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "文件无法作为 Excel 工作簿读取（{kind}），可能已损坏、含有不安全内容或格式不受支持。请在 Excel 中打开后另存为 .xlsx "
+              "再导入。"),
+    "The file cannot be read as an Excel workbook ({kind}): it may be damaged, hold unsafe content or use an "
+    "unsupported format. Open it in Excel, save as .xlsx and import that.")
+T_F_NO_SHEETS = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "工作簿中没有“员工”或“请假”工作表（现有工作表：{titles}）。请使用导入模板。"),
+    "The workbook has no Staff or Leave sheet (its sheets: {titles}). Use the import template.")
+T_NONE = _s(CTX, QT_TRANSLATE_NOOP("Import", "（无）"), "(none)")
+T_F_NO_ROWS = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。"),
+                 "The workbook has no data rows (the Staff and Leave sheets are empty below their headers).")
+# headers
+T_H_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "第一行应为表头，但该行为空。请使用“导出导入模板”生成的文件。"),
+               "Row 1 should hold the headers but is empty. Use a file made by \"Export import template\".")
+T_H_DUPLICATE = _s(CTX, QT_TRANSLATE_NOOP("Import", "表头“{text}”重复"), "The header \"{text}\" appears twice")
+T_H_MISSING = _s(CTX, QT_TRANSLATE_NOOP("Import", "缺少必填列：{missing}。表头应为：{expected}"),
+                 "Required columns missing: {missing}. The headers should be: {expected}")
+T_H_MISSING_UNKNOWN = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "缺少必填列：{missing}。表头应为：{expected}；无法识别的表头：{unknown}"),
+    "Required columns missing: {missing}. The headers should be: {expected}; headers not recognised: {unknown}")
+# cells
+T_DATE = _s(CTX, QT_TRANSLATE_NOOP("Import", "日期“{text}”无法识别，请写成 YYYY-MM-DD（例如 2026-06-01）"),
+            "Date \"{text}\" not recognised; write it as YYYY-MM-DD (e.g. 2026-06-01)")
+T_DATE_NONE = _s(CTX, QT_TRANSLATE_NOOP("Import", "日期“{text}”不存在：须是真实存在的日期（月份 1–12，日不超过当月天数）"),
+                 "Date \"{text}\" does not exist: it must be a real date (month 1–12, a day the month has)")
+T_BOOL = _s(CTX, QT_TRANSLATE_NOOP("Import", "“{text}”应填“是”或“否”"), "\"{text}\" must be yes or no")
+T_NUMBER = _s(CTX, QT_TRANSLATE_NOOP("Import", "应为数字"), "must be a number")
+T_NOT_NUMBER = _s(CTX, QT_TRANSLATE_NOOP("Import", "“{text}”不是数字"), "\"{text}\" is not a number")
+T_NOT_INTEGER = _s(CTX, QT_TRANSLATE_NOOP("Import", "{value} 应为整数"), "{value} must be a whole number")
+T_RANGE = _s(CTX, QT_TRANSLATE_NOOP("Import", "{value} 超出范围 {lo}–{hi}"), "{value} is out of range {lo}–{hi}")
+T_LEAVE_KIND = _s(CTX, QT_TRANSLATE_NOOP("Import", "未知请假类型“{text}”，可填：{kinds}"),
+                  "Unknown leave kind \"{text}\"; use one of: {kinds}")
+T_TIME = _s(CTX, QT_TRANSLATE_NOOP("Import", "时间“{text}”无法识别，请写成 HH:MM（例如 08:00）"),
+            "Time \"{text}\" not recognised; write it as HH:MM (e.g. 08:00)")
+T_START_BEFORE_24 = _s(CTX, QT_TRANSLATE_NOOP("Import", "开始时间应早于 24:00"), "The start time must be before 24:00")
+T_SAME_TIMES = _s(CTX, QT_TRANSLATE_NOOP("Import", "结束时间与开始时间相同；全天不可排班请留空或写 00:00–24:00"),
+                  "The end time equals the start time; for a whole day leave both empty or write 00:00–24:00")
+T_WEEKDAYS = _s(CTX, QT_TRANSLATE_NOOP("Import", "无法识别的星期“{text}”（写 1–7 或 一、二…，例如 1,3 或 一、三；留空为每天）"),
+                "Weekdays \"{text}\" not recognised (write 1–7 or Mon, Tue…, e.g. 1,3 or Mon, Wed; empty for every "
+                "day)")
+# staff rows
+T_ID_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "员工编号不能为空"), "The staff id is empty")
+T_ID_TWICE = _s(CTX, QT_TRANSLATE_NOOP("Import", "员工编号“{sid}”重复（第 {row} 行已有）"),
+                "Staff id \"{sid}\" appears twice (already in row {row})")
+T_ID_LONG = _s(CTX, QT_TRANSLATE_NOOP("Import", "员工编号过长（最多 32 个字符）"),
+               "The staff id is too long (at most 32 characters)")
+T_NAME_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "姓名不能为空"), "The name is empty")
+T_NAME_LONG = _s(CTX, QT_TRANSLATE_NOOP("Import", "姓名过长（最多 40 个字符）"), "The name is too long (at most 40 characters)")
+T_SKILLS = _s(CTX, QT_TRANSLATE_NOOP("Import", "未知技能：{bad}（可用技能：{known}）"), "Unknown skills: {bad} (known skills: {known})")
+T_WEEKLY_HOURS = _s(CTX, QT_TRANSLATE_NOOP("Import", "每周合同工时：{problem}"), "Weekly hours: {problem}")
+T_ANNUAL_DAYS = _s(CTX, QT_TRANSLATE_NOOP("Import", "年假天数：{problem}"), "Annual leave days: {problem}")
+T_LAST_BEFORE_HIRE = _s(CTX, QT_TRANSLATE_NOOP("Import", "离职日期 {last} 早于入职日期 {hire}"),
+                        "The last day {last} is before the hire date {hire}")
+# leave and unavailable rows
+T_UNKNOWN_ID = _s(CTX, QT_TRANSLATE_NOOP("Import", "未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）"),
+                  "Unknown staff id \"{sid}\" (neither in the team nor on the Staff sheet)")
+T_FROM_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "开始日期不能为空"), "The start date is empty")
+T_TO_EMPTY = _s(CTX, QT_TRANSLATE_NOOP("Import", "结束日期不能为空"), "The end date is empty")
+T_TO_BEFORE_FROM = _s(CTX, QT_TRANSLATE_NOOP("Import", "结束日期 {end} 早于开始日期 {start}"),
+                      "The end date {end} is before the start date {start}")
+T_LEAVE_LONG = _s(CTX, QT_TRANSLATE_NOOP("Import", "请假超过一年，请检查日期"), "The leave is longer than a year; check the dates")
+T_CLASH_EXISTING = _s(CTX, QT_TRANSLATE_NOOP(
+    "Import", "{name}（{sid}）的请假 {start}–{end} 与已有请假 {other_start}–{other_end}（{kind}）重叠"),
+    "The leave of {name} ({sid}) {start}–{end} overlaps the existing leave {other_start}–{other_end} ({kind})")
+T_CLASH_ROW = _s(CTX, QT_TRANSLATE_NOOP("Import", "与第 {row} 行的请假 {start}–{end} 重叠"),
+                 "Overlaps the leave in row {row}, {start}–{end}")
+
+
+class _CellError(ValueError):
+    """A cell's problem as a :class:`Msg` (``str()`` Chinese)."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(str(msg))
+
+
+def _quoted(text: str) -> Alt:
+    return Alt(f"“{text}”", f"\"{text}\"")
+
+
+_DATE_SHAPE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日")
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One problem: ``sheet`` name, Excel ``row`` (1-based; 0 = the whole file), ``column`` letter or ''."""
+    """One problem: ``sheet`` name, Excel ``row`` (1-based; 0 = the whole file), ``column`` letter or ''.
+
+    ``reason`` is the Chinese sentence; given as a :class:`Msg` (as the importer does) it is kept in ``message``
+    and :meth:`reason_text` / :meth:`text` show it in another language."""
 
     sheet: str
     row: int
     column: str
     reason: str
+    message: Msg | None = field(default=None, compare=False, repr=False)
 
-    def __str__(self) -> str:
+    def __post_init__(self) -> None:
+        if isinstance(self.reason, Msg):
+            object.__setattr__(self, "message", self.reason)
+            object.__setattr__(self, "reason", str(self.reason))
+
+    @property
+    def file_level(self) -> bool:
+        """A problem of the whole file (not readable, no sheets, no rows …), not of a sheet, row or cell."""
+        return not self.sheet and not self.row and not self.column
+
+    def reason_text(self, lang: str = "zh") -> str:
+        return self.message.text(lang) if self.message is not None else self.reason
+
+    def text(self, lang: str = "zh") -> str:
         where = []
         if self.sheet:
-            where.append(f"工作表“{self.sheet}”")
+            where.append(Msg(CTX, T_WHERE_SHEET, sheet=self.sheet).text(lang))
         if self.row:
-            where.append(f"第 {self.row} 行")
+            where.append(Msg(CTX, T_WHERE_ROW, row=self.row).text(lang))
         if self.column:
-            where.append(f"{self.column} 列")
-        return f"{' '.join(where)}：{self.reason}" if where else self.reason
+            where.append(Msg(CTX, T_WHERE_COLUMN, column=self.column).text(lang))
+        if not where:
+            return self.reason_text(lang)
+        if lang == "zh":
+            return f"{' '.join(where)}：{self.reason_text(lang)}"
+        return f"{', '.join(where)}: {self.reason_text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("zh")
 
 
 class ImportReport(Exception):
-    """The import was refused; ``errors`` lists every problem found (nothing was changed)."""
+    """The import was refused; ``errors`` lists every problem found (nothing was changed).
+
+    ``str()`` is the Chinese summary, ``text(lang)`` the summary in ``lang``."""
 
     def __init__(self, errors: Iterable[RowError], *, path: str | os.PathLike | None = None) -> None:
         self.errors: list[RowError] = list(errors)
         self.path = str(path) if path is not None else None
-        head = f"无法导入 {Path(self.path).name}" if self.path else "无法导入"
-        lines = [f"{head}：发现 {len(self.errors)} 处问题，未做任何更改。"]
-        lines += [f"  • {e}" for e in self.errors[:30]]
+        super().__init__(self.text("zh"))
+
+    @property
+    def file_level(self) -> bool:
+        """Every problem is about the whole file: there is no sheet, row or column to show."""
+        return bool(self.errors) and all(e.file_level for e in self.errors)
+
+    def text(self, lang: str = "zh") -> str:
+        head = (Msg(CTX, T_CANNOT_IMPORT_FILE, name=Path(self.path).name) if self.path
+                else Msg(CTX, T_CANNOT_IMPORT))
+        lines = [Msg(CTX, T_SUMMARY, head=head, n=len(self.errors)).text(lang)]
+        lines += [f"  • {e.text(lang)}" for e in self.errors[:30]]
         if len(self.errors) > 30:
-            lines.append(f"  …… 另有 {len(self.errors) - 30} 处问题")
-        super().__init__("\n".join(lines))
+            lines.append("  " + Msg(CTX, T_MORE, n=len(self.errors) - 30).text(lang))
+        return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- template
@@ -205,7 +378,7 @@ def _template_sheet(ws, columns, example, en: bool) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- file checks
-def _file_error(reason: str, path: str | os.PathLike) -> ImportReport:
+def _file_error(reason: Msg, path: str | os.PathLike) -> ImportReport:
     return ImportReport([RowError("", 0, "", reason)], path=path)
 
 
@@ -217,45 +390,42 @@ def check_file(path: str | os.PathLike) -> None:
         with p.open("rb") as f:
             head = f.read(8)
     except FileNotFoundError:
-        raise _file_error("文件不存在，请检查路径。", p) from None
+        raise _file_error(Msg(CTX, T_F_NOT_FOUND), p) from None
     except OSError as e:
-        raise _file_error(f"无法读取文件（{e.strerror}），如已在 Excel 中打开请先关闭。", p) from None
+        raise _file_error(Msg(CTX, T_F_UNREADABLE, reason=e.strerror or type(e).__name__), p) from None
     if size > MAX_FILE_BYTES:
-        raise _file_error(f"文件过大（{size / 1024 / 1024:.1f} MB），导入文件不能超过 10 MB。", p)
+        raise _file_error(Msg(CTX, T_F_TOO_BIG, size=f"{size / 1024 / 1024:.1f}"), p)
     if size == 0:
-        raise _file_error("文件是空的（0 字节）。", p)
+        raise _file_error(Msg(CTX, T_F_EMPTY), p)
     if head.startswith(OLE2_MAGIC):
         raw = p.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in raw or "EncryptionInfo".encode("utf-16-le") in raw:
-            raise _file_error("文件设有打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → "
-                              "用密码进行加密，清空密码）后另存为 .xlsx 再导入。", p)
-        raise _file_error("这是旧版 Excel 97-2003 (.xls) 文件，只是扩展名被改成了 .xlsx。请在 Excel 中打开后"
-                          "“另存为 → Excel 工作簿 (*.xlsx)”再导入。", p)
+            raise _file_error(Msg(CTX, T_F_ENCRYPTED), p)
+        raise _file_error(Msg(CTX, T_F_XLS), p)
     if not head.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(p):
-        raise _file_error("不是 Excel 工作簿 (.xlsx) 文件（可能是 CSV、文本或损坏的文件）。请用模板另存为 .xlsx 后导入。", p)
+        raise _file_error(Msg(CTX, T_F_NOT_XLSX), p)
     try:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _file_error("文件已损坏，无法作为 .xlsx 打开。", p) from None
+        raise _file_error(Msg(CTX, T_F_DAMAGED), p) from None
     if len(infos) > MAX_ENTRIES:
-        raise _file_error(f"文件结构异常（包含 {len(infos)} 个部件），已拒绝导入。", p)
+        raise _file_error(Msg(CTX, T_F_PARTS, n=len(infos)), p)
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise _file_error("文件内部含加密部件，无法读取。请取消密码后另存为 .xlsx。", p)
+            raise _file_error(Msg(CTX, T_F_ENCRYPTED_PART), p)
         total += info.file_size
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > MAX_ENTRY_BYTES or (ratio > MAX_RATIO and info.file_size > 1024 * 1024):
-            raise _file_error(f"文件解压后异常巨大（部件 {info.filename} 为 {info.file_size / 1024 / 1024:.0f} MB），"
-                              "疑似“压缩炸弹”，已拒绝导入。", p)
+            raise _file_error(Msg(CTX, T_F_BOMB, part=info.filename, size=f"{info.file_size / 1024 / 1024:.0f}"), p)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _file_error(f"文件解压后超过 {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB，已拒绝导入。", p)
+        raise _file_error(Msg(CTX, T_F_UNPACKED, limit=MAX_UNCOMPRESSED_BYTES // 1024 // 1024), p)
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            raise _file_error("这是 Word 文档，不是 Excel 工作簿。", p)
-        raise _file_error("不是 Excel 工作簿（缺少 xl/workbook.xml），可能是其他类型的压缩文件。", p)
+            raise _file_error(Msg(CTX, T_F_WORD), p)
+        raise _file_error(Msg(CTX, T_F_NO_WORKBOOK), p)
 
 
 # ---------------------------------------------------------------------------------------------- parsing
@@ -278,7 +448,9 @@ def _parse_date(v: Any) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"日期“{text}”无法识别，请写成 YYYY-MM-DD（例如 2026-06-01）")
+    if _DATE_SHAPE.fullmatch(text):  # written as a date, e.g. 2026-02-31, but no such day
+        raise _CellError(Msg(CTX, T_DATE_NONE, text=text))
+    raise _CellError(Msg(CTX, T_DATE, text=text))
 
 
 def _parse_bool(v: Any) -> bool:
@@ -289,23 +461,23 @@ def _parse_bool(v: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"“{_cell_text(v)}”应填“是”或“否”")
+    raise _CellError(Msg(CTX, T_BOOL, text=_cell_text(v)))
 
 
 def _parse_number(v: Any, lo: float, hi: float, *, integer: bool = False) -> float:
     if isinstance(v, bool):
-        raise ValueError("应为数字")
+        raise _CellError(Msg(CTX, T_NUMBER))
     if isinstance(v, (int, float)):
         x = float(v)
     else:
         try:
             x = float(_cell_text(v))
         except ValueError:
-            raise ValueError(f"“{_cell_text(v)}”不是数字") from None
+            raise _CellError(Msg(CTX, T_NOT_NUMBER, text=_cell_text(v))) from None
     if integer and not x.is_integer():
-        raise ValueError(f"{x:g} 应为整数")
+        raise _CellError(Msg(CTX, T_NOT_INTEGER, value=f"{x:g}"))
     if not lo <= x <= hi:
-        raise ValueError(f"{x:g} 超出范围 {lo:g}–{hi:g}")
+        raise _CellError(Msg(CTX, T_RANGE, value=f"{x:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
     return x
 
 
@@ -318,7 +490,7 @@ def _leave_kind(v: Any) -> LeaveKind:
                "陪产假": LeaveKind.MATERNITY}
     if text in aliases:
         return aliases[text]
-    raise ValueError(f"未知请假类型“{text}”，可填：{'、'.join(LEAVE_LABELS_ZH.values())}")
+    raise _CellError(Msg(CTX, T_LEAVE_KIND, text=text, kinds=Joined(Msg("Leave", zh) for zh in LEAVE_LABELS_ZH.values())))
 
 
 def _find_sheet(wb, zh: str):
@@ -332,7 +504,7 @@ def _header_map(ws, columns, errors: list[RowError]) -> dict[str, int] | None:
     """{key: 1-based column} from row 1; records wrong/missing headers."""
     first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), None)
     if not first or all(v is None for v in first):
-        errors.append(RowError(ws.title, 1, "", "第一行应为表头，但该行为空。请使用“下载导入模板”生成的文件。"))
+        errors.append(RowError(ws.title, 1, "", Msg(CTX, T_H_EMPTY)))
         return None
     found: dict[str, int] = {}
     unknown: list[str] = []
@@ -343,17 +515,18 @@ def _header_map(ws, columns, errors: list[RowError]) -> dict[str, int] | None:
         for key, zh, en, _req in columns:
             if text in (zh, en) or text.lower() == en.lower():
                 if key in found:
-                    errors.append(RowError(ws.title, 1, get_column_letter(idx), f"表头“{text}”重复"))
+                    errors.append(RowError(ws.title, 1, get_column_letter(idx), Msg(CTX, T_H_DUPLICATE, text=text)))
                 found[key] = idx
                 break
         else:
-            unknown.append(f"{get_column_letter(idx)}“{text}”")
-    missing = [zh for key, zh, _en, req in columns if req and key not in found]
+            unknown.append(Alt(f"{get_column_letter(idx)}“{text}”", f"{get_column_letter(idx)} \"{text}\""))
+    missing = [Alt(zh, en) for key, zh, en, req in columns if req and key not in found]
     if missing:
-        expected = "、".join(zh for _k, zh, _e, _r in columns)
-        msg = f"缺少必填列：{'、'.join(missing)}。表头应为：{expected}"
+        expected = Joined(Alt(zh, en) for _k, zh, en, _r in columns)
         if unknown:
-            msg += f"；无法识别的表头：{'、'.join(unknown)}"
+            msg = Msg(CTX, T_H_MISSING_UNKNOWN, missing=Joined(missing), expected=expected, unknown=Joined(unknown))
+        else:
+            msg = Msg(CTX, T_H_MISSING, missing=Joined(missing), expected=expected)
         errors.append(RowError(ws.title, 1, "", msg))
         return None
     return found
@@ -396,10 +569,8 @@ def import_staff_leave(path: str | os.PathLike, scenario: Scenario, *,
     except Exception as e:  # openpyxl/defusedxml raise many types for malformed or hostile parts
         hostile = _defused_cause(e)
         if hostile is not None:
-            raise _file_error(f"文件含有不安全的 XML 内容（{type(hostile).__name__}：实体或外部引用定义），"
-                              "已拒绝导入。请在 Excel 中新建工作簿并粘贴数据后再导入。", path) from None
-        raise _file_error(f"文件无法作为 Excel 工作簿读取（{type(e).__name__}），可能已损坏、含有不安全内容或格式不受支持。"
-                          "请在 Excel 中打开后另存为 .xlsx 再导入。", path) from None
+            raise _file_error(Msg(CTX, T_F_UNSAFE_XML, kind=type(hostile).__name__), path) from None
+        raise _file_error(Msg(CTX, T_F_UNREADABLE_BOOK, kind=type(e).__name__), path) from None
 
 
 def _defused_cause(e: BaseException | None) -> BaseException | None:
@@ -423,8 +594,8 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
     ws_leave = _find_sheet(wb, SHEET_LEAVE)
     ws_away = _find_sheet(wb, SHEET_AWAY)
     if ws_staff is None and ws_leave is None and ws_away is None:
-        titles = "、".join(f"“{ws.title}”" for ws in wb.worksheets) or "（无）"
-        raise _file_error(f"工作簿中没有“员工”或“请假”工作表（现有工作表：{titles}）。请使用导入模板。", path)
+        titles = Joined(_quoted(ws.title) for ws in wb.worksheets) if wb.worksheets else Msg(CTX, T_NONE)
+        raise _file_error(Msg(CTX, T_F_NO_SHEETS, titles=titles), path)
     allowed = set(allowed_skills) if allowed_skills is not None else known_skills(scenario)
     staff_by_id: dict[str, Staff] = {p.id: p for p in scenario.staff}
     order = [p.id for p in scenario.staff]
@@ -464,7 +635,7 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
             kept.extend(u for u in items if u not in kept)  # re-importing the same file adds nothing
             staff_by_id[sid] = replace(person, unavailable=tuple(kept))
     if not errors and n_rows == 0:
-        raise _file_error("工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。", path)
+        raise _file_error(Msg(CTX, T_F_NO_ROWS), path)
     # merge leave and check overlaps against existing and other imported leave
     for sid, items in new_leave.items():
         if sid not in staff_by_id:  # its staff row had errors, already reported
@@ -477,9 +648,10 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
             clash = next((x for x in leaves if lv.period.start <= x.period.end and x.period.start <= lv.period.end),
                          None)
             if clash is not None:
-                errors.append(RowError(ws_leave.title, r, _col(leave_header, "from"),
-                                       f"{person.name}（{sid}）的请假 {lv.period.start}–{lv.period.end} 与已有请假 "
-                                       f"{clash.period.start}–{clash.period.end}（{LEAVE_LABELS_ZH[clash.kind]}）重叠"))
+                errors.append(RowError(ws_leave.title, r, _col(leave_header, "from"), Msg(
+                    CTX, T_CLASH_EXISTING, name=person.name, sid=sid, start=lv.period.start, end=lv.period.end,
+                    other_start=clash.period.start, other_end=clash.period.end,
+                    kind=Msg("Leave", LEAVE_LABELS_ZH[clash.kind]))))
                 continue
             leaves.append(lv)
         staff_by_id[sid] = replace(person, leave=tuple(sorted(leaves, key=lambda x: x.period.start)))
@@ -492,23 +664,23 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
                staff_by_id: dict[str, Staff], imported_ids: dict[str, int], allowed: set[str]) -> Staff | None:
     before = len(errors)
 
-    def err(key: str, reason: str) -> None:
+    def err(key: str, reason: Msg) -> None:
         errors.append(RowError(sheet, r, _col(header, key), reason))
 
     sid = _cell_text(row.get("id"))
     if not sid:
-        err("id", "员工编号不能为空")
+        err("id", Msg(CTX, T_ID_EMPTY))
     elif sid in imported_ids:
-        err("id", f"员工编号“{sid}”重复（第 {imported_ids[sid]} 行已有）")
+        err("id", Msg(CTX, T_ID_TWICE, sid=sid, row=imported_ids[sid]))
     elif len(sid) > 32:
-        err("id", "员工编号过长（最多 32 个字符）")
+        err("id", Msg(CTX, T_ID_LONG))
     else:
         imported_ids[sid] = r
     name = _cell_text(row.get("name"))
     if not name:
-        err("name", "姓名不能为空")
+        err("name", Msg(CTX, T_NAME_EMPTY))
     elif len(name) > 40:
-        err("name", "姓名过长（最多 40 个字符）")
+        err("name", Msg(CTX, T_NAME_LONG))
     old = staff_by_id.get(sid) if sid else None
     base = old or Staff(id=sid or "?", name=name or "?")
     fields: dict[str, Any] = {"name": name}
@@ -519,7 +691,7 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
         skills = tuple(dict.fromkeys(s.strip() for s in raw.split(",") if s.strip()))
         bad = [s for s in skills if allowed and s not in allowed]
         if bad:
-            err("skills", f"未知技能：{'、'.join(bad)}（可用技能：{'、'.join(sorted(allowed))}）")
+            err("skills", Msg(CTX, T_SKILLS, bad=Joined(bad), known=Joined(sorted(allowed))))
         fields["skills"] = skills
     for key, lo, hi, integer in (("weekly_hours", 1, 60, False), ("annual_leave_days", 0, 60, True)):
         v = row.get(key)
@@ -527,16 +699,15 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
             try:
                 x = _parse_number(v, lo, hi, integer=integer)
                 fields[key] = int(x) if integer else x
-            except ValueError as e:
-                label = "每周合同工时" if key == "weekly_hours" else "年假天数"
-                err(key, f"{label}：{e}")
+            except _CellError as e:
+                err(key, Msg(CTX, T_WEEKLY_HOURS if key == "weekly_hours" else T_ANNUAL_DAYS, problem=e.msg))
     for key in ("night_ok", "overtime_ok"):
         v = row.get(key)
         if key in header and _cell_text(v) != "":
             try:
                 fields[key] = _parse_bool(v)
-            except ValueError as e:
-                err(key, str(e))
+            except _CellError as e:
+                err(key, e.msg)
     for key in ("hire_date", "leave_date"):
         v = row.get(key)
         if key in header:
@@ -545,11 +716,11 @@ def _staff_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
             else:
                 try:
                     fields[key] = _parse_date(v)
-                except ValueError as e:
-                    err(key, str(e))
+                except _CellError as e:
+                    err(key, e.msg)
     hire, last = fields.get("hire_date", base.hire_date), fields.get("leave_date", base.leave_date)
     if hire and last and last < hire:
-        err("leave_date", f"离职日期 {last} 早于入职日期 {hire}")
+        err("leave_date", Msg(CTX, T_LAST_BEFORE_HIRE, last=last, hire=hire))
     if len(errors) > before or not sid:
         return None
     return replace(base, id=sid, **fields)
@@ -560,21 +731,21 @@ def _staff_and_dates(row: dict[str, Any], err, staff_by_id: dict[str, Staff],
     """The row's staff id and its from/to dates, each problem reported through ``err(key, reason)``."""
     sid = _cell_text(row.get("id"))
     if not sid:
-        err("id", "员工编号不能为空")
+        err("id", Msg(CTX, T_ID_EMPTY))
     elif sid not in staff_by_id and sid not in listed_ids:  # a listed id with a bad row is reported there
-        err("id", f"未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）")
+        err("id", Msg(CTX, T_UNKNOWN_ID, sid=sid))
     dates: dict[str, dt.date] = {}
     for key in ("from", "to"):
         v = row.get(key)
         if _cell_text(v) == "":
-            err(key, ("开始" if key == "from" else "结束") + "日期不能为空")
+            err(key, Msg(CTX, T_FROM_EMPTY if key == "from" else T_TO_EMPTY))
             continue
         try:
             dates[key] = _parse_date(v)
-        except ValueError as e:
-            err(key, str(e))
+        except _CellError as e:
+            err(key, e.msg)
     if len(dates) == 2 and dates["to"] < dates["from"]:
-        err("to", f"结束日期 {dates['to']} 早于开始日期 {dates['from']}")
+        err("to", Msg(CTX, T_TO_BEFORE_FROM, end=dates["to"], start=dates["from"]))
     return sid, dates
 
 
@@ -590,9 +761,9 @@ def _parse_clock(v: Any, *, end: bool) -> int:
     try:
         minutes = parse_hhmm(text)
     except ValueError:
-        raise ValueError(f"时间“{text}”无法识别，请写成 HH:MM（例如 08:00）") from None
+        raise _CellError(Msg(CTX, T_TIME, text=text)) from None
     if minutes >= 24 * 60 and not end:
-        raise ValueError("开始时间应早于 24:00")
+        raise _CellError(Msg(CTX, T_START_BEFORE_24))
     return minutes
 
 
@@ -600,7 +771,7 @@ def _away_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], e
               staff_by_id: dict[str, Staff], listed_ids: set[str], new_away: dict[str, list[Unavailable]]) -> None:
     before = len(errors)
 
-    def err(key: str, reason: str) -> None:
+    def err(key: str, reason: Msg) -> None:
         errors.append(RowError(sheet, r, _col(header, key), reason))
 
     sid, dates = _staff_and_dates(row, err, staff_by_id, listed_ids)
@@ -609,14 +780,14 @@ def _away_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], e
         if _cell_text(row.get(key)) != "":
             try:
                 times[key] = _parse_clock(row.get(key), end=key == "end")
-            except ValueError as e:
-                err(key, str(e))
+            except _CellError as e:
+                err(key, e.msg)
     if times["start"] == times["end"]:
-        err("end", "结束时间与开始时间相同；全天不可排班请留空或写 00:00–24:00")
+        err("end", Msg(CTX, T_SAME_TIMES))
     try:
         weekdays = parse_weekdays(_cell_text(row.get("weekdays")))
-    except ValueError as e:
-        err("weekdays", str(e))
+    except ValueError:  # roster.model's message is Chinese only
+        err("weekdays", Msg(CTX, T_WEEKDAYS, text=_cell_text(row.get("weekdays"))))
         weekdays = ()
     if len(errors) > before:
         return
@@ -629,23 +800,23 @@ def _leave_row(sheet: str, r: int, row: dict[str, Any], header: dict[str, int], 
                new_leave: dict[str, list[tuple[int, Leave]]]) -> None:
     before = len(errors)
 
-    def err(key: str, reason: str) -> None:
+    def err(key: str, reason: Msg) -> None:
         errors.append(RowError(sheet, r, _col(header, key), reason))
 
     sid, dates = _staff_and_dates(row, err, staff_by_id, listed_ids)
     if len(dates) == 2 and (dates["to"] - dates["from"]).days > 366:
-        err("to", "请假超过一年，请检查日期")
+        err("to", Msg(CTX, T_LEAVE_LONG))
     kind = LeaveKind.ANNUAL
     try:
         kind = _leave_kind(row.get("kind"))
-    except ValueError as e:
-        err("kind", str(e))
+    except _CellError as e:
+        err("kind", e.msg)
     if len(errors) > before:
         return
     lv = Leave(DateRange(dates["from"], dates["to"]), kind, _cell_text(row.get("note")) if "note" in header else "")
     items = new_leave.setdefault(sid, [])
     for r0, other in items:
         if lv.period.start <= other.period.end and other.period.start <= lv.period.end:
-            err("from", f"与第 {r0} 行的请假 {other.period.start}–{other.period.end} 重叠")
+            err("from", Msg(CTX, T_CLASH_ROW, row=r0, start=other.period.start, end=other.period.end))
             return
     items.append((r, lv))

@@ -969,6 +969,252 @@
         </message>
     </context>
     <context>
+        <name>Ics</name>
+        <message>
+            <source>未知员工编号 {staff}，无法导出日历。</source>
+            <translation>Unknown staff id {staff}: no calendar exported.</translation>
+        </message>
+        <message>
+            <source>无法创建文件夹 {folder}：{reason}。请选择其他保存位置。</source>
+            <translation>Cannot create the folder {folder}: {reason}. Choose another location.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Import</name>
+        <message>
+            <source>工作表“{sheet}”</source>
+            <translation>Sheet "{sheet}"</translation>
+        </message>
+        <message>
+            <source>第 {row} 行</source>
+            <translation>row {row}</translation>
+        </message>
+        <message>
+            <source>{column} 列</source>
+            <translation>column {column}</translation>
+        </message>
+        <message>
+            <source>无法导入</source>
+            <translation>Cannot import</translation>
+        </message>
+        <message>
+            <source>无法导入 {name}</source>
+            <translation>Cannot import {name}</translation>
+        </message>
+        <message>
+            <source>{head}：发现 {n} 处问题，未做任何更改。</source>
+            <translation>{head}: {n} problem(s) found; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>…… 另有 {n} 处问题</source>
+            <translation>… and {n} more problem(s)</translation>
+        </message>
+        <message>
+            <source>文件不存在，请检查路径。</source>
+            <translation>The file does not exist; check the path.</translation>
+        </message>
+        <message>
+            <source>无法读取文件（{reason}），如已在 Excel 中打开请先关闭。</source>
+            <translation>Cannot read the file ({reason}); if it is open in Excel, close it first.</translation>
+        </message>
+        <message>
+            <source>文件过大（{size} MB），导入文件不能超过 10 MB。</source>
+            <translation>The file is too large ({size} MB); an import file may be at most 10 MB.</translation>
+        </message>
+        <message>
+            <source>文件是空的（0 字节）。</source>
+            <translation>The file is empty (0 bytes).</translation>
+        </message>
+        <message>
+            <source>文件设有打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再导入。</source>
+            <translation>The file has an opening password (it is encrypted) and cannot be read. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and import that.</translation>
+        </message>
+        <message>
+            <source>这是旧版 Excel 97-2003 (.xls) 文件，只是扩展名被改成了 .xlsx。请在 Excel 中打开后“另存为 → Excel 工作簿 (*.xlsx)”再导入。</source>
+            <translation>This is an old Excel 97-2003 (.xls) file whose extension was changed to .xlsx. Open it in Excel, use "Save As → Excel Workbook (*.xlsx)" and import that.</translation>
+        </message>
+        <message>
+            <source>不是 Excel 工作簿 (.xlsx) 文件（可能是 CSV、文本或损坏的文件）。请用模板另存为 .xlsx 后导入。</source>
+            <translation>This is not an Excel workbook (.xlsx) (it may be a CSV, a text or a damaged file). Save it as .xlsx from the template and import that.</translation>
+        </message>
+        <message>
+            <source>文件已损坏，无法作为 .xlsx 打开。</source>
+            <translation>The file is damaged and cannot be opened as .xlsx.</translation>
+        </message>
+        <message>
+            <source>文件结构异常（包含 {n} 个部件），已拒绝导入。</source>
+            <translation>The file has an unusual structure ({n} parts) and was refused.</translation>
+        </message>
+        <message>
+            <source>文件内部含加密部件，无法读取。请取消密码后另存为 .xlsx。</source>
+            <translation>The file contains encrypted parts and cannot be read. Remove the password and save as .xlsx.</translation>
+        </message>
+        <message>
+            <source>文件解压后异常巨大（部件 {part} 为 {size} MB），疑似“压缩炸弹”，已拒绝导入。</source>
+            <translation>The file unpacks to an abnormal size (part {part} is {size} MB), probably a "zip bomb", and was refused.</translation>
+        </message>
+        <message>
+            <source>文件解压后超过 {limit} MB，已拒绝导入。</source>
+            <translation>The file unpacks to more than {limit} MB and was refused.</translation>
+        </message>
+        <message>
+            <source>这是 Word 文档，不是 Excel 工作簿。</source>
+            <translation>This is a Word document, not an Excel workbook.</translation>
+        </message>
+        <message>
+            <source>不是 Excel 工作簿（缺少 xl/workbook.xml），可能是其他类型的压缩文件。</source>
+            <translation>This is not an Excel workbook (xl/workbook.xml is missing); it may be another kind of zip file.</translation>
+        </message>
+        <message>
+            <source>文件含有不安全的 XML 内容（{kind}：实体或外部引用定义），已拒绝导入。请在 Excel 中新建工作簿并粘贴数据后再导入。</source>
+            <translation>The file contains unsafe XML ({kind}: entity or external reference definitions) and was refused. Paste the data into a new Excel workbook and import that.</translation>
+        </message>
+        <message>
+            <source>文件无法作为 Excel 工作簿读取（{kind}），可能已损坏、含有不安全内容或格式不受支持。请在 Excel 中打开后另存为 .xlsx 再导入。</source>
+            <translation>The file cannot be read as an Excel workbook ({kind}): it may be damaged, hold unsafe content or use an unsupported format. Open it in Excel, save as .xlsx and import that.</translation>
+        </message>
+        <message>
+            <source>工作簿中没有“员工”或“请假”工作表（现有工作表：{titles}）。请使用导入模板。</source>
+            <translation>The workbook has no Staff or Leave sheet (its sheets: {titles}). Use the import template.</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。</source>
+            <translation>The workbook has no data rows (the Staff and Leave sheets are empty below their headers).</translation>
+        </message>
+        <message>
+            <source>第一行应为表头，但该行为空。请使用“导出导入模板”生成的文件。</source>
+            <translation>Row 1 should hold the headers but is empty. Use a file made by "Export import template".</translation>
+        </message>
+        <message>
+            <source>表头“{text}”重复</source>
+            <translation>The header "{text}" appears twice</translation>
+        </message>
+        <message>
+            <source>缺少必填列：{missing}。表头应为：{expected}</source>
+            <translation>Required columns missing: {missing}. The headers should be: {expected}</translation>
+        </message>
+        <message>
+            <source>缺少必填列：{missing}。表头应为：{expected}；无法识别的表头：{unknown}</source>
+            <translation>Required columns missing: {missing}. The headers should be: {expected}; headers not recognised: {unknown}</translation>
+        </message>
+        <message>
+            <source>日期“{text}”无法识别，请写成 YYYY-MM-DD（例如 2026-06-01）</source>
+            <translation>Date "{text}" not recognised; write it as YYYY-MM-DD (e.g. 2026-06-01)</translation>
+        </message>
+        <message>
+            <source>日期“{text}”不存在：须是真实存在的日期（月份 1–12，日不超过当月天数）</source>
+            <translation>Date "{text}" does not exist: it must be a real date (month 1–12, a day the month has)</translation>
+        </message>
+        <message>
+            <source>“{text}”应填“是”或“否”</source>
+            <translation>"{text}" must be yes or no</translation>
+        </message>
+        <message>
+            <source>应为数字</source>
+            <translation>must be a number</translation>
+        </message>
+        <message>
+            <source>“{text}”不是数字</source>
+            <translation>"{text}" is not a number</translation>
+        </message>
+        <message>
+            <source>{value} 应为整数</source>
+            <translation>{value} must be a whole number</translation>
+        </message>
+        <message>
+            <source>{value} 超出范围 {lo}–{hi}</source>
+            <translation>{value} is out of range {lo}–{hi}</translation>
+        </message>
+        <message>
+            <source>未知请假类型“{text}”，可填：{kinds}</source>
+            <translation>Unknown leave kind "{text}"; use one of: {kinds}</translation>
+        </message>
+        <message>
+            <source>时间“{text}”无法识别，请写成 HH:MM（例如 08:00）</source>
+            <translation>Time "{text}" not recognised; write it as HH:MM (e.g. 08:00)</translation>
+        </message>
+        <message>
+            <source>开始时间应早于 24:00</source>
+            <translation>The start time must be before 24:00</translation>
+        </message>
+        <message>
+            <source>结束时间与开始时间相同；全天不可排班请留空或写 00:00–24:00</source>
+            <translation>The end time equals the start time; for a whole day leave both empty or write 00:00–24:00</translation>
+        </message>
+        <message>
+            <source>无法识别的星期“{text}”（写 1–7 或 一、二…，例如 1,3 或 一、三；留空为每天）</source>
+            <translation>Weekdays "{text}" not recognised (write 1–7 or Mon, Tue…, e.g. 1,3 or Mon, Wed; empty for every day)</translation>
+        </message>
+        <message>
+            <source>员工编号不能为空</source>
+            <translation>The staff id is empty</translation>
+        </message>
+        <message>
+            <source>员工编号“{sid}”重复（第 {row} 行已有）</source>
+            <translation>Staff id "{sid}" appears twice (already in row {row})</translation>
+        </message>
+        <message>
+            <source>员工编号过长（最多 32 个字符）</source>
+            <translation>The staff id is too long (at most 32 characters)</translation>
+        </message>
+        <message>
+            <source>姓名不能为空</source>
+            <translation>The name is empty</translation>
+        </message>
+        <message>
+            <source>姓名过长（最多 40 个字符）</source>
+            <translation>The name is too long (at most 40 characters)</translation>
+        </message>
+        <message>
+            <source>未知技能：{bad}（可用技能：{known}）</source>
+            <translation>Unknown skills: {bad} (known skills: {known})</translation>
+        </message>
+        <message>
+            <source>每周合同工时：{problem}</source>
+            <translation>Weekly hours: {problem}</translation>
+        </message>
+        <message>
+            <source>年假天数：{problem}</source>
+            <translation>Annual leave days: {problem}</translation>
+        </message>
+        <message>
+            <source>离职日期 {last} 早于入职日期 {hire}</source>
+            <translation>The last day {last} is before the hire date {hire}</translation>
+        </message>
+        <message>
+            <source>未知员工编号“{sid}”（既不在当前班组，也不在“员工”表中）</source>
+            <translation>Unknown staff id "{sid}" (neither in the team nor on the Staff sheet)</translation>
+        </message>
+        <message>
+            <source>开始日期不能为空</source>
+            <translation>The start date is empty</translation>
+        </message>
+        <message>
+            <source>结束日期不能为空</source>
+            <translation>The end date is empty</translation>
+        </message>
+        <message>
+            <source>结束日期 {end} 早于开始日期 {start}</source>
+            <translation>The end date {end} is before the start date {start}</translation>
+        </message>
+        <message>
+            <source>请假超过一年，请检查日期</source>
+            <translation>The leave is longer than a year; check the dates</translation>
+        </message>
+        <message>
+            <source>{name}（{sid}）的请假 {start}–{end} 与已有请假 {other_start}–{other_end}（{kind}）重叠</source>
+            <translation>The leave of {name} ({sid}) {start}–{end} overlaps the existing leave {other_start}–{other_end} ({kind})</translation>
+        </message>
+        <message>
+            <source>与第 {row} 行的请假 {start}–{end} 重叠</source>
+            <translation>Overlaps the leave in row {row}, {start}–{end}</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReportDialog</name>
         <message>
             <source>导入错误</source>
@@ -2430,6 +2676,45 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>警告（CH-04）：综合计算工时制须经劳动行政部门审批，目前审批无效：%1。排班和规则检查已按标准工时制处理（每日上限 11 小时，按月结算）。</source>
             <translation>Warning (CH-04): the comprehensive system needs labour-bureau approval, and the approval is not valid: %1. Rostering and rule checks use the standard system (11 h daily cap, monthly settlement).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveFile</name>
+        <message>
+            <source>无法保存 {target}：文件夹 {folder} 不存在，请选择其他保存位置。</source>
+            <translation>Cannot save {target}: the folder {folder} does not exist; choose another location.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：这是一个文件夹，请输入文件名。</source>
+            <translation>Cannot save {target}: this is a folder; enter a file name.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：该文件为只读，请取消只读属性或另存为其他文件名。</source>
+            <translation>Cannot save {target}: the file is read-only; clear its read-only attribute or save under another name.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：没有写入文件夹 {folder} 的权限，请选择其他保存位置（例如“文档”）。</source>
+            <translation>Cannot save {target}: no permission to write to the folder {folder}; choose another location (e.g. Documents).</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：文件正被其他程序（如 Excel 或 WPS）打开或被锁定。请先关闭该文件，再重新导出。</source>
+            <translation>Cannot save {target}: the file is open in another program (such as Excel or WPS) or locked. Close it, then export again.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：磁盘空间不足，请清理磁盘或换一个保存位置。</source>
+            <translation>Cannot save {target}: the disk is full; free some space or choose another location.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：该位置只读，请选择其他保存位置。</source>
+            <translation>Cannot save {target}: this location is read-only; choose another location.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：文件名或路径过长，请缩短后重试。</source>
+            <translation>Cannot save {target}: the file name or path is too long; shorten it and try again.</translation>
+        </message>
+        <message>
+            <source>无法保存 {target}：{reason}。请检查保存位置后重试。</source>
+            <translation>Cannot save {target}: {reason}. Check the location and try again.</translation>
         </message>
     </context>
     <context>

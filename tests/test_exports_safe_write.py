@@ -138,3 +138,27 @@ def test_exporters_raise_export_error_on_read_only_target(tmp_path, kind):
     finally:
         target.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert target.read_bytes() == b"old"
+
+
+def test_export_errors_in_english(tmp_path, monkeypatch):
+    """GUI review #13: "Export failed" showed Chinese in the English UI.  ``str()`` stays Chinese (the CLI and the
+    Chinese UI), ``text("en")`` is the same sentence in English."""
+    with pytest.raises(ExportError) as e:
+        atomic_write(tmp_path / "nope" / "a.xlsx", _writer(b"x"))
+    assert "不存在" in str(e.value) and e.value.text("zh") == str(e.value)
+    english = e.value.text("en")
+    assert english == (f"Cannot save {tmp_path / 'nope' / 'a.xlsx'}: the folder {tmp_path / 'nope'} does not exist; "
+                       "choose another location.")
+
+    target = tmp_path / "open.xlsx"
+
+    def locked(src, dst):
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as e:
+        atomic_write(target, _writer(b"new"))
+    assert "正被其他程序" in str(e.value)
+    assert "open in another program (such as Excel or WPS)" in e.value.text("en") and "open.xlsx" in e.value.text("en")
+    # a plain-text ExportError (no message key) shows its text in any language
+    assert ExportError("x").text("en") == "x"

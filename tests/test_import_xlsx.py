@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -297,3 +298,64 @@ def test_unavailable_sheet_imports_times_and_reports_each_bad_row(tmp_path):
     out = import_staff_leave(good, sample_scenario())
     assert out.person("s02").unavailable == (Unavailable(DateRange(D("2026-06-01"), D("2026-06-30")), 480, 720, (1, 3)),)
     assert out.person("s03").unavailable[0].start == 0 and out.person("s03").unavailable[0].end == 1440
+
+
+CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def test_english_reasons_for_an_english_template(tmp_path):
+    """GUI review #13: in the English UI every reason was Chinese (每周合同工时："forty"不是数字) even for a template
+    exported in English.  The problems are kept language-neutral: ``str()`` Chinese (CLI), ``text("en")`` English."""
+    path = tmp_path / "en.xlsx"
+    write_template(path, lang="en")
+    wb = load_workbook(path)
+    ws = wb["Staff"]
+    ws.append(["s40", "Ann", "", "", "forty", "maybe", "yes", "2026-06-01", "", 5])
+    wb["Leave"].append(["s40", "2026-07-01", "2026-07-02", "holiday", ""])
+    wb.save(path)
+    with pytest.raises(ImportReport) as e:
+        import_staff_leave(path, sample_scenario())
+    report = e.value
+    hours = next(x for x in report.errors if x.column == "E")
+    assert hours.reason == "每周合同工时：“forty”不是数字"  # Chinese stays the default
+    assert hours.reason_text("en") == 'Weekly hours: "forty" is not a number'
+    assert hours.text("en") == 'Sheet "Staff", row 3, column E: Weekly hours: "forty" is not a number'
+    assert str(hours) == "工作表“Staff” 第 3 行 E 列：每周合同工时：“forty”不是数字"
+    kind = next(x for x in report.errors if x.column == "D" and x.sheet == "Leave")
+    assert kind.reason_text("en") == ('Unknown leave kind "holiday"; use one of: Annual, Sick, Personal, Marriage, '
+                                      "Maternity, Comp, Bereavement, Other")
+    english = report.text("en")
+    assert english.startswith("Cannot import en.xlsx: 3 problem(s) found; nothing was changed.")
+    assert '"maybe" must be yes or no' in english
+    assert not CJK.search(english), english
+    assert str(report).startswith("无法导入 en.xlsx：发现 3 处问题")
+
+
+def test_english_file_level_and_header_reasons(tmp_path):
+    path = tmp_path / "list.xlsx"
+    path.write_text("id,name\n", encoding="utf-8")
+    with pytest.raises(ImportReport) as e:
+        import_staff_leave(path, sample_scenario())
+    assert e.value.file_level
+    assert e.value.errors[0].text("en").startswith("This is not an Excel workbook (.xlsx)")
+    path = _book(tmp_path / "h.xlsx", [("s20", "x")], staff_head=["编号", "名字"])
+    errs = _errors(path)
+    assert not errs[0].file_level
+    assert errs[0].reason_text("en").startswith("Required columns missing: Staff id, Name. The headers should be: "
+                                                "Staff id, Name, Employee no.")
+
+
+def test_a_date_that_does_not_exist_says_so(tmp_path):
+    """2026-02-31 is written as YYYY-MM-DD: "无法识别，请写成 YYYY-MM-DD" was wrong, the date does not exist."""
+    path = _book(tmp_path / "d.xlsx", [("s20", "张三", "", "", 40, "是", "是", "2026-02-31", None, 5)],
+                 [("s01", "2026-7-1", "2026/06/31", "年假", "")])
+    errs = _errors(path)
+    assert [(e.sheet, e.row, e.column) for e in errs] == [("员工", 2, "H"), ("请假", 2, "C")]
+    for e in errs:
+        assert "不存在" in e.reason and "真实存在的日期" in e.reason and "无法识别" not in e.reason, e.reason
+        assert "does not exist" in e.reason_text("en")
+    assert "“2026-02-31”" in errs[0].reason and "“2026/06/31”" in errs[1].reason
+    # a date in another shape is still "not recognised"
+    path = _book(tmp_path / "x.xlsx", [("s20", "张三", "", "", 40, "是", "是", "31.2.2026", None, 5)])
+    reason = _one(path)
+    assert "无法识别" in reason and "YYYY-MM-DD" in reason

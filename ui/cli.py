@@ -227,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"输入错误 (bad input): {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ExportError as e:
-        print(f"导出失败 (export failed): {e}", file=sys.stderr)
+    except ExportError as e:  # in the language of the export (--lang), Chinese by default
+        print(f"导出失败 (export failed): {e.text(getattr(args, 'lang', 'zh'))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as e:
         print(f"文件错误 (file error): {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
