@@ -1987,6 +1987,10 @@ Edit → Undo brings everything back. Continue?</translation>
             <translation>Import failed</translation>
         </message>
         <message>
+            <source>无法导入 {file}，未做任何更改。</source>
+            <translation>Cannot import {file}; nothing was changed.</translation>
+        </message>
+        <message>
             <source>打印预览</source>
             <translation>Print preview</translation>
         </message>

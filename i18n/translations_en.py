@@ -450,6 +450,7 @@ EN: dict[str, str] = {
     "导入": "Import",
     "导入模块尚不可用": "The import module is not available yet",
     "导入失败": "Import failed",
+    "无法导入 {file}，未做任何更改。": "Cannot import {file}; nothing was changed.",
     "打印预览": "Print preview",
     "打印模块尚不可用": "The print module is not available yet",
     # --- roster view, charts, panels ------------------------------------------------------

@@ -342,3 +342,28 @@ def test_exporter_english_is_the_catalogue_english():
     for key, english in fallbacks.items():
         if key in catalogue:
             assert catalogue[key] == english, (key, catalogue[key], english)
+
+
+def test_import_and_export_errors_follow_the_english_catalogue(english_window, tmp_path, monkeypatch):
+    """With the catalogue loaded (the GUI), import reasons and export errors come through Qt's translator in the
+    Import / SaveFile contexts — and read the same as the exporters' own English (GUI review #13)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from exports.xlsx_import import ImportReport, import_staff_leave
+
+    w = english_window
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append((title, text)))
+    assert not w.export_excel(str(tmp_path / "missing" / "rota.xlsx"))
+    title, text = shown[-1]
+    assert title == "Export failed" and "does not exist; choose another location." in text, text
+    assert not CJK.search(text), text
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_bytes(b"")
+    assert not w.import_staff_leave(str(garbage))
+    title, text = shown[-1]
+    assert title == "Import failed"
+    assert text == f"Cannot import {garbage}; nothing was changed.\n\nThe file is empty (0 bytes)."
+    with pytest.raises(ImportReport) as e:
+        import_staff_leave(garbage, sample_scenario())
+    assert e.value.text("en").startswith("Cannot import garbage.xlsx: 1 problem(s) found")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ui.main_window import MainWindow
 from ui.roster_model import Roles
 
 START = dt.date(2026, 6, 1)
+CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
 @pytest.fixture
@@ -1251,3 +1253,83 @@ def test_the_rota_legend_wraps_instead_of_cutting_off_marks(qtbot):
     spots = legend._positions(900)
     assert all(x + 30 <= 900 for x, _line, _t, _i in spots)  # every item starts inside the width
     assert {t for *_r, t, _i in spots} >= {"锁定", "意愿", "不可排班时段", "违规"}
+
+
+def _capture_warnings(monkeypatch) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append((title, text)))
+    return shown
+
+
+def test_file_level_import_error_is_a_message_naming_the_file(qtbot, make_window, tmp_path, monkeypatch):
+    """GUI review #13: a garbage or truncated .xlsx opened the row-error table with empty sheet/row/column cells and
+    its one useful sentence cut off; it is a plain message naming the file."""
+    w = make_window(7)
+    shown = _capture_warnings(monkeypatch)
+    dialogs = []
+    bad = tmp_path / "garbage.xlsx"
+    bad.write_bytes(b"PK\x03\x04 this is not really a workbook" * 20)
+    before = w.scenario
+    assert not w.import_staff_leave(str(bad), report_factory=lambda errors, parent: dialogs.append(errors))
+    assert dialogs == []  # no row table
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "导入失败"
+    assert str(bad) in text and "未做任何更改" in text
+    assert "不是 Excel 工作簿" in text or "已损坏" in text
+    assert w.scenario == before
+    # a truncated real workbook: the same plain message
+    good = tmp_path / "template.xlsx"
+    assert w.export_template(str(good))
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert not w.import_staff_leave(str(cut), report_factory=lambda errors, parent: dialogs.append(errors))
+    assert dialogs == [] and len(shown) == 2 and str(cut) in shown[1][1]
+
+
+def test_english_window_shows_import_and_export_errors_in_english(qtbot, make_window, tmp_path, monkeypatch):
+    import openpyxl
+
+    from ui.main_window import ImportReportDialog
+
+    w = make_window(7, lang="en")
+    template = tmp_path / "template.xlsx"
+    w.export_lang = "en"
+    assert w.export_template(str(template))
+    wb = openpyxl.load_workbook(template)
+    wb["Staff"].append(["s99", "Ann", "", "", "forty", "yes", "yes", "2026-02-31", "", ""])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    shown_errors = []
+
+    class Capture:
+        def __init__(self, errors, parent):
+            shown_errors.append(errors)
+
+        def exec(self):
+            return 0
+
+    assert not w.import_staff_leave(str(bad), report_factory=Capture)
+    dlg = ImportReportDialog(shown_errors[0], w)
+    qtbot.addWidget(dlg)
+    reasons = [dlg.table.item(r, 3).text() for r in range(dlg.table.rowCount())]
+    assert 'Weekly hours: "forty" is not a number' in reasons
+    assert any(r.startswith('Date "2026-02-31" does not exist') for r in reasons), reasons
+    assert not any(CJK.search(r) for r in reasons), reasons
+    # the same errors in a Chinese window stay Chinese
+    zh = ImportReportDialog(shown_errors[0], None)
+    qtbot.addWidget(zh)
+    assert zh.table.item(0, 3).text() == "每周合同工时：“forty”不是数字"
+
+    shown = _capture_warnings(monkeypatch)
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_text("id,name\n", encoding="utf-8")
+    assert not w.import_staff_leave(str(garbage))
+    assert shown[-1][1].endswith("This is not an Excel workbook (.xlsx) (it may be a CSV, a text or a damaged file). "
+                                 "Save it as .xlsx from the template and import that.")
+    target = tmp_path / "missing" / "rota.xlsx"
+    assert not w.export_excel(str(target))
+    text = shown[-1][1]
+    assert f"the folder {target.parent} does not exist" in text and not CJK.search(text), text

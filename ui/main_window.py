@@ -95,6 +95,18 @@ def _export_fn(name: str):
     return None
 
 
+def error_text(error: BaseException, lang: str) -> str:
+    """An export/import error in the UI language: exports/ errors keep their message language-neutral and give it
+    through ``text(lang)`` (``str()`` is Chinese, for the CLI); any other exception shows ``str()``."""
+    text = getattr(error, "text", None)
+    if callable(text):
+        try:
+            return str(text(lang))
+        except Exception:  # a foreign .text() with another signature
+            pass
+    return str(error)
+
+
 def _call_flexible(fn, *args, **kwargs):
     """Call ``fn`` with only the keyword arguments it accepts (contract parameters landed in stages)."""
     try:
@@ -232,10 +244,13 @@ class WhoCanCoverDialog(QDialog):
 
 
 class ImportReportDialog(QDialog):
-    """Row-by-row errors of an .xlsx import (sheet, row, column, problem); nothing was imported."""
+    """Row-by-row errors of an .xlsx import (sheet, row, column, problem); nothing was imported.
 
-    def __init__(self, errors, parent=None) -> None:
+    The problems are shown in ``lang`` (default: the parent window's UI language)."""
+
+    def __init__(self, errors, parent=None, lang: str | None = None) -> None:
         super().__init__(parent)
+        lang = lang or getattr(parent, "lang", None) or "zh"
         self.setWindowTitle(self.tr("导入错误"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("以下行有错误，未导入任何数据。请修改后重新导入："), self))
@@ -248,15 +263,27 @@ class ImportReportDialog(QDialog):
             sheet = getattr(e, "sheet", "")
             row = getattr(e, "row", None)
             col = getattr(e, "column", None)
-            msg = getattr(e, "reason", None) or getattr(e, "message", None) or str(e)
+            reason_text = getattr(e, "reason_text", None)
+            msg = (reason_text(lang) if callable(reason_text)
+                   else getattr(e, "reason", None) or getattr(e, "message", None) or str(e))
             vals = [sheet or "", "" if not row else str(row), col or "", str(msg)]
             for c, v in enumerate(vals):
-                self.table.setItem(r, c, QTableWidgetItem(v))
+                item = QTableWidgetItem(v)
+                if c == 3:
+                    item.setToolTip(v)  # a long reason stays readable when the column is narrow
+                self.table.setItem(r, c, item)
+        for c in range(3):
+            self.table.resizeColumnToContents(c)
+        self.table.setWordWrap(True)
         lay.addWidget(self.table)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         bb.rejected.connect(self.reject)
         lay.addWidget(bb)
         self.resize(760, 360)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # a long reason wraps in the problem column at its shown width
 
 
 class MainWindow(QMainWindow):
@@ -1450,7 +1477,7 @@ class MainWindow(QMainWindow):
             _call_flexible(fn, path, *args, **kwargs)
         except Exception as e:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("导出失败"), f"{path}\n{e}")
+            QMessageBox.warning(self, self.tr("导出失败"), f"{path}\n{error_text(e, self.lang)}")
             return False
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("已导出") + self.tr("：") + f"{path}", 5000)
@@ -1511,9 +1538,18 @@ class MainWindow(QMainWindow):
         except Exception as e:
             errors = getattr(e, "errors", None)
             if errors is None:
-                QMessageBox.warning(self, self.tr("导入失败"), f"{path}\n{e}")
+                QMessageBox.warning(self, self.tr("导入失败"), f"{path}\n{error_text(e, self.lang)}")
                 return False
-            dlg = (report_factory or ImportReportDialog)(list(errors), self)
+            errors = list(errors)
+            if errors and all(not getattr(x, "sheet", "") and not getattr(x, "row", 0) and not getattr(x, "column", "")
+                              for x in errors):
+                # the file itself is unreadable (garbage, truncated, .xls, no sheets, no rows): one sentence, no
+                # sheet/row/column to show — a message naming the file, not the row table with empty cells
+                reasons = "\n".join(error_text(x, self.lang) for x in errors)
+                head = self.tr("无法导入 {file}，未做任何更改。").format(file=path)
+                QMessageBox.warning(self, self.tr("导入失败"), f"{head}\n\n{reasons}")
+                return False
+            dlg = (report_factory or ImportReportDialog)(errors, self)
             dlg.exec()
             return False
         if isinstance(new, tuple):
