@@ -1656,7 +1656,8 @@ class MainWindow(QMainWindow):
             self.tr("<b>保存</b>：所有修改自动保存在本机数据文件中（可撤销 Ctrl+Z）；“文件 → 修改记录”查看谁在何时改了什么。"),
         ]
         items = "".join(f"<li>{s}</li>" for s in steps)
-        return f"<h3>{self.tr('使用说明')}</h3><ol>{items}</ol>"
+        title = self.tr("使用说明")
+        return f"<h3>{title}</h3><ol>{items}</ol>"
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于"), self.about_text())
