@@ -163,6 +163,9 @@ T_F_NO_SHEETS = _s(CTX, QT_TRANSLATE_NOOP(
     "Import", "工作簿中没有“员工”或“请假”工作表（现有工作表：{titles}）。请使用导入模板。"),
     "The workbook has no Staff or Leave sheet (its sheets: {titles}). Use the import template.")
 T_NONE = _s(CTX, QT_TRANSLATE_NOOP("Import", "（无）"), "(none)")
+T_F_ONLY_EXAMPLES = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作簿中只有模板的示例行（姓名“示例 张三”、备注以“示例行”开头），已跳过；请填写真实数据后再导入。"),
+                       "The workbook holds only the template's example rows (name \u201c示例 张三\u201d, notes starting "
+                       "with \u201c示例行\u201d), which are skipped: fill in real data and import again.")
 T_F_NO_ROWS = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。"),
                  "The workbook has no data rows (the Staff and Leave sheets are empty below their headers).")
 # headers
@@ -532,6 +535,11 @@ def _header_map(ws, columns, errors: list[RowError]) -> dict[str, int] | None:
     return found
 
 
+def _is_example(row: dict[str, Any], example_ids: set[str]) -> bool:
+    """A leave / unavailable row of the template's example person, or with the example's note ("示例行…")."""
+    return _cell_text(row.get("id")) in example_ids or _cell_text(row.get("note")).startswith("示例行")
+
+
 def _rows(ws, header: dict[str, int]):
     """(excel row number, {key: value}) for non-empty data rows."""
     for r, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
@@ -602,10 +610,18 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
     imported_ids: dict[str, int] = {}  # id -> row
     n_rows = 0
 
+    # the template's example rows (write_template) are skipped, not imported as a person (GUI review #13: an
+    # unmodified template added "示例 张三" with the example leave)
+    example_ids: set[str] = set()
+    n_examples = 0
     if ws_staff is not None:
         header = _header_map(ws_staff, STAFF_COLUMNS, errors)
         if header is not None:
             for r, row in _rows(ws_staff, header):
+                if _cell_text(row.get("name")) == STAFF_EXAMPLE[1]:
+                    example_ids.add(_cell_text(row.get("id")))
+                    n_examples += 1
+                    continue
                 n_rows += 1
                 person = _staff_row(ws_staff.title, r, row, header, errors, staff_by_id, imported_ids, allowed)
                 if person is not None:
@@ -619,6 +635,9 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
         if header is not None:
             leave_header = header
             for r, row in _rows(ws_leave, header):
+                if _is_example(row, example_ids):
+                    n_examples += 1
+                    continue
                 n_rows += 1
                 _leave_row(ws_leave.title, r, row, header, errors, staff_by_id, set(imported_ids), new_leave)
     new_away: dict[str, list[Unavailable]] = {}
@@ -626,6 +645,9 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
         header = _header_map(ws_away, AWAY_COLUMNS, errors)
         if header is not None:
             for r, row in _rows(ws_away, header):
+                if _is_example(row, example_ids):
+                    n_examples += 1
+                    continue
                 n_rows += 1
                 _away_row(ws_away.title, r, row, header, errors, staff_by_id, set(imported_ids), new_away)
     for sid, items in new_away.items():
@@ -635,7 +657,7 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
             kept.extend(u for u in items if u not in kept)  # re-importing the same file adds nothing
             staff_by_id[sid] = replace(person, unavailable=tuple(kept))
     if not errors and n_rows == 0:
-        raise _file_error(Msg(CTX, T_F_NO_ROWS), path)
+        raise _file_error(Msg(CTX, T_F_ONLY_EXAMPLES if n_examples else T_F_NO_ROWS), path)
     # merge leave and check overlaps against existing and other imported leave
     for sid, items in new_leave.items():
         if sid not in staff_by_id:  # its staff row had errors, already reported

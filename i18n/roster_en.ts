@@ -1082,6 +1082,10 @@
             <translation>(none)</translation>
         </message>
         <message>
+            <source>工作簿中只有模板的示例行（姓名“示例 张三”、备注以“示例行”开头），已跳过；请填写真实数据后再导入。</source>
+            <translation>The workbook holds only the template's example rows (name “示例 张三”, notes starting with “示例行”), which are skipped: fill in real data and import again.</translation>
+        </message>
+        <message>
             <source>工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。</source>
             <translation>The workbook has no data rows (the Staff and Leave sheets are empty below their headers).</translation>
         </message>
@@ -1989,6 +1993,22 @@ Edit → Undo brings everything back. Continue?</translation>
         <message>
             <source>无法导入 {file}，未做任何更改。</source>
             <translation>Cannot import {file}; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>导入完成：文件中的数据与现有数据相同，没有变化</source>
+            <translation>Imported: the file holds the same data as the team already has, nothing changed</translation>
+        </message>
+        <message>
+            <source>确认导入？（导入后可撤销）</source>
+            <translation>Import it? (You can undo the import.)</translation>
+        </message>
+        <message>
+            <source>已导入</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>新增 %1 人，更新 %2 人，新增请假 %3 段、不可排班时段 %4 段</source>
+            <translation>%1 people added, %2 updated, %3 leave periods and %4 unavailable times added</translation>
         </message>
         <message>
             <source>打印预览</source>

@@ -295,6 +295,11 @@ EN: dict[str, str] = {
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
     "使用说明": "User guide",
+    "导入完成：文件中的数据与现有数据相同，没有变化": "Imported: the file holds the same data as the team already has, nothing changed",
+    "确认导入？（导入后可撤销）": "Import it? (You can undo the import.)",
+    "已导入": "Imported",
+    "新增 %1 人，更新 %2 人，新增请假 %3 段、不可排班时段 %4 段":
+        "%1 people added, %2 updated, %3 leave periods and %4 unavailable times added",
     "已切换排班期：上一期的排班已保存，其撤销记录已清空":
         "Period changed: the previous period's roster is saved and its undo history cleared",
     "<b>团队、请假、意愿</b>：在“团队”和“请假与意愿”页维护人员、技能、合同工时、保护期、请假、不可排班时段和个人意愿；也可“文件 → 导入员工/请假 (.xlsx)”。":

@@ -59,6 +59,17 @@ def test_defusedxml_is_used():
     assert openpyxl.xml.DEFUSEDXML is True
 
 
+def _filled_in(path):
+    """The template as a user fills it: the example rows' values kept, but a real name and notes (an unmodified
+    example row is skipped, see test_unmodified_template_example_rows_are_skipped)."""
+    wb = load_workbook(path)
+    wb.worksheets[0].cell(2, 2).value = "王五"
+    for ws in wb.worksheets[1:3]:
+        ws.cell(2, ws.max_column).value = "真实数据"
+    wb.save(path)
+    return path
+
+
 def test_template_round_trip(tmp_path):
     path = tmp_path / "t.xlsx"
     write_template(path)
@@ -67,7 +78,7 @@ def test_template_round_trip(tmp_path):
     assert [c.value for c in wb["员工"][1]] == STAFF_HEAD
     assert [c.value for c in wb["请假"][1]] == LEAVE_HEAD
     sc = sample_scenario()
-    out = import_staff_leave(path, sc)
+    out = import_staff_leave(_filled_in(path), sc)
     assert len(out.staff) == len(sc.staff) + 1
     new = out.person("s14")
     assert new.skills == ("审核", "统计") and new.hire_date == D("2026-06-01")
@@ -77,14 +88,32 @@ def test_template_round_trip(tmp_path):
     assert again.person("s14").leave == new.leave
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_unmodified_template_example_rows_are_skipped(tmp_path, lang):
+    """GUI review #13: importing the template as exported added a person "示例 张三" with the example leave."""
+    path = tmp_path / "t.xlsx"
+    write_template(path, sample_scenario(), lang=lang)
+    with pytest.raises(ImportReport) as e:
+        import_staff_leave(path, sample_scenario())
+    assert e.value.file_level and "示例" in str(e.value)
+    # a real row beside the example rows: only the real one comes in
+    wb = load_workbook(path)
+    wb.worksheets[0].append(["s20", "赵六", "", "", 40, "是", "是", "2026-06-01", None, 5])
+    wb.worksheets[1].append(["s20", "2026-07-06", "2026-07-06", "年假", ""])
+    wb.save(path)
+    out = import_staff_leave(path, sample_scenario())
+    assert [p.id for p in out.staff] == [p.id for p in sample_scenario().staff] + ["s20"]
+    assert len(out.person("s20").leave) == 1
+
+
 def test_english_template(tmp_path):
     path = tmp_path / "en.xlsx"
     write_template(path, lang="en")
     wb = load_workbook(path)
     assert wb.sheetnames[:2] == ["Staff", "Leave"]
     assert wb["Staff"].cell(1, 1).value == "Staff id"
-    out = import_staff_leave(path, sample_scenario())
-    assert out.person("s14").name == "示例 张三"
+    out = import_staff_leave(_filled_in(path), sample_scenario())
+    assert out.person("s14").name == "王五"
 
 
 def test_update_existing_keeps_private_fields(tmp_path):
@@ -255,11 +284,11 @@ def test_template_for_a_scenario_imports_cleanly(tmp_path):
     sc = rotation_scenario(8)  # no skills at all
     path = tmp_path / "t.xlsx"
     write_template(path, sc, lang="zh")
-    out = import_staff_leave(path, sc)
+    out = import_staff_leave(_filled_in(path), sc)
     assert len(out.staff) == 9 and out.staff[-1].skills == ()
     sample = sample_scenario()
     write_template(path, sample)
-    new = import_staff_leave(path, sample).staff[-1]
+    new = import_staff_leave(_filled_in(path), sample).staff[-1]
     assert new.id == "s14" and set(new.skills) <= {"审核", "统计", "值班长"} and new.leave
     notes = load_workbook(path)["填写说明"]
     assert "值班长" in " ".join(str(c.value) for c in notes["A"])
@@ -273,9 +302,9 @@ def test_unavailable_sheet_imports_times_and_reports_each_bad_row(tmp_path):
     path = tmp_path / "t.xlsx"
     write_template(path)
     assert load_workbook(path).sheetnames[:3] == ["员工", "请假", "不可排班"]
-    out = import_staff_leave(path, sample_scenario())
+    out = import_staff_leave(_filled_in(path), sample_scenario())
     assert out.person("s14").unavailable == (Unavailable(DateRange(D("2026-07-01"), D("2026-07-31")), 1320, 360, (2, 4),
-                                                         "示例行：每周二、周四 22:00 至次日 06:00"),)
+                                                         "真实数据"),)
     assert import_staff_leave(path, out).person("s14").unavailable == out.person("s14").unavailable  # idempotent
 
     head = [zh for _k, zh, _e, _r in AWAY_COLUMNS]

@@ -643,6 +643,32 @@ def test_conflicting_locks_explained_with_fix_buttons(qtbot, make_window):
         assert w.model.locked_cells() == set(cells)
 
 
+def test_import_from_the_menu_says_what_it_changes_before_applying(qtbot, make_window, tmp_path, monkeypatch):
+    """GUI review #13: an import applied at once without a word (and the template's example row came in as a
+    person)."""
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    w = make_window(7)
+    path = tmp_path / "t.xlsx"
+    assert w.export_template(str(path))
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[0].append(["s20", "赵六", "", "", 40, "是", "是", "2026-06-01", None, 5])
+    wb.worksheets[1].append(["s20", "2026-07-06", "2026-07-07", "年假", ""])
+    wb.worksheets[1].append(["s03", "2026-07-20", "2026-07-20", "事假", ""])
+    wb.save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    asked, answer = [], [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    before = w.scenario
+    assert not w.import_staff_leave() and w.scenario == before
+    assert "新增 1 人，更新 1 人，新增请假 2 段、不可排班时段 0 段" in asked[0]
+    answer[0] = QMessageBox.StandardButton.Yes
+    assert w.import_staff_leave()
+    assert [p.id for p in w.scenario.staff][-1] == "s20" and "示例 张三" not in [p.name for p in w.scenario.staff]
+    assert "新增 1 人" in w.statusBar().currentMessage()
+
+
 def test_import_staff_leave_reports_each_bad_row(qtbot, make_window, tmp_path):
     import openpyxl
 

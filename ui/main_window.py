@@ -1525,6 +1525,7 @@ class MainWindow(QMainWindow):
         return self._run_export("write_template", path, self._scenario, lang=self.export_lang)
 
     def import_staff_leave(self, path: str | None = None, report_factory=None) -> bool:
+        interactive = path is None  # from the menu: the user confirms what the file changes before it is applied
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入员工/请假"), "", self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
@@ -1554,9 +1555,32 @@ class MainWindow(QMainWindow):
             return False
         if isinstance(new, tuple):
             new = new[0]
+        summary = self._import_summary(self._scenario, new)
+        if new == self._scenario:
+            self.statusBar().showMessage(self.tr("导入完成：文件中的数据与现有数据相同，没有变化"), 8000)
+            return False
+        if interactive and QMessageBox.question(
+                self, self.tr("导入员工/请假"), summary + "\n\n" + self.tr("确认导入？（导入后可撤销）"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes) != QMessageBox.StandardButton.Yes:
+            return False
         self.undo_stack.push(SetScenarioCommand(self._scenario, new, self.install_scenario,
                                                 self.tr("导入员工/请假") + f" {Path(path).name}"))
+        self.statusBar().showMessage(self.tr("已导入") + self.tr("：") + summary, 10000)
         return True
+
+    def _import_summary(self, old: Scenario, new: Scenario) -> str:
+        """What an import changes: people added / updated, leave and unavailable times added (GUI review #13: it
+        applied without saying)."""
+        before = {p.id: p for p in old.staff}
+        added = [p for p in new.staff if p.id not in before]
+        updated = [p for p in new.staff if p.id in before and p != before[p.id]]
+        leave = sum(max(0, len(p.leave) - len(before[p.id].leave if p.id in before else ())) for p in new.staff)
+        away = sum(max(0, len(p.unavailable) - len(before[p.id].unavailable if p.id in before else ()))
+                   for p in new.staff)
+        return (self.tr("新增 %1 人，更新 %2 人，新增请假 %3 段、不可排班时段 %4 段")
+                .replace("%1", str(len(added))).replace("%2", str(len(updated)))
+                .replace("%3", str(leave)).replace("%4", str(away)))
 
     def print_preview_dialog(self):
         """A print preview dialog wired to exports.paint_rota (the caller execs or inspects it)."""
