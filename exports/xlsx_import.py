@@ -97,6 +97,14 @@ AWAY_COLUMNS: tuple[tuple[str, str, str, bool], ...] = (
 AWAY_EXAMPLE = ("s14", "2026-07-01", "2026-07-31", "22:00", "06:00", "二、四", "示例行：每周二、周四 22:00 至次日 06:00")
 STAFF_EXAMPLE = ("s14", "示例 张三", "SCH0014", "审核,统计", 40, "是", "是", "2026-06-01", None, 5)
 LEAVE_EXAMPLE = ("s14", "2026-07-06", "2026-07-08", "年假", "示例行，可删除")
+#: the English template's example values (the importer reads yes/no, the English leave kinds and weekday numbers)
+STAFF_EXAMPLE_EN = ("s14", "Example Zhang San", "SCH0014", "审核,统计", 40, "yes", "yes", "2026-06-01", None, 5)
+LEAVE_EXAMPLE_EN = ("s14", "2026-07-06", "2026-07-08", "annual", "Example row, delete it")
+AWAY_EXAMPLE_EN = ("s14", "2026-07-01", "2026-07-31", "22:00", "06:00", "2,4",
+                   "Example row: Tuesdays and Thursdays 22:00 to 06:00 the next day")
+#: how the importer knows the template's example rows (skipped, never imported as a person)
+EXAMPLE_NAMES = frozenset({STAFF_EXAMPLE[1], STAFF_EXAMPLE_EN[1]})
+EXAMPLE_NOTE_PREFIXES = ("示例行", "Example row")
 
 _TRUE = {"是", "y", "yes", "true", "1", "可", "可以", "√", "✓"}
 _FALSE = {"否", "n", "no", "false", "0", "不可", "不可以", "×", "✗"}
@@ -164,8 +172,8 @@ T_F_NO_SHEETS = _s(CTX, QT_TRANSLATE_NOOP(
     "The workbook has no Staff or Leave sheet (its sheets: {titles}). Use the import template.")
 T_NONE = _s(CTX, QT_TRANSLATE_NOOP("Import", "（无）"), "(none)")
 T_F_ONLY_EXAMPLES = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作簿中只有模板的示例行（姓名“示例 张三”、备注以“示例行”开头），已跳过；请填写真实数据后再导入。"),
-                       "The workbook holds only the template's example rows (name \u201c示例 张三\u201d, notes starting "
-                       "with \u201c示例行\u201d), which are skipped: fill in real data and import again.")
+                       "The workbook holds only the template's example rows (name \u201cExample Zhang San\u201d, notes "
+                       "starting with \u201cExample row\u201d), which are skipped: fill in real data and import again.")
 T_F_NO_ROWS = _s(CTX, QT_TRANSLATE_NOOP("Import", "工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。"),
                  "The workbook has no data rows (the Staff and Leave sheets are empty below their headers).")
 # headers
@@ -319,7 +327,7 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
     if isinstance(scenario, str):
         scenario, lang = None, scenario
     en = lang == "en"
-    example = list(STAFF_EXAMPLE)
+    example = list(STAFF_EXAMPLE_EN if en else STAFF_EXAMPLE)
     skills_known: list[str] = []
     if scenario is not None:
         skills_known = sorted(known_skills(scenario))
@@ -330,7 +338,7 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
             n += 1
         example[0] = f"s{n:02d}"
         example[2] = f"SCH{n:04d}"
-    leave_example = (example[0], *LEAVE_EXAMPLE[1:])
+    leave_example = (example[0], *(LEAVE_EXAMPLE_EN if en else LEAVE_EXAMPLE)[1:])
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAMES_EN[SHEET_STAFF] if en else SHEET_STAFF
@@ -338,7 +346,7 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
     ws2 = wb.create_sheet(SHEET_NAMES_EN[SHEET_LEAVE] if en else SHEET_LEAVE)
     _template_sheet(ws2, LEAVE_COLUMNS, leave_example, en)
     ws3 = wb.create_sheet(SHEET_NAMES_EN[SHEET_AWAY] if en else SHEET_AWAY)
-    _template_sheet(ws3, AWAY_COLUMNS, (example[0], *AWAY_EXAMPLE[1:]), en)
+    _template_sheet(ws3, AWAY_COLUMNS, (example[0], *(AWAY_EXAMPLE_EN if en else AWAY_EXAMPLE)[1:]), en)
     kinds = "、".join(LEAVE_LABELS_ZH[k] for k in LeaveKind)
     notes = wb.create_sheet("Notes" if en else "填写说明")
     lines_zh = [
@@ -349,18 +357,21 @@ def write_template(path: str | os.PathLike, scenario: Scenario | str | None = No
         f"“请假”表：每行一段请假，类型可填：{kinds}。同一人的请假不能重叠。",
         "“不可排班”表（可选）：每行一段不可排班的时间，排班时必须遵守；开始/结束时间写 HH:MM，留空为全天，结束不晚于开始"
         "表示到次日；星期写 1–7 或 一、二…，留空为每天。",
-        "第 2 行是示例，导入前请删除或改成真实数据。任何一行有错时整份文件都不会导入，并列出所有错误。",
+        "第 2 行是示例（姓名“示例 张三”、备注以“示例行”开头），导入时跳过；请改成真实数据。任何一行有错时整份文件都不会导入，"
+        "并列出所有错误。",
     ]
     lines_en = [
         "Staff sheet: one person per row; red headers are required. An existing staff id updates that person.",
         "Skills separated by commas (e.g. 审核,统计); they must be skills the team already uses"
         + (f": {', '.join(skills_known)}." if skills_known else "."),
-        "Yes/no columns: 是 or 否 (yes/no); dates as YYYY-MM-DD.",
-        f"Leave sheet: one leave period per row; kinds: {kinds}. Leave of one person must not overlap.",
+        "Yes/no columns: yes or no (是 or 否 too); dates as YYYY-MM-DD.",
+        f"Leave sheet: one leave period per row; kinds: {', '.join(k.value for k in LeaveKind)} (or {kinds}). "
+        "Leave of one person must not overlap.",
         "Unavailable sheet (optional): one time a person cannot work per row, always kept by the roster; times as "
         "HH:MM, empty for the whole day, an end not after the start runs into the next day; weekdays 1–7 (empty: "
         "every day).",
-        "Row 2 is an example: delete or replace it. Any bad row refuses the whole file and lists every error.",
+        "Row 2 is an example (name \u201cExample Zhang San\u201d, notes starting with \u201cExample row\u201d): it is "
+        "skipped on import; replace it with real data. Any bad row refuses the whole file and lists every error.",
     ]
     for i, line in enumerate(lines_en if en else lines_zh, start=1):
         notes.cell(row=i, column=1, value=line)
@@ -537,7 +548,7 @@ def _header_map(ws, columns, errors: list[RowError]) -> dict[str, int] | None:
 
 def _is_example(row: dict[str, Any], example_ids: set[str]) -> bool:
     """A leave / unavailable row of the template's example person, or with the example's note ("示例行…")."""
-    return _cell_text(row.get("id")) in example_ids or _cell_text(row.get("note")).startswith("示例行")
+    return _cell_text(row.get("id")) in example_ids or _cell_text(row.get("note")).startswith(EXAMPLE_NOTE_PREFIXES)
 
 
 def _rows(ws, header: dict[str, int]):
@@ -618,7 +629,7 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
         header = _header_map(ws_staff, STAFF_COLUMNS, errors)
         if header is not None:
             for r, row in _rows(ws_staff, header):
-                if _cell_text(row.get("name")) == STAFF_EXAMPLE[1]:
+                if _cell_text(row.get("name")) in EXAMPLE_NAMES:
                     example_ids.add(_cell_text(row.get("id")))
                     n_examples += 1
                     continue

@@ -983,6 +983,7 @@
         <name>Import</name>
         <message>
             <source>工作表“{sheet}”</source>
+            <extracomment>the English template's example values (the importer reads yes/no, the English leave kinds and weekday numbers) how the importer knows the template's example rows (skipped, never imported as a person)</extracomment>
             <translation>Sheet "{sheet}"</translation>
         </message>
         <message>
@@ -1083,7 +1084,7 @@
         </message>
         <message>
             <source>工作簿中只有模板的示例行（姓名“示例 张三”、备注以“示例行”开头），已跳过；请填写真实数据后再导入。</source>
-            <translation>The workbook holds only the template's example rows (name “示例 张三”, notes starting with “示例行”), which are skipped: fill in real data and import again.</translation>
+            <translation>The workbook holds only the template's example rows (name “Example Zhang San”, notes starting with “Example row”), which are skipped: fill in real data and import again.</translation>
         </message>
         <message>
             <source>工作簿中没有数据行（“员工”和“请假”表除表头外都是空的）。</source>

@@ -112,8 +112,12 @@ def test_english_template(tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames[:2] == ["Staff", "Leave"]
     assert wb["Staff"].cell(1, 1).value == "Staff id"
+    # the example values are English too (the helper of GUI review #13: 是 / 年假 / 二、四 in the English template)
+    assert [c.value for c in wb["Staff"][2]][5:7] == ["yes", "yes"] and wb["Leave"].cell(2, 4).value == "annual"
+    assert wb["Unavailable"].cell(2, 6).value == "2,4"
     out = import_staff_leave(_filled_in(path), sample_scenario())
-    assert out.person("s14").name == "王五"
+    assert out.person("s14").name == "王五" and out.person("s14").leave[0].kind == LeaveKind.ANNUAL
+    assert out.person("s14").unavailable[0].weekdays == (2, 4)
 
 
 def test_update_existing_keeps_private_fields(tmp_path):
