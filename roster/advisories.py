@@ -73,8 +73,7 @@ def advisories(scenario: Scenario, roster: Roster, cal: WorkCalendar | None = No
                  "夜班", "night shifts", "可上夜班的同事")
     # under the standard system rest-day work is owed 1:1 调休 or 200 % (PAY-02); under 综合 it is plain fairness
     out += _share(people, rest, present, roster.days, "weekend_share", "PAY-02" if standard else "",
-                  "休息日（周末/调休休息日）班", "shifts on rest days (weekends, make-up rest days)", "同事",
-                  why=_rest_day_only(people, shifts, cal, roster) if standard else {})
+                  "休息日（周末/调休休息日）班", "shifts on rest days (weekends, make-up rest days)", "同事")
     for p in people:
         rows = mine[p.id]
         out += _protected_rest(p, rows)
@@ -110,20 +109,6 @@ def _share(people: list[Staff], counts: dict[str, int], present: dict[str, int],
                 f"分配明显偏多，请核对公平性{cause_zh}{cite_zh}",
                 f"{p.name} ({p.id}) has {n} {what_en}{per_en}, {r / avg:.1f} × the average of {avg:.1f}: "
                 f"clearly more than colleagues, check fairness{cause_en}{cite_en}"))
-    return out
-
-
-def _rest_day_only(people: list[Staff], shifts: dict, cal: WorkCalendar, roster: Roster) -> dict[str, tuple[str, str]]:
-    """Standard system: people no template fits on a workday (longer than their standard day + 3 h, OT-02) can only
-    work rest days — the cause of their rest-day share, which re-solving cannot change (code review)."""
-    out = {}
-    for p in people:
-        limit = 8 * 60 * p.weekly_hours / 40 + 180
-        if shifts and all(s.paid_minutes > limit for s in shifts.values()):
-            h = f"{limit / 60:.1f}".rstrip("0").rstrip(".")
-            out[p.id] = (f"；其工作日班次不得超过 {h} 小时（标准工作日 + 3 小时，OT-02），现有班次都更长，只能排在休息日",
-                         f"; no template fits a workday for this contract (at most {h} h: standard day + 3 h, OT-02), "
-                         "so only rest days are possible")
     return out
 
 

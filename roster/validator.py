@@ -517,8 +517,10 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     劳部发〔1997〕271号 第5项 (S12, CH-06: 综合工时制按 max_daily_hours).
     女职工劳动保护特别规定 第6条、第9条 (S5, PG-01/PG-02 怀孕7个月以上、哺乳期 "不得延长劳动时间"): a shift
     starting on a date inside such a protected period may not be paid longer than the standard working day
-    (8 h × weekly_hours / 40).  Under the standard system a shift starting on a workday may not be paid more than
-    the person's standard day + 3 h (a 24-h-a-week contract: 7.8 h).
+    (8 h × weekly_hours / 40).  Under the standard system the cap is labour-law §0's flat 11 h (8 h + ≤ 3 h) for
+    every contract: a part-timer's hours beyond their own standard day count toward the 36-h monthly cap
+    (:func:`overtime_cap`), not as a shorter daily cap (sweep #13 F1 — sweep #7 had read OT-02 as "own standard day
+    + 3 h", 7.8 h for a 24-h contract, which left 8-h templates to rest days only and cover short).
     One violation per shift whose paid hours exceed the cap, and one per date whose working hours exceed it
     unless a single over-long shift on that date already explains it.  Working hours exclude unpaid breaks
     (labour-law §4: "total shift ≤ 11 h excluding unpaid breaks"); where a shift's break falls is not recorded,
@@ -527,8 +529,6 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     src = RULES["max_daily_hours"].source
     cap = float(ctx.rules.effective_daily_cap_hours())
     cap_min = cap * 60
-    # 劳动法 第41条 under the standard system: at most 3 h beyond the person's standard day on a workday
-    extend = 180.0 if ctx.rules.working_time_system == WorkingTimeSystem.STANDARD else None
     out = []
     for p, tl in ctx.known_timelines():
         flagged: set[int] = set()
@@ -540,14 +540,6 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
                        f"（孕期/哺乳期不得延长劳动时间）")
                 out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4),
                                      round(own / 60, 4), src, msg))
-            elif extend is not None and ctx.cal.is_workday(w.date) and w.paid > p.standard_day_minutes + extend + EPS \
-                    and p.standard_day_minutes + extend < cap_min:
-                flagged.add(i)
-                lim = p.standard_day_minutes + extend
-                msg = (f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过标准工作日加 3 小时 "
-                       f"{_h(lim / 60)} 小时（标准工时制每日延长工作时间不得超过 3 小时）")
-                out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4),
-                                     round(lim / 60, 4), src, msg))
             elif w.paid > cap_min + EPS:
                 flagged.add(i)
                 msg = f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过日上限 {_h(cap)} 小时"

@@ -323,8 +323,6 @@ class PersonRules:
                 own = person.standard_day_cap_minutes(d)
                 if own is not None:
                     cap = min(cap, own)
-                if r.working_time_system == WorkingTimeSystem.STANDARD and self.day_type(d) == DayType.WORKDAY:
-                    cap = min(cap, person.standard_day_minutes + 180)  # OT-02: ≤ 3 h beyond the standard day
                 if sh.paid_minutes > cap + 1e-9:
                     out.append(Breach("max_daily_hours", sid, ("max_daily_hours", "shift", d), (d,),
                                       sh.paid_minutes / 60, cap / 60, "shift"))

@@ -110,24 +110,21 @@ def max_daily_hours(m: RosterModel) -> None:
     """Each shift's paid hours and each calendar date's working hours ≤ the daily cap; for pregnant ≥ 7 months
     and nursing staff a shift's paid hours ≤ the standard working day (8 h × weekly_hours / 40).
 
-    Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h — for a shorter contract its standard day + 3 h on
-    a workday); CH-06 S12 item 5 (comprehensive: policy cap);
+    Source: OT-02 S1 Art. 41 (standard system: 8 h + ≤ 3 h = labour-law §0's flat 11 h for every contract; a
+    part-timer's hours beyond their own standard day count toward the monthly cap, :func:`overtime_cap`);
+    CH-06 S12 item 5 (comprehensive: policy cap);
     PG-01 S5 Art. 6 / PG-02 S5 Art. 9 ("不得延长劳动时间": no hours beyond the standard shift).
     The per-date measure excludes unpaid breaks (labour-law §4: "total shift ≤ 11 h excluding unpaid breaks"):
     a shift's paid minutes count on each date in proportion to its minutes there (the validator's reading).
     """
     inst = m.inst
     cap = round(inst.rules.effective_daily_cap_hours() * 60)
-    standard = inst.rules.working_time_system == WorkingTimeSystem.STANDARD
 
     def paid_on(s, k: int) -> float:
         """Paid minutes of shift ``s`` on the date ``k`` days after its start (the break pro rata)."""
         return inst.day_min[s.code].get(k, 0) * s.paid_minutes / s.span_minutes if s.span_minutes else 0.0
 
     for p, person in enumerate(inst.staff):
-        # standard system: a workday's shift may extend the person's standard day by 3 h at most (OT-02) — below
-        # the flat cap for a shorter contract (24 h a week: 4.8 h + 3 h)
-        extend_cap = person.standard_day_minutes + 180 if standard else None
         for s in inst.shifts:
             if s.paid_minutes > cap or any(paid_on(s, k) > cap + 1e-9 for k in inst.day_min[s.code]):
                 for d in range(inst.days):
@@ -138,10 +135,6 @@ def max_daily_hours(m: RosterModel) -> None:
                 if own is not None and s.paid_minutes > own + 1e-9:
                     m.forbid(p, d, s.code, "max_daily_hours",
                              f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）")
-                elif (extend_cap is not None and inst.day_type[d] == DayType.WORKDAY
-                      and s.paid_minutes > extend_cap + 1e-9):
-                    m.forbid(p, d, s.code, "max_daily_hours",
-                             f"{person.name} {day} 标准工时制每日延长工作时间不得超过 3 小时（{s.code} 班超过标准工作日 + 3 小时）")
         # history's last shift spilling into the first date
         lse = inst.last_shift_end(person)
         carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0

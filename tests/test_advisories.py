@@ -34,8 +34,8 @@ def test_a_part_timer_with_every_weekend_is_flagged_per_contract_hour():
     got = advisories(sc, ro)
     assert [(x.kind, x.staff) for x in got] == [("weekend_share", "p")]
     assert "丁（p）本期休息日" in got[0].zh and "4 个" in got[0].zh and "折算为 8.0 个" in got[0].zh
-    # no approval: the standard system, where an 8-h workday shift is beyond a 20-h contract's 4 h + 3 h (OT-02)
-    assert "只能排在休息日" in got[0].zh and got[0].source == "PAY-02"
+    # no approval: the standard system, where rest-day work is owed 调休 or 200 % (PAY-02)
+    assert got[0].source == "PAY-02"
     # three full-timers with 4 each is even: nothing to say
     even = _roster({sid: [(d, "D") for d in weekend] for sid in ("a", "b", "c")})
     assert advisories(_team(Staff("a", "甲"), Staff("b", "乙"), Staff("c", "丙")), even) == []

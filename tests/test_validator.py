@@ -490,18 +490,14 @@ def test_daily_hours_standard_system_caps_at_11():
     assert len(vs) == 1 and vs[0].limit == 11 and vs[0].measured == 12
 
 
-def test_daily_hours_standard_system_extension_follows_the_contract():
-    # sweep #7 (OT-02 "每日不得超过三小时"): 24 h a week → a 4.8-h standard day; an 8-h workday shift extends it by
-    # 3.2 h.  On a rest day (06-06, Sat) the 3-h extension limit does not apply (rest-day work, not an extension);
-    # 20 h a week: 4 h + 3 h = 7 h < 8; 40 h a week keeps the flat 11 h
+def test_daily_hours_standard_system_cap_is_11h_for_every_contract():
+    # labour-law §0: 11 h incl. ≤ 3 h overtime under the standard system, whatever the contract (sweep #13 F1; a
+    # part-timer's hours beyond their own standard day count toward the monthly overtime cap instead)
     std = Rules(working_time_system=WorkingTimeSystem.STANDARD)
-    part = scen(Staff("s1", "甲", weekly_hours=24), rules=std)
-    (v,) = run(part, ro([("s1", 0, "D")]), "max_daily_hours")
-    assert v.measured == 8 and v.limit == 7.8 and "标准工作日加 3 小时" in v.message
-    assert run(part, ro([("s1", 5, "D")]), "max_daily_hours") == []
-    assert run(scen(Staff("s1", "甲", weekly_hours=30), rules=std), ro([("s1", 0, "D")]), "max_daily_hours") == []
-    assert run(scen(Staff("s1", "甲", weekly_hours=24)), ro([("s1", 0, "D")]), "max_daily_hours") == []  # 综合
-
+    part = scen(Staff("s1", "甲", weekly_hours=20), rules=std)
+    assert run(part, ro([("s1", 0, "D")]), "max_daily_hours") == []  # 8 h on a workday
+    (v,) = run(part, ro([("s1", 0, "A")]), "max_daily_hours")  # 12 h
+    assert v.measured == 12 and v.limit == 11
 
 def test_daily_hours_exclude_unpaid_breaks():
     # G: 9 h span, 8 h paid.  Cap 8.5: the shift's 8 paid hours pass, and so does its date — working hours exclude
