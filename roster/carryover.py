@@ -123,11 +123,12 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
         paid_m += sum(m for d, m in span.items() if d in in_dates) * ratio
         hol_m += sum(m for d, m in span.items() if d in in_dates and cal.is_holiday(d)) * ratio
     scale = person.weekly_hours / 40
+    employed = [d for d in dates if person.employed_on(d)]  # the standard of the employed days (as the validator)
     if rules.standard_hours_method == "average":
-        std = AVERAGE_MONTH_HOURS * 60 * scale * len(dates) / ((m_last - m_first).days + 1)
+        std = AVERAGE_MONTH_HOURS * 60 * scale * len(employed) / ((m_last - m_first).days + 1)
     else:
-        std = 480 * scale * sum(1 for d in dates if cal.is_workday(d))
-    std -= 480 * sum(1 for d in dates if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every leave kind
+        std = 480 * scale * sum(1 for d in employed if cal.is_workday(d))
+    std -= 480 * sum(1 for d in employed if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every leave kind
     std = max(0.0, std)
     ot = max(0.0, paid - hol - std) + hol  # each overtime hour once: max(paid − std, hol)
     ot = max(ot, max(0.0, paid_m - hol_m - std) + hol_m)  # the larger reading is measured

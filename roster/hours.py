@@ -24,8 +24,9 @@ A 调休 day does not reduce it: it draws on the comp ledger (``comp_taken_hours
 
 ``overtime_total_hours`` is the figure the 36 h cap is applied to, as docs/ARCHITECTURE.md and the
 validator (``roster.validator.month_overtime``) define it: with ``leave_counts_as_attended`` every leave
-day on a working day, 调休 included, reduces the standard; the standard is not cut for days before
-hiring.  It is therefore not always the sum of the pay columns.  It excludes the history overtime of
+day on a working day, 调休 included, reduces the standard; like the pay columns it counts only the days the
+person is employed (sweep #13 F2: it used the whole month's standard, so a joiner's 64 h of 150 % showed
+0 h against the cap).  It is therefore not always the sum of the pay columns.  It excludes the history overtime of
 the start month (``prior_overtime_hours``).
 """
 
@@ -228,7 +229,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
             leave_days[lv.kind.value] = leave_days.get(lv.kind.value, 0) + 1
         if not workday:
             continue
-        any_leave_workdays += 1
+        any_leave_workdays += person.employed_on(d)  # the cap measure's standard counts employed days only
         if lv.kind == LeaveKind.COMP:
             comp_days += 1
         elif lv.kind in reducing and person.employed_on(d):
@@ -262,7 +263,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     ot300 = hol
 
     # the cap measure, exactly as docs/ARCHITECTURE.md defines it
-    cap_std = calendar_standard_minutes(rules, person, cal, first, last, employed_only=False)
+    cap_std = calendar_standard_minutes(rules, person, cal, first, last)  # employed days, as the pay columns
     cap_std -= 8 * 60 * any_leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
     cap_std = max(Fraction(0), cap_std)
     # each overtime hour once (holiday_hours_in_period_total only moves pay between the 150 and 300 % columns)

@@ -602,12 +602,15 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         extended = float(sum(max(0.0, w.paid - day_std) for w in in_p if cal.is_workday(w.date)))
         hol = sum(w.paid_minutes_on(cal.is_holiday) for w in in_p)
         dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        # the standard of the days the person is employed (sweep #13 F2: a joiner on 18 May with twelve 12-h shifts
+        # had 144 h against the whole month's 152 h standard — 0 h of overtime here, 64 h of 150 % on the HR sheet)
+        employed = [x for x in dates if p.employed_on(x)]
         if ru.standard_hours_method == "average":
-            std = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(dates) / month_days
+            std = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(employed) / month_days
         else:
-            std = sum(1 for x in dates if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
+            std = sum(1 for x in employed if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
         # SPEC §4: minus 8 h per leave day (any kind) on a working day, whatever leave_counts_as_attended says
-        std -= 8 * 60 * sum(1 for x in dates if p.leave_on(x) and cal.is_workday(x))
+        std -= 8 * 60 * sum(1 for x in employed if p.leave_on(x) and cal.is_workday(x))
         std = max(0.0, std)
         # the hours beyond the standard and the statutory-holiday hours, each hour once: max(paid − std, hol) —
         # never below SPEC §4's paid − std, and holiday_hours_in_period_total only moves pay between 150 and 300 %

@@ -195,15 +195,12 @@ class PersonRules:
                             hol += mins * frac
             ndays = (p1 - p0).days + 1
             mdays = (last - first).days + 1
-            leave_workdays = sum(
-                1
-                for k in range(ndays)
-                if person.leave_on(p0 + dt.timedelta(days=k)) and self.day_type(p0 + dt.timedelta(days=k)) == DayType.WORKDAY
-            )
+            employed = [x for x in (p0 + dt.timedelta(days=k) for k in range(ndays)) if person.employed_on(x)]
+            leave_workdays = sum(1 for x in employed if person.leave_on(x) and self.day_type(x) == DayType.WORKDAY)
             if r.standard_hours_method == "average":
-                std = 1984 / 12 * person.weekly_hours / 40 * ndays / mdays
+                std = 1984 / 12 * person.weekly_hours / 40 * len(employed) / mdays
             else:
-                workdays = sum(1 for k in range(ndays) if self.day_type(p0 + dt.timedelta(days=k)) == DayType.WORKDAY)
+                workdays = sum(1 for x in employed if self.day_type(x) == DayType.WORKDAY)
                 std = workdays * 8 * person.weekly_hours / 40
             std -= 8 * leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
             std = max(0.0, std)

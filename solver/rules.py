@@ -416,9 +416,10 @@ def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: i
     0, as the validator clamps it), and its
     pro-rata cap over ``frac_days`` of the month's ``dim`` days (rounded down; 0 where overtime is not allowed)."""
     rules = inst.rules
-    workdays = [d for d in dates if inst.cal.day_type(d) == DayType.WORKDAY]
+    employed = [d for d in dates if person.employed_on(d)]  # a joiner's / leaver's standard: employed days only
+    workdays = [d for d in employed if inst.cal.day_type(d) == DayType.WORKDAY]
     if rules.standard_hours_method == "average":
-        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(dates) / dim)
+        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(employed) / dim)
     else:
         std = int(len(workdays) * 480 * person.weekly_hours / 40)
     std = max(0, std - 480 * sum(1 for d in workdays if person.leave_on(d)))  # a part-timer's leave: not below 0

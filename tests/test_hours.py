@@ -291,6 +291,11 @@ def test_maternity_leave_counted_in_natural_days_and_hire_date_cuts_standard():
     assert m.leave_days == {"maternity": 31} and m.standard_hours == 0
     # hired 10-26: workdays 10-26..30 = 5 -> 40 h
     assert row(rows, "n", 10).standard_hours == 40
+    # the cap measure uses the same employed-days standard (sweep #13 F2: the whole month's, 144 h): five 8-h day
+    # shifts and a rest-day one from the hire date are 8 h of overtime, as the 150 % column says
+    cells = {("n", f"2026-10-{d}"): "D" for d in (26, 27, 28, 29, 30, 31)}
+    n = row(month_hours(sc, roster(sc, "2026-10-01", 31, cells)), "n", 10)
+    assert n.cap_standard_hours == 40 and n.overtime_total_hours == n.ot150_hours == 8
 
 
 def test_break_is_unpaid_and_spread():

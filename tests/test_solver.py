@@ -881,6 +881,24 @@ def test_standard_system_part_timer_may_work_an_8h_workday_shift():
     assert any(a.staff == "part" and a.date == D0 for a in res.roster.assignments)
 
 
+def test_a_joiners_overtime_is_measured_from_the_hire_date():
+    """Sweep #13 F2: a joiner hired on 15 June with eleven locked 12-h day shifts (132 h against an 88-h standard
+    from the hire date: 44 h) was solved as legal against the whole month's 168 h; the validator and the solver
+    now read the same employed-days standard, so the locks are refused with the cap named."""
+    from roster.sample import twelve_hour_shifts
+
+    hire = D0 + dt.timedelta(days=14)
+    # 15–18, 20–24, 26–27 June: rest on the 19th (holiday) and the 25th keeps every other rule
+    days = [hire + dt.timedelta(days=k) for k in (0, 1, 2, 3, 5, 6, 7, 8, 9, 11, 12)]
+    staff = (Staff("p0", "甲", hire_date=hire),) + team(4)[1:]
+    sc = scen(staff, [DemandRule("all", 8 * 60, 20 * 60, 1)], Rules(approval=APPROVED), shifts=twelve_hour_shifts(),
+              locked=tuple(Lock("p0", d, "A") for d in days))
+    res = solve(sc, D0, 30, FAST)
+    assert res.status == "INFEASIBLE" and "加班上限" in res.infeasible_reason
+    ok = replace(sc, locked=sc.locked[:9])  # 108 h − 88 h = 20 h
+    assert_clean(ok, solve(ok, D0, 30, FAST))
+
+
 def test_a_second_bad_lock_of_the_same_person_is_named_too():
     # review of sweep #7's fix: a lock on a leave day and another making 7 consecutive days with the history's 6,
     # both p0's — the second was still reported only on the next attempt

@@ -582,6 +582,18 @@ def test_overtime_far_violated_one_per_month():
     assert vs[0].measured == 192
 
 
+@pytest.mark.parametrize("hired, left", [("2026-06-15", None), (None, "2026-06-12")])
+def test_overtime_standard_counts_only_the_employed_days(hired, left):
+    """Sweep #13 F2: a joiner's (leaver's) standard is that of the days employed, as on the HR sheet — against the
+    whole month's 168 h, twelve 12-h shifts (144 h) were no overtime at all."""
+    who = Staff("s1", "甲", hire_date=D(hired) if hired else None, leave_date=D(left) if left else None)
+    days = [i for i in range(30) if who.employed_on(START + dt.timedelta(days=i)) and i != 18][:12]
+    # employed workdays: 06-15..30 → 11 (06-19 holiday), 88 h; 06-01..12 → 10, 80 h.  Joiner: 11 shifts × 12 h =
+    # 132 h → 44 h; leaver: 12 × 12 h = 144 h → 64 h (both 0 against the whole month's 168 h)
+    (v,) = run(scen(who), month_roster({i: "A" for i in days}), "overtime_cap")
+    assert len(days) * 12 - (88 if hired else 80) == v.measured > v.limit == 36
+
+
 def test_overtime_holiday_hours_always_count():
     one_holiday_shift = month_roster({18: "D"})
     assert run(scen(), one_holiday_shift, "overtime_cap") == []
