@@ -492,7 +492,7 @@ class Fix:
     """A proposed change.  ``apply(scenario)`` returns the changed scenario; ``verified`` tells it
     was re-solved with the change and measured (shortfall in person-hours before/after)."""
 
-    kind: str  # reduce_demand | cancel_leave | allow_overtime | allow_night | add_staff | relax_rule | unlock | plan_whole_month
+    kind: str  # reduce_demand | cancel_leave | allow_overtime | allow_night | grant_skill | add_staff | relax_rule | unlock | plan_whole_month
     description: str  # Chinese
     description_en: str
     size: float  # "how big a change": ordering key
@@ -1023,6 +1023,8 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                 only["night"][b.staff].add(it.date)
             elif static == {"locked"}:
                 only["locked"][b.staff] |= {d for r in b.reasons if r.kind == "locked" for d in r.dates}
+            elif static == {"skill"} and it.skill:
+                only["skill:" + it.skill][b.staff].add(it.date)
             elif not static:
                 if "overtime" in kinds:
                     p = scenario.person(b.staff)
@@ -1068,6 +1070,15 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             "unlock", f"解除{names[sid]} {_fmt_dates({lk.date for lk in lks}, False)} 的锁定",
             f"unlock {names[sid]} on {_fmt_dates({lk.date for lk in lks}, True)}",
             len(lks), _remove_locks(set(lks)), {"locks": lks}))
+    # a colleague free at the time who only lacks the skill (sweep #13: with every 审核 holder on sick or maternity
+    # leave, hiring was the only staffing fix offered): record it, if they really have it
+    for key in sorted(k for k in only if k.startswith("skill:")):
+        skill = key.split(":", 1)[1]
+        for sid in _fewest_first(only[key], 2):
+            have = scenario.person(sid).skills
+            fixes.append(Fix("grant_skill", f"为{names[sid]}登记“{skill}”技能（如其确已具备）",
+                             f"record the skill \u201c{skill}\u201d for {names[sid]} (if they really have it)",
+                             2, _set_staff({sid}, skills=tuple(have) + (skill,)), {"staff": [sid], "skill": skill}))
     night = only["night"]
     for sid in sorted(night)[:4]:
         fixes.append(Fix("allow_night", f"允许{names[sid]}上夜班", f"allow {names[sid]} to work nights",
@@ -1452,7 +1463,7 @@ def _solve(scenario: Scenario, start: dt.date, days: int, time_limit: float, see
 
 #: tie-break between equally small fixes: keep the service level before lowering it
 KIND_RANK = {"unlock": 0, "plan_whole_month": 1, "cancel_leave": 2, "allow_night": 3, "allow_overtime": 4,
-             "relax_rule": 5, "add_staff": 6, "reduce_demand": 7}
+             "grant_skill": 5, "relax_rule": 6, "add_staff": 7, "reduce_demand": 8}
 
 
 def fix_rank(f: Fix) -> tuple:

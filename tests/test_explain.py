@@ -350,6 +350,10 @@ def test_skill_shortfall_names_skill_and_leave(kind):
     assert add.params["skills"] == ["审核"] and add.resolves
     # a daytime gap: the new person need not work nights (and is not asked to)
     assert add.describe("zh") == "增加 1 名可加班的人员（技能：审核）"
+    # sweep #13: a colleague free then who only lacks the skill — recording it (if real) is offered before hiring
+    grant = next(f for f in ex.fixes if f.kind == "grant_skill")
+    assert grant.resolves and grant.params["skill"] == "审核" and grant.params["staff"][0] in ("b", "c")
+    assert "登记“审核”技能" in grant.describe("zh") and ex.fixes.index(grant) < ex.fixes.index(add)
 
 
 def test_infeasible_history_is_named():
