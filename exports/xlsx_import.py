@@ -546,9 +546,12 @@ def _header_map(ws, columns, errors: list[RowError]) -> dict[str, int] | None:
     return found
 
 
-def _is_example(row: dict[str, Any], example_ids: set[str]) -> bool:
-    """A leave / unavailable row of the template's example person, or with the example's note ("示例行…")."""
-    return _cell_text(row.get("id")) in example_ids or _cell_text(row.get("note")).startswith(EXAMPLE_NOTE_PREFIXES)
+def _is_example(row: dict[str, Any], example_ids: set[str], known: Iterable[str]) -> bool:
+    """A leave / unavailable row of the template's example person (whose staff row was skipped), or one still holding
+    the example's note ("示例行…") for nobody on the team — a real person's row that kept the note is imported
+    (review of session 11: overwriting the example row but not its note lost the row silently)."""
+    sid = _cell_text(row.get("id"))
+    return sid in example_ids or (_cell_text(row.get("note")).startswith(EXAMPLE_NOTE_PREFIXES) and sid not in known)
 
 
 def _rows(ws, header: dict[str, int]):
@@ -646,7 +649,7 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
         if header is not None:
             leave_header = header
             for r, row in _rows(ws_leave, header):
-                if _is_example(row, example_ids):
+                if _is_example(row, example_ids, staff_by_id):
                     n_examples += 1
                     continue
                 n_rows += 1
@@ -656,7 +659,7 @@ def _import(wb, path, scenario: Scenario, allowed_skills: Iterable[str] | None) 
         header = _header_map(ws_away, AWAY_COLUMNS, errors)
         if header is not None:
             for r, row in _rows(ws_away, header):
-                if _is_example(row, example_ids):
+                if _is_example(row, example_ids, staff_by_id):
                     n_examples += 1
                     continue
                 n_rows += 1

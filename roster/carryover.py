@@ -112,7 +112,9 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     # chunks of a rolling plan lost it, and October reached 44 h)
     in_dates = set(dates)
     paid_m = hol_m = 0.0
-    for a in (*roster.assignments, *roster.carried_in):
+    # (a carried-in night that started in this month was counted in full, by its start date, in the history's
+    # month-to-date figure already: only one from an earlier month adds minutes here — review of session 11)
+    for a in (*roster.assignments, *(a for a in roster.carried_in if a.date < m_first)):
         if a.staff != staff_id:
             continue
         span = split_by_date(a.start, a.end)
@@ -123,13 +125,16 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
         paid_m += sum(m for d, m in span.items() if d in in_dates) * ratio
         hol_m += sum(m for d, m in span.items() if d in in_dates and cal.is_holiday(d)) * ratio
     scale = person.weekly_hours / 40
-    employed = [d for d in dates if person.employed_on(d)]  # the standard of the employed days (as the validator)
-    if rules.standard_hours_method == "average":
-        std = AVERAGE_MONTH_HOURS * 60 * scale * len(employed) / ((m_last - m_first).days + 1)
-    else:
-        std = 480 * scale * sum(1 for d in employed if cal.is_workday(d))
-    std -= 480 * sum(1 for d in employed if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every leave kind
-    std = max(0.0, std)
+
+    def standard(days: list[dt.date]) -> float:
+        if rules.standard_hours_method == "average":
+            base = AVERAGE_MONTH_HOURS * 60 * scale * len(days) / ((m_last - m_first).days + 1)
+        else:
+            base = 480 * scale * sum(1 for d in days if cal.is_workday(d))
+        return base - 480 * sum(1 for d in days if person.leave_on(d) and cal.is_workday(d))  # SPEC §4: every kind
+
+    # the employed days' standard, never above the whole part's (as the validator)
+    std = max(0.0, min(standard(dates), standard([d for d in dates if person.employed_on(d)])))
     ot = max(0.0, paid - hol - std) + hol  # each overtime hour once: max(paid − std, hol)
     ot = max(ot, max(0.0, paid_m - hol_m - std) + hol_m)  # the larger reading is measured
     if rules.working_time_system == WorkingTimeSystem.STANDARD:

@@ -175,7 +175,7 @@ def overtime_cap_hours(scenario: Scenario, person: Staff, first: dt.date, last: 
                        roster_start: dt.date) -> float:
     """Pro-rata monthly cap for P (ARCHITECTURE.md).  In a period's start month P counts from the 1st
     when the scenario carries history overtime for the person (it covers the days before)."""
-    if not person.overtime_ok:
+    if not person.overtime_ok or not any(person.employed_on(d) for d in _dates(first, last)):
         return 0.0
     for d in _dates(first, last):
         if any(p.kind in NO_OVERTIME_KINDS for p in person.protected_on(d)):
@@ -219,6 +219,7 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     reducing = _std_reducing_kinds(rules)
     reduce_min = Fraction(0)
     any_leave_workdays = 0
+    employed_leave_workdays = 0
     comp_days = 0
     for d in _dates(first, last):
         lv = person.leave_on(d)
@@ -229,7 +230,8 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
             leave_days[lv.kind.value] = leave_days.get(lv.kind.value, 0) + 1
         if not workday:
             continue
-        any_leave_workdays += person.employed_on(d)  # the cap measure's standard counts employed days only
+        any_leave_workdays += 1
+        employed_leave_workdays += person.employed_on(d)
         if lv.kind == LeaveKind.COMP:
             comp_days += 1
         elif lv.kind in reducing and person.employed_on(d):
@@ -263,9 +265,11 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     ot300 = hol
 
     # the cap measure, exactly as docs/ARCHITECTURE.md defines it
-    cap_std = calendar_standard_minutes(rules, person, cal, first, last)  # employed days, as the pay columns
-    cap_std -= 8 * 60 * any_leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
-    cap_std = max(Fraction(0), cap_std)
+    # SPEC §4: minus 8 h per leave day of any kind on a workday, whatever leave_counts_as_attended says; over the
+    # employed days (as the pay columns), never above the whole part's figure (as the validator)
+    whole = calendar_standard_minutes(rules, person, cal, first, last, employed_only=False) - 8 * 60 * any_leave_workdays
+    employed = calendar_standard_minutes(rules, person, cal, first, last) - 8 * 60 * employed_leave_workdays
+    cap_std = max(Fraction(0), min(whole, employed))
     # each overtime hour once (holiday_hours_in_period_total only moves pay between the 150 and 300 % columns)
     ot_total = max(Fraction(0), paid - hol - cap_std) + hol
     if rules.working_time_system == WorkingTimeSystem.STANDARD:

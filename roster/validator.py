@@ -604,14 +604,19 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         dates = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
         # the standard of the days the person is employed (sweep #13 F2: a joiner on 18 May with twelve 12-h shifts
         # had 144 h against the whole month's 152 h standard — 0 h of overtime here, 64 h of 150 % on the HR sheet)
+        # — never above SPEC §4's whole-month figure (review of session 11: a part-timer's leave booked after their
+        # leaving date lowered the whole-month standard but not the employed one)
         employed = [x for x in dates if p.employed_on(x)]
-        if ru.standard_hours_method == "average":
-            std = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(employed) / month_days
-        else:
-            std = sum(1 for x in employed if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
-        # SPEC §4: minus 8 h per leave day (any kind) on a working day, whatever leave_counts_as_attended says
-        std -= 8 * 60 * sum(1 for x in employed if p.leave_on(x) and cal.is_workday(x))
-        std = max(0.0, std)
+
+        def standard(days: list[dt.date], month_days: int = month_days) -> float:
+            if ru.standard_hours_method == "average":
+                base = AVERAGE_MONTH_HOURS * 60 * p.weekly_hours / 40 * len(days) / month_days
+            else:
+                base = sum(1 for x in days if cal.is_workday(x)) * 8 * 60 * p.weekly_hours / 40
+            # SPEC §4: minus 8 h per leave day (any kind) on a working day, whatever leave_counts_as_attended says
+            return base - 8 * 60 * sum(1 for x in days if p.leave_on(x) and cal.is_workday(x))
+
+        std = max(0.0, min(standard(dates), standard(employed)))
         # the hours beyond the standard and the statutory-holiday hours, each hour once: max(paid − std, hol) —
         # never below SPEC §4's paid − std, and holiday_hours_in_period_total only moves pay between 150 and 300 %
         ot = max(0.0, paid - hol - std) + hol
@@ -626,7 +631,10 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
         if first == ctx.roster.start and first > m_first and has_history:
             hist_min = float(hist.overtime_minutes_month)
             frac_days = (last - m_first).days + 1
-        no_ot = not p.overtime_ok or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x))
+        # (a month the person is not employed on any day: no overtime, settled alone — a quarter must not lend a
+        # joiner's first month the caps of the months before the hire, review of session 11)
+        no_ot = (not p.overtime_ok or not employed
+                 or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x)))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
         alone = cap == 0
         if hist_min:

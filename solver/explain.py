@@ -195,15 +195,17 @@ class PersonRules:
                             hol += mins * frac
             ndays = (p1 - p0).days + 1
             mdays = (last - first).days + 1
-            employed = [x for x in (p0 + dt.timedelta(days=k) for k in range(ndays)) if person.employed_on(x)]
-            leave_workdays = sum(1 for x in employed if person.leave_on(x) and self.day_type(x) == DayType.WORKDAY)
-            if r.standard_hours_method == "average":
-                std = 1984 / 12 * person.weekly_hours / 40 * len(employed) / mdays
-            else:
-                workdays = sum(1 for x in employed if self.day_type(x) == DayType.WORKDAY)
-                std = workdays * 8 * person.weekly_hours / 40
-            std -= 8 * leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
-            std = max(0.0, std)
+            def standard(days: list[dt.date], person=person, mdays=mdays) -> float:
+                leave_workdays = sum(1 for x in days if person.leave_on(x) and self.day_type(x) == DayType.WORKDAY)
+                if r.standard_hours_method == "average":
+                    base = 1984 / 12 * person.weekly_hours / 40 * len(days) / mdays
+                else:
+                    base = sum(1 for x in days if self.day_type(x) == DayType.WORKDAY) * 8 * person.weekly_hours / 40
+                return base - 8 * leave_workdays  # SPEC §4: every leave kind, whatever leave_counts_as_attended says
+
+            part_days = [p0 + dt.timedelta(days=k) for k in range(ndays)]
+            # employed days only, never above the whole part's figure (as the validator)
+            std = max(0.0, min(standard(part_days), standard([x for x in part_days if person.employed_on(x)])))
             paid_h, hol_h = paid / 60, hol / 60
             ot = max(0.0, paid_h - hol_h - std) + hol_h  # each overtime hour once: max(paid − std, hol)
             # the minutes that fall in the part (a night from the previous month's last day counts here too)
@@ -230,7 +232,7 @@ class PersonRules:
                 ot += hist_h
                 cap_days = (p1 - first).days + 1
             cap = r.max_overtime_hours_per_month * cap_days / mdays
-            no_ot = not person.overtime_ok or any(
+            no_ot = not person.overtime_ok or not any(person.employed_on(x) for x in part_days) or any(
                 p.kind in NO_OVERTIME_KINDS and p.period.start <= p1 and p.period.end >= p0 for p in person.protected
             )
             if no_ot:

@@ -416,16 +416,21 @@ def _standard_and_cap(inst, person, dates: list[dt.date], frac_days: int, dim: i
     0, as the validator clamps it), and its
     pro-rata cap over ``frac_days`` of the month's ``dim`` days (rounded down; 0 where overtime is not allowed)."""
     rules = inst.rules
-    employed = [d for d in dates if person.employed_on(d)]  # a joiner's / leaver's standard: employed days only
-    workdays = [d for d in employed if inst.cal.day_type(d) == DayType.WORKDAY]
-    if rules.standard_hours_method == "average":
-        std = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(employed) / dim)
-    else:
-        std = int(len(workdays) * 480 * person.weekly_hours / 40)
-    std = max(0, std - 480 * sum(1 for d in workdays if person.leave_on(d)))  # a part-timer's leave: not below 0
+    def standard(days: list[dt.date]) -> int:
+        workdays = [d for d in days if inst.cal.day_type(d) == DayType.WORKDAY]
+        if rules.standard_hours_method == "average":
+            base = int(1984 / 12 * 60 * person.weekly_hours / 40 * len(days) / dim)
+        else:
+            base = int(len(workdays) * 480 * person.weekly_hours / 40)
+        return base - 480 * sum(1 for d in workdays if person.leave_on(d))
+
+    # a joiner's / leaver's standard: the employed days only, never above the whole part's (SPEC §4's) figure
+    employed = [d for d in dates if person.employed_on(d)]
+    std = max(0, min(standard(dates), standard(employed)))  # a part-timer's leave: not below 0
     cap = int(rules.max_overtime_hours_per_month * 60 * frac_days / dim)
-    if not person.overtime_ok or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d)):
-        cap = 0
+    if (not person.overtime_ok or not employed
+            or any(pr.kind in NO_OVERTIME_KINDS for d in dates for pr in person.protected_on(d))):
+        cap = 0  # (not employed in the part: settled alone, lends no cap to a quarter/year)
     return std, cap
 
 

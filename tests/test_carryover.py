@@ -125,6 +125,23 @@ def test_overtime_counts_a_previous_months_night_running_into_the_month():
     assert history_after(sc, ro2)["b"].overtime_minutes_month == 0
 
 
+def test_a_mid_month_seam_night_is_not_counted_twice():
+    """Review of session 11: a night from the last date of a chunk is counted in full (by its start date) in the
+    history's month-to-date overtime; the next chunk's carried-in minutes must not add its morning again."""
+    from roster.carryover import carried_in
+    from roster.sample import twelve_hour_shifts
+
+    sc = Scenario(rules=Rules(), shifts=default_shifts() + twelve_hour_shifts(), staff=(Staff("a", "甲"),))
+    night = sc.shift("B")  # 20:00–08:00
+    first = tuple(make_assignment("a", D("2026-10-13") + dt.timedelta(days=i), night) for i in range(6))
+    second = tuple(make_assignment("a", D("2026-10-19") + dt.timedelta(days=i), night) for i in range(5))
+    whole = history_after(sc, Roster(D("2026-10-12"), 14, first + second))["a"].overtime_minutes_month
+    c1 = Roster(D("2026-10-12"), 7, first)
+    chained = Scenario(rules=sc.rules, shifts=sc.shifts, staff=sc.staff, history=history_after(sc, c1))
+    c2 = Roster(D("2026-10-19"), 7, second, carried_in=carried_in(c1, D("2026-10-19")))
+    assert history_after(chained, c2)["a"].overtime_minutes_month == whole
+
+
 def test_next_scenario_rolls_history_and_drops_old_locks():
     sc = scenario(locked=(Lock("a", D("2026-06-03"), "D"), Lock("a", D("2026-06-10"), "OFF")))
     ro = roster(sc, "2026-06-01", 7, {("a", "2026-06-07"): "D"})

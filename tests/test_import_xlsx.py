@@ -104,6 +104,14 @@ def test_unmodified_template_example_rows_are_skipped(tmp_path, lang):
     out = import_staff_leave(path, sample_scenario())
     assert [p.id for p in out.staff] == [p.id for p in sample_scenario().staff] + ["s20"]
     assert len(out.person("s20").leave) == 1
+    # a real person's leave written over the example row, its note left as it was, is imported (review of
+    # session 11: it was skipped without a word)
+    wb = load_workbook(path)
+    for col, value in enumerate(["s03", "2026-07-20", "2026-07-24", "病假"], start=1):
+        wb.worksheets[1].cell(2, col).value = value
+    wb.save(path)
+    out = import_staff_leave(path, sample_scenario())
+    assert any(lv.period.start == D("2026-07-20") for lv in out.person("s03").leave)
 
 
 def test_english_template(tmp_path):

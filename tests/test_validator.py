@@ -588,10 +588,33 @@ def test_overtime_standard_counts_only_the_employed_days(hired, left):
     whole month's 168 h, twelve 12-h shifts (144 h) were no overtime at all."""
     who = Staff("s1", "甲", hire_date=D(hired) if hired else None, leave_date=D(left) if left else None)
     days = [i for i in range(30) if who.employed_on(START + dt.timedelta(days=i)) and i != 18][:12]
-    # employed workdays: 06-15..30 → 11 (06-19 holiday), 88 h; 06-01..12 → 10, 80 h.  Joiner: 11 shifts × 12 h =
-    # 132 h → 44 h; leaver: 12 × 12 h = 144 h → 64 h (both 0 against the whole month's 168 h)
+    # employed workdays: 06-15..30 → 11 (06-19 holiday), 88 h; 06-01..12 → 10, 80 h.  Twelve shifts × 12 h =
+    # 144 h → 56 h / 64 h (both 0 against the whole month's 168 h)
     (v,) = run(scen(who), month_roster({i: "A" for i in days}), "overtime_cap")
     assert len(days) * 12 - (88 if hired else 80) == v.measured > v.limit == 36
+
+
+def test_overtime_standard_of_employed_days_never_exceeds_the_whole_months():
+    """Review of session 11: a 20-h part-timer leaving on 12 June with annual leave booked 15–30 June (after leaving)
+    has SPEC §4's whole-month standard 0 h; the employed days alone gave 40 h and let 72 h of work pass as 32 h."""
+    who = Staff("s1", "甲", weekly_hours=20, leave_date=D("2026-06-12"),
+                leave=(Leave(DateRange(D("2026-06-15"), D("2026-06-30")), LeaveKind.ANNUAL),))
+    r = month_roster({i: "D" for i in (0, 1, 2, 3, 4, 7, 8, 9, 10)})  # nine 8-h shifts up to 06-11
+    (v,) = run(scen(who), r, "overtime_cap")
+    assert v.measured == 72 and v.limit == 36
+
+
+def test_quarter_settlement_lends_no_cap_from_months_before_the_hire():
+    """Review of session 11: under quarterly 综合 settlement a joiner hired on 1 June had April's and May's caps
+    (standard 0, nothing worked) netted into June — 108 h of overtime in the one month employed."""
+    from roster.model import SettlementPeriod
+
+    who = Staff("s1", "甲", hire_date=D("2026-06-01"))
+    quarter = scen(who, rules=Rules(settlement_period=SettlementPeriod.QUARTER))
+    june = [d for d in list(range(1, 7)) + list(range(8, 14)) + [15, 16, 17, 18, 20] + list(range(22, 28))][:20]
+    cells = [("s1", f"2026-06-{d:02d}", "A") for d in june]  # 20 × 12 h = 240 h against 168 h: 72 h
+    vs = run(quarter, ro(cells, start=D("2026-04-01"), days=91), "overtime_cap")
+    assert [(v.measured, v.limit) for v in vs] == [(72, 36)]
 
 
 def test_overtime_holiday_hours_always_count():

@@ -1493,6 +1493,7 @@ class MainWindow(QMainWindow):
     def _confirm_public_rota(self) -> bool:
         """Before the wall rota is printed or saved as PDF from the menu: say when the grid breaks labour rules
         (GUI review #13: an illegal rota printed without a word); coverage gaps alone do not ask."""
+        self.validate_now()  # the debounced check may not have run since the last edit
         broken = [v for v in getattr(self, "_last_violations", []) if v.rule != "coverage"]
         if not broken:
             return True
@@ -1575,8 +1576,8 @@ class MainWindow(QMainWindow):
         before = {p.id: p for p in old.staff}
         added = [p for p in new.staff if p.id not in before]
         updated = [p for p in new.staff if p.id in before and p != before[p.id]]
-        leave = sum(max(0, len(p.leave) - len(before[p.id].leave if p.id in before else ())) for p in new.staff)
-        away = sum(max(0, len(p.unavailable) - len(before[p.id].unavailable if p.id in before else ()))
+        leave = sum(len(set(p.leave) - set(before[p.id].leave if p.id in before else ())) for p in new.staff)
+        away = sum(len(set(p.unavailable) - set(before[p.id].unavailable if p.id in before else ()))
                    for p in new.staff)
         return (self.tr("新增 %1 人，更新 %2 人，新增请假 %3 段、不可排班时段 %4 段")
                 .replace("%1", str(len(added))).replace("%2", str(len(updated)))
