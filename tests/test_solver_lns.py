@@ -132,6 +132,27 @@ def test_staff_neighbourhood_of_a_fairness_group_frees_a_top_and_a_bottom_member
     assert min(seen.values()) >= 60, seen
 
 
+def test_block_neighbourhood_of_an_isolated_day_takes_the_other_isolated_days_in_its_window(monkeypatch):
+    """An isolated working day is mended by moving work between people on nearby dates; the block aimed at one also
+    frees the other people with an isolated day inside its 10 dates, so one sub-solve mends several."""
+    import random
+
+    from solver import lns
+    from solver.lns import _Hood, _pick
+
+    monkeypatch.setattr(lns, "TARGET_P", 1.1)
+    isolated = [(15.0, (p,), d, None) for p, d in ((3, 10), (5, 12), (9, 14), (11, 27))]
+    rng = random.Random(5)
+    for _ in range(100):
+        free = _pick(_Hood("block", 4, 3, 40), rng, 40, 28, isolated)
+        window = [d for d in range(28) if any(free(p, d) for p in range(40))]
+        people = {p for p in range(40) if free(p, window[0])}
+        assert len(window) == 10 and len(people) == 4
+        inside = {t[1][0] for t in isolated if window[0] <= t[2] <= window[-1]}
+        # the target and up to two more isolated people of the window (one place left for a random partner)
+        assert len(people & inside) >= min(3, len(inside)), (window[0], people, inside)
+
+
 def test_solve_deterministic_phase2_beats_phase1_and_is_repeatable():
     sc = sample_scenario()
     opts = SolveOptions(time_limit=3, seed=1)
