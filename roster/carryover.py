@@ -93,27 +93,15 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
     breaks = {s.code: s.break_minutes for s in scenario.shifts}
     paid = hol = ext = 0.0
     day_std = person.standard_day_minutes
-    for a in roster.assignments:
-        if a.staff != staff_id or not first <= a.date <= roster.end:
-            continue
-        span = split_by_date(a.start, a.end)
-        total = sum(span.values())
-        if total <= 0:
-            continue
-        ratio = max(0, total - breaks.get(a.shift, 0)) / total
-        paid += total * ratio
-        if cal.is_workday(a.date):
-            ext += max(0.0, total * ratio - day_std)
-        hol += sum(m for d, m in span.items() if cal.is_holiday(d)) * ratio
     dates = [first + dt.timedelta(days=i) for i in range((roster.end - first).days + 1)]
-    # the other reading of "paid hours per natural month" (as the validator measures it): the minutes that fall
-    # on first … end, the previous period's nights running into the first date (``roster.carried_in``) included —
-    # a 30 Sep night's October morning belongs to October's month-to-date overtime (review of session 10: day
-    # chunks of a rolling plan lost it, and October reached 44 h)
     in_dates = set(dates)
+    # two readings of "paid hours per natural month": by the shift's start date, and (as the validator measures it)
+    # the minutes that fall on first … end — the previous period's nights running into the first date
+    # (``roster.carried_in``) included: a 30 Sep night's October morning belongs to October's month-to-date overtime
+    # (review of session 10: day chunks of a rolling plan lost it, and October reached 44 h).  A carried-in night
+    # that started in this month was counted in full, by its start date, in the history's month-to-date figure
+    # already: only one from an earlier month adds minutes here (review of session 11)
     paid_m = hol_m = 0.0
-    # (a carried-in night that started in this month was counted in full, by its start date, in the history's
-    # month-to-date figure already: only one from an earlier month adds minutes here — review of session 11)
     for a in (*roster.assignments, *(a for a in roster.carried_in if a.date < m_first)):
         if a.staff != staff_id:
             continue
@@ -124,6 +112,12 @@ def overtime_minutes_in_end_month(scenario: Scenario, roster: Roster, staff_id: 
         ratio = max(0, total - breaks.get(a.shift, 0)) / total
         paid_m += sum(m for d, m in span.items() if d in in_dates) * ratio
         hol_m += sum(m for d, m in span.items() if d in in_dates and cal.is_holiday(d)) * ratio
+        if not first <= a.date <= roster.end:
+            continue
+        paid += total * ratio
+        if cal.is_workday(a.date):
+            ext += max(0.0, total * ratio - day_std)
+        hol += sum(m for d, m in span.items() if cal.is_holiday(d)) * ratio
     scale = person.weekly_hours / 40
 
     def standard(days: list[dt.date]) -> float:
