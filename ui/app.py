@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if initial.keep_file and store is not None:
         store.close()  # no readable team in it: open the sample without writing to that file
         store = None
-        message = initial.problem or message
+        message = ""  # the warning below says why
     win = MainWindow(scenario, roster=roster, store=store, settings=settings, roster_id=roster_id, lang=lang)
     if initial.problem:
         QMessageBox.warning(win, QCoreApplication.translate("App", "部分保存的数据无法读取"), initial.problem)
