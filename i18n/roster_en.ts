@@ -111,20 +111,20 @@
             <translation>Workday</translation>
         </message>
         <message>
-            <source>单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，黑色标记为周一至周五</source>
-            <translation>Click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple marks are Saturdays and Sundays, black ones Monday to Friday</translation>
+            <source>双击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，黑色标记为周一至周五</source>
+            <translation>Double-click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple marks are Saturdays and Sundays, black ones Monday to Friday</translation>
         </message>
         <message>
-            <source>%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。</source>
-            <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and click dates to correct them.</translation>
+            <source>%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并双击日期修改。</source>
+            <translation>The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). Check them when it is published and double-click dates to correct them.</translation>
+        </message>
+        <message>
+            <source>尚未核对的估计调休日：%1（估计正确的日期也请双击设为同一类型以确认）</source>
+            <translation> Estimated days off not yet confirmed: %1 (where the estimate is right, double-click the date to the same type to confirm it)</translation>
         </message>
         <message>
             <source>、</source>
             <translation>, </translation>
-        </message>
-        <message>
-            <source>尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）</source>
-            <translation> Estimated days off not yet confirmed: %1 (where the estimate is right, click the date to the same type to confirm it)</translation>
         </message>
     </context>
     <context>

@@ -64,14 +64,14 @@ EN: dict[str, str] = {
     "节 法定节假日（300%）": "H public holiday (300%)",
     "休 休息日（含调休、补假）": "R rest day (incl. swapped days off)",
     "班 调休上班": "W make-up workday",
-    "单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，黑色标记为周一至周五":
-        "Click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple "
+    "双击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，黑色标记为周一至周五":
+        "Double-click a date to cycle its override: workday → rest day → holiday → clear; * marks a user override; purple "
         "marks are Saturdays and Sundays, black ones Monday to Friday",
-    "%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。":
+    "%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并双击日期修改。":
         "The holiday arrangement for %1 is not published yet; day types are estimates (HD-07). "
-        "Check them when it is published and click dates to correct them.",
-    "尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）":
-        " Estimated days off not yet confirmed: %1 (where the estimate is right, click the date to the same type to confirm it)",
+        "Check them when it is published and double-click dates to correct them.",
+    "尚未核对的估计调休日：%1（估计正确的日期也请双击设为同一类型以确认）":
+        " Estimated days off not yet confirmed: %1 (where the estimate is right, double-click the date to the same type to confirm it)",
     "（用户覆盖）": " (user override)",
     "日期不存在：%1年%2月%3日": "No such date: %1-%2-%3",
     "日期类型应为 workday/restday/holiday 或空：%1": "Day type must be workday/restday/holiday or empty: %1",

@@ -486,8 +486,11 @@ def test_calendar_editor_marks_and_click_cycle(qtbot):
         assert m.setData(m.index(8, 29), "holiday", EDIT) is False
         assert "不存在" in w.status.text()
         jun2 = m.index(0, 1)
+        n = len(spy.values)
+        w.view.clicked.emit(jun2)  # a single click changes nothing (GUI review #13: a stray click changed pay class)
+        assert len(spy.values) == n
         for expected in (DayType.WORKDAY, DayType.RESTDAY, DayType.HOLIDAY, None):
-            w.view.clicked.emit(jun2)
+            w.view.doubleClicked.emit(jun2)
             o = spy.values[-1].calendar
             got = (DayType.HOLIDAY if D("2026-06-02") in o.holidays else DayType.RESTDAY if D("2026-06-02") in o.restdays
                    else DayType.WORKDAY if D("2026-06-02") in o.workdays else None)

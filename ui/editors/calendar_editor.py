@@ -251,7 +251,7 @@ class CalendarEditor(QWidget):
             chip.setStyleSheet(f"background: {COLORS[key].name()}; border: 1px solid #BBB; padding: 2px 6px;")
             top.addWidget(chip)
         top.addStretch(1)
-        hint = QLabel(self.tr("单击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，"
+        hint = QLabel(self.tr("双击日期循环覆盖：工作日 → 休息日 → 节假日 → 清除；* 表示用户覆盖；紫色标记为周六、周日，"
                               "黑色标记为周一至周五"), self)
         hint.setStyleSheet("color: #555;")
 
@@ -262,7 +262,8 @@ class CalendarEditor(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.status)
 
-        self.view.clicked.connect(self.model.cycle)
+        # a double click: a date's pay class (300 % / 200 % / workday) must not change on a stray click (GUI review #13)
+        self.view.doubleClicked.connect(self.model.cycle)
         self.model.editRefused.connect(self.status.show_error)
         self.model.overridesEdited.connect(self._edited)
         self.range_box.currentIndexChanged.connect(self._range_changed)
@@ -291,10 +292,10 @@ class CalendarEditor(QWidget):
         years = cal.estimated_years(first, last)
         if years:
             pending = [d for y in years for d in cal.unconfirmed_dates(y) if first <= d <= last]
-            text = self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并单击日期修改。").replace(
+            text = self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并双击日期修改。").replace(
                 "%1", self.tr("、").join(str(y) for y in years))
             if pending:
-                text += self.tr("尚未核对的估计调休日：%1（估计正确的日期也请单击设为同一类型以确认）").replace("%1", self.tr("、").join(d.isoformat() for d in pending))
+                text += self.tr("尚未核对的估计调休日：%1（估计正确的日期也请双击设为同一类型以确认）").replace("%1", self.tr("、").join(d.isoformat() for d in pending))
             self.banner.setText(text)
             self.banner.show()
         else:
