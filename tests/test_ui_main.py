@@ -240,6 +240,21 @@ def test_help_menu_has_a_guide_and_import_sits_in_the_file_menu(qtbot, make_wind
     assert {"F5", "Esc", "Ctrl+L", "Shift+F5", "Ctrl+K", "Ctrl+P", "Ctrl+E", "F7", "Ctrl+Z"} <= shortcuts
 
 
+def test_new_leave_starts_at_the_cell_selected_in_the_rota(qtbot, make_window):
+    """GUI review #13: "添加请假" always added the first person's leave on the 1st (a hard constraint at once)."""
+    from ui.editors.leave_editor import LeaveEditor
+
+    w = make_window(7)
+    day = START + dt.timedelta(days=3)
+    w.view.select_cell("s05", day)
+    editor = w.findChildren(LeaveEditor)[0]
+    editor.leave_view.clearSelection()
+    editor.leave_view.setCurrentIndex(editor.leave_model.index(-1, -1))
+    row = editor.add_leave()
+    sid, leave = editor.leave_model.row_value(row)
+    assert sid == "s05" and leave.period.start == leave.period.end == day
+
+
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):
     w = make_window(7)
     # 徐丽 (s11) has night_ok = False: a night shift breaks night_work_ban

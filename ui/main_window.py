@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{title}: {e}", 8000)
             return None
         editor.setObjectName(cls)
+        if hasattr(editor, "selection_hint"):  # the leave editor starts a new row at the rota's selected cell
+            editor.selection_hint = self.view.current_cell
         if hasattr(editor, "scenarioChanged"):
             editor.scenarioChanged.connect(lambda sc, ed=editor: self._editor_changed(ed, sc))
         return editor

@@ -511,6 +511,8 @@ class LeaveEditor(QWidget):
 
         self._scenario = scenario
         self._default_day = CONTRACT_START
+        #: the (staff id, date) selected in the rota, set by the main window: a new leave row starts there
+        self.selection_hint: Callable[[], tuple[str, dt.date] | None] | None = None
         self.status = StatusLabel(self)
         self.leave_model = LeaveTableModel(self._leave_rows(scenario), self._names, self, self._annual_balance)
         self.away_model = UnavailableTableModel(self._away_rows(scenario), self._names, self)
@@ -631,12 +633,19 @@ class LeaveEditor(QWidget):
         self.show_month(k // 12, k % 12 + 1)
 
     def add_leave(self) -> int:
-        sid = self._current_staff(self.leave_view, self.leave_model)
+        """A new one-day annual-leave row: for the person and date selected in the rota when no leave row is selected
+        (GUI review #13: it always started as the first person's leave on the 1st, a hard constraint at once), else
+        for the selected row's person in the shown month."""
+        hint = self.selection_hint() if self.selection_hint is not None and selected_row(self.leave_view) < 0 else None
+        if hint is not None and any(p.id == hint[0] for p in self._scenario.staff):
+            sid, day = hint
+        else:
+            sid = self._current_staff(self.leave_view, self.leave_model)
+            y, m = self.month_model.month()
+            day = dt.date(y, m, 1)
         if sid is None:
             self.status.show_error(self.tr("请先在团队中添加人员"))
             return -1
-        y, m = self.month_model.month()
-        day = dt.date(y, m, 1)
         taken = [lv.period for s, lv in self.leave_model.rows() if s == sid]
         while any(day in p for p in taken):
             day += dt.timedelta(days=1)
