@@ -4,8 +4,12 @@
     <context>
         <name>App</name>
         <message>
-            <source>已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。</source>
+            <source>第 {sid} 版团队数据（{at}）已损坏，无法读取</source>
             <extracomment>a message for the user when a saved team version or roster could not be read (None when all was read) the store holds team data but no version of it can be read: the app must not save over the file</extracomment>
+            <translation>Team version {sid} (saved {at}) is damaged and cannot be read</translation>
+        </message>
+        <message>
+            <source>已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。</source>
             <translation>Opened the earlier team version {sid} (saved {at}); the damaged version stays in the data file.</translation>
         </message>
         <message>
@@ -13,8 +17,16 @@
             <translation>No saved team version in the data file can be read: the sample team is open, and nothing is written to that file this session, it stays as it is: {path}</translation>
         </message>
         <message>
+            <source>排班“{name}”（{at}）已损坏，无法读取</source>
+            <translation>The roster “{name}” (saved {at}) is damaged and cannot be read</translation>
+        </message>
+        <message>
             <source>已打开较早保存的排班“{name}”（{at}）。</source>
             <translation>Opened the earlier roster “{name}” (saved {at}).</translation>
+        </message>
+        <message>
+            <source>。</source>
+            <translation>.</translation>
         </message>
         <message>
             <source>排班</source>
@@ -1345,6 +1357,7 @@
         </message>
         <message>
             <source>想休息</source>
+            <extracomment>the (staff id, date) selected in the rota, set by the main window: a new leave row starts there</extracomment>
             <translation>Wants a day off</translation>
         </message>
         <message>
@@ -3306,6 +3319,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
         <message>
             <source>无法打开数据文件</source>
             <translation>Cannot open the data file</translation>
+        </message>
+        <message>
+            <source>数据文件：{path}</source>
+            <translation>Data file: {path}</translation>
         </message>
         <message>
             <source>重试</source>

@@ -295,6 +295,8 @@ EN: dict[str, str] = {
     "已打开较早保存的排班“{name}”（{at}）。": "Opened the earlier roster \u201c{name}\u201d (saved {at}).",
     "部分保存的数据无法读取": "Some saved data could not be read",
     "使用说明": "User guide",
+    "第 {sid} 版团队数据（{at}）已损坏，无法读取": "Team version {sid} (saved {at}) is damaged and cannot be read",
+    "排班“{name}”（{at}）已损坏，无法读取": "The roster \u201c{name}\u201d (saved {at}) is damaged and cannot be read",
     "导入完成：文件中的数据与现有数据相同，没有变化": "Imported: the file holds the same data as the team already has, nothing changed",
     "确认导入？（导入后可撤销）": "Import it? (You can undo the import.)",
     "已导入": "Imported",
@@ -597,6 +599,8 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("Weekday", "五"): "Fri", ("Weekday", "六"): "Sat", ("Weekday", "日"): "Sun",
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
+    ("App", "。"): ".",
+    ("StoreRecovery", "数据文件：{path}"): "Data file: {path}",
     ("SolvePanel", "人·小时"): "person-h", ("SolvePanel", "小时"): "h", ("SolvePanel", "班"): "shifts",
     ("SolvePanel", "天"): "days", ("SolvePanel", "次"): "times", ("SolvePanel", "格"): "cells",
     ("SolvePanel", "需求未被覆盖的人·小时：每缺 1 人 1 小时计 1"):

@@ -129,6 +129,32 @@ def test_objective_terms_show_hours_with_units_and_plain_tooltips(qtbot, qapp):
         remove_translators(qapp)
 
 
+def test_store_recovery_dialog_is_english_in_the_english_ui(qtbot, english):
+    """GUI review #13: the data-file recovery dialog was all Chinese in the English UI (strings in a nameless lupdate
+    context, and the storage layer's Chinese detail)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from roster.storage import StoreError
+    from ui.main_window import ask_store_recovery
+
+    seen = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, look)
+            return
+        seen.update(text=box.text(), info=box.informativeText(), buttons=[b.text() for b in box.buttons()])
+        box.reject()
+
+    QTimer.singleShot(50, look)
+    err = StoreError("数据文件 /tmp/a.db 已损坏", kind="corrupt", path="/tmp/a.db")
+    assert ask_store_recovery(None, err, []) == ("quit", None)
+    shown = " ".join([seen["text"], seen["info"], *seen["buttons"]])
+    assert "damaged" in seen["text"] and "/tmp/a.db" in seen["info"] and not CJK.search(shown), shown
+
+
 def test_refusal_message_translated(qtbot, english):
     from ui.editors.common import EditRefused, parse_date
 

@@ -617,7 +617,20 @@ def test_load_initial_skips_a_damaged_team_version_and_says_so(qtbot, tmp_path):
     with Store.open(tmp_path / "a.db") as store:
         got = load_initial(store)
     assert got.scenario.staff[0].name == "自定义甲" and got.roster_id == r1 and not got.keep_file
-    assert f"第 {old} 版" in got.problem and "“一”" in got.problem and "已损坏" in got.problem
+    assert f"第 {old} 版" in got.problem and "“一”" in got.problem and f"第 {new} 版团队数据" in got.problem
+    assert "已损坏" in got.problem
+    # in the English UI the whole message is English (names aside)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translator, remove_translators
+
+    assert install_translator(QApplication.instance(), "en")
+    try:
+        with Store.open(tmp_path / "a.db") as store:
+            en = load_initial(store).problem
+    finally:
+        remove_translators(QApplication.instance())
+    assert f"Team version {new}" in en and "damaged" in en and "已损坏" not in en and "版" not in en
 
 
 def test_load_initial_with_no_readable_team_writes_nothing(qtbot, tmp_path):

@@ -85,7 +85,8 @@ def load_initial(store) -> Initial:
             try:
                 scenario = store.load_scenario(sid)
             except Exception as e:  # noqa: BLE001 - every failure of a saved version is reported, none is fatal
-                problems.append(str(e))
+                problems.append(_damaged(QCoreApplication.translate("App", "第 {sid} 版团队数据（{at}）已损坏，无法读取")
+                                         .format(sid=sid, at=saved_at.strftime("%Y-%m-%d %H:%M")), e))
                 continue
             if i:
                 problems.append(QCoreApplication.translate("App", "已打开较早保存的第 {sid} 版团队数据（{at}）；损坏的版本仍留在数据文件中。")
@@ -105,7 +106,8 @@ def load_initial(store) -> Initial:
                 try:
                     roster = store.load_roster(info.id)
                 except Exception as e:  # noqa: BLE001
-                    problems.append(str(e))
+                    problems.append(_damaged(QCoreApplication.translate("App", "排班“{name}”（{at}）已损坏，无法读取")
+                                             .format(name=info.name, at=info.saved_at.strftime("%Y-%m-%d %H:%M")), e))
                     continue
                 roster_id = info.id
                 if i:
@@ -115,6 +117,14 @@ def load_initial(store) -> Initial:
     if scenario is None:
         scenario = sample_scenario()
     return Initial(scenario, roster, roster_id, "\n".join(problems) or None, keep_file)
+
+
+def _damaged(what: str, error: Exception) -> str:
+    """A damaged record for the user, in the UI language; the technical detail (Chinese, from roster.storage) only
+    in the Chinese UI (review of session 11: it made the English warning Chinese)."""
+    from .i18n import current_language
+
+    return what + ("" if current_language() == "en" else f"（{error}）") + QCoreApplication.translate("App", "。")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -134,7 +134,12 @@ def ask_store_recovery(parent, error, backups) -> tuple[str, str | None]:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("StoreRecovery", "无法打开数据文件"))
     box.setText(what)
-    box.setInformativeText(str(error))
+    from .i18n import current_language
+
+    # the storage layer's detail is Chinese (it names the file and SQLite's reason): the English UI names the file
+    path = getattr(error, "path", None) or ""
+    box.setInformativeText(QCoreApplication.translate("StoreRecovery", "数据文件：{path}").format(path=path)
+                           if current_language() == "en" else str(error))
     role = QMessageBox.ButtonRole
     # a locked file is usually freed by closing the other program: retry first (GUI review M6)
     b_retry = (box.addButton(QCoreApplication.translate("StoreRecovery", "重试"), role.AcceptRole)
