@@ -1723,6 +1723,14 @@
             <translation>Change scenario settings</translation>
         </message>
         <message>
+            <source>修改%1</source>
+            <translation>Edit %1</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
             <source>已切换排班期：上一期的排班已保存，其撤销记录已清空</source>
             <translation>Period changed: the previous period's roster is saved and its undo history cleared</translation>
         </message>

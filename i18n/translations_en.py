@@ -600,6 +600,7 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("LeaveEditor", "调休"): "Comp day off",
     ("SolvePanel", "权重"): "Weight",
     ("App", "。"): ".",
+    ("MainWindow", "修改%1"): "Edit %1",
     ("StoreRecovery", "数据文件：{path}"): "Data file: {path}",
     ("SolvePanel", "人·小时"): "person-h", ("SolvePanel", "小时"): "h", ("SolvePanel", "班"): "shifts",
     ("SolvePanel", "天"): "days", ("SolvePanel", "次"): "times", ("SolvePanel", "格"): "cells",

@@ -253,6 +253,8 @@ def test_new_leave_starts_at_the_cell_selected_in_the_rota(qtbot, make_window):
     row = editor.add_leave()
     sid, leave = editor.leave_model.row_value(row)
     assert sid == "s05" and leave.period.start == leave.period.end == day
+    # the undo text says which tab and whose record (it read "修改场景设置" for every editor change)
+    assert w.undo_stack.undoText() == "修改请假与意愿：陈静"
 
 
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):

@@ -802,10 +802,22 @@ class MainWindow(QMainWindow):
         if scenario == old:
             return
         cmd = SetScenarioCommand(old, scenario, lambda sc, ed=editor: self.install_scenario(sc, source=ed),
-                                 self.tr("修改场景设置"))
+                                 self._edit_label(editor, old, scenario))
         self.undo_stack.push(cmd)
         # later undo/redo must refresh the editor too
         cmd.apply = lambda sc: self.install_scenario(sc)
+
+    def _edit_label(self, editor, old: Scenario, new: Scenario) -> str:
+        """The undo text of an editor's change: the tab and, when people's records changed, whose (GUI review #13:
+        every editor change read "修改场景设置")."""
+        tab = self.tabs.tabText(self.tabs.indexOf(editor)) if self.tabs.indexOf(editor) >= 0 else ""
+        before = {p.id: p for p in old.staff}
+        changed = [p.name or p.id for p in new.staff if before.get(p.id) != p]
+        changed += [p.name or p.id for p in old.staff if p.id not in {q.id for q in new.staff}]
+        text = self.tr("修改%1").replace("%1", tab) if tab else self.tr("修改场景设置")
+        if 0 < len(changed) <= 3:
+            text += self.tr("：") + self.tr("、").join(changed)
+        return text
 
     def set_period(self, start: dt.date, days: int) -> None:
         if start == self.model.start and days == self.model.days:
