@@ -235,11 +235,11 @@ class WhoCanCoverDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.table.resizeRowsToContents)  # the notes column has its real width now
+        QTimer.singleShot(0, self, self.table.resizeRowsToContents)  # the notes column has its real width now
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        QTimer.singleShot(0, self, self.table.resizeRowsToContents)
 
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
@@ -694,7 +694,7 @@ class MainWindow(QMainWindow):
         self.days_spin.setSuffix(self.tr(" 天"))
         self._update_period_label()
         self._update_violation_label()
-        QTimer.singleShot(0, self._fit_solve_dock)  # after the panel's own texts changed
+        QTimer.singleShot(0, self, self._fit_solve_dock)  # after the panel's texts changed; dropped if the window goes
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model.rowCount() - 1)
 
@@ -1220,7 +1220,7 @@ class MainWindow(QMainWindow):
             fixes = list(getattr(explanation, "fixes", []) or [])
             self.solve_panel.show_explanation(explanation.text(self.lang), fixes, _is_infeasible(result))
             # on a small screen the explanation sits below the panel's fold: bring it into view
-            QTimer.singleShot(0, lambda: self.solve_scroll.ensureWidgetVisible(self.solve_panel.explain_box, 0, 40))
+            QTimer.singleShot(0, self, lambda: self.solve_scroll.ensureWidgetVisible(self.solve_panel.explain_box, 0, 40))
         self._pre_solve_grid = None
         self.validate_now()
         self._flag_data_edited_during_job()
