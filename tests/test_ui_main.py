@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QWidget
 
-from roster.model import OFF, Roster
+from roster.model import OFF, Roster, make_assignment
 from roster.sample import sample_scenario
 from ui.main_window import MainWindow
 from ui.roster_model import Roles
@@ -255,6 +255,26 @@ def test_new_leave_starts_at_the_cell_selected_in_the_rota(qtbot, make_window):
     assert sid == "s05" and leave.period.start == leave.period.end == day
     # the undo text says which tab and whose record (it read "修改场景设置" for every editor change)
     assert w.undo_stack.undoText() == "修改请假与意愿：陈静"
+
+
+def test_fairness_chart_of_a_large_team_scrolls(qtbot, settings):
+    """Large-team check (session 11): with 250 staff the fairness tab showed ~36 rows and cut the rest off."""
+    from dataclasses import replace
+
+    sc = sample_scenario()
+    big = replace(sc, staff=tuple(replace(p, id=f"{p.id}_{k}", name=f"{p.name}{k}") for k in range(5)
+                                  for p in sc.staff))  # 65 people
+    roster = Roster(START, 7, tuple(make_assignment(p.id, START, sc.shift_map()["D"]) for p in big.staff[:30]))
+    w = MainWindow(big, START, 7, settings=settings, roster=roster)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.tabs.setCurrentWidget(w.fairness_scroll)
+    w.validate_now()
+    qtbot.wait(50)
+    assert len(w.fairness.rows()) == 65
+    assert w.fairness.height() >= 14 * 65 and w.fairness_scroll.verticalScrollBar().maximum() > 0
+    w.shutdown()
 
 
 def test_violation_after_edit_disappears_after_undo(qtbot, make_window):

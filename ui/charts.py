@@ -261,6 +261,7 @@ class FairnessChart(QWidget):
 
     def set_data(self, scenario: Scenario, roster: Roster) -> None:
         self._rows = fairness_rows(scenario, roster)
+        self.updateGeometry()  # a larger team needs more height: the scroll area around the chart follows
         self.update()
 
     def rows(self) -> list[FairnessRow]:
@@ -268,6 +269,11 @@ class FairnessChart(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 60 + 24 * max(13, len(self._rows)))
+
+    def minimumSizeHint(self) -> QSize:
+        """Every row at least 14 px (paintEvent's floor) plus the title and the footnote: a team of 250 scrolls
+        instead of being cut off after ~36 rows (large-team check of session 11)."""
+        return QSize(400, 34 + 44 + 14 * max(1, len(self._rows)))
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)

@@ -388,7 +388,11 @@ class MainWindow(QMainWindow):
         box.addWidget(self.legend)
         self.tabs.addTab(rota, "")
         self.tabs.addTab(self.heat_scroll, "")
-        self.tabs.addTab(self.fairness, "")
+        # in a scroll area like the heat-map: a large team's rows do not fit the tab (250 staff: 36 rows were shown)
+        self.fairness_scroll = QScrollArea(self)
+        self.fairness_scroll.setWidget(self.fairness)
+        self.fairness_scroll.setWidgetResizable(True)
+        self.tabs.addTab(self.fairness_scroll, "")
         self.editors: list[tuple[QWidget, str]] = []
         for mod, cls, title in EDITORS:
             editor = self._make_editor(mod, cls, title)
