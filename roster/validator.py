@@ -736,8 +736,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("one_shift_per_day", "每天一个班次", "At most one shift per date",
                  "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期", one_shift_per_day, "个"),
         RuleInfo("approved_leave", "请假期间不排班", "No work on approved leave",
-                 "《职工带薪年休假条例》第2条（年休假）；《女职工劳动保护特别规定》第7条（产假，PG-03）；"
-                 "《劳动法》第44条（调休）；其他假别：用人单位的请假审批", approved_leave, "分钟"),
+                 "；".join([*_LEAVE_SOURCES.values(), _LEAVE_SOURCE_OTHER]), approved_leave, "分钟"),
         RuleInfo("unavailable_slots", "不可排班时段", "Unavailable times",
                  "排班规则（非法律条文）：员工登记的不可排班时段，与请假同样必须遵守", unavailable_slots, "分钟"),
         RuleInfo("employment_dates", "在职期间", "Employment dates",
@@ -865,10 +864,8 @@ _SOURCES_EN = {
     "排班规则（非法律条文）：每人每天至多一个班次，班次归属其开始日期": "Rostering rule (not a statute): at most one shift per person and date; a shift belongs to the date it starts",
     "《职工带薪年休假条例》第2条（年休假）": "Regulations on Paid Annual Leave of Employees, Art. 2 (annual leave)",
     "《女职工劳动保护特别规定》第7条（产假，PG-03）": f"{_FEMALE}, Art. 7 (maternity leave, PG-03)",
-    "《劳动法》第44条（调休）": "Labour Law, Art. 44 (time off in lieu)",
     "《劳动法》第44条（休息日加班安排补休，即调休，PAY-02）":
         "Labour Law, Art. 44 (rest-day work is given equal time off in lieu; PAY-02)",
-    "其他假别：用人单位的请假审批": "other kinds: the employer's approval of the leave",
     "已批准的请假（用人单位的请假审批，排班规则）": "approved leave (the employer's approval; rostering rule)",
     "《劳动合同法》第7条、第10条": "Labour Contract Law, Arts. 7 and 10",
     "服务合同岗位要求": "post requirements of the service contract",
