@@ -634,9 +634,10 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
             b2 = s2.BestObjectiveBound()
             b2 = b2 if floor is not None else min(b2, w_under * (u1 + 1))
             cb.min_bound, stop_at = max(cb.min_bound, b2), max(stop_at, b2)
-    lns_share = _LNS_SHARE_BIG if big else _PHASE2_SHARE - cpsat_share
+    lns_share = _LNS_SHARE_BIG if big else _LNS_SHARE_MEDIUM if not small else 0.0
     if lns_share > 0 or start_values is phase1:
-        return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at)
+        return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at,
+                        lp_everywhere=big)
     return _values_list(start_values), s2.ObjectiveValue()
 
 
@@ -702,6 +703,11 @@ _PHASE2_SHARE = 0.6
 # higher: 28-day sample 4540 vs 4572, standard system 4540 vs 4572, February 17950 vs 17982, part-timers 323 vs
 # 4917).  Measured, seeds 0/1/2: share 0.6 → 4677/4652/4667 in 8.0–8.6 s, 0.72 → 4677/4637/4667 in 8.9–9.8 s idle
 # and 10.6 s beside another job — not worth passing the 10-s limit for
+# 12th release: the roster LNS's sub-solves got cheaper (one presolve pass, no LP for a few people's neighbourhoods:
+# solver.lns), so medium models give it 0.7 — 28-day sample, seeds 0–7: 0.6 → mean 4604 in 6.8–9.1 s, 0.7 → 4603
+# (4607/4592/4622/4592/4622/4607/4592/4592) in 7.5–8.3 s idle; 40 staff, limit 30, seeds 0–2: 13654/13664/13654
+# both ways, 23.6–24.8 s
+_LNS_SHARE_MEDIUM = 0.7
 _CPSAT_SHARE_BIG = 0.2
 _LNS_SHARE_BIG = 0.5
 _BIG_TEAM = BIG_TEAM
@@ -720,7 +726,7 @@ WALL_CUT_WARNING = ("计算机繁忙：求解在 {limit} 秒的时钟保护处�
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,
-             bound: float):
+             bound: float, *, lp_everywhere: bool = False):
     """Phase 2 (deterministic mode): roster LNS from the phase-1 solution ``start`` (a feasible point of the
     phase-2 model: same constraints, shortfall at its phase-1 level); returns (value function, objective)."""
     from .lns import improve
@@ -741,6 +747,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
         cancelled=lambda: (failed.is_set() or (cancel is not None and cancel.cancelled)
                            or time.perf_counter() > deadline),
         on_improve=report,
+        lp_everywhere=lp_everywhere,
     )
     return _values_list(values), obj
 

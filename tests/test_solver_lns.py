@@ -182,3 +182,39 @@ def test_solve_freezes_the_collector_only_while_it_runs():
     with pytest.raises(RuntimeError):
         solve(sc, D0, 7, SolveOptions(time_limit=1), on_progress=boom)
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("everywhere", [False, True])
+def test_sub_solves_use_the_lp_only_for_whole_team_windows_unless_asked_everywhere(monkeypatch, everywhere):
+    from solver import lns
+
+    seen = []
+    orig = lns._Copy.solve
+
+    def spy(self, values, free, seed, budget, stop, lp=True):
+        # a "window" frees every person on some date; a staff/block neighbourhood leaves somebody fixed every day
+        whole_days = any(all(free(p, d) for p in range(len(m.inst.staff))) for d in range(m.inst.days))
+        seen.append((whole_days, lp))
+        return orig(self, values, free, seed, budget, stop, lp)
+
+    monkeypatch.setattr(lns._Copy, "solve", spy)
+    m, values, obj0 = _start()
+    _best, obj, _stats = improve(m, values, obj0, 0.8, seed=1, lp_everywhere=everywhere)
+    rounds = seen[1:]  # round 0 pins every shift (no neighbourhood)
+    assert {whole for whole, _ in rounds} == {True, False}
+    if everywhere:
+        assert all(lp for _, lp in rounds)
+    else:
+        assert all(lp == whole for whole, lp in rounds)
+
+
+def test_a_sub_solve_without_the_lp_finds_the_same_optimum():
+    from solver.lns import _Copy
+
+    m, values, _obj0 = _start(7)
+    copy = _Copy(m)
+    free = lambda p, d: p in (0, 3, 5)  # noqa: E731 — three people over the whole week
+    with_lp = copy.solve(values, free, 0, 30.0, [], lp=True)
+    without = copy.solve(values, free, 0, 30.0, [], lp=False)
+    assert with_lp[0] and without[0]  # both proven optimal
+    assert with_lp[1] == without[1]
