@@ -681,9 +681,9 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
     )
 
 
-# Deterministic mode, phase 2 gets this share of the time limit in deterministic time (phase 1 had 0.3 at
-# most, the LP bound 0.1).  Up to _BIG_TEAM people all of it goes to the roster LNS (:mod:`solver.lns`, two
-# threads, summed); above, CP-SAT's own interleaved search takes _CPSAT_SHARE_BIG first, because its LNS
+# Deterministic mode, phase 2 gets a share of the time limit in deterministic time (phase 1 had 0.3 at
+# most, the LP bound 0.1): small models _PHASE2_SHARE for CP-SAT; medium ones (up to _BIG_TEAM people)
+# _LNS_SHARE_MEDIUM for the roster LNS (:mod:`solver.lns`, two threads, summed); above, CP-SAT's own interleaved search takes _CPSAT_SHARE_BIG first, because its LNS
 # works on the once-presolved model while every roster-LNS neighbourhood pays a full presolve.
 # Measured (seed 0, 2 cores): 28-day sample, limit 10: LNS only 4657, CP-SAT 0.2 + LNS 0.4 4697,
 # CP-SAT only 4817; 40 staff, limit 30: 13929 / (0.3 + 0.3) 13874 / 13949; 100 staff, limit 60: 37063 /
@@ -698,13 +698,13 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 # the search spent itself on the surrogate: 37327 (isolated days 32 → 91); and the same as a tie-break only for
 # the members a neighbourhood frees (solver.lns): 36472 → 37052.
 _PHASE2_SHARE = 0.6
-# Medium models (the 28-day sample, 40 staff) keep 0.6 for the roster LNS although the CP-SAT root bound no longer
+# Medium models (the 28-day sample, 40 staff) kept 0.6 for the roster LNS until the 12th release although the CP-SAT root bound no longer
 # takes 1–1.4 s before it (it runs only when GLOP's LP with cuts does not finish; when GLOP finished it was never the
 # higher: 28-day sample 4540 vs 4572, standard system 4540 vs 4572, February 17950 vs 17982, part-timers 323 vs
 # 4917).  Measured, seeds 0/1/2: share 0.6 → 4677/4652/4667 in 8.0–8.6 s, 0.72 → 4677/4637/4667 in 8.9–9.8 s idle
 # and 10.6 s beside another job — not worth passing the 10-s limit for
 # 12th release: the roster LNS's sub-solves got cheaper (one presolve pass, no LP for a few people's neighbourhoods:
-# solver.lns), so medium models give it 0.7 — 28-day sample, seeds 0–7: 0.6 → mean 4604 in 6.8–9.1 s, 0.7 → 4603
+# solver.lns), so medium models give it 0.7 (_LNS_SHARE_MEDIUM) — 28-day sample, seeds 0–7: 0.6 → mean 4604 in 6.8–9.1 s, 0.7 → 4603
 # (4607/4592/4622/4592/4622/4607/4592/4592) in 7.5–8.3 s idle; 40 staff, limit 30, seeds 0–2: 13654/13664/13654
 # both ways, 23.6–24.8 s
 _LNS_SHARE_MEDIUM = 0.7
