@@ -165,3 +165,16 @@ def test_overtime_total_nets_the_months_of_a_quarter(qtbot):
     for k in range(31):
         monthly.set_cell("s01", dt.date(2026, 7, 1) + dt.timedelta(days=k), "D")
     assert monthly.totals()["s01"].overtime == 248 - 184
+
+
+def test_heatmap_cell_labels_never_spill_into_the_next_column(qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    w = CoverageHeatmap()
+    qtbot.addWidget(w)
+    fm = QFontMetricsF(w.font())
+    assert CoverageHeatmap.cell_label(fm, 2, 2, 40, 16) == "2/2"
+    wide = fm.horizontalAdvance("120/118")
+    assert CoverageHeatmap.cell_label(fm, 120, 118, wide + 2, 16) == "120/118"
+    assert CoverageHeatmap.cell_label(fm, 120, 118, wide - 1, 16) == ""  # a big team's counts in a narrow column
+    assert CoverageHeatmap.cell_label(fm, 2, 2, 40, 9) == ""  # rows too low for text

@@ -106,6 +106,15 @@ class CoverageHeatmap(QWidget):
         extra = have - dem
         return QColor(max(120, 205 - 25 * extra), max(170, 225 - 15 * extra), 250)
 
+    @staticmethod
+    def cell_label(fm, have: int, dem: int, cw: float, ch: float) -> str:
+        """The "scheduled/demand" text of a cell, or "" where it would spill into its neighbours (large teams:
+        three-digit counts in a narrow column) — the colour and the tooltip still tell."""
+        label = f"{have}/{dem}"
+        if ch < 11 or fm.horizontalAdvance(label) > cw - 2:
+            return ""
+        return label
+
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
@@ -131,10 +140,11 @@ class CoverageHeatmap(QWidget):
                 have, dem, sk = self._data.hour(d, h)
                 r = QRectF(x, self.TOP + h * ch, cw, ch)
                 p.fillRect(r, self.colour(have, dem, sk))
-                if cw >= 26 and ch >= 11:
+                label = self.cell_label(p.fontMetrics(), have, dem, cw, ch)
+                if label:
                     short = have < dem or sk > 0
                     p.setPen(QColor("#7A0000") if short else QColor("#2A2A2A"))
-                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{have}/{dem}")
+                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
         p.setPen(QPen(QColor("white"), 1))
         for j in range(len(self._data.dates) + 1):
             x = self.LEFT + j * cw
