@@ -126,6 +126,7 @@ class CoverageHeatmap(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, min(9.0, ch * 0.45)))
         p.setFont(small)
+        fm = p.fontMetrics()  # once, not per cell (a month is 744 cells)
         for j, d in enumerate(self._data.dates):
             x = self.LEFT + j * cw
             dtp = self._cal.day_type(d)
@@ -140,7 +141,7 @@ class CoverageHeatmap(QWidget):
                 have, dem, sk = self._data.hour(d, h)
                 r = QRectF(x, self.TOP + h * ch, cw, ch)
                 p.fillRect(r, self.colour(have, dem, sk))
-                label = self.cell_label(p.fontMetrics(), have, dem, cw, ch)
+                label = self.cell_label(fm, have, dem, cw, ch)
                 if label:
                     short = have < dem or sk > 0
                     p.setPen(QColor("#7A0000") if short else QColor("#2A2A2A"))
