@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
@@ -42,6 +43,16 @@ TARGET_P = 0.8
 #: search first, then this LNS) it was mixed — seeds 0/1: 36223/36158 → 36063/36553 — so big teams keep the LP
 #: everywhere (``lp_everywhere``)
 LP_KINDS = frozenset({"window"})
+
+
+class _Problem(NamedTuple):
+    """A soft cost the incumbent pays: a fairness group above spread 0 (``sides`` = its (tops, bottoms)) or an
+    isolated day (one person and the ``date``)."""
+
+    cost: float
+    people: tuple
+    date: int | None = None
+    sides: tuple | None = None
 
 
 @dataclass
@@ -197,9 +208,9 @@ def _rounds(m, values, objective, budget, rng, hoods, copies, stats, live, bound
     return values, objective
 
 
-def _problems(m: RosterModel, values: list[int]) -> list[tuple[float, tuple[int, ...], int | None, tuple | None]]:
-    """Where the incumbent pays soft cost: (cost, people, date or None, (tops, bottoms) or None).  A fairness group
-    above spread 0 names its highest and lowest members; an isolated day names its person and date."""
+def _problems(m: RosterModel, values: list[int]) -> list[_Problem]:
+    """Where the incumbent pays soft cost.  A fairness group above spread 0 names its highest and lowest members;
+    an isolated day names its person and date."""
     out = []
     for grp in m.spread_groups:
         weight = grp.weight
@@ -208,35 +219,35 @@ def _problems(m: RosterModel, values: list[int]) -> list[tuple[float, tuple[int,
         if hi[0] > lo[0]:
             tops = tuple(p for val, p in vals if val == hi[0])
             bottoms = tuple(p for val, p in vals if val == lo[0])
-            out.append((weight * (hi[0] - lo[0]), tops + bottoms, None, (tops, bottoms)))
+            out.append(_Problem(weight * (hi[0] - lo[0]), tops + bottoms, None, (tops, bottoms)))
     for p, d, var in m.isolated:
         if values[var.Index()]:
-            out.append((m.terms["isolated_days"].weight, (p,), d, None))
+            out.append(_Problem(m.terms["isolated_days"].weight, (p,), d))
     return out
 
 
-def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems) -> Callable[[int, int], bool]:
+def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems: list[_Problem]) -> Callable[[int, int], bool]:
     """A share ``TARGET_P`` of the neighbourhoods is aimed at a cost the incumbent pays (picked with probability
     proportional to that cost); the rest are uniform."""
     target = None
     if problems and rng.random() < TARGET_P:
-        target = rng.choices(problems, weights=[t[0] for t in problems])[0]
+        target = rng.choices(problems, weights=[t.cost for t in problems])[0]
     if hood.kind == "staff":
         k = min(n, hood.size)
         chosen = set()
-        if target is not None and target[3] is not None:
+        if target is not None and target.sides is not None:
             # a fairness group: a random top and a random bottom member (work moves between them), then more of the
             # group's extremes; the random fill below only if there are too few.  Measured (LNS budget 6 on the
             # 28-day sample, seeds 0–7): mean 4678 → 4656; 40 staff × 28 d, limit 30, seeds 0–2: 13704/13744/13749
             # → 13699/13689/13699.  It used to take the last bottom member every time; reserving a place for
             # somebody outside the group was worse for 40 staff (13729/13794/13794)
-            tops, bottoms = target[3]
+            tops, bottoms = target.sides
             chosen.update((rng.choice(tops), rng.choice(bottoms)))
-            rest = [p for p in target[1] if p not in chosen]
+            rest = [p for p in target.people if p not in chosen]
             rng.shuffle(rest)
             chosen.update(rest[: max(0, k - 2)])
         elif target is not None:
-            people = list(target[1])
+            people = list(target.people)
             rng.shuffle(people)
             chosen.update(people[: max(1, k - 1)])
         others = [p for p in range(n) if p not in chosen]
@@ -246,18 +257,18 @@ def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems) -> Calla
     if hood.kind == "block":
         k = min(n, hood.size)
         w = min(days, 10)
-        if target is not None and target[2] is not None:
-            d0 = min(max(0, target[2] - rng.randrange(w)), days - w)
+        if target is not None and target.date is not None:
+            d0 = min(max(0, target.date - rng.randrange(w)), days - w)
         else:
             d0 = rng.randrange(0, days - w + 1)
-        chosen = set(target[1][: k] if target is not None else ())
-        if target is not None and target[2] is not None:
+        chosen = set(target.people[: k] if target is not None else ())
+        if target is not None and target.date is not None:
             # an isolated day: the block also takes other people with an isolated day in its window (one sub-solve
             # mends several), the random fill after.  Measured (seeds 0/1/2): 28-day sample, limit 10: 4677/4652/4667
             # → 4657/4642/4652; 40 staff, limit 30: 13699/13689/13699 → 13679/13701/13684; 100 staff, limit 60:
             # 36418/36650/36493 → 36223/36158/36158.  Aiming every block at isolated days instead (fairness left to
             # the staff neighbourhood) was worse at 40 staff (13864/13744/13784)
-            near = [t[1][0] for t in problems if t[2] is not None and d0 <= t[2] < d0 + w and t[1][0] not in chosen]
+            near = [t.people[0] for t in problems if t.date is not None and d0 <= t.date < d0 + w and t.people[0] not in chosen]
             rng.shuffle(near)
             for p in near:
                 if len(chosen) >= max(1, k - 1):
@@ -268,8 +279,8 @@ def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems) -> Calla
         frozen = frozenset(chosen)
         return lambda p, d: p in frozen and d0 <= d < d0 + w
     w = min(days, hood.size)
-    if target is not None and target[2] is not None:
-        d0 = min(max(0, target[2] - rng.randrange(w)), days - w)
+    if target is not None and target.date is not None:
+        d0 = min(max(0, target.date - rng.randrange(w)), days - w)
     else:
         d0 = rng.randrange(0, days - w + 1)
     return lambda p, d: d0 <= d < d0 + w

@@ -113,11 +113,11 @@ def test_staff_neighbourhood_of_a_fairness_group_frees_a_top_and_a_bottom_member
     import random
 
     from solver import lns
-    from solver.lns import _Hood, _pick
+    from solver.lns import _Hood, _pick, _Problem
 
     monkeypatch.setattr(lns, "TARGET_P", 1.1)  # every neighbourhood is aimed at the group
     tops, bottoms = (0, 1, 2), (7, 8)
-    problem = (60.0, tops + bottoms, None, (tops, bottoms))
+    problem = _Problem(60.0, tops + bottoms, None, (tops, bottoms))
     rng = random.Random(3)
     seen = {p: 0 for p in bottoms}
     for _ in range(200):
@@ -138,10 +138,10 @@ def test_block_neighbourhood_of_an_isolated_day_takes_the_other_isolated_days_in
     import random
 
     from solver import lns
-    from solver.lns import _Hood, _pick
+    from solver.lns import _Hood, _pick, _Problem
 
     monkeypatch.setattr(lns, "TARGET_P", 1.1)
-    isolated = [(15.0, (p,), d, None) for p, d in ((3, 10), (5, 12), (9, 14), (11, 27))]
+    isolated = [_Problem(15.0, (p,), d) for p, d in ((3, 10), (5, 12), (9, 14), (11, 27))]
     rng = random.Random(5)
     for _ in range(100):
         free = _pick(_Hood("block", 4, 3, 40), rng, 40, 28, isolated)
@@ -218,3 +218,28 @@ def test_a_sub_solve_without_the_lp_finds_the_same_optimum():
     without = copy.solve(values, free, 0, 30.0, [], lp=False)
     assert with_lp[0] and without[0]  # both proven optimal
     assert with_lp[1] == without[1]
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
+    """Above _BIG_TEAM people a neighbourhood's load and presolve alone take half of the default 0.05 deterministic
+    s, so big teams' sub-solves get _SUB_BUDGET_BIG (and the LP everywhere); other teams keep lns's defaults."""
+    import solver.api as api
+    from solver import lns
+
+    seen = []
+    orig = lns.improve
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs)
+        return orig(*args, **kwargs)
+
+    monkeypatch.setattr(lns, "improve", spy)
+    if big:
+        monkeypatch.setattr(api, "_BIG_TEAM", 5)  # the 13-person sample counts as big
+    res = solve(sample_scenario(), D0, 28, SolveOptions(time_limit=1.5, seed=0))
+    assert res.status in ("FEASIBLE", "OPTIMAL") and len(seen) == 1
+    if big:
+        assert seen[0]["sub_budget"] == api._SUB_BUDGET_BIG > 0.05 and seen[0]["lp_everywhere"] is True
+    else:
+        assert "sub_budget" not in seen[0] and seen[0]["lp_everywhere"] is False
