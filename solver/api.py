@@ -709,7 +709,9 @@ _PHASE2_SHARE = 0.6
 # both ways, 23.6–24.8 s
 _LNS_SHARE_MEDIUM = 0.7
 _CPSAT_SHARE_BIG = 0.2
-_LNS_SHARE_BIG = 0.5
+# 13th release: 0.5 → 0.45 with the second block instead of windows (solver.lns.WINDOW_MAX_STAFF), whose sub-solves
+# take more wall time per deterministic second: 100 staff at 0.5 ran 58–64 s, at 0.45 56–59 s
+_LNS_SHARE_BIG = 0.45
 # Each roster-LNS sub-solve of a big team gets this deterministic budget (others: solver.lns's default, 0.05).  With
 # 0.05 most neighbourhoods of a 100-person model ran out of time before they were solved (their load and presolve
 # alone took half of it), so the adaptive sizes shrank to the minimum.  Measured, 100 staff, limit 60, seeds 0–3:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
-from .model import RosterModel
+from .model import BIG_TEAM, RosterModel
 
 #: deterministic seconds charged per sub-solve and model constraint (measured: 100 staff × 28 days,
 #: 36 k constraints, ≈ 0.11 s of load/presolve wall time per round of two parallel sub-solves)
@@ -43,6 +43,13 @@ TARGET_P = 0.8
 #: search first, then this LNS) it was mixed — seeds 0/1: 36223/36158 → 36063/36553 — so big teams keep the LP
 #: everywhere (``lp_everywhere``)
 LP_KINDS = frozenset({"window"})
+#: teams above this size get a second *k people × 10 dates* block instead of the *all people × w dates* window: at
+#: 100 staff a window (≥ 300 cells) never finished in its sub-solve budget (0 of 76 in one run, against half of the
+#: blocks and staff neighbourhoods) and improved the roster a quarter of the time (blocks: more than half).  Measured,
+#: 100 staff, limit 60, seeds 0–3 (sub-solve budget 0.1): with windows 36043/36138/36068/36121 (mean 36093, 51–56 s);
+#: without, LNS share 0.5: 35798/36198/36088/35706 (35948, 58–64 s); share 0.45: 35873/36213/36103/35781 (35993,
+#: 56–59 s; isolated days 19–27 → 5–15)
+WINDOW_MAX_STAFF = BIG_TEAM
 
 
 class _Problem(NamedTuple):
@@ -146,6 +153,8 @@ def improve(
     rng = random.Random(seed)
     hoods = [_Hood("staff", min(n, 3), min(n, 2), n), _Hood("window", min(days, 5), min(days, 3), days),
              _Hood("block", min(n, 5), min(n, 3), n)]
+    if n > WINDOW_MAX_STAFF:  # big teams: a second block (its own adaptive size) in place of the window
+        hoods[1] = _Hood("block", min(n, 8), min(n, 3), n)
     copies = [_Copy(m), _Copy(m)]
     stats = LnsStats()
     live: list[cp_model.CpSolver] = []

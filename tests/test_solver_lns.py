@@ -243,3 +243,28 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
         assert seen[0]["sub_budget"] == api._SUB_BUDGET_BIG > 0.05 and seen[0]["lp_everywhere"] is True
     else:
         assert "sub_budget" not in seen[0] and seen[0]["lp_everywhere"] is False
+
+
+def test_big_teams_re_plan_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
+    """Above WINDOW_MAX_STAFF an *all people × w dates* window never finishes in its budget (100 staff: 0 of 76
+    solved, 304 cells each), so big teams get a second *k people × 10 dates* block instead; smaller teams keep it."""
+    from solver import lns
+
+    kinds = []
+    orig = lns._Copy.solve
+
+    def spy(self, values, free, seed, budget, stop, lp=True):
+        n, days = len(m.inst.staff), m.inst.days
+        cells = [(p, d) for p in range(n) for d in range(days) if free(p, d)]
+        if cells:
+            kinds.append("window" if any(all(free(p, d) for p in range(n)) for d in range(days)) else "other")
+        return orig(self, values, free, seed, budget, stop, lp)
+
+    monkeypatch.setattr(lns._Copy, "solve", spy)
+    m, values, obj0 = _start()
+    improve(m, values, obj0, 0.6, seed=2)
+    assert "window" in kinds
+    kinds.clear()
+    monkeypatch.setattr(lns, "WINDOW_MAX_STAFF", 12)  # the 13-person sample is now "big"
+    _best, obj, _stats = improve(m, values, obj0, 0.6, seed=2)
+    assert kinds and "window" not in kinds and obj <= obj0
