@@ -43,13 +43,17 @@ TARGET_P = 0.8
 #: search first, then this LNS) it was mixed — seeds 0/1: 36223/36158 → 36063/36553 — so big teams keep the LP
 #: everywhere (``lp_everywhere``)
 LP_KINDS = frozenset({"window"})
-#: teams above this size get a second *k people × 10 dates* block instead of the *all people × w dates* window: at
-#: 100 staff a window (≥ 300 cells) never finished in its sub-solve budget (0 of 76 in one run, against half of the
-#: blocks and staff neighbourhoods) and improved the roster a quarter of the time (blocks: more than half).  Measured,
-#: 100 staff, limit 60, seeds 0–3 (sub-solve budget 0.1): with windows 36043/36138/36068/36121 (mean 36093, 51–56 s);
-#: without, LNS share 0.5: 35798/36198/36088/35706 (35948, 58–64 s); share 0.45: 35873/36213/36103/35781 (35993,
-#: 56–59 s; isolated days 19–27 → 5–15)
+#: teams above this size re-plan *k people × BIG_BLOCK_DATES dates* (k adapts) instead of the *all people × w dates*
+#: window: at 100 staff a window (≥ 300 cells) never finished in its sub-solve budget (0 of 76 in one run, against
+#: half of the blocks and staff neighbourhoods) and improved the roster a quarter of the time (blocks: more than
+#: half).  At 40 staff the windows still pay (without them, limit 30, seeds 0–2: 13748/13684/13714 against
+#: 13654/13664/13654).  Measured, 100 staff, limit 60, seeds 0–3, sub-solve budget 0.1, LNS share 0.45: windows
+#: 36043/36138/36068/36121 (mean 36093); blocks of 14 dates 35908/36033/36043/36021 (36001), 10 dates 35873/36213/
+#: 36103/35781 (35993), 7 dates 35833/35970/35873/35778 (35864), 5 dates 35653/35863/35648/35716 (35720), 3 dates
+#: 35788/35723/35678/35626 (35704); seed 0 at 150 staff: 10 → 53638, 5 → 53428, 3 → 53773; 60 staff 20899 /
+#: 20844 / 20849.  Short blocks let k grow: a few dates of many people, a window over part of the team
 WINDOW_MAX_STAFF = BIG_TEAM
+BIG_BLOCK_DATES = 5
 
 
 class _Problem(NamedTuple):
@@ -73,10 +77,11 @@ class LnsStats:
 class _Hood:
     """One neighbourhood kind with its adaptive size."""
 
-    kind: str  # "staff" (k people × all dates), "window" (all people × w dates) or "block" (k people × 10 dates)
+    kind: str  # "staff" (k people × all dates), "window" (all people × w dates) or "block" (k people × ``dates``)
     size: int
     lo: int
     hi: int
+    dates: int = 10  # a block's number of consecutive dates
 
     def adapt(self, optimal: bool) -> None:
         self.size = min(self.hi, self.size + 1) if optimal else max(self.lo, self.size - 1)
@@ -153,8 +158,8 @@ def improve(
     rng = random.Random(seed)
     hoods = [_Hood("staff", min(n, 3), min(n, 2), n), _Hood("window", min(days, 5), min(days, 3), days),
              _Hood("block", min(n, 5), min(n, 3), n)]
-    if n > WINDOW_MAX_STAFF:  # big teams: a second block (its own adaptive size) in place of the window
-        hoods[1] = _Hood("block", min(n, 8), min(n, 3), n)
+    if n > WINDOW_MAX_STAFF:  # big teams: a short block (its own adaptive size) in place of the window
+        hoods[1] = _Hood("block", min(n, 8), min(n, 3), n, BIG_BLOCK_DATES)
     copies = [_Copy(m), _Copy(m)]
     stats = LnsStats()
     live: list[cp_model.CpSolver] = []
@@ -265,7 +270,7 @@ def _pick(hood: _Hood, rng: random.Random, n: int, days: int, problems: list[_Pr
         return lambda p, d: p in frozen
     if hood.kind == "block":
         k = min(n, hood.size)
-        w = min(days, 10)
+        w = min(days, hood.dates)
         if target is not None and target.date is not None:
             d0 = min(max(0, target.date - rng.randrange(w)), days - w)
         else:

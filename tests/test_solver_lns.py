@@ -245,26 +245,28 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
         assert "sub_budget" not in seen[0] and seen[0]["lp_everywhere"] is False
 
 
-def test_big_teams_re_plan_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
+def test_big_teams_re_plan_short_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
     """Above WINDOW_MAX_STAFF an *all people × w dates* window never finishes in its budget (100 staff: 0 of 76
-    solved, 304 cells each), so big teams get a second *k people × 10 dates* block instead; smaller teams keep it."""
+    solved, 304 cells each), so big teams re-plan *k people × BIG_BLOCK_DATES dates* instead (k adapts); smaller
+    teams keep the window."""
     from solver import lns
 
-    kinds = []
+    seen = []  # (whole-team window?, number of dates freed)
     orig = lns._Copy.solve
 
     def spy(self, values, free, seed, budget, stop, lp=True):
         n, days = len(m.inst.staff), m.inst.days
-        cells = [(p, d) for p in range(n) for d in range(days) if free(p, d)]
-        if cells:
-            kinds.append("window" if any(all(free(p, d) for p in range(n)) for d in range(days)) else "other")
+        dates = [d for d in range(days) if any(free(p, d) for p in range(n))]
+        if dates:
+            seen.append((any(all(free(p, d) for p in range(n)) for d in dates), len(dates)))
         return orig(self, values, free, seed, budget, stop, lp)
 
     monkeypatch.setattr(lns._Copy, "solve", spy)
     m, values, obj0 = _start()
     improve(m, values, obj0, 0.6, seed=2)
-    assert "window" in kinds
-    kinds.clear()
+    assert any(window for window, _ in seen) and lns.BIG_BLOCK_DATES not in {k for window, k in seen if not window}
+    seen.clear()
     monkeypatch.setattr(lns, "WINDOW_MAX_STAFF", 12)  # the 13-person sample is now "big"
     _best, obj, _stats = improve(m, values, obj0, 0.6, seed=2)
-    assert kinds and "window" not in kinds and obj <= obj0
+    assert seen and not any(window for window, _ in seen) and obj <= obj0
+    assert lns.BIG_BLOCK_DATES in {k for _, k in seen}  # the short block ran
