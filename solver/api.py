@@ -42,6 +42,7 @@ from roster.demand import SLOT_MINUTES
 from roster.model import CANCELLABLE_LEAVE, OFF, Roster, Scenario, make_assignment
 
 from .cuts import cut_rows, divisibility_cuts
+from .lns import SUB_BUDGET
 from .lp_bound import BackgroundBound, lp_bound
 from .model import BIG_TEAM, SMALL_MODEL, Instance, RosterModel, lock_cell, symmetry_classes
 from .objective import TERM_UNITS, add_objective
@@ -637,7 +638,7 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
     lns_share = _LNS_SHARE_BIG if big else _LNS_SHARE_MEDIUM if not small else 0.0
     if lns_share > 0 or start_values is phase1:
         return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at,
-                        lp_everywhere=big, sub_budget=_SUB_BUDGET_BIG if big else None)
+                        lp_everywhere=big, sub_budget=_SUB_BUDGET_BIG if big else SUB_BUDGET)
     return _values_list(start_values), s2.ObjectiveValue()
 
 
@@ -709,10 +710,11 @@ _PHASE2_SHARE = 0.6
 # both ways, 23.6–24.8 s
 _LNS_SHARE_MEDIUM = 0.7
 _CPSAT_SHARE_BIG = 0.2
-# 13th release: 0.5 → 0.45 with the second block instead of windows (solver.lns.WINDOW_MAX_STAFF), whose sub-solves
-# take more wall time per deterministic second: 100 staff at 0.5 ran 58–64 s, at 0.45 56–59 s
+# 13th release: 0.5 → 0.45 with blocks instead of windows (solver.lns.WINDOW_MAX_STAFF), whose sub-solves take more
+# wall time per deterministic second: 100 staff, seeds 0–3, 10-date blocks at 0.5 ran 58–64 s, at 0.45 56–59 s; the
+# shipped 5-date blocks at 0.45 56–61 s (mean 35720), at 0.42 54–59 s (mean 35768)
 _LNS_SHARE_BIG = 0.45
-# Each roster-LNS sub-solve of a big team gets this deterministic budget (others: solver.lns's default, 0.05).  With
+# Each roster-LNS sub-solve of a big team gets this deterministic budget (others: solver.lns.SUB_BUDGET, 0.05).  With
 # 0.05 most neighbourhoods of a 100-person model ran out of time before they were solved (their load and presolve
 # alone took half of it), so the adaptive sizes shrank to the minimum.  Measured, 100 staff, limit 60, seeds 0–3:
 # 0.05 → 36173/36330/36168/36246 (mean 36229), 0.1 → 36043/36138/36068/36121 (mean 36093).
@@ -733,7 +735,7 @@ WALL_CUT_WARNING = ("计算机繁忙：求解在 {limit} 秒的时钟保护处�
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,
-             bound: float, *, lp_everywhere: bool = False, sub_budget: float | None = None):
+             bound: float, *, lp_everywhere: bool = False, sub_budget: float = SUB_BUDGET):
     """Phase 2 (deterministic mode): roster LNS from the phase-1 solution ``start`` (a feasible point of the
     phase-2 model: same constraints, shortfall at its phase-1 level); returns (value function, objective)."""
     from .lns import improve
@@ -755,7 +757,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
                            or time.perf_counter() > deadline),
         on_improve=report,
         lp_everywhere=lp_everywhere,
-        **({} if sub_budget is None else {"sub_budget": sub_budget}),
+        sub_budget=sub_budget,
     )
     return _values_list(values), obj
 

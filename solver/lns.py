@@ -33,6 +33,8 @@ OVERHEAD_PER_CONSTRAINT = 1.5e-6
 #: and per sub-solve whatever the size (thread hand-off, hint copy, solver set-up; measured 7 days × 13 staff:
 #: 6 deterministic s of sub-solves took 8.8 s of wall time without it)
 OVERHEAD_PER_SOLVE = 0.004
+#: deterministic seconds each sub-solve may search (big teams get more: ``solver.api._SUB_BUDGET_BIG``)
+SUB_BUDGET = 0.05
 #: share of neighbourhoods aimed at a cost the incumbent pays
 TARGET_P = 0.8
 #: neighbourhood kinds whose sub-solves use CP-SAT's LP relaxation (linearization level 1).  A few people's
@@ -145,7 +147,7 @@ def improve(
     *,
     seed: int = 0,
     bound: float = float("-inf"),
-    sub_budget: float = 0.05,
+    sub_budget: float = SUB_BUDGET,
     cancelled: Callable[[], bool] = lambda: False,
     on_improve: Callable[[list[int], float], None] | None = None,
     lp_everywhere: bool = False,
