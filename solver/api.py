@@ -638,7 +638,7 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
     lns_share = _LNS_SHARE_BIG if big else _LNS_SHARE_MEDIUM if not small else 0.0
     if lns_share > 0 or start_values is phase1:
         return _improve(m, start_values, opts, cb, cancel, opts.time_limit * max(lns_share, 0.05), stop_at,
-                        lp_everywhere=big, sub_budget=_SUB_BUDGET_BIG if big else SUB_BUDGET)
+                        lp_everywhere=big, sub_budget=_SUB_BUDGET_BIG if big else SUB_BUDGET, windows=not big)
     return _values_list(start_values), s2.ObjectiveValue()
 
 
@@ -710,7 +710,7 @@ _PHASE2_SHARE = 0.6
 # both ways, 23.6–24.8 s
 _LNS_SHARE_MEDIUM = 0.7
 _CPSAT_SHARE_BIG = 0.2
-# 13th release: 0.5 → 0.45 with blocks instead of windows (solver.lns.WINDOW_MAX_STAFF), whose sub-solves take more
+# 13th release: 0.5 → 0.45 with blocks instead of windows (big teams: solver.lns.improve(windows=False)), whose sub-solves take more
 # wall time per deterministic second: 100 staff, seeds 0–3, 10-date blocks at 0.5 ran 58–64 s, at 0.45 56–59 s; the
 # shipped 5-date blocks at 0.45 56–61 s (mean 35720), at 0.42 54–59 s (mean 35768)
 _LNS_SHARE_BIG = 0.45
@@ -735,7 +735,7 @@ WALL_CUT_WARNING = ("计算机繁忙：求解在 {limit} 秒的时钟保护处�
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,
-             bound: float, *, lp_everywhere: bool = False, sub_budget: float = SUB_BUDGET):
+             bound: float, *, lp_everywhere: bool = False, sub_budget: float = SUB_BUDGET, windows: bool = True):
     """Phase 2 (deterministic mode): roster LNS from the phase-1 solution ``start`` (a feasible point of the
     phase-2 model: same constraints, shortfall at its phase-1 level); returns (value function, objective)."""
     from .lns import improve
@@ -758,6 +758,7 @@ def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback
         on_improve=report,
         lp_everywhere=lp_everywhere,
         sub_budget=sub_budget,
+        windows=windows,
     )
     return _values_list(values), obj
 

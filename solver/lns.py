@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
-from .model import BIG_TEAM, RosterModel
+from .model import RosterModel
 
 #: deterministic seconds charged per sub-solve and model constraint (measured: 100 staff × 28 days,
 #: 36 k constraints, ≈ 0.11 s of load/presolve wall time per round of two parallel sub-solves)
@@ -45,16 +45,16 @@ TARGET_P = 0.8
 #: search first, then this LNS) it was mixed — seeds 0/1: 36223/36158 → 36063/36553 — so big teams keep the LP
 #: everywhere (``lp_everywhere``)
 LP_KINDS = frozenset({"window"})
-#: teams above this size re-plan *k people × BIG_BLOCK_DATES dates* (k adapts) instead of the *all people × w dates*
-#: window: at 100 staff a window (≥ 300 cells) never finished in its sub-solve budget (0 of 76 in one run, against
-#: half of the blocks and staff neighbourhoods) and improved the roster a quarter of the time (blocks: more than
-#: half).  At 40 staff the windows still pay (without them, limit 30, seeds 0–2: 13748/13684/13714 against
-#: 13654/13664/13654).  Measured, 100 staff, limit 60, seeds 0–3, sub-solve budget 0.1, LNS share 0.45: windows
-#: 36043/36138/36068/36121 (mean 36093); blocks of 14 dates 35908/36033/36043/36021 (36001), 10 dates 35873/36213/
-#: 36103/35781 (35993), 7 dates 35833/35970/35873/35778 (35864), 5 dates 35653/35863/35648/35716 (35720), 3 dates
-#: 35788/35723/35678/35626 (35704); seed 0 at 150 staff: 10 → 53638, 5 → 53428, 3 → 53773; 60 staff 20899 /
-#: 20844 / 20849.  Short blocks let k grow: a few dates of many people, a window over part of the team
-WINDOW_MAX_STAFF = BIG_TEAM
+#: without whole-team windows (``improve(windows=False)``, big teams) the LNS re-plans *k people × BIG_BLOCK_DATES
+#: dates* (k adapts) instead of the *all people × w dates* window: at 100 staff a window (≥ 300 cells) never finished
+#: in its sub-solve budget (0 of 76 in one run, against half of the blocks and staff neighbourhoods) and improved the
+#: roster a quarter of the time (blocks: more than half).  At 40 staff the windows still pay (without them, limit
+#: 30, seeds 0–2: 13748/13684/13714 against 13654/13664/13654).  Measured, 100 staff, limit 60, seeds 0–3, sub-solve
+#: budget 0.1, LNS share 0.45: windows 36043/36138/36068/36121 (mean 36093); blocks of 14 dates 35908/36033/36043/
+#: 36021 (36001), 10 dates 35873/36213/36103/35781 (35993), 7 dates 35833/35970/35873/35778 (35864), 5 dates
+#: 35653/35863/35648/35716 (35720), 3 dates 35788/35723/35678/35626 (35704); seed 0 at 150 staff: 10 → 53638,
+#: 5 → 53428, 3 → 53773; 60 staff 20899 / 20844 / 20849.  Short blocks let k grow: a few dates of many people, a
+#: window over part of the team
 BIG_BLOCK_DATES = 5
 
 
@@ -151,16 +151,18 @@ def improve(
     cancelled: Callable[[], bool] = lambda: False,
     on_improve: Callable[[list[int], float], None] | None = None,
     lp_everywhere: bool = False,
+    windows: bool = True,
 ) -> tuple[list[int], float, LnsStats]:
     """Improve the full solution ``values`` (one value per model variable; ``objective`` is its objective or
     an upper value of it) within ``budget`` deterministic seconds; returns the best solution, its exact
     objective and statistics.  Stops early at ``bound`` or when ``cancelled()``.  Sub-solves of a few people
-    search without the LP relaxation unless ``lp_everywhere`` (see :data:`LP_KINDS`)."""
+    search without the LP relaxation unless ``lp_everywhere`` (see :data:`LP_KINDS`); without ``windows`` a short
+    block of people replaces the whole-team window (see :data:`BIG_BLOCK_DATES`)."""
     n, days = len(m.inst.staff), m.inst.days
     rng = random.Random(seed)
     hoods = [_Hood("staff", min(n, 3), min(n, 2), n), _Hood("window", min(days, 5), min(days, 3), days),
              _Hood("block", min(n, 5), min(n, 3), n)]
-    if n > WINDOW_MAX_STAFF:  # big teams: a short block (its own adaptive size) in place of the window
+    if not windows:  # a short block (its own adaptive size) in place of the window
         hoods[1] = _Hood("block", min(n, 8), min(n, 3), n, BIG_BLOCK_DATES)
     copies = [_Copy(m), _Copy(m)]
     stats = LnsStats()

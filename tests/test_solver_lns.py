@@ -223,7 +223,8 @@ def test_a_sub_solve_without_the_lp_finds_the_same_optimum():
 @pytest.mark.parametrize("big", [False, True])
 def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
     """Above _BIG_TEAM people a neighbourhood's load and presolve alone take half of the default 0.05 deterministic
-    s, so big teams' sub-solves get _SUB_BUDGET_BIG (and the LP everywhere); other teams keep lns's defaults."""
+    s, so big teams' sub-solves get _SUB_BUDGET_BIG (and the LP everywhere, and blocks instead of windows); other
+    teams keep lns's defaults."""
     import solver.api as api
     from solver import lns
 
@@ -241,14 +242,15 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
     assert res.status in ("FEASIBLE", "OPTIMAL") and len(seen) == 1
     if big:
         assert seen[0]["sub_budget"] == api._SUB_BUDGET_BIG > 0.05 and seen[0]["lp_everywhere"] is True
+        assert seen[0]["windows"] is False
     else:
         assert seen[0]["sub_budget"] == lns.SUB_BUDGET < api._SUB_BUDGET_BIG and seen[0]["lp_everywhere"] is False
+        assert seen[0]["windows"] is True
 
 
 def test_big_teams_re_plan_short_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
-    """Above WINDOW_MAX_STAFF an *all people × w dates* window never finishes in its budget (100 staff: 0 of 76
-    solved, 304 cells each), so big teams re-plan *k people × BIG_BLOCK_DATES dates* instead (k adapts); smaller
-    teams keep the window."""
+    """At 100 staff an *all people × w dates* window never finishes in its budget (0 of 76 solved, 304 cells each),
+    so without windows (big teams) the LNS re-plans *k people × BIG_BLOCK_DATES dates* instead (k adapts)."""
     from solver import lns
 
     seen = []  # (whole-team window?, number of dates freed)
@@ -266,7 +268,6 @@ def test_big_teams_re_plan_short_blocks_of_people_instead_of_whole_team_windows(
     improve(m, values, obj0, 0.6, seed=2)
     assert any(window for window, _ in seen) and lns.BIG_BLOCK_DATES not in {k for window, k in seen if not window}
     seen.clear()
-    monkeypatch.setattr(lns, "WINDOW_MAX_STAFF", 12)  # the 13-person sample is now "big"
-    _best, obj, _stats = improve(m, values, obj0, 0.6, seed=2)
+    _best, obj, _stats = improve(m, values, obj0, 0.6, seed=2, windows=False)
     assert seen and not any(window for window, _ in seen) and obj <= obj0
     assert lns.BIG_BLOCK_DATES in {k for _, k in seen}  # the short block ran
