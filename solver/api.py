@@ -219,7 +219,7 @@ _DET_SUBSOLVERS = {False: ("no_lp",), True: ("no_lp",)}
 
 
 def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *, improve: bool = False,
-            lp: bool = False) -> None:
+            lp: bool = False, det_workers: int = _DET_WORKERS) -> None:
     """Solver parameters; ``improve`` marks phase 2 (a feasible hint exists, only improvement is left); ``lp``
     runs the default LP subsolver instead of no_lp in the deterministic interleave (small models)."""
     p = solver.parameters
@@ -230,14 +230,16 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *,
         p.relative_gap_limit = opts.relative_gap
     if opts.deterministic:
         # Interleaved search is deterministic for a fixed worker count: subsolver tasks run in batches and
-        # share solutions only at batch boundaries; the search stops on deterministic time.  A single thread
+        # share solutions only at batch boundaries; the search stops on deterministic time — except that on two
+        # workers a tie (two tasks of a batch finding the same objective) can go either way (_CPSAT_WORKERS_BIG).
+        # One interleaved worker runs the same tasks one after another; a plain single thread (no interleave)
         # has no LNS at all (use_lns_only is ignored with one worker) and stays at the phase-1 roster.  Of
         # the full-problem subsolvers only no_lp runs: every LP subsolver spends 0.5-3 s of deterministic
         # time on its root LP before any LNS task gets a turn (40 staff × 28 d: the whole budget).  The
         # price is a weak bound (no LP).  Measured, time limit 10, 28-day sample: single thread 7760,
         # default interleave 6886, default_lp + LNS 4697 (bound 4510), no_lp + LNS 4772; 40 staff × 28 d,
         # limit 9: default_lp 3 893 498 (under-cover 262 left), no_lp 14 980.
-        p.num_workers = _DET_WORKERS  # fixed, not opts.workers: the result must not depend on the machine
+        p.num_workers = det_workers  # fixed, not opts.workers: the result must not depend on the machine
         p.interleave_search = True
         p.use_lns_only = False
         p.subsolvers.extend(("default_lp",) if lp else _DET_SUBSOLVERS[improve])
@@ -623,7 +625,8 @@ def _phase2(m: RosterModel, opts: SolveOptions, cb: _Callback, cancel: CancelTok
     s2 = None
     if cpsat_share > 0:
         s2 = cp_model.CpSolver()
-        _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big)
+        _params(s2, opts, opts.time_limit * cpsat_share, improve=True, lp=small and not big,
+                det_workers=_CPSAT_WORKERS_BIG if big else _DET_WORKERS)
         # the same wall-clock guard as the roster LNS (deterministic unless the machine cannot keep up)
         s2.parameters.max_time_in_seconds = min(s2.parameters.max_time_in_seconds,
                                                 max(0.5, _wall_deadline(opts, t0) - time.perf_counter()))
@@ -709,11 +712,21 @@ _PHASE2_SHARE = 0.6
 # (4607/4592/4622/4592/4622/4607/4592/4592) in 7.5–8.3 s idle; 40 staff, limit 30, seeds 0–2: 13654/13664/13654
 # both ways, 23.6–24.8 s
 _LNS_SHARE_MEDIUM = 0.7
-_CPSAT_SHARE_BIG = 0.2
+# 14th release: the CP-SAT share runs on one interleaved worker (_CPSAT_WORKERS_BIG).  On two, the same model, hint
+# and seed gave two different rosters of the same objective (100 staff, 12 deterministic s: 38793 both, six runs);
+# the roster LNS then started from either, so a 100-staff solve ended at 35653 or 35703 by chance.  One worker runs
+# the tasks one after another (nothing depends on thread timing), reaches more per deterministic second (12 s:
+# 37158 against 38793) but takes more wall time for it (25 s against 17 s), and leaves the other core to GLOP's bound.
+# Measured, 100 staff, limit 60, seeds 0–3: 0.13 + 0.45 → 35828/35771/35613/35531 (mean 35686) in 50–52 s,
+# 0.13 + 0.52 → 35698/35656/35598/35491 (35611) in 53–54 s, 0.17 + 0.5 → 35671/35621/35561/35516 (35592) in 57–64 s,
+# 0.13 + 0.58 → 35608/35626/35598/35476 (35577) in 60–62 s; two workers at 0.2 + 0.45 (13th release) 35653/35863/
+# 35648/35716 (35720) in 56–61 s
+_CPSAT_SHARE_BIG = 0.13
+_CPSAT_WORKERS_BIG = 1
 # 13th release: 0.5 → 0.45 with blocks instead of windows (big teams: solver.lns.improve(windows=False)), whose sub-solves take more
 # wall time per deterministic second: 100 staff, seeds 0–3, 10-date blocks at 0.5 ran 58–64 s, at 0.45 56–59 s; the
-# shipped 5-date blocks at 0.45 56–61 s (mean 35720), at 0.42 54–59 s (mean 35768)
-_LNS_SHARE_BIG = 0.45
+# shipped 5-date blocks at 0.45 56–61 s (mean 35720), at 0.42 54–59 s (mean 35768); 14th release 0.52 (above)
+_LNS_SHARE_BIG = 0.52
 # Each roster-LNS sub-solve of a big team gets this deterministic budget (others: solver.lns.SUB_BUDGET, 0.05).  With
 # 0.05 most neighbourhoods of a 100-person model ran out of time before they were solved (their load and presolve
 # alone took half of it), so the adaptive sizes shrank to the minimum.  Measured, 100 staff, limit 60, seeds 0–3:

@@ -248,6 +248,35 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
         assert seen[0]["windows"] is True
 
 
+@pytest.mark.parametrize("big", [False, True])
+def test_big_teams_run_cpsat_phase2_on_one_interleaved_worker(monkeypatch, big):
+    """CP-SAT's interleaved search on two workers returned different rosters of the same objective from the same
+    model, hint and seed (100 staff × 28 days, 12 deterministic s: two rosters over six runs; one worker: one roster,
+    three runs) — ties between a batch's tasks go to whichever finished first.  Big teams' CP-SAT share therefore
+    runs on one worker, interleaved (tasks one after another: nothing depends on thread timing)."""
+    from ortools.sat.python import cp_model
+
+    import solver.api as api
+
+    seen = []  # (workers, interleaved?) of every CP-SAT solve
+    orig = cp_model.CpSolver.Solve
+
+    def spy(self, model, *args, **kwargs):
+        seen.append((self.parameters.num_workers, self.parameters.interleave_search))
+        return orig(self, model, *args, **kwargs)
+
+    monkeypatch.setattr(cp_model.CpSolver, "Solve", spy)
+    if big:
+        monkeypatch.setattr(api, "_BIG_TEAM", 5)  # the 13-person sample counts as big
+    res = solve(sample_scenario(), D0, 28, SolveOptions(time_limit=1.5, seed=0))
+    assert res.status in ("FEASIBLE", "OPTIMAL")
+    interleaved = [workers for workers, inter in seen if inter]
+    if big:  # phase 1 (coverage) on two workers, then the CP-SAT share on one
+        assert interleaved == [api._DET_WORKERS, 1]
+    else:  # medium: phase 1 only (phase 2 is the roster LNS, single-worker sub-solves without interleaving)
+        assert interleaved == [api._DET_WORKERS]
+
+
 def test_big_teams_re_plan_short_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
     """At 100 staff an *all people × w dates* window never finishes in its budget (0 of 76 solved, 304 cells each),
     so without windows (big teams) the LNS re-plans *k people × BIG_BLOCK_DATES dates* instead (k adapts)."""
