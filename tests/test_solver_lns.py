@@ -249,13 +249,11 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
 
 
 @pytest.mark.parametrize("big", [False, True])
-def test_big_teams_run_cpsat_phase2_on_one_interleaved_worker(monkeypatch, big):
+def test_phase1_and_big_teams_cpsat_share_run_on_one_interleaved_worker(monkeypatch, big):
     """CP-SAT's interleaved search on two workers returned different rosters of the same objective from the same
     model, hint and seed (100 staff × 28 days, 12 deterministic s: two rosters over six runs; one worker: one roster,
-    three runs) — ties between a batch's tasks go to whichever finished first.  Big teams' CP-SAT share therefore
-    runs on one worker, interleaved (tasks one after another: nothing depends on thread timing)."""
-    from ortools.sat.python import cp_model
-
+    three runs) — ties between a batch's tasks go to whichever finished first.  Phase 1 and big teams' CP-SAT share
+    therefore run on one worker, interleaved (tasks one after another: nothing depends on thread timing)."""
     import solver.api as api
 
     seen = []  # (workers, interleaved?) of every CP-SAT solve
@@ -271,10 +269,45 @@ def test_big_teams_run_cpsat_phase2_on_one_interleaved_worker(monkeypatch, big):
     res = solve(sample_scenario(), D0, 28, SolveOptions(time_limit=1.5, seed=0))
     assert res.status in ("FEASIBLE", "OPTIMAL")
     interleaved = [workers for workers, inter in seen if inter]
-    if big:  # phase 1 (coverage) on two workers, then the CP-SAT share on one
-        assert interleaved == [api._DET_WORKERS, 1]
+    if big:  # phase 1 (coverage), then the CP-SAT share
+        assert interleaved == [1, 1]
     else:  # medium: phase 1 only (phase 2 is the roster LNS, single-worker sub-solves without interleaving)
-        assert interleaved == [api._DET_WORKERS]
+        assert interleaved == [1]
+
+
+def test_phase2_gives_back_the_time_phase1_spent_on_a_shortfall(monkeypatch):
+    """When the demand can be covered phase 1 is nearly free and phase 2 keeps its whole share; when it cannot, phase 1
+    searches for its 0.3 of the limit and phase 2's budget shrinks by what passed the allowance (measured: 100 staff,
+    demand × 1.3, limit 60 ran 88 s, now 75 s with the same shortfall)."""
+    from dataclasses import replace
+
+    import solver.api as api
+    from solver import lns
+
+    budgets = []
+    orig = lns.improve
+
+    def spy(m, values, objective, budget, **kwargs):
+        budgets.append(budget)
+        return orig(m, values, objective, budget, **kwargs)
+
+    monkeypatch.setattr(lns, "improve", spy)
+    limit = 2.0
+    sc = sample_scenario()
+    res = solve(sc, D0, 28, SolveOptions(time_limit=limit, seed=0))
+    assert res.terms["under_cover"] == 0 and budgets[-1] == pytest.approx(limit * api._LNS_SHARE_MEDIUM)
+    short = replace(sc, demand=tuple(replace(r, count=r.count * 2) for r in sc.demand))
+    res = solve(short, D0, 28, SolveOptions(time_limit=limit, seed=0))
+    assert res.terms["under_cover"] > 0 and not [v for v in validator.check(short, res.roster) if v.rule != "coverage"]
+    assert limit * api._LNS_SHARE_MEDIUM * api._PHASE2_MIN_FIT <= budgets[-1] < limit * api._LNS_SHARE_MEDIUM * 0.9
+
+
+def test_phase2_fit():
+    from solver.api import _PHASE1_ALLOWANCE, _PHASE2_MIN_FIT, _phase2_fit
+
+    assert _phase2_fit(10, 0.0, 0.7) == 1.0 and _phase2_fit(10, 10 * _PHASE1_ALLOWANCE, 0.7) == 1.0
+    assert _phase2_fit(10, 10 * _PHASE1_ALLOWANCE + 3.5, 0.7) == pytest.approx(0.5)  # half of the 7 s given back
+    assert _phase2_fit(10, 100, 0.7) == _PHASE2_MIN_FIT and _phase2_fit(10, 5, 0.0) == 1.0
 
 
 def test_big_teams_re_plan_short_blocks_of_people_instead_of_whole_team_windows(monkeypatch):
