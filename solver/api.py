@@ -743,9 +743,12 @@ _LNS_SHARE_MEDIUM = 0.7
 # 35648/35716 (35720) in 56–61 s
 _CPSAT_SHARE_BIG = 0.13
 _CPSAT_WORKERS_BIG = 1
-# Phase 1 (coverage only) runs on one interleaved worker too, for the same reason (a tie between two tasks of a
-# batch); measured, it gives the same rosters as two workers (28-day sample 4607, 40 staff 13654, 100 staff 35698,
-# 7 days 97, demand × 1.6 on the sample and × 1.3 on 40 staff: same shortfall, same roster) in the same wall time
+# Phase 1 (coverage only) runs on one interleaved worker too: the same machinery, although no repeat of a two-worker
+# phase 1 ever differed (100 staff × 1.3 demand, 18 deterministic s: one roster in three runs).  Measured against
+# two workers: the same final rosters on 7 and 28 days, 40, 60 and 100 staff; a different coverage roster for 150
+# staff (53358 → 53388) and some months of the rolling year (70110 → 70407); where the demand cannot be covered more
+# per deterministic second (100 staff × 1.3, 18 s: shortfall 1632 → 1570; sample × 1.6, limit 10: 1076 → 1066) for
+# more wall time per deterministic second (26 s against 18 s there: _phase2_fit gives it back)
 _PHASE1_WORKERS = 1
 _PHASE1_ALLOWANCE = 0.1
 _PHASE2_MIN_FIT = 0.3
