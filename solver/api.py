@@ -232,6 +232,8 @@ def _params(solver: cp_model.CpSolver, opts: SolveOptions, time_limit: float, *,
         # Interleaved search is deterministic for a fixed worker count: subsolver tasks run in batches and
         # share solutions only at batch boundaries; the search stops on deterministic time — except that on two
         # workers a tie (two tasks of a batch finding the same objective) can go either way (_CPSAT_WORKERS_BIG).
+        # Phase 1 and big teams' CP-SAT share run on one worker; small models' phase 2 (7 days: repeats exactly,
+        # one worker the same objectives in 50 % more wall time) and the no-phase-1 fallback keep two.
         # One interleaved worker runs the same tasks one after another; a plain single thread (no interleave)
         # has no LNS at all (use_lns_only is ignored with one worker) and stays at the phase-1 roster.  Of
         # the full-problem subsolvers only no_lp runs: every LP subsolver spends 0.5-3 s of deterministic
@@ -655,7 +657,8 @@ def _phase2_fit(time_limit: float, phase1_dtime: float, share: float) -> float:
     deterministic seconds.  The shares assume phase 1 is nearly free, as it is when the demand can be covered (the
     hint covers it and phase 1 proves it: 7 days 0.0, 28-day sample 0.1, 40 staff 0.4, 100 staff 5.0 of 60 —
     mostly presolve); when it cannot, phase 1 searches for its whole 0.3 of the limit and phase 2 gives back what
-    passed _PHASE1_ALLOWANCE of the limit (at most down to _PHASE2_MIN_FIT of its shares).  Measured, seed 0
+    passed _PHASE1_ALLOWANCE of the limit (at most down to _PHASE2_MIN_FIT of its shares — a guard only: with phase 1's
+    0.3 and the shares of today, the factor stays ≥ 1 − 0.2/0.6 ≈ 0.67).  Measured, seed 0
     (shortfall, objective, wall): sample × 1.6 demand, limit 10: 1076, 10778698, 11.0 s (13th release) → 1066,
     10678638, 9.6 s; 40 staff × 1.3, limit 20: 644, 6498778, 25 s → 644, 6498218, 23 s; 100 staff × 1.3, limit 60:
     1438, 14526618, 82 s → 1438, 14527343, 79 s (88 s with phase 1 on one worker and no give-back)."""
@@ -706,7 +709,7 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
 
 
 # Deterministic mode, phase 2 gets a share of the time limit in deterministic time (phase 1 had 0.3 at
-# most, the LP bound 0.1): small models _PHASE2_SHARE for CP-SAT; medium ones (up to _BIG_TEAM people)
+# most, the LP bound 0.1; the shares shrink when phase 1 used more than a little of its 0.3: _phase2_fit): small models _PHASE2_SHARE for CP-SAT; medium ones (up to _BIG_TEAM people)
 # _LNS_SHARE_MEDIUM for the roster LNS (:mod:`solver.lns`, two threads, summed); above, CP-SAT's own interleaved search takes _CPSAT_SHARE_BIG first, because its LNS
 # works on the once-presolved model while every roster-LNS neighbourhood pays a full presolve.
 # Measured (seed 0, 2 cores): 28-day sample, limit 10: LNS only 4657, CP-SAT 0.2 + LNS 0.4 4697,
@@ -738,7 +741,7 @@ _LNS_SHARE_MEDIUM = 0.7
 # the tasks one after another (nothing depends on thread timing), reaches more per deterministic second (12 s:
 # 37158 against 38793) but takes more wall time for it (25 s against 17 s), and leaves the other core to GLOP's bound.
 # Measured, 100 staff, limit 60, seeds 0–3: 0.13 + 0.45 → 35828/35771/35613/35531 (mean 35686) in 50–52 s,
-# 0.13 + 0.52 → 35698/35656/35598/35491 (35611) in 53–54 s, 0.17 + 0.5 → 35671/35621/35561/35516 (35592) in 57–64 s,
+# 0.13 + 0.52 → 35698/35656/35598/35491 (35611) in 53–54 s (later repeats 53–57 s), 0.17 + 0.5 → 35671/35621/35561/35516 (35592) in 57–64 s,
 # 0.13 + 0.58 → 35608/35626/35598/35476 (35577) in 60–62 s; two workers at 0.2 + 0.45 (13th release) 35653/35863/
 # 35648/35716 (35720) in 56–61 s
 _CPSAT_SHARE_BIG = 0.13

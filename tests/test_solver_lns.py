@@ -248,12 +248,13 @@ def test_big_teams_give_each_sub_solve_a_larger_budget(monkeypatch, big):
         assert seen[0]["windows"] is True
 
 
-@pytest.mark.parametrize("big", [False, True])
-def test_phase1_and_big_teams_cpsat_share_run_on_one_interleaved_worker(monkeypatch, big):
+@pytest.mark.parametrize("size", ["medium", "big", "small"])
+def test_phase1_and_big_teams_cpsat_share_run_on_one_interleaved_worker(monkeypatch, size):
     """CP-SAT's interleaved search on two workers returned different rosters of the same objective from the same
     model, hint and seed (100 staff × 28 days, 12 deterministic s: two rosters over six runs; one worker: one roster,
     three runs) — ties between a batch's tasks go to whichever finished first.  Phase 1 and big teams' CP-SAT share
-    therefore run on one worker, interleaved (tasks one after another: nothing depends on thread timing)."""
+    therefore run on one worker, interleaved (tasks one after another: nothing depends on thread timing).  Small
+    models' phase 2 (CP-SAT with its LP subsolver) keeps two: it repeated exactly, and one worker took 50 % longer."""
     import solver.api as api
 
     seen = []  # (workers, interleaved?) of every CP-SAT solve
@@ -264,13 +265,15 @@ def test_phase1_and_big_teams_cpsat_share_run_on_one_interleaved_worker(monkeypa
         return orig(self, model, *args, **kwargs)
 
     monkeypatch.setattr(cp_model.CpSolver, "Solve", spy)
-    if big:
+    if size == "big":
         monkeypatch.setattr(api, "_BIG_TEAM", 5)  # the 13-person sample counts as big
-    res = solve(sample_scenario(), D0, 28, SolveOptions(time_limit=1.5, seed=0))
+    res = solve(sample_scenario(), D0, 7 if size == "small" else 28, SolveOptions(time_limit=1.5, seed=0))
     assert res.status in ("FEASIBLE", "OPTIMAL")
     interleaved = [workers for workers, inter in seen if inter]
-    if big:  # phase 1 (coverage), then the CP-SAT share
+    if size == "big":  # phase 1 (coverage), then the CP-SAT share
         assert interleaved == [1, 1]
+    elif size == "small":  # phase 1, then CP-SAT with its LP on two workers for all of phase 2
+        assert interleaved == [1, api._DET_WORKERS] and api._DET_WORKERS == 2
     else:  # medium: phase 1 only (phase 2 is the roster LNS, single-worker sub-solves without interleaving)
         assert interleaved == [1]
 
@@ -299,7 +302,9 @@ def test_phase2_gives_back_the_time_phase1_spent_on_a_shortfall(monkeypatch):
     short = replace(sc, demand=tuple(replace(r, count=r.count * 2) for r in sc.demand))
     res = solve(short, D0, 28, SolveOptions(time_limit=limit, seed=0))
     assert res.terms["under_cover"] > 0 and not [v for v in validator.check(short, res.roster) if v.rule != "coverage"]
-    assert limit * api._LNS_SHARE_MEDIUM * api._PHASE2_MIN_FIT <= budgets[-1] < limit * api._LNS_SHARE_MEDIUM * 0.9
+    # phase 1 spends at most its 0.3 of the limit, of which 0.1 is free: at most 0.2 × limit comes off the share
+    share = limit * api._LNS_SHARE_MEDIUM
+    assert share - 0.2 * limit - 1e-3 <= budgets[-1] < share * 0.9  # (phase 1 may pass its budget by a hair)
 
 
 def test_phase2_fit():
