@@ -133,11 +133,15 @@ def _protected_rest(p: Staff, rows: list) -> list[Advisory]:
             continue
         zh_kind, en_kind, zh_duty, en_duty, source = _REST_BLOCK[pr.kind]
         a, b = pr.period.start, pr.period.end
+        # a period crossing a new year reads backwards without the years (sweep #14 F5: "12月1日–11月12日")
+        zh_span = (f"{a.month}月{a.day}日–{b.month}月{b.day}日" if a.year == b.year else
+                   f"{a.year}年{a.month}月{a.day}日–{b.year}年{b.month}月{b.day}日")
+        fmt = "%m-%d" if a.year == b.year else "%Y-%m-%d"
         out.append(Advisory(
             "protected_rest", p.id, source,
-            f"{p.name}（{p.id}）{zh_kind}（{a.month}月{a.day}日–{b.month}月{b.day}日）本期有 {n} 个班次：{zh_duty}，"
+            f"{p.name}（{p.id}）{zh_kind}（{zh_span}）本期有 {n} 个班次：{zh_duty}，"
             f"排班表不标出具体时段，请当班安排（{source}）",
-            f"{p.name} ({p.id}), {en_kind} ({a:%m-%d}–{b:%m-%d}), has {n} shift{'s' if n != 1 else ''} this period: "
+            f"{p.name} ({p.id}), {en_kind} ({a:{fmt}}–{b:{fmt}}), has {n} shift{'s' if n != 1 else ''} this period: "
             f"{en_duty}; the rota does not place it — arrange it on the day ({source})"))
     return out
 

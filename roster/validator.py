@@ -398,6 +398,12 @@ _NIGHT_BAN_SOURCES = {
 _NIGHT_OK_SOURCE = "员工设置：不安排夜班"
 
 
+def daily_hours_sources() -> tuple[str, str, str]:
+    """The sources a max_daily_hours violation cites: (standard system's cap, 综合's cap, protected staff)."""
+    std, comp, prot = RULES["max_daily_hours"].source.split("；")
+    return std, comp, prot
+
+
 def night_ban_sources() -> frozenset[str]:
     """Every source a night_work_ban violation may cite (joined with "；" when several reasons apply)."""
     return frozenset(_NIGHT_BAN_SOURCES.values()) | {_NIGHT_OK_SOURCE}
@@ -526,7 +532,10 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
     (labour-law §4: "total shift ≤ 11 h excluding unpaid breaks"); where a shift's break falls is not recorded,
     so a shift crossing midnight counts its paid minutes on each date in proportion to its minutes there.
     """
-    src = RULES["max_daily_hours"].source
+    # the source of the cause, not the rule's whole list (sweep #14 F6: a man's 12-h shift under the standard
+    # system cited the 女职工 rules): the daily cap of the system in force, or the protected-staff rule
+    src_std, src_comp, src_prot = daily_hours_sources()
+    src = src_std if ctx.rules.working_time_system == WorkingTimeSystem.STANDARD else src_comp
     cap = float(ctx.rules.effective_daily_cap_hours())
     cap_min = cap * 60
     out = []
@@ -539,7 +548,7 @@ def max_daily_hours(ctx: CheckContext) -> list[Violation]:
                 msg = (f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过标准工作日 {_h(own / 60)} 小时"
                        f"（孕期/哺乳期不得延长劳动时间）")
                 out.append(Violation("max_daily_hours", p.id, w.start, w.end, round(w.paid / 60, 4),
-                                     round(own / 60, 4), src, msg))
+                                     round(own / 60, 4), src_prot, msg))
             elif w.paid > cap_min + EPS:
                 flagged.add(i)
                 msg = f"{_who(p, p.id)} {_shift_desc(w)} 有薪工时 {_h(w.paid / 60)} 小时，超过日上限 {_h(cap)} 小时"
@@ -578,6 +587,8 @@ class MonthOvertime:
     # no overtime allowed in P (protected, overtime_ok false, a 0-h cap): settled on its own, never netted with
     # the other months of a quarter/year (an empty October must not buy a nursing mother November overtime)
     alone: bool = False
+    # the history's own overtime raised the cap above the pro-rata share (to at most the whole month's cap)
+    raised: bool = False
 
 
 def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
@@ -637,13 +648,16 @@ def month_overtime(ctx: CheckContext, p: Staff) -> list[MonthOvertime]:
                  or any(q.kind in NO_OVERTIME_KINDS for x in dates for q in p.protected_on(x)))
         cap = 0.0 if no_ot else ru.max_overtime_hours_per_month * 60 * frac_days / month_days
         alone = cap == 0
+        raised = False
         if hist_min:
             # the history's overtime is lawful up to the monthly cap (OT-03 "每月不得超过三十六小时"; 综合 quarter/year:
             # CH-07's sum over the period); above the pro-rata share of days 1…last — or any at all for someone
             # protected later in the month — it leaves the period no room, but is no breach by itself
-            cap = max(cap, min(hist_min, float(ru.history_overtime_allowance_minutes())))
+            lifted = min(hist_min, float(ru.history_overtime_allowance_minutes()))
+            raised = lifted > cap + EPS
+            cap = max(cap, lifted)
         out.append(MonthOvertime(first, last, paid, hol, std, hist_min, ot + hist_min, cap, extended,
-                                 (float(paid_m), float(hol_m)), alone))
+                                 (float(paid_m), float(hol_m)), alone, raised))
         d = last + DAY
     return out
 
@@ -703,7 +717,11 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             hol = sum(m.minutes[1] if read_minutes else m.holiday for m in ms) / 60
             hist = sum(m.history for m in ms) / 60
             why = "，不可加班" if cap == 0 else ""
-            if hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
+            if hist and any(m.raised for m in ms):
+                # the history alone is above the pro-rata share: the cap it may use is the month's, and any
+                # overtime of this period is over it (sweep #14 F7: the 36 h read as a share of 1–23 Dec)
+                why += "，上期加班已超出按日折算的上限，按整月上限计"
+            elif hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
                 why += f"，含上期，按 {first.month}月1日–{last.month}月{last.day}日 计"
             how = "（按落在当月的分钟计）" if read_minutes else ""
             msg = (f"{_who(p, p.id)} {label}（{_range_zh(first, last)}）加班 {_h(ot / 60)} 小时，"

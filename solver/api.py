@@ -174,7 +174,8 @@ def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[str]:
                 lv = person.leave_on(lk.date) or person.leave_on(lk.date + dt.timedelta(days=1))
                 # maternity, sick, marriage, bereavement leave are not the team lead's to cancel (sweep #11)
                 fix = "请解除该锁定或取消该日请假" if lv is None or lv.kind in CANCELLABLE_LEAVE else "请解除该锁定"
-            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule)}冲突：{reason}。{fix}")
+            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule, m.forbid_source.get(cell))}冲突："
+                       f"{reason}。{fix}")
     return out
 
 
@@ -885,8 +886,9 @@ def _who(scenario: Scenario, sid: str) -> str:
     return f"{name}（{sid}）"
 
 
-def _rule_title(rule: str) -> str:
-    return f"“{RULE_NAMES_ZH.get(rule, rule)}”（{RULE_SOURCES.get(rule, '')}）"
+def _rule_title(rule: str, source: str | None = None) -> str:
+    """“规则名”（source）: the cause's own source when known, else every source of the rule."""
+    return f"“{RULE_NAMES_ZH.get(rule, rule)}”（{source or RULE_SOURCES.get(rule, '')}）"
 
 
 def _infeasible(start, days, t0, reason, status: str = "INFEASIBLE") -> SolveResult:

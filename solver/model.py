@@ -176,6 +176,9 @@ class RosterModel:
         self.inst = inst
         self.model = cp_model.CpModel()
         self.forbidden: dict[tuple[int, int, str], tuple[str, str]] = {}
+        # the legal source of the cause, where a rule has several (a night ban: pregnancy, nursing, a minor or the
+        # person's own setting) — named instead of the rule's whole source list (sweep #14 F6)
+        self.forbid_source: dict[tuple[int, int, str], str] = {}
         self.x: dict[tuple[int, int, str], cp_model.IntVar] = {}
         self.a: dict[tuple[int, int], cp_model.IntVar | int] = {}
         self.w: dict[tuple[int, int], cp_model.IntVar | int] = {}
@@ -193,10 +196,14 @@ class RosterModel:
         self.frozen = False
 
     # ---- cells -------------------------------------------------------------------------------
-    def forbid(self, p: int, d: int, code: str, rule_id: str, reason: str) -> None:
-        """Remove cell (p, d, code); the first rule that forbids it is remembered."""
+    def forbid(self, p: int, d: int, code: str, rule_id: str, reason: str, source: str | None = None) -> None:
+        """Remove cell (p, d, code); the first rule that forbids it is remembered (with ``source``, the legal
+        source of this cause, when the rule has several)."""
         key = (p, d, code)
-        self.forbidden.setdefault(key, (rule_id, reason))
+        if key not in self.forbidden:
+            self.forbidden[key] = (rule_id, reason)
+            if source:
+                self.forbid_source[key] = source
         if self.frozen and key in self.x:
             self.model.Add(self.x[key] == 0)
 

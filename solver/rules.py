@@ -101,9 +101,18 @@ def night_work_ban(m: RosterModel) -> None:
             for s in inst.shifts:
                 for k in inst.night_min[s.code]:
                     on = day + dt.timedelta(days=k)
-                    if not person.night_ok or person.protected_on(on):
-                        m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作")
+                    kinds = [pr.kind for pr in person.protected_on(on)]
+                    if not person.night_ok or kinds:
+                        why = "；".join(_NIGHT_BAN_SOURCE[x] for x in kinds) or "员工设置：不安排夜班"
+                        m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作", why)
                         break
+
+
+_NIGHT_BAN_SOURCE = {
+    ProtectedKind.PREGNANT_7M: "怀孕 7 个月以上：PG-01 S5 第6条",
+    ProtectedKind.NURSING: "哺乳期：PG-02 S5 第9条",
+    ProtectedKind.MINOR: "未成年工：PG-07 政策",
+}
 
 
 def max_daily_hours(m: RosterModel) -> None:
@@ -119,6 +128,8 @@ def max_daily_hours(m: RosterModel) -> None:
     """
     inst = m.inst
     cap = round(inst.rules.effective_daily_cap_hours() * 60)
+    cap_source = ("OT-02 劳动法第41条" if inst.rules.working_time_system == WorkingTimeSystem.STANDARD
+                  else "CH-06 S12 第5项")
 
     def paid_on(s, k: int) -> float:
         """Paid minutes of shift ``s`` on the date ``k`` days after its start (the break pro rata)."""
@@ -128,13 +139,14 @@ def max_daily_hours(m: RosterModel) -> None:
         for s in inst.shifts:
             if s.paid_minutes > cap or any(paid_on(s, k) > cap + 1e-9 for k in inst.day_min[s.code]):
                 for d in range(inst.days):
-                    m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限")
+                    m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限", cap_source)
                 continue
             for d, day in enumerate(inst.dates):
                 own = person.standard_day_cap_minutes(day)
                 if own is not None and s.paid_minutes > own + 1e-9:
                     m.forbid(p, d, s.code, "max_daily_hours",
-                             f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）")
+                             f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）",
+                             "PG-01/02 S5 第6条、第9条")
         # history's last shift spilling into the first date
         lse = inst.last_shift_end(person)
         carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0
@@ -142,7 +154,7 @@ def max_daily_hours(m: RosterModel) -> None:
             for s in inst.shifts:
                 # (the history's last shift: its break is unknown, so its minutes count in full)
                 if carried + paid_on(s, 0) > cap + 1e-9:
-                    m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限")
+                    m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限", cap_source)
     if not m.frozen:
         return
     # pairs: a shift crossing into date d plus the shift starting on d

@@ -136,3 +136,16 @@ def test_pregnant_and_nursing_shifts_carry_a_reminder_of_the_rest_block_minors_d
                                                           ("protected_rest", "b", "PG-01")]
     assert "本期有 2 个班次" in got[0].zh and "1 小时哺乳时间" in got[0].zh
     assert "1 shift this period" in got[1].en and "rest time" in got[1].en
+
+
+def test_a_protected_period_across_new_year_names_its_years():
+    # sweep #14 F5: 2025-12-01 … 2026-11-12 read "哺乳期（12月1日–11月12日）", backwards
+    from roster.model import DateRange, Protected, ProtectedKind
+
+    long = DateRange(D("2025-12-01"), D("2026-11-12"))
+    staff = (Staff("a", "甲", protected=(Protected(ProtectedKind.NURSING, long),)),
+             Staff("b", "乙", protected=(Protected(ProtectedKind.NURSING, DateRange(D("2026-01-05"), D("2026-11-30"))),)))
+    ro = _roster({"a": [("2026-11-02", "D")], "b": [("2026-11-02", "D")]})
+    a, b = advisories(_team(*staff), ro)
+    assert "2025年12月1日–2026年11月12日" in a.zh and "2025-12-01–2026-11-12" in a.en
+    assert "（1月5日–11月30日）" in b.zh and "(01-05–11-30)" in b.en

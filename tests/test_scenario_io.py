@@ -227,8 +227,6 @@ def test_top_level_not_an_object(tmp_path: Path):
     (lambda d: d["rules"].update(night_window=["22:00", "22:00"]), "rules.night_window"),  # empty: bans off
     (lambda d: d["rules"].update(min_rest_hours=-1), "rules.min_rest_hours"),
     (lambda d: d["demand"][0].update({"to": "00:00"}), "demand[0].to"),
-    (lambda d: d["demand"][0].update({"from": "07:15"}), "demand[0].from"),  # no 30-min slot starts there
-    (lambda d: d["demand"][1].update({"to": "16:10"}), "demand[1].to"),
     (lambda d: d.update(history={"ghost": {"consecutive_days": 1}}), "history.ghost"),
     (lambda d: d.update(history={"s01": {"consecutive_days": -2}}), "history.s01.consecutive_days"),
     (lambda d: d["calendar"].update(holidays=["2027-02-30"]), "calendar.holidays[0]"),
@@ -436,3 +434,21 @@ def test_an_end_at_24_00_is_the_next_midnight():
     d["history"] = {"s01": {"last_shift_end": "2026-05-31T24:30"}}
     with pytest.raises(InputError, match="last_shift_end"):
         scenario_from_dict(d)
+
+
+@pytest.mark.parametrize("when,slot", [("07:15", 14), ("07:45", 15)])
+def test_demand_finer_than_half_an_hour_counts_its_whole_slot(when, slot):
+    # SPEC §4: "Demand is per 30-minute slot (or finer)" — sweep #14 F3: 07:45 was refused as bad input, so a
+    # scenario with quarter-hour demand could not be planned at all.  Now the slot holding it counts whole.
+    from roster.demand import demand_for_date
+
+    d = sample_dict()
+    d["demand"].append({"day_type": "all", "from": when, "to": "08:00", "count": 4})
+    d["demand"].append({"day_type": "all", "from": "20:00", "to": "20:10", "count": 3})
+    sc, warnings = scenario_from_dict(d)
+    n = len(d["demand"])
+    assert any(w.startswith(f"demand[{n - 2}].from") and when in w for w in warnings)
+    assert any(w.startswith(f"demand[{n - 1}].to") and "20:00–20:30" in w for w in warnings)
+    row = demand_for_date(sc, dt.date(2026, 6, 1))[None]
+    assert row[slot - 1] == 2 and row[slot:16] == [4] * (16 - slot) and row[16] == 3  # 08:00 is the day shift again
+    assert row[40] == 3 and row[41] == 2  # 20:00–20:10 needs the whole 20:00 slot, 20:30 is as before

@@ -256,6 +256,20 @@ def test_lock_on_forbidden_cell_is_infeasible_and_named():
     res = solve(sc, D0, 7, SolveOptions(time_limit=4))
     assert res.status == "INFEASIBLE"
     assert "s11" in res.infeasible_reason and "禁止夜班" in res.infeasible_reason and "请解除该锁定" in res.infeasible_reason
+    # sweep #14 F6: her own setting is the cause, not the pregnancy/nursing/minor rules
+    assert "员工设置：不安排夜班" in res.infeasible_reason and "PG-0" not in res.infeasible_reason
+
+
+def test_lock_on_a_protected_night_cites_the_protection_it_breaks():
+    from roster.model import DateRange, Protected, ProtectedKind
+
+    s05 = next(p for p in sample_scenario().staff if p.id == "s05")
+    nursing = replace(s05, protected=(Protected(ProtectedKind.NURSING, DateRange(D0, D0 + dt.timedelta(days=30))),))
+    sc = sample_scenario()
+    sc = replace(sc, staff=tuple(nursing if p.id == "s05" else p for p in sc.staff), locked=(Lock("s05", D0, "N"),))
+    res = solve(sc, D0, 7, SolveOptions(time_limit=4))
+    assert res.status == "INFEASIBLE"
+    assert "哺乳期：PG-02 S5 第9条" in res.infeasible_reason and "PG-01" not in res.infeasible_reason
 
 
 def test_conflicting_locks_are_named_by_the_core():

@@ -668,6 +668,21 @@ def test_overtime_history_counts_from_the_first_of_the_month():
     assert vs == []
     vs = run(scen(history={"s1": History(overtime_minutes_month=17 * 60)}), r, "overtime_cap")
     assert len(vs) == 1 and vs[0].measured == 37 and vs[0].limit == 36
+    assert "含上期，按 6月1日–6月30日 计" in vs[0].message
+
+
+def test_overtime_history_above_the_pro_rata_share_names_the_whole_month_cap():
+    # sweep #14 F7: 30 h of history against 1–24 June's share of 28.8 h: the cap used is the history's 30 h (at
+    # most the month's 36), and the message said "按 6月1日–6月24日 计" beside it
+    start = D("2026-06-15")
+    # 84 h, 12 of them on 端午 (06-19, 300 %); std 7 × 8 = 56 → 16 + 12 = 28 h
+    r = month_roster({i: "A" for i in [0, 1, 2, 3, 4, 7, 8]}, start=start, days=10)
+    vs = run(scen(history={"s1": History(overtime_minutes_month=30 * 60)}), r, "overtime_cap")
+    assert len(vs) == 1 and vs[0].limit == 30 and vs[0].measured == 58
+    assert "按整月上限计" in vs[0].message and "按 6月1日" not in vs[0].message
+    vs = run(scen(history={"s1": History(overtime_minutes_month=5 * 60)}), r, "overtime_cap")
+    assert len(vs) == 1 and vs[0].limit == pytest.approx(28.8) and vs[0].measured == 33
+    assert "含上期，按 6月1日–6月24日 计" in vs[0].message
 
 
 def test_overtime_leave_reduces_the_standard():
@@ -792,6 +807,17 @@ def test_night_ban_cites_the_reason_that_applies():
     minor = _protected(ProtectedKind.MINOR, "2026-06-01", "2026-08-31")
     vs = run(scen(minor), ro([("s1", 0, "N")]), "night_work_ban")
     assert len(vs) == 1 and "PG-07" in vs[0].source and "PG-01" not in vs[0].source
+
+
+
+def test_daily_cap_cites_the_system_in_force_or_the_protection():
+    # sweep #14 F6: a man's 12-h shift under the standard system cited the 女职工 rules as well
+    vs = run(scen(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD)), ro([("s1", 0, "A")]), "max_daily_hours")
+    assert len(vs) == 1 and vs[0].source == "《劳动法》第41条（OT-02）"
+    vs = run(scen(), ro([("s1", 0, "X")]), "max_daily_hours")  # 综合: 12 h 01 min over the 12-h cap
+    assert len(vs) == 1 and vs[0].source == "劳部发〔1997〕271号第5项（CH-06）"
+    vs = run(scen(_protected(ProtectedKind.NURSING, "2026-06-01", "2026-12-31")), ro([("s1", 0, "A")]), "max_daily_hours")
+    assert len(vs) == 1 and "PG-01/PG-02" in vs[0].source and "OT-02" not in vs[0].source
 
 
 # ------------------------------------------- overtime_cap: extended daily hours under the standard system

@@ -24,7 +24,7 @@ from roster.model import (
 )
 from roster.sample import default_shifts
 from roster.scenario_io import InputError, scenario_to_dict, write_json
-from roster.validator import RULES, night_ban_sources, source_text
+from roster.validator import RULES, daily_hours_sources, night_ban_sources, source_text
 
 D = __import__("datetime").date.fromisoformat
 
@@ -96,6 +96,8 @@ def test_each_planted_violation_is_listed_exactly_once(files, capsys):
         if rid == "night_work_ban":  # cites the reason that applies (PG-01/PG-02/PG-07 or the night_ok setting)
             cited = re.search(r"\(source: (.*)\)$", line).group(1)
             assert cited and set(cited.split("; ")) <= {source_text(s, "en") for s in night_ban_sources()}
+        elif rid == "max_daily_hours":  # the cap of the system in force (or the protected rule), not all three
+            assert any(f"(source: {source_text(x, 'en')})" in line for x in daily_hours_sources())
         elif rid == "approved_leave":  # cites the source of the leave kind broken (annual leave here)
             assert "(source: Regulations on Paid Annual Leave of Employees, Art. 2 (annual leave))" in line
         else:

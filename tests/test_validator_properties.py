@@ -35,7 +35,14 @@ from roster.model import (
     make_assignment,
 )
 from roster.sample import default_shifts, twelve_hour_shifts
-from roster.validator import RULES, check, leave_sources, night_ban_sources, violation_to_dict
+from roster.validator import (
+    RULES,
+    check,
+    daily_hours_sources,
+    leave_sources,
+    night_ban_sources,
+    violation_to_dict,
+)
 
 SHIFTS = default_shifts() + twelve_hour_shifts() + (
     Shift("L", "晚班", 20 * 60, 4 + 1 / 60),
@@ -183,6 +190,8 @@ def test_check_is_deterministic_and_order_independent(case, rnd: random.Random):
             assert v.source and set(v.source.split("；")) <= night_ban_sources()
         elif v.rule == "approved_leave":  # the sources of the leave kinds broken
             assert v.source and set(v.source.split("；")) <= leave_sources()
+        elif v.rule == "max_daily_hours":  # the system's cap or the protected-staff rule, not all three
+            assert v.source in daily_hours_sources()
         else:
             assert v.source == RULES[v.rule].source
         s, e = _interval(v)
