@@ -643,7 +643,7 @@ def _reason_group_text(kind: str, people: list[Blocked], rest: bool, ex: Explana
     reached = all(b.main.fixed for b in people)
     if en:
         who = "the others" if rest else f"{n}"
-        names = ", ".join(_person_detail(b, en) for b in people[:6])
+        names = ", ".join(_person_detail(b, en) for b in people[:6]) + (f" and {n - 6} more" if n > 6 else "")
         texts = {
             "leave": f"{who} on leave ({names})",
             "unavailable": f"{who} registered as unavailable then ({names})",

@@ -154,6 +154,15 @@ def test_solve_warns_about_estimated_holidays(tmp_path, capsys):
     assert any("估算" in w for w in json.loads(rota.read_text(encoding="utf-8"))["solver"]["warnings"])
 
 
+
+def test_solve_in_english_prints_status_and_alerts_in_english(tmp_path, capsys):
+    # sweep #14 F4: with --lang en the status line and the period alerts stayed Chinese
+    main(["solve", "--lang", "en", "--start", "2027-02-01", "--days", "3", "--time-limit", "3",
+          "--json", str(tmp_path / "rota.json")])
+    err = capsys.readouterr().err
+    assert "status " in err and "objective " in err and "状态" not in err and "目标值" not in err
+    assert "warning: " in err and "估算" not in err and "estimated" in err
+
 def test_history_ending_after_the_period_start_is_bad_input(tmp_path, capsys):
     team = tmp_path / "team.json"
     assert main(["sample", "--out", str(team)]) == 0

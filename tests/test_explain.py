@@ -678,3 +678,17 @@ def test_one_offer_to_release_a_lock_when_several_rules_name_the_same_locks():
     assert len(ex.conflicts) > 1  # consecutive days, weekly rest, overtime: the same seven locks
     singles = [f.describe() for f in ex.fixes if f.kind == "unlock" and len(f.params["locks"]) == 1]
     assert len(singles) == len(set(singles)) == 1, singles
+
+
+def test_a_long_list_of_names_says_how_many_are_left_out():
+    # sweep #14 F4: "8 may not work nights (6 names)" — the Chinese list ends with 等, the English one said nothing
+    from solver.explain import Blocked, Explanation, Reason, _reason_group_text
+
+    people = [Blocked(f"s{i}", f"P{i}", "N", (Reason("night_ban", "night_ok"),)) for i in range(8)]
+    ex = Explanation.__new__(Explanation)
+    ex.rules_summary = {}
+    en = _reason_group_text("night_ban", people, False, ex, True)
+    assert en.startswith("8 may not work nights") and "P5" in en and "P6" not in en and en.endswith("and 2 more)")
+    zh = _reason_group_text("night_ban", people, False, ex, False)
+    assert zh.endswith("等）")
+    assert not _reason_group_text("night_ban", people[:6], False, ex, True).endswith("more)")

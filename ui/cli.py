@@ -132,16 +132,18 @@ def cmd_solve(args) -> int:
     violations = check(scenario, roster)
     roster = replace(roster, violations=tuple(violation_to_dict(v) for v in violations))
     # also when no roster came out (the fallback to the standard system may be the reason)
-    for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1)):
-        print(f"警告 (warning): {alert}", file=sys.stderr)
+    en = args.lang == "en"
+    for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1), args.lang):
+        print(f"{'warning' if en else '警告 (warning)'}: {alert}", file=sys.stderr)
     if roster.solver.get("wall_clock_cutoff"):
         print(f"警告 (warning): {roster.solver['warnings'][-1]}", file=sys.stderr)
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
-    print(
-        f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
-        f"差距 {gap}  用时 {result.seconds:.1f}s  违规 {len(violations)}",
-        file=sys.stderr,
-    )
+    if en:  # sweep #14 F4: --lang en printed this line in Chinese
+        print(f"status {result.status}  objective {result.objective}  bound {result.bound}  "
+              f"gap {gap}  time {result.seconds:.1f}s  violations {len(violations)}", file=sys.stderr)
+    else:
+        print(f"状态 {result.status}  目标值 {result.objective}  下界 {result.bound}  "
+              f"差距 {gap}  用时 {result.seconds:.1f}s  违规 {len(violations)}", file=sys.stderr)
     from roster.advisories import advisories
 
     for adv in advisories(scenario, roster):  # labour-law §4 warnings: allowed, for the supervisor to look at
