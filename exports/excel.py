@@ -74,6 +74,8 @@ T_OT150 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "工作日延时 150%"), "Extended 
 T_OT200 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "休息日加班 200%"), "Rest-day overtime 200%")
 T_OT300 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "法定节假日 300%"), "Statutory holiday 300%")
 T_OT_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班合计（36 小时上限口径）"), "Overtime for the 36 h cap")
+T_PRIOR_OT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "另计：本月期前已加班（小时）"),
+                "Plus: overtime earlier this month, before the period (h)")
 T_NIGHT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "夜间工时"), "Night hours")
 T_COMP_EARNED = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休获得（小时）"), "Comp time earned (h)")
 T_COMP_TAKEN = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休使用（小时）"), "Comp time taken (h)")
@@ -447,7 +449,7 @@ def _leave_kind_key(key: str) -> LeaveKind:
 
 _DAYS_FMT = "General"  # person-days: integers without a trailing "." (Excel shows 3 for "0.##" as "3.")
 HOUR_FIELDS = ("paid_hours", "standard_hours", "ot150_hours", "ot200_hours", "ot300_hours",
-               "overtime_total_hours", "night_hours", "comp_earned_hours", "comp_taken_hours", "comp_balance_hours")
+               "overtime_total_hours", "prior_overtime_hours", "night_hours", "comp_earned_hours", "comp_taken_hours", "comp_balance_hours")
 
 
 def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCalendar, lang: str) -> None:
@@ -472,6 +474,9 @@ def _write_hours(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCal
         (t(T_OT200), "ot200_hours", _HOURS_FMT),
         (t(T_OT300), "ot300_hours", _HOURS_FMT),
         (t(T_OT_TOTAL), "overtime_total_hours", _HOURS_FMT),
+        # the history's overtime of the start month counts toward the same cap (sweep #14 F8: the cap column alone
+        # showed 4 h where the cap measured 24 h)
+        (t(T_PRIOR_OT), "prior_overtime_hours", _HOURS_FMT),
         (t(T_NIGHT), "night_hours", _HOURS_FMT),
         (t(T_COMP_EARNED), "comp_earned_hours", _HOURS_FMT),
         (t(T_COMP_TAKEN), "comp_taken_hours", _HOURS_FMT),

@@ -608,6 +608,10 @@
             <translation>Overtime for the 36 h cap</translation>
         </message>
         <message>
+            <source>另计：本月期前已加班（小时）</source>
+            <translation>Plus: overtime earlier this month, before the period (h)</translation>
+        </message>
+        <message>
             <source>本月调休增减（小时）</source>
             <translation>Comp time change this month (h)</translation>
         </message>

@@ -73,6 +73,7 @@ def test_hours_sheet_equals_month_hours(clean):
     col = {h: i for i, h in enumerate(header)}
     fields = {"计薪工时": "paid_hours", "标准工时": "standard_hours", "工作日延时 150%": "ot150_hours",
               "休息日加班 200%": "ot200_hours", "法定节假日 300%": "ot300_hours", "加班合计（36 小时上限口径）": "overtime_total_hours",
+              "另计：本月期前已加班（小时）": "prior_overtime_hours",
               "夜间工时": "night_hours", "调休获得（小时）": "comp_earned_hours", "调休使用（小时）": "comp_taken_hours",
               "本月调休增减（小时）": "comp_balance_hours", "出勤天数": "days_worked", "人天（计费）": "person_days"}
     assert set(fields) <= set(col)
@@ -459,3 +460,22 @@ def test_standard_rest_day_work_given_back_by_weekdays_off_is_not_paid_200():
     (whole,) = [r for r in rows if r[2] == "全期"]
     assert whole[col[ot200]] == 0
     assert whole[col["调休累计余额（小时）"]] == 0
+
+
+def test_hours_sheet_shows_the_history_overtime_beside_the_cap_measure(tmp_path):
+    # sweep #14 F8: a period starting 06-15 after 20 h of overtime earlier in June showed only the period's part in
+    # the cap column; the history's 20 h now stand beside it
+    from roster.model import History
+
+    sc = rotation_scenario(8)
+    sid = sc.staff[0].id
+    sc = dataclasses.replace(sc, history={sid: History(overtime_minutes_month=20 * 60)})
+    ro = rotation_roster(sc, dt.date(2026, 6, 15), 14)
+    path = tmp_path / "h.xlsx"
+    write_workbook(path, sc, ro)
+    ws = load_workbook(path)["工时汇总"]
+    col = {c.value: i for i, c in enumerate(ws[1])}
+    rows = {(r[0].value, r[2].value): r for r in ws.iter_rows(min_row=2) if r[2].value}
+    name = sc.staff[0].name
+    assert rows[(name, "2026-06")][col["另计：本月期前已加班（小时）"]].value == 20
+    assert rows[(sc.staff[1].name, "2026-06")][col["另计：本月期前已加班（小时）"]].value == 0
