@@ -46,7 +46,7 @@ from .lns import SUB_BUDGET
 from .lp_bound import BackgroundBound, lp_bound
 from .model import BIG_TEAM, SMALL_MODEL, Instance, RosterModel, lock_cell, symmetry_classes
 from .objective import TERM_UNITS, add_objective
-from .rules import RULE_NAMES_ZH, RULE_SOURCES, apply_rules
+from .rules import RULE_NAMES_EN, RULE_NAMES_ZH, RULE_SOURCES, RULE_SOURCES_EN, SOURCE_EN, apply_rules
 
 
 @dataclass
@@ -110,6 +110,7 @@ class SolveResult:
     terms: dict[str, float] = field(default_factory=dict)
     shortfalls: list[Shortfall] = field(default_factory=list)
     infeasible_reason: str | None = None
+    infeasible_reason_en: str | None = None  # the same in English (sweep #14 F4)
 
 
 def _gap(obj: float, bound: float) -> float:
@@ -142,8 +143,9 @@ def build(
     return m
 
 
-def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[str]:
-    """Locks on cells a rule removed outright, as Chinese sentences (each such lock is added to ``named``)."""
+def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[tuple[str, str]]:
+    """Locks on cells a rule removed outright, as (Chinese, English) sentences (each such lock is added to
+    ``named``)."""
     named = set() if named is None else named
     out = []
     inst = m.inst
@@ -153,33 +155,42 @@ def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[str]:
         cells.setdefault((lk.staff, lk.date), set()).add(lk.shift)
     for (sid, day), shifts in cells.items():
         if len(shifts) > 1:  # (the scenario reader refuses these; a scenario built in code may still hold them)
-            out.append(f"{_who(inst.scenario, sid)}{day} 有 {len(shifts)} 个锁定（{'、'.join(sorted(shifts))}），违反规则"
-                       f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定")
+            out.append((f"{_who(inst.scenario, sid)}{day} 有 {len(shifts)} 个锁定（{'、'.join(sorted(shifts))}），违反规则"
+                        f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定",
+                        f"{_who_en(inst.scenario, sid)} has {len(shifts)} locks on {day} ({', '.join(sorted(shifts))}), "
+                        f"against the rule {_rule_title('one_shift_per_day', en=True)}: keep only one of them"))
     for lk in inst.scenario.locked:
         cell = lock_cell(inst, lk)
         if cell is None or lk.shift == OFF:
             continue
-        who = _who(inst.scenario, lk.staff)
+        who, who_en = _who(inst.scenario, lk.staff), _who_en(inst.scenario, lk.staff)
         if lk.shift not in codes:
-            out.append(f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次")
+            out.append((f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次",
+                        f"the lock of {who_en} on {lk.date} names shift {lk.shift}, which does not exist: remove the "
+                        f"lock or add the shift"))
             named.add(lk)
             continue
         hit = m.forbidden.get(cell)
         if hit:
             named.add(lk)
             rule, reason = hit
-            fix = "请解除该锁定或修改相应设置"
+            fix, fix_en = "请解除该锁定或修改相应设置", "remove the lock or change the setting"
             if rule == "approved_leave":
                 person = inst.scenario.person(lk.staff)
                 lv = person.leave_on(lk.date) or person.leave_on(lk.date + dt.timedelta(days=1))
                 # maternity, sick, marriage, bereavement leave are not the team lead's to cancel (sweep #11)
-                fix = "请解除该锁定或取消该日请假" if lv is None or lv.kind in CANCELLABLE_LEAVE else "请解除该锁定"
-            out.append(f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule, m.forbid_source.get(cell))}冲突："
-                       f"{reason}。{fix}")
+                if lv is None or lv.kind in CANCELLABLE_LEAVE:
+                    fix, fix_en = "请解除该锁定或取消该日请假", "remove the lock or cancel that day's leave"
+                else:
+                    fix, fix_en = "请解除该锁定", "remove the lock"
+            src = m.forbid_source.get(cell)
+            out.append((f"锁定 {who} {lk.date} {lk.shift} 与规则{_rule_title(rule, src)}冲突：{reason}。{fix}",
+                        f"the lock of {who_en} on {lk.date} ({lk.shift}) breaks the rule {_rule_title(rule, src, en=True)}:"
+                        f" {m.forbid_en.get(cell) or reason}; {fix_en}"))
     return out
 
 
-def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, named: set) -> list[str]:
+def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, named: set) -> list[tuple[str, str]]:
     """Beside the locks on cells a rule removes outright (``named``), those that break a rule together with the
     history or other locks (7 consecutive days with the history's 6, …) — all at once, not one per attempt
     (sweep #7)."""
@@ -188,7 +199,7 @@ def _combined_lock_conflicts(scenario: Scenario, start: dt.date, days: int, name
     out = []
     for c in lock_conflicts(scenario, start, days):
         if c.staff is not None and c.locks and not set(c.locks) <= named:
-            out.append(f"{c.message}：请解除该锁定或修改相应设置")
+            out.append((f"{c.message}：请解除该锁定或修改相应设置", f"{c.message_en}: remove the lock or change the setting"))
     return out
 
 
@@ -382,8 +393,9 @@ def _watch_cancel(solver: cp_model.CpSolver, cancel: CancelToken, done: threadin
 
 
 def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, prior: Roster | None = None,
-                 horizon_end: dt.date | None = None) -> str:
-    """Second solve with locks as assumptions: name a small set of locks that cannot hold together."""
+                 horizon_end: dt.date | None = None) -> tuple[str, str]:
+    """Second solve with locks as assumptions: name a small set of locks that cannot hold together (Chinese,
+    English)."""
     m = build(scenario, start, days, previous=opts.previous, prior=prior, horizon_end=horizon_end)
     _add_locks(m, assumptions=True)
     m.model.ClearObjective()  # feasibility only: much faster
@@ -401,7 +413,8 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
 
     bad, core = infeasible_with([lit for _, lit in m.lock_lits])
     if not bad:
-        return "锁定的班次与硬性规则冲突（未能确定具体是哪几个锁定）"
+        return ("锁定的班次与硬性规则冲突（未能确定具体是哪几个锁定）",
+                "the locked cells break a hard rule (which locks could not be determined)")
     # deletion-based minimisation: drop every lock whose removal leaves the rest infeasible
     kept = [(lk, lit) for lk, lit in m.lock_lits if lit.Index() in core]
     for item in list(kept)[:30]:
@@ -412,16 +425,27 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
     core = {lit.Index() for _, lit in kept}
     locks = [lk for lk, lit in m.lock_lits if lit.Index() in core]
     if not locks:
-        return "历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关"
+        return ("历史结转数据（上期末班、连续工作天数或已用加班）与硬性规则冲突，与锁定无关",
+                "the carried-over history (last shift, consecutive days or overtime used) breaks a hard rule; the "
+                "locks are not the cause")
     names = [f"{_who(scenario, lk.staff)}{lk.date} {lk.shift}" for lk in locks]
+    names_en = [f"{_who_en(scenario, lk.staff)} {lk.date} {lk.shift}" for lk in locks]
     rules = _lock_rules(scenario, start, days, locks, prior, horizon_end)
     why = ("冲突的规则：" + "、".join(_rule_title(r) for r in rules) if rules
            else "它们与多条规则（连续工作、周休、休息间隔或加班上限）同时冲突")
+    why_en = ("rules broken: " + ", ".join(_rule_title(r, en=True) for r in rules) if rules
+              else "they break several rules at once (consecutive days, weekly rest, rest between shifts or the "
+                   "overtime cap)")
     if len(locks) == 1:
         return (f"锁定的班次 {names[0]} 不能成立（与该员工的历史数据或其他安排一起违反规则）。{why}。"
-                "请解除该锁定，或核对该员工的历史数据，或修改相应规则的设置。")
+                "请解除该锁定，或核对该员工的历史数据，或修改相应规则的设置。",
+                f"the locked cell {names_en[0]} cannot hold (with the person's history or other shifts it breaks a "
+                f"rule). {why_en[0].upper() + why_en[1:]}. Remove the lock, check the person's history, or change the "
+                "rule's setting.")
     return (f"以下锁定的班次不能同时成立：{'；'.join(names)}。{why}。"
-            f"请解除其中{'一个' if len(locks) == 2 else '至少一个'}锁定（例如 {names[-1]}），或修改相应规则的设置。")
+            f"请解除其中{'一个' if len(locks) == 2 else '至少一个'}锁定（例如 {names[-1]}），或修改相应规则的设置。",
+            f"these locked cells cannot all hold: {'; '.join(names_en)}. {why_en[0].upper() + why_en[1:]}. Remove "
+            f"{'one' if len(locks) == 2 else 'at least one'} of them (e.g. {names_en[-1]}), or change the rule's setting.")
 
 
 #: rules a set of locks can break among themselves (the per-person hard rules)
@@ -497,7 +521,8 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
     if conflicts:
         conflicts += _combined_lock_conflicts(scenario, start, days, named)
     if conflicts or m.static_infeasible:
-        reason = "；".join(conflicts) if conflicts else _static_reason(m)
+        reason = ("；".join(zh for zh, _ in conflicts), "; ".join(en for _, en in conflicts)) if conflicts \
+            else _static_reason(m)
         return _infeasible(start, days, t0, reason)
     _add_locks(m, assumptions=False)
     _apply_hint(m, opts.hint or opts.previous or greedy_hint(m))
@@ -851,24 +876,29 @@ def _all_vars(m: RosterModel):
         yield u
 
 
-def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, inst: Instance) -> str:
-    """Why the model (of ``inst``: a rolling chunk keeps its prior roster and horizon) has no solution."""
+def _infeasible_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptions,
+                       inst: Instance) -> tuple[str, str]:
+    """Why the model (of ``inst``: a rolling chunk keeps its prior roster and horizon) has no solution (Chinese,
+    English)."""
     if scenario.locked:
         return _core_reason(scenario, start, days, opts, inst.prior, inst.horizon_last)
-    return "模型无解：历史结转数据与硬性规则冲突"
+    return "模型无解：历史结转数据与硬性规则冲突", "no solution: the carried-over history breaks a hard rule"
 
 
-def _static_reason(m: RosterModel) -> str:
-    """History that breaks a hard rule whatever the roster does, in plain Chinese with the fix: one sentence per
-    person (items ``(rule, staff id, …)`` from :mod:`solver.rules`)."""
+def _static_reason(m: RosterModel) -> tuple[str, str]:
+    """History that breaks a hard rule whatever the roster does, in plain words with the fix: one sentence per
+    person (items ``(rule, staff id, …)`` from :mod:`solver.rules`), (Chinese, English)."""
     windows: dict[str, dict[str, str]] = {}  # staff id → rule → first date
-    parts = []
+    parts, parts_en = [], []
     for rule, sid, *rest in m.static_infeasible:
-        who = _who(m.inst.scenario, sid)
+        who, who_en = _who(m.inst.scenario, sid), _who_en(m.inst.scenario, sid)
         if rule == "overtime_cap":
             hist, cap = rest
             parts.append(f"{who}的历史数据记录本结算期已加班 {hist / 60:.1f} 小时，超过本期加班上限 {cap / 60:.1f} 小时"
                          f"（规则{_rule_title(rule)}）。请核对该员工历史数据中的“本月已加班”")
+            parts_en.append(f"the history of {who_en} records {hist / 60:.1f} h of overtime in this settlement period, "
+                            f"above this period's cap of {cap / 60:.1f} h (rule {_rule_title(rule, en=True)}). Check "
+                            "the person's overtime this month in the history")
         else:
             windows.setdefault(sid, {}).setdefault(rule, rest[0])
     for sid, rules in windows.items():
@@ -877,7 +907,12 @@ def _static_reason(m: RosterModel) -> str:
         parts.append(f"{_who(m.inst.scenario, sid)}的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
                      f"使 {min(rules.values())} 起无论如何排班都违反" + "、".join(_rule_title(r) for r in rules)
                      + "。请核对该员工的历史数据（连续工作天数、上期最后一班结束时间），或把排班起始日推后")
-    return "历史结转数据与硬性规则冲突，无法排出合法的排班：" + "；".join(parts) + "。"
+        parts_en.append(f"the history of {_who_en(m.inst.scenario, sid)} ({hist.consecutive_days} consecutive days, last "
+                        f"shift ended {end}) breaks " + ", ".join(_rule_title(r, en=True) for r in rules)
+                        + f" from {min(rules.values())} whatever the roster. Check the person's history (consecutive "
+                        "days, end of the last shift) or start the period later")
+    return ("历史结转数据与硬性规则冲突，无法排出合法的排班：" + "；".join(parts) + "。",
+            "the carried-over history breaks a hard rule, so no legal roster exists: " + "; ".join(parts_en) + ".")
 
 
 def _who(scenario: Scenario, sid: str) -> str:
@@ -886,17 +921,27 @@ def _who(scenario: Scenario, sid: str) -> str:
     return f"{name}（{sid}）"
 
 
-def _rule_title(rule: str, source: str | None = None) -> str:
+def _who_en(scenario: Scenario, sid: str) -> str:
+    name = next((p.name for p in scenario.staff if p.id == sid), sid)
+    return f"{name} ({sid})"
+
+
+def _rule_title(rule: str, source: str | None = None, *, en: bool = False) -> str:
     """“规则名”（source）: the cause's own source when known, else every source of the rule."""
+    if en:
+        src = SOURCE_EN.get(source, source) if source else RULE_SOURCES_EN.get(rule, "")
+        return f"'{RULE_NAMES_EN.get(rule, rule)}' ({src})"
     return f"“{RULE_NAMES_ZH.get(rule, rule)}”（{source or RULE_SOURCES.get(rule, '')}）"
 
 
-def _infeasible(start, days, t0, reason, status: str = "INFEASIBLE") -> SolveResult:
+def _infeasible(start, days, t0, reason: tuple[str, str] | None, status: str = "INFEASIBLE") -> SolveResult:
     seconds = time.perf_counter() - t0
     info = {"status": status, "objective": None, "bound": None, "seconds": round(seconds, 3), "terms": {}}
-    if reason:
-        info["infeasible_reason"] = reason
-    return SolveResult(Roster(start, days, (), info), status, None, None, None, seconds, None, {}, [], reason)
+    zh, en = reason or (None, None)
+    if zh:
+        info["infeasible_reason"] = zh
+        info["infeasible_reason_en"] = en
+    return SolveResult(Roster(start, days, (), info), status, None, None, None, seconds, None, {}, [], zh, en)
 
 
 def greedy_hint(m: RosterModel) -> Roster | None:

@@ -546,6 +546,7 @@ class Explanation:
     conflicts: list[LockConflict] = field(default_factory=list)
     shortfall_hours: float = 0.0
     infeasible_reason: str | None = None
+    infeasible_reason_en: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     rules_summary: dict = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # team-level causes (zh, en), said first
@@ -567,7 +568,8 @@ class Explanation:
                 for c in self.conflicts:
                     lines.append(("- " + c.message_en) if en else ("- " + c.message))
             elif self.infeasible_reason:
-                lines.append(("No legal roster: " if en else "无法排出合法排班：") + self.infeasible_reason)
+                lines.append(f"No legal roster: {self.infeasible_reason_en or self.infeasible_reason}" if en
+                             else f"无法排出合法排班：{self.infeasible_reason}")
             else:
                 lines.append("No legal roster was found." if en else "无法排出合法排班。")
         for zh, english in self.notes:
@@ -1353,6 +1355,7 @@ def explain(
         items=[],
         fixes=[],
         infeasible_reason=getattr(result, "infeasible_reason", None),
+        infeasible_reason_en=getattr(result, "infeasible_reason_en", None),
         names={p.id: p.name for p in scenario.staff},
         rules_summary={"min_rest_hours": r.min_rest_hours, "max_consecutive_days": r.max_consecutive_days,
                        "min_rest_days_per_week": r.min_rest_days_per_week},

@@ -179,6 +179,7 @@ class RosterModel:
         # the legal source of the cause, where a rule has several (a night ban: pregnancy, nursing, a minor or the
         # person's own setting) — named instead of the rule's whole source list (sweep #14 F6)
         self.forbid_source: dict[tuple[int, int, str], str] = {}
+        self.forbid_en: dict[tuple[int, int, str], str] = {}  # the reason in English (sweep #14 F4)
         self.x: dict[tuple[int, int, str], cp_model.IntVar] = {}
         self.a: dict[tuple[int, int], cp_model.IntVar | int] = {}
         self.w: dict[tuple[int, int], cp_model.IntVar | int] = {}
@@ -196,14 +197,16 @@ class RosterModel:
         self.frozen = False
 
     # ---- cells -------------------------------------------------------------------------------
-    def forbid(self, p: int, d: int, code: str, rule_id: str, reason: str, source: str | None = None) -> None:
+    def forbid(self, p: int, d: int, code: str, rule_id: str, reason: str, source: str | None = None,
+               reason_en: str = "") -> None:
         """Remove cell (p, d, code); the first rule that forbids it is remembered (with ``source``, the legal
-        source of this cause, when the rule has several)."""
+        source of this cause, when the rule has several, and the reason in English)."""
         key = (p, d, code)
         if key not in self.forbidden:
             self.forbidden[key] = (rule_id, reason)
             if source:
                 self.forbid_source[key] = source
+            self.forbid_en[key] = reason_en
         if self.frozen and key in self.x:
             self.model.Add(self.x[key] == 0)
 

@@ -119,20 +119,23 @@ def solve_rolling(
                            start + dt.timedelta(days=days - 1))
         statuses.append(res.status)
         if res.status not in ("OPTIMAL", "FEASIBLE"):
-            reason = res.infeasible_reason
+            reason, reason_en = res.infeasible_reason, res.infeasible_reason_en
             if reason:
-                note = _netting_note(sc, reason)
+                note, note_en = _netting_note(sc, reason)
                 if note:
                     reason = reason.rstrip("。") + "。" + note
+                    reason_en = (reason_en or "").rstrip(".") + ". " + note_en
                 reason = f"{c_start}–{c_end}：{reason}"
+                reason_en = f"{c_start}–{c_end}: {reason_en or reason}"
             info = {"status": res.status}
             if reason:
                 info["infeasible_reason"] = reason
+                info["infeasible_reason_en"] = reason_en
             _add_warnings(info, scenario, start, days, opts,
                           wall_cut or bool(res.roster.solver.get("wall_clock_cutoff")))
             return SolveResult(
                 Roster(start, days, tuple(assignments), info, carried_in=carried), res.status, None, None, None,
-                time.perf_counter() - t0, first, terms, shortfalls, reason,
+                time.perf_counter() - t0, first, terms, shortfalls, reason, reason_en if reason else None,
             )
         if first is None and res.first_solution_seconds is not None:
             first = (time.perf_counter() - t0) - res.seconds + res.first_solution_seconds
@@ -166,7 +169,7 @@ def solve_rolling(
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
 
 
-def _netting_note(sc: Scenario, reason: str) -> str:
+def _netting_note(sc: Scenario, reason: str) -> tuple[str, str]:
     """Said when a chunk fails on the overtime cap under quarter/year 综合 settlement: month by month, each chunk keeps
     its own month's cap — stricter than the settlement period's sum (sweep #12: a November lock plan legal over the
     quarter was refused, and the text only offered to release the locks)."""
@@ -175,9 +178,12 @@ def _netting_note(sc: Scenario, reason: str) -> str:
     r = sc.rules
     if (r.working_time_system != WorkingTimeSystem.COMPREHENSIVE or "加班上限" not in reason
             or r.settlement_period not in (SettlementPeriod.QUARTER, SettlementPeriod.YEAR)):
-        return ""
+        return "", ""
     return ("注意：超过 35 天的计划按月分段求解，每月按本月加班上限计算，比按季度/年度综合结算更严；"
-            "可一次求解整个期间（命令行 roster solve --whole-period，较慢），或减少该月的锁定。")
+            "可一次求解整个期间（命令行 roster solve --whole-period，较慢），或减少该月的锁定。",
+            "Note: plans over 35 days are solved month by month, each month against its own overtime cap — stricter "
+            "than the quarter/year 综合 settlement; solve the whole period at once (roster solve --whole-period, "
+            "slower) or lock fewer cells in that month.")
 
 
 def _solve_chunk(sc: Scenario, locks, c_start: dt.date, c_days: int, opts: SolveOptions, progress, cancel, prior,

@@ -31,7 +31,8 @@ def approved_leave(m: RosterModel) -> None:
                 for k in inst.day_min[s.code]:
                     lv = person.leave_on(day + dt.timedelta(days=k))
                     if lv is not None:
-                        m.forbid(p, d, s.code, "approved_leave", f"{person.name} {day + dt.timedelta(days=k)} 请假")
+                        m.forbid(p, d, s.code, "approved_leave", f"{person.name} {day + dt.timedelta(days=k)} 请假",
+                                 reason_en=f"{person.name} is on leave on {day + dt.timedelta(days=k)}")
                         break
 
 
@@ -58,7 +59,8 @@ def unavailable_slots(m: RosterModel) -> None:
                 a = d * DAY + s.start
                 b = a + s.span_minutes
                 if any(min(b, hi) > max(a, lo) for lo, hi in windows):
-                    m.forbid(p, d, s.code, "unavailable_slots", f"{person.name} {day} 该时段登记为不可排班")
+                    m.forbid(p, d, s.code, "unavailable_slots", f"{person.name} {day} 该时段登记为不可排班",
+                             reason_en=f"{person.name} is registered unavailable at that time on {day}")
 
 
 def employment_dates(m: RosterModel) -> None:
@@ -72,7 +74,8 @@ def employment_dates(m: RosterModel) -> None:
             for s in inst.shifts:
                 for k in inst.day_min[s.code]:
                     if not person.employed_on(day + dt.timedelta(days=k)):
-                        m.forbid(p, d, s.code, "employment_dates", f"{person.name} {day} 不在聘用期内")
+                        m.forbid(p, d, s.code, "employment_dates", f"{person.name} {day} 不在聘用期内",
+                                 reason_en=f"{person.name} is not employed on {day}")
                         break
 
 
@@ -86,7 +89,8 @@ def shift_skills(m: RosterModel) -> None:
         for s in inst.shifts:
             if s.skills_any is not None and not set(s.skills_any) & set(person.skills):
                 for d in range(inst.days):
-                    m.forbid(p, d, s.code, "shift_skills", f"{person.name} 不具备 {s.code} 班所需技能")
+                    m.forbid(p, d, s.code, "shift_skills", f"{person.name} 不具备 {s.code} 班所需技能",
+                             reason_en=f"{person.name} lacks the skill shift {s.code} needs")
 
 
 def night_work_ban(m: RosterModel) -> None:
@@ -104,7 +108,8 @@ def night_work_ban(m: RosterModel) -> None:
                     kinds = [pr.kind for pr in person.protected_on(on)]
                     if not person.night_ok or kinds:
                         why = "；".join(_NIGHT_BAN_SOURCE[x] for x in kinds) or "员工设置：不安排夜班"
-                        m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作", why)
+                        m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作", why,
+                                 f"{person.name} may not work in the night window on {on}")
                         break
 
 
@@ -139,14 +144,17 @@ def max_daily_hours(m: RosterModel) -> None:
         for s in inst.shifts:
             if s.paid_minutes > cap or any(paid_on(s, k) > cap + 1e-9 for k in inst.day_min[s.code]):
                 for d in range(inst.days):
-                    m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限", cap_source)
+                    m.forbid(p, d, s.code, "max_daily_hours", f"{s.code} 班超过每日工时上限", cap_source,
+                             f"shift {s.code} is longer than the daily hours cap")
                 continue
             for d, day in enumerate(inst.dates):
                 own = person.standard_day_cap_minutes(day)
                 if own is not None and s.paid_minutes > own + 1e-9:
                     m.forbid(p, d, s.code, "max_daily_hours",
                              f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）",
-                             "PG-01/02 S5 第6条、第9条")
+                             "PG-01/02 S5 第6条、第9条",
+                             f"{person.name} may not work beyond the standard day on {day} (pregnant ≥ 7 months or "
+                             f"nursing; shift {s.code} is longer)")
         # history's last shift spilling into the first date
         lse = inst.last_shift_end(person)
         carried = max(0, min(inst.minute(lse), DAY)) if lse is not None else 0
@@ -154,7 +162,8 @@ def max_daily_hours(m: RosterModel) -> None:
             for s in inst.shifts:
                 # (the history's last shift: its break is unknown, so its minutes count in full)
                 if carried + paid_on(s, 0) > cap + 1e-9:
-                    m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限", cap_source)
+                    m.forbid(p, 0, s.code, "max_daily_hours", f"{person.name} 首日工时超过上限", cap_source,
+                             f"{person.name} would exceed the daily hours cap on the first date")
     if not m.frozen:
         return
     # pairs: a shift crossing into date d plus the shift starting on d
@@ -186,7 +195,8 @@ def min_rest_between_shifts(m: RosterModel) -> None:
         for d in range(inst.days):
             for s in inst.shifts:
                 if d * DAY + s.start - end < rest:
-                    m.forbid(p, d, s.code, "min_rest_between_shifts", f"{person.name} 距上一班结束不足 {rest // 60} 小时")
+                    m.forbid(p, d, s.code, "min_rest_between_shifts", f"{person.name} 距上一班结束不足 {rest // 60} 小时",
+                             reason_en=f"{person.name} would have less than {rest // 60} h rest after the last shift")
     if not m.frozen:
         return
     horizon = max((s.end for s in inst.shifts), default=0) + rest
@@ -642,6 +652,37 @@ RULE_SOURCES = {
     "max_consecutive_days": "RB-03；S8 第7条；劳动法第38条",
     "max_daily_hours": "OT-02 劳动法第41条；CH-06 S12 第5项；PG-01/02 S5 第6条、第9条",
     "overtime_cap": "OT-03 劳动法第41条；CH-07 S12 第5项；PG-01/02",
+}
+RULE_SOURCES_EN = {
+    "coverage": "State Council General Office Guo Ban Fa [2020] No. 53 (S25) 7×24; contract",
+    "one_shift_per_day": "rostering rule: a shift belongs to the date it starts",
+    "approved_leave": "S5 Art. 7 (PG-03); S6 Art. 2",
+    "unavailable_slots": "rostering rule: times the employee registered as unavailable",
+    "employment_dates": "Labour Contract Law (S2)",
+    "shift_skills": "job requirements of the contract",
+    "night_work_ban": "PG-01 S5 Art. 6; PG-02 S5 Art. 9; PG-07 policy",
+    "min_rest_between_shifts": "RB-01/RB-02 (policy; S24 Art. 3 as reference)",
+    "weekly_rest_day": "WH-03 Labour Law Art. 38",
+    "max_consecutive_days": "RB-03; S8 Art. 7; Labour Law Art. 38",
+    "max_daily_hours": "OT-02 Labour Law Art. 41; CH-06 S12 item 5; PG-01/02 S5 Arts. 6, 9",
+    "overtime_cap": "OT-03 Labour Law Art. 41; CH-07 S12 item 5; PG-01/02",
+}
+RULE_NAMES_EN = {
+    "coverage": "cover", "one_shift_per_day": "one shift a day", "approved_leave": "no work on leave",
+    "unavailable_slots": "unavailable times", "employment_dates": "employment dates", "shift_skills": "shift skills",
+    "night_work_ban": "night-work ban", "min_rest_between_shifts": "rest between shifts",
+    "weekly_rest_day": "weekly rest day", "max_consecutive_days": "consecutive working days",
+    "max_daily_hours": "daily hours cap", "overtime_cap": "overtime cap",
+}
+#: the cause-specific sources of :func:`night_work_ban` / :func:`max_daily_hours` in English
+SOURCE_EN = {
+    "怀孕 7 个月以上：PG-01 S5 第6条": "pregnant ≥ 7 months: PG-01 S5 Art. 6",
+    "哺乳期：PG-02 S5 第9条": "nursing: PG-02 S5 Art. 9",
+    "未成年工：PG-07 政策": "minor: PG-07 policy",
+    "员工设置：不安排夜班": "employee setting: no nights",
+    "OT-02 劳动法第41条": "OT-02 Labour Law Art. 41",
+    "CH-06 S12 第5项": "CH-06 S12 item 5",
+    "PG-01/02 S5 第6条、第9条": "PG-01/02 S5 Arts. 6, 9",
 }
 #: the rules' names in messages (the validator keeps its own table: the two sides share no code)
 RULE_NAMES_ZH = {

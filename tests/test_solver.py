@@ -251,6 +251,14 @@ def test_locked_cells_stay_put():
     assert cells[("s07", D0)] == "G"
 
 
+def _has_cjk_words(text: str) -> bool:
+    """Chinese outside people's names (员工0 / 甲 are names in these tests)."""
+    import re
+
+    rest = re.sub(r"员工\d+|[甲乙丙]", "", text)
+    return any("\u4e00" <= ch <= "\u9fff" for ch in rest)
+
+
 def test_lock_on_forbidden_cell_is_infeasible_and_named():
     sc = replace(sample_scenario(), locked=(Lock("s11", D0, "N"),))  # s11 may not work nights
     res = solve(sc, D0, 7, SolveOptions(time_limit=4))
@@ -258,6 +266,8 @@ def test_lock_on_forbidden_cell_is_infeasible_and_named():
     assert "s11" in res.infeasible_reason and "禁止夜班" in res.infeasible_reason and "请解除该锁定" in res.infeasible_reason
     # sweep #14 F6: her own setting is the cause, not the pregnancy/nursing/minor rules
     assert "员工设置：不安排夜班" in res.infeasible_reason and "PG-0" not in res.infeasible_reason
+    en = res.infeasible_reason_en
+    assert "'night-work ban' (employee setting: no nights)" in en and "may not work in the night window" in en
 
 
 def test_lock_on_a_protected_night_cites_the_protection_it_breaks():
@@ -283,6 +293,8 @@ def test_conflicting_locks_are_named_by_the_core():
     assert "员工0（p0）" in res.infeasible_reason
     assert "“班间最短休息”" in res.infeasible_reason and "连续工作天数" not in res.infeasible_reason
     assert "请解除其中一个锁定" in res.infeasible_reason
+    en = res.infeasible_reason_en  # sweep #14 F4: English available
+    assert "员工0 (p0)" in en and "'rest between shifts'" in en and "Remove one of them" in en and not _has_cjk_words(en)
 
 
 def test_a_lock_that_history_forbids_is_explained_as_one_lock_with_both_rules():
@@ -293,6 +305,8 @@ def test_a_lock_that_history_forbids_is_explained_as_one_lock_with_both_rules():
     reason = res.infeasible_reason
     assert reason.startswith("锁定的班次 员工0（p0）") and "至少一个" not in reason
     assert "“连续工作天数”" in reason and "“每周休息日”" in reason  # neither alone: the pair is named
+    en = res.infeasible_reason_en
+    assert en.startswith("the locked cell 员工0 (p0)") and "'consecutive working days'" in en and not _has_cjk_words(en)
 
 
 def test_two_locks_on_one_cell_name_the_one_shift_rule():
@@ -307,6 +321,7 @@ def test_history_explanation_survives_a_colon_in_the_staff_id():
     res = solve(sc, dt.date(2026, 6, 10), 7, FAST)  # mid-month: the history's overtime is this month's
     assert res.status == "INFEASIBLE"
     assert "甲（N:01）的历史数据记录本结算期已加班 60.0 小时" in res.infeasible_reason
+    assert "the history of 甲 (N:01) records 60.0 h of overtime" in res.infeasible_reason_en
 
 
 def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
@@ -318,6 +333,8 @@ def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
     assert "（p0）的历史数据（连续工作 9 天" in reason and "p1" not in reason
     assert "“连续工作天数”" in reason and "请核对该员工的历史数据" in reason
     assert "max_consecutive_days" not in reason  # no raw rule ids
+    en = res.infeasible_reason_en
+    assert "(p0) (9 consecutive days" in en and "'consecutive working days'" in en and not _has_cjk_words(en)
 
 
 # ------------------------------------------------------------------ API behaviour

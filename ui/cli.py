@@ -152,7 +152,10 @@ def cmd_solve(args) -> int:
     if args.json:  # also without a roster: the JSON's solver block carries status and infeasible_reason
         write_json(args.json, roster_to_dict(roster))
     if no_roster:
-        print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
+        if en:
+            print(result.infeasible_reason_en or result.infeasible_reason or "no roster found", file=sys.stderr)
+        else:
+            print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
         return EXIT_VIOLATIONS
     if args.out:
         from exports.excel import write_workbook
