@@ -118,6 +118,10 @@ class _Painter:
     def font(self, size_mm: float, *, bold: bool = False, italic: bool = False) -> QFont:
         f = QFont(self.family) if self.family else QFont()
         f.setPixelSize(max(1, round(size_mm * self.k)))
+        # no OpenType shaping: after Latin letters Noto Sans CJK substitutes the digits (GSUB), and Qt's ToUnicode
+        # map, built from the font's cmap, has no entry for the substitutes — "SCH0001" was copied and searched as
+        # "SCH" (sweep #15).  The drawing is the same; CJK and Latin need no shaping.
+        f.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         f.setBold(bold)
         f.setItalic(italic)
         return f

@@ -89,6 +89,9 @@ def test_text_layer_reads_ideographs_not_kangxi_radicals(tmp_path):
     for needle in ("排班人", "审核人", "日期", "6月1日", "在岗人数", "示例"):
         assert needle in raw, needle
     assert not [ch for ch in raw if 0x2E80 <= ord(ch) <= 0x2FDF], raw[:200]
+    # sweep #15: the digits after Latin letters (OpenType substitutes) had no text: "SCH0001" read "SCH"
+    for p in sc.staff:
+        assert p.employee_no in raw, p.employee_no
 
 
 def test_english(tmp_path):
