@@ -1136,7 +1136,7 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
             fixes.append(Fix("relax_rule", f"将每日工时上限由 {r.max_daily_hours:g} 小时提高到 {want:g} 小时（最长班次）",
                              f"raise the daily hours cap from {r.max_daily_hours:g} h to {want:g} h (the longest shift)",
                              3, _set_rules(max_daily_hours=float(want)), {"rule": "max_daily_hours", "value": want}))
-    whole = _whole_month_fix(items, period_start, period_days)
+    whole = _whole_month_fix(scenario, items, period_start, period_days)
     if whole is not None:
         fixes.append(whole)
     # reduce demand exactly by what is missing
@@ -1289,13 +1289,14 @@ def _breach_text(b: Breach, p: Staff, scenario: Scenario) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _whole_month_fix(items: list[ExplanationItem], start: dt.date | None, days: int) -> Fix | None:
+def _whole_month_fix(scenario: Scenario, items: list[ExplanationItem], start: dt.date | None, days: int) -> Fix | None:
     """"Plan the whole month": people are blocked by the overtime cap in a month the period covers only in part.
 
     The standard hours of a month part count only its own workdays and the cap is pro rata by days
     (labour-law §0, docs/ARCHITECTURE.md), so a short plan around a holiday block (e.g. 28 Sep – 11 Oct:
     October's part holds 3 workdays → 24 h standard, 12.8 h cap) can be impossible while the whole month is
-    not.  Proposed period: the whole months of the overtime-blocked shortfalls.
+    not.  Proposed period: the whole months of the overtime-blocked shortfalls — not when it would start before the
+    period while the history holds overtime of those earlier days.
     """
     if start is None or days <= 0:
         return None
@@ -1306,6 +1307,10 @@ def _whole_month_fix(items: list[ExplanationItem], start: dt.date | None, days: 
     if not partial:
         return None
     first, last = month_bounds(*months[0])[0], month_bounds(*months[-1])[1]
+    if first < start and any(scenario.history_of(p.id).overtime_minutes_month > 0 for p in scenario.staff):
+        # the history's overtime was worked in the days before the period: planning from the 1st would drop it
+        # (a roster from the 1st has no "earlier this month"), not fix the cause (sweep #15)
+        return None
     n = (last - first).days + 1
     zh = f"按整月排班（{_fmt_date(first, False)}–{_fmt_date(last, False)}）：不足整月时标准工时只计期内工作日、加班上限按天数折算"
     en = (f"plan whole months ({_fmt_date(first, True)}–{_fmt_date(last, True)}): a part month counts only its own "

@@ -692,3 +692,25 @@ def test_a_long_list_of_names_says_how_many_are_left_out():
     zh = _reason_group_text("night_ban", people, False, ex, False)
     assert zh.endswith("等）")
     assert not _reason_group_text("night_ban", people[:6], False, ex, True).endswith("more)")
+
+
+def test_no_whole_month_plan_that_would_drop_the_history_overtime():
+    # sweep #15: 34 h of overtime each before 10 September, the Mid-Autumn holiday (300 %) uncoverable: "plan
+    # 1–30 September" only "fixed" it by planning the worked days again without their overtime
+    from roster.model import History
+
+    sc = sample_scenario()
+    sc = replace(sc, history={p.id: History(overtime_minutes_month=34 * 60) for p in sc.staff})
+    start, days = dt.date(2026, 9, 10), 28
+    res = solve(sc, start, days, SolveOptions(time_limit=5))
+    assert res.shortfalls
+    ex = explain(sc, start, days, res, verify=False)
+    assert any(it.date == dt.date(2026, 9, 25) for it in ex.items)
+    assert not [f for f in ex.fixes if f.kind == "plan_whole_month"]
+    # without the history the same period is told to plan whole months (September's part is short)
+    plain = sample_scenario()
+    res = solve(plain, start, days, SolveOptions(time_limit=5))
+    if res.shortfalls:
+        ex = explain(plain, start, days, res, verify=False)
+        blocked = [it for it in ex.items if any(r.kind == "overtime" for b in it.people for r in b.reasons)]
+        assert not blocked or [f for f in ex.fixes if f.kind == "plan_whole_month"]

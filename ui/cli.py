@@ -34,8 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--start", type=_date, default=dt.date(2026, 6, 1))
     s.add_argument("--days", type=int, default=28)
     s.add_argument("--time-limit", type=float, default=30.0,
-                   help="秒；超过 35 天时按月分段求解，每段各用此时限 (seconds; above 35 days the period is solved "
-                        "month by month and each month gets this limit)")
+                   help="求解时限（秒）；超过 35 天时按月分段求解，每段各用此时限；人手不足时另用至多同样时长核实修改建议 "
+                        "(search time in seconds; above 35 days the period is solved month by month and each month "
+                        "gets this limit; when demand is left uncovered, checking the suggested fixes takes up to "
+                        "as long again)")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--whole-period", action="store_true",
                    help="超过 35 天也作为一个整体求解（较慢；季度/年度综合结算按整个期间计算加班上限）(one model over the "
