@@ -125,8 +125,8 @@ def solve_rolling(
                 if note:
                     reason = reason.rstrip("。") + "。" + note
                     reason_en = (reason_en or "").rstrip(".") + ". " + note_en
-                reason = f"{c_start}–{c_end}：{reason}"
                 reason_en = f"{c_start}–{c_end}: {reason_en or reason}"
+                reason = f"{c_start}–{c_end}：{reason}"
             info = {"status": res.status}
             if reason:
                 info["infeasible_reason"] = reason

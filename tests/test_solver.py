@@ -697,6 +697,10 @@ def test_rolling_infeasible_chunk_reports_reason_and_alert():
     assert res.status == "INFEASIBLE"
     info = res.roster.solver
     assert "每日工时上限" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
+    # in English too, the chunk's dates in front once (sweep #14 F4)
+    en = info["infeasible_reason_en"]
+    assert en == res.infeasible_reason_en and en.startswith(f"{D0}–{D0 + dt.timedelta(days=6)}: the lock of ")
+    assert "'daily hours cap' (OT-02 Labour Law Art. 41)" in en and en.count(str(D0)) == 1
 
 
 def test_rolling_chunk_keeps_the_next_months_cap_for_its_last_night():
