@@ -31,12 +31,19 @@ def demand_for_date(scenario: Scenario, day: dt.date, cal: WorkCalendar | None =
     for rule in scenario.demand:
         if not _matches(rule, day, cal):
             continue
-        row = out.setdefault(rule.skill, [0] * SLOTS_PER_DAY)
-        first = rule.start // SLOT_MINUTES
-        last = -(-rule.end // SLOT_MINUTES)  # ceil: a rule ending mid-slot still needs that slot
-        for k in range(first, min(last, SLOTS_PER_DAY)):
-            row[k] = rule.count
+        apply_rule(out.setdefault(rule.skill, [0] * SLOTS_PER_DAY), rule)
     return out
+
+
+def apply_rule(row: list[int], rule: DemandRule) -> None:
+    """Write ``rule`` into one date's slot counts: it overrides the slots it covers whole; a slot it covers only in
+    part (a time finer than 30 min, SPEC §4 "or finer") needs the larger of the two — the earlier rules still hold
+    on the rest of that slot, so the slot is never counted below what any part of it asks."""
+    first = rule.start // SLOT_MINUTES
+    last = min(-(-rule.end // SLOT_MINUTES), len(row))  # ceil: a rule ending mid-slot still needs that slot
+    for k in range(first, last):
+        whole = rule.start <= k * SLOT_MINUTES and (k + 1) * SLOT_MINUTES <= rule.end
+        row[k] = rule.count if whole else max(row[k], rule.count)
 
 
 def demand_profile(scenario: Scenario, dates: list[dt.date]) -> dict[dt.date, dict[str | None, list[int]]]:

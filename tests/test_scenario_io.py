@@ -452,3 +452,18 @@ def test_demand_finer_than_half_an_hour_counts_its_whole_slot(when, slot):
     row = demand_for_date(sc, dt.date(2026, 6, 1))[None]
     assert row[slot - 1] == 2 and row[slot:16] == [4] * (16 - slot) and row[16] == 3  # 08:00 is the day shift again
     assert row[40] == 3 and row[41] == 2  # 20:00–20:10 needs the whole 20:00 slot, 20:30 is as before
+
+
+def test_a_later_rule_ending_mid_slot_does_not_lower_the_earlier_part_of_it():
+    # review of sweep #14's fix: 00:00–08:15 × 5 then 08:15–12:00 × 2 gave the 08:00 slot 2, but 08:00–08:15 needs 5
+    from roster.demand import demand_for_date
+    from ui.editors.demand_editor import grid_from_rules
+
+    d = sample_dict()
+    d["demand"] = [{"day_type": "all", "from": "00:00", "to": "08:15", "count": 5},
+                   {"day_type": "all", "from": "08:15", "to": "12:00", "count": 2},
+                   {"day_type": "all", "from": "10:00", "to": "11:00", "count": 1}]  # a whole-slot override lowers
+    sc, _ = scenario_from_dict(d)
+    row = demand_for_date(sc, dt.date(2026, 6, 1))[None]
+    assert row[15] == 5 and row[16] == 5 and row[17] == 2 and row[20] == 1 and row[22] == 2 and row[24] == 0
+    assert grid_from_rules(sc.demand)[0] == row  # the demand editor reads the rules the same way

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
+from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY, apply_rule
 from roster.model import DemandRule, Scenario
 
 from .common import (
@@ -66,11 +66,8 @@ def grid_from_rules(rules: tuple[DemandRule, ...] | list[DemandRule]) -> list[li
         if not is_grid_rule(rule):
             continue
         cols = range(len(GRID_DAY_TYPES)) if rule.day_type == "all" else [GRID_DAY_TYPES.index(rule.day_type)]
-        first = rule.start // SLOT_MINUTES
-        last = min(-(-rule.end // SLOT_MINUTES), SLOTS_PER_DAY)
         for c in cols:
-            for k in range(first, last):
-                grid[c][k] = rule.count
+            apply_rule(grid[c], rule)
     return grid
 
 
@@ -99,7 +96,8 @@ def rules_from_grid(grid: list[list[int]]) -> tuple[DemandRule, ...]:
 
 
 def _on_slot(minutes: int) -> int:
-    """``minutes`` if it starts a 30-minute demand slot, else the edit is refused (the scenario reader refuses it too)."""
+    """``minutes`` if it starts a 30-minute demand slot, else the edit is refused: the grid edits whole slots (a
+    scenario file may hold finer times; they count their whole slot, roster.demand.apply_rule)."""
     if minutes % SLOT_MINUTES:
         raise EditRefused(QCoreApplication.translate("DemandEditor", "需求时段须从整点或半点开始和结束：%1").replace(
             "%1", fmt_time(minutes)))
