@@ -1,6 +1,6 @@
 """A computer-assisted proof that 97 is the optimum of the sample team's 7-day instance (2026-06-01 … 06-07).
 
-    uv run python bench/prove_7day_optimum.py      (about 2 minutes on 2 cores)
+    uv run python bench/prove_7day_optimum.py      (about 3 minutes on 2 cores)
 
 The solver finds 97 within ~2 s but proves only 62 (issue 4's 7-day target, "optimal in ≤ 1 s", is not met).  This
 script settles the instance outside the solver: a hand argument for most of the cases and CP-SAT case splits for the
@@ -15,8 +15,8 @@ slots) + 50·3·(s02's wish off on Saturday, unmet) + … (solver.objective).
    below with CP-SAT.
 2. Cover is exact in any roster below 97: a day off the (3, 2, 2, 2) mix of D/E/N/G over-covers ≥ 14 slots (70),
    and the hours spread stays ≥ 16 half-hours (32) — checked below (another mix with ≤ 13 slots of over-cover is
-   infeasible; ≤ 19 slots, the most a roster below 97 could afford beside 32, cannot give 13 people the same
-   number of 8-h shifts).
+   infeasible; ≤ 19 slots — 95, the most over-cover a roster below 97 can pay at all — cannot give 13 people the
+   same number of 8-h shifts).
    s02's wish must hold (150).  So below 97 the rest — 20·ws + 15·iso (+ extra spread) — must stay ≤ 34.
 3. Weekend group = the 12 night-capable people (s11 may not work nights: a group of her own).
    - ws ≥ 2 costs ≥ 40: out.
@@ -27,8 +27,8 @@ slots) + 50·3·(s02's wish off on Saturday, unmet) + … (solver.objective).
    - ws = 0: each of the 12 works exactly one weekend day and s11 both; the same count gives 7 for Friday, so iso ≥ 2
      (92); below 97 needs iso ≤ 2, nights spread 1 and hours spread 16 exactly.  The six Saturday people are chosen
      up to symmetry: the 8 staff without 审核 (s03 s04 s06 s07 s08 s10 s12 s13) are interchangeable in this week
-     (their other skills are not demanded, their leave and wishes fall outside it; CP-SAT's own presolve finds the
-     8-column orbitope), s02 must be a Sunday person (her wish), so the cases are which of s01/s05/s09 work
+     (their other skills are not demanded, their leave and wishes fall outside it, no history — asserted below;
+     CP-SAT's own presolve finds the same 8-column orbitope), s02 must be a Sunday person (her wish), so the cases are which of s01/s05/s09 work
      Saturday: 8 CP-SAT feasibility models, each proven infeasible below.
 Hence no roster costs < 97, and the solver's 97 is optimal.
 """
@@ -47,7 +47,7 @@ from ortools.sat.python import cp_model  # noqa: E402
 
 from roster.sample import sample_scenario  # noqa: E402
 from solver.api import build  # noqa: E402
-from solver.model import hours_group_key  # noqa: E402
+from solver.model import group_key, hours_group_key  # noqa: E402
 
 START = dt.date(2026, 6, 1)
 PLAIN = ("s03", "s04", "s06", "s07", "s08", "s10", "s12", "s13")
@@ -106,9 +106,23 @@ def check_premises() -> None:
     wk = _spread(m, "fair_weekends")
     members = sorted(ids[p] for p, _, _ in wk.members)
     assert members == sorted(set(ids) - {"s11"}), members
-    # the plain staff have the same cells (what rules left them) in this week
+    # the week: Mon–Fri workdays, Sat/Sun rest days, no holiday, nothing carried in
+    assert [t.name for t in m.inst.day_type] == ["WORKDAY"] * 5 + ["RESTDAY"] * 2, m.inst.day_type
+    assert not m.inst.scenario.history and m.inst.prior is None
+    # the plain staff are interchangeable in this week: the same cells (what rules left them), the same groups, no
+    # demanded skill, no request, leave or protection inside the week
     cells = {sid: sorted((d, c) for (p, d, c) in m.x if ids[p] == sid) for sid in PLAIN}
     assert len({tuple(v) for v in cells.values()}) == 1
+    demanded = {r.skill for r in m.inst.scenario.demand if r.skill}
+    staff = {p.id: p for p in m.inst.staff}
+    week = set(m.inst.dates)
+    for sid in PLAIN:
+        p = staff[sid]
+        assert not set(p.skills) & demanded and p.night_ok and p.overtime_ok, sid
+        assert not any(r.date in week for r in p.requests), sid
+        assert not any(p.leave_on(d) or p.protected_on(d) for d in week), sid
+    assert len({(group_key(m.inst, staff[sid]), hours_group_key(m.inst, staff[sid]), staff[sid].weekly_hours)
+                for sid in PLAIN}) == 1
     # over-cover: a shift mix other than the demand's exact one over-covers ≥ 14 slots (70), and its hours spread
     # stays ≥ 16 half-hours (32): ≥ 102.  (The over-cover term is a slack ≥ the surplus, so "some surplus" is
     # stated on the mix: any day whose D/E/N/G counts differ from the demand's.)

@@ -587,7 +587,8 @@ class MonthOvertime:
     # no overtime allowed in P (protected, overtime_ok false, a 0-h cap): settled on its own, never netted with
     # the other months of a quarter/year (an empty October must not buy a nursing mother November overtime)
     alone: bool = False
-    # the history's own overtime raised the cap above the pro-rata share (to at most the whole month's cap)
+    # the history's own overtime raised the cap above the pro-rata share (to the history's hours, at most the
+    # month's cap — the settlement period's under a 综合 quarter/year)
     raised: bool = False
 
 
@@ -718,9 +719,10 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
             hist = sum(m.history for m in ms) / 60
             why = "，不可加班" if cap == 0 else ""
             if hist and any(m.raised for m in ms):
-                # the history alone is above the pro-rata share: the cap it may use is the month's, and any
-                # overtime of this period is over it (sweep #14 F7: the 36 h read as a share of 1–23 Dec)
-                why += "，上期加班已超出按日折算的上限，按整月上限计"
+                # the history alone is above the pro-rata share: the cap is the history's own hours (at most the
+                # month's or settlement period's cap), so any overtime of this period is over it (sweep #14 F7: the
+                # cap read as a pro-rata share of 1–23 Dec)
+                why += "，上期已加班超出按日折算的份额，上限取上期已加班的小时数"
             elif hist and first.day > 1:  # with history the pro-rata share is counted from the 1st
                 why += f"，含上期，按 {first.month}月1日–{last.month}月{last.day}日 计"
             how = "（按落在当月的分钟计）" if read_minutes else ""

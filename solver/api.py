@@ -521,7 +521,7 @@ def _solve_built(m: RosterModel, scenario: Scenario, start: dt.date, days: int, 
     if conflicts:
         conflicts += _combined_lock_conflicts(scenario, start, days, named)
     if conflicts or m.static_infeasible:
-        reason = ("；".join(zh for zh, _ in conflicts), "; ".join(en for _, en in conflicts)) if conflicts \
+        reason = ("；".join(zh for zh, _ in conflicts), " ".join(_sentence(en) for _, en in conflicts)) if conflicts \
             else _static_reason(m)
         return _infeasible(start, days, t0, reason)
     _add_locks(m, assumptions=False)
@@ -907,8 +907,8 @@ def _static_reason(m: RosterModel) -> tuple[str, str]:
         parts.append(f"{_who(m.inst.scenario, sid)}的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
                      f"使 {min(rules.values())} 起无论如何排班都违反" + "、".join(_rule_title(r) for r in rules)
                      + "。请核对该员工的历史数据（连续工作天数、上期最后一班结束时间），或把排班起始日推后")
-        parts_en.append(f"the history of {_who_en(m.inst.scenario, sid)} ({hist.consecutive_days} consecutive days, last "
-                        f"shift ended {end}) breaks " + ", ".join(_rule_title(r, en=True) for r in rules)
+        parts_en.append(f"the history of {_who_en(m.inst.scenario, sid)} — {hist.consecutive_days} consecutive days, last "
+                        f"shift ended {end} — breaks " + ", ".join(_rule_title(r, en=True) for r in rules)
                         + f" from {min(rules.values())} whatever the roster. Check the person's history (consecutive "
                         "days, end of the last shift) or start the period later")
     return ("历史结转数据与硬性规则冲突，无法排出合法的排班：" + "；".join(parts) + "。",
@@ -921,6 +921,12 @@ def _who(scenario: Scenario, sid: str) -> str:
     return f"{name}（{sid}）"
 
 
+def _sentence(text: str) -> str:
+    """An English clause as a sentence: capitalised, ending with a full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
+
+
 def _who_en(scenario: Scenario, sid: str) -> str:
     name = next((p.name for p in scenario.staff if p.id == sid), sid)
     return f"{name} ({sid})"
@@ -929,7 +935,7 @@ def _who_en(scenario: Scenario, sid: str) -> str:
 def _rule_title(rule: str, source: str | None = None, *, en: bool = False) -> str:
     """“规则名”（source）: the cause's own source when known, else every source of the rule."""
     if en:
-        src = SOURCE_EN.get(source, source) if source else RULE_SOURCES_EN.get(rule, "")
+        src = "; ".join(SOURCE_EN.get(x, x) for x in source.split("；")) if source else RULE_SOURCES_EN.get(rule, "")
         return f"'{RULE_NAMES_EN.get(rule, rule)}' ({src})"
     return f"“{RULE_NAMES_ZH.get(rule, rule)}”（{source or RULE_SOURCES.get(rule, '')}）"
 

@@ -182,7 +182,7 @@ def _netting_note(sc: Scenario, reason: str) -> tuple[str, str]:
     return ("注意：超过 35 天的计划按月分段求解，每月按本月加班上限计算，比按季度/年度综合结算更严；"
             "可一次求解整个期间（命令行 roster solve --whole-period，较慢），或减少该月的锁定。",
             "Note: plans over 35 days are solved month by month, each month against its own overtime cap — stricter "
-            "than the quarter/year 综合 settlement; solve the whole period at once (roster solve --whole-period, "
+            "than the quarter/year comprehensive-hours settlement; solve the whole period at once (roster solve --whole-period, "
             "slower) or lock fewer cells in that month.")
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 from roster.demand import SLOT_MINUTES, SLOTS_PER_DAY
-from roster.model import NO_OVERTIME_KINDS, OFF, DayType, ProtectedKind, WorkingTimeSystem
+from roster.model import NO_OVERTIME_KINDS, OFF, DayType, LeaveKind, ProtectedKind, WorkingTimeSystem
 
 from .model import DAY, RosterModel, slot_cover, symmetry_classes
 
@@ -32,8 +32,17 @@ def approved_leave(m: RosterModel) -> None:
                     lv = person.leave_on(day + dt.timedelta(days=k))
                     if lv is not None:
                         m.forbid(p, d, s.code, "approved_leave", f"{person.name} {day + dt.timedelta(days=k)} 请假",
-                                 reason_en=f"{person.name} is on leave on {day + dt.timedelta(days=k)}")
+                                 _LEAVE_SOURCE.get(lv.kind, "经批准的请假（SPEC §2.2）"),
+                                 f"{person.name} is on leave on {day + dt.timedelta(days=k)}")
                         break
+
+
+#: the source of the leave kind a lock breaks (review of session 15: a sick-leave lock cited maternity + annual)
+_LEAVE_SOURCE = {
+    LeaveKind.ANNUAL: "S6 第2条（年休假）",
+    LeaveKind.MATERNITY: "S5 第7条（产假，PG-03）",
+    LeaveKind.COMP: "劳动法第44条（调休，PAY-02）",
+}
 
 
 def unavailable_slots(m: RosterModel) -> None:
@@ -105,9 +114,10 @@ def night_work_ban(m: RosterModel) -> None:
             for s in inst.shifts:
                 for k in inst.night_min[s.code]:
                     on = day + dt.timedelta(days=k)
-                    kinds = [pr.kind for pr in person.protected_on(on)]
+                    kinds = list(dict.fromkeys(pr.kind for pr in person.protected_on(on)))
                     if not person.night_ok or kinds:
-                        why = "；".join(_NIGHT_BAN_SOURCE[x] for x in kinds) or "员工设置：不安排夜班"
+                        why = "；".join([_NIGHT_BAN_SOURCE[x] for x in kinds]
+                                       + ([] if person.night_ok else ["员工设置：不安排夜班"]))
                         m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作", why,
                                  f"{person.name} may not work in the night window on {on}")
                         break
@@ -674,7 +684,8 @@ RULE_NAMES_EN = {
     "weekly_rest_day": "weekly rest day", "max_consecutive_days": "consecutive working days",
     "max_daily_hours": "daily hours cap", "overtime_cap": "overtime cap",
 }
-#: the cause-specific sources of :func:`night_work_ban` / :func:`max_daily_hours` in English
+#: the cause-specific sources of :func:`approved_leave`, :func:`night_work_ban`, :func:`max_daily_hours` in English
+#: (several causes are joined with "；")
 SOURCE_EN = {
     "怀孕 7 个月以上：PG-01 S5 第6条": "pregnant ≥ 7 months: PG-01 S5 Art. 6",
     "哺乳期：PG-02 S5 第9条": "nursing: PG-02 S5 Art. 9",
@@ -683,6 +694,10 @@ SOURCE_EN = {
     "OT-02 劳动法第41条": "OT-02 Labour Law Art. 41",
     "CH-06 S12 第5项": "CH-06 S12 item 5",
     "PG-01/02 S5 第6条、第9条": "PG-01/02 S5 Arts. 6, 9",
+    "S6 第2条（年休假）": "S6 Art. 2 (annual leave)",
+    "S5 第7条（产假，PG-03）": "S5 Art. 7 (maternity leave, PG-03)",
+    "劳动法第44条（调休，PAY-02）": "Labour Law Art. 44 (comp time off, PAY-02)",
+    "经批准的请假（SPEC §2.2）": "approved leave (SPEC §2.2)",
 }
 #: the rules' names in messages (the validator keeps its own table: the two sides share no code)
 RULE_NAMES_ZH = {

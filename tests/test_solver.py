@@ -270,6 +270,33 @@ def test_lock_on_forbidden_cell_is_infeasible_and_named():
     assert "'night-work ban' (employee setting: no nights)" in en and "may not work in the night window" in en
 
 
+def test_lock_on_a_night_with_two_causes_cites_both_in_either_language():
+    # review of session 15: pregnant and a minor at once left the joined source untranslated in English
+    from roster.model import DateRange, Protected, ProtectedKind
+
+    span = DateRange(D0, D0 + dt.timedelta(days=30))
+    s05 = next(p for p in sample_scenario().staff if p.id == "s05")
+    both = replace(s05, night_ok=False, protected=(Protected(ProtectedKind.PREGNANT_7M, span),
+                                                   Protected(ProtectedKind.MINOR, span), Protected(ProtectedKind.MINOR, span)))
+    sc = sample_scenario()
+    sc = replace(sc, staff=tuple(both if p.id == "s05" else p for p in sc.staff), locked=(Lock("s05", D0, "N"),))
+    res = solve(sc, D0, 7, SolveOptions(time_limit=4))
+    assert res.status == "INFEASIBLE"
+    assert "（怀孕 7 个月以上：PG-01 S5 第6条；未成年工：PG-07 政策；员工设置：不安排夜班）" in res.infeasible_reason
+    assert ("(pregnant ≥ 7 months: PG-01 S5 Art. 6; minor: PG-07 policy; employee setting: no nights)"
+            in res.infeasible_reason_en)
+
+
+def test_lock_on_a_leave_day_cites_that_kind_of_leave():
+    # review of session 15: a lock on a sick-leave day cited the maternity and annual-leave sources
+    s08 = next(p for p in sample_scenario().staff if p.id == "s08")  # sick leave 06-22 … 06-23
+    sc = replace(sample_scenario(), locked=(Lock("s08", s08.leave[0].period.start, "D"),))
+    res = solve(sc, dt.date(2026, 6, 22), 7, SolveOptions(time_limit=4))
+    assert res.status == "INFEASIBLE"
+    assert "“请假期间不排班”（经批准的请假（SPEC §2.2））" in res.infeasible_reason and "PG-03" not in res.infeasible_reason
+    assert "'no work on leave' (approved leave (SPEC §2.2))" in res.infeasible_reason_en
+
+
 def test_lock_on_a_protected_night_cites_the_protection_it_breaks():
     from roster.model import DateRange, Protected, ProtectedKind
 
@@ -334,7 +361,7 @@ def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
     assert "“连续工作天数”" in reason and "请核对该员工的历史数据" in reason
     assert "max_consecutive_days" not in reason  # no raw rule ids
     en = res.infeasible_reason_en
-    assert "(p0) (9 consecutive days" in en and "'consecutive working days'" in en and not _has_cjk_words(en)
+    assert "(p0) — 9 consecutive days" in en and "'consecutive working days'" in en and not _has_cjk_words(en)
 
 
 # ------------------------------------------------------------------ API behaviour
@@ -699,7 +726,7 @@ def test_rolling_infeasible_chunk_reports_reason_and_alert():
     assert "每日工时上限" in info["infeasible_reason"] and any("标准工时制" in w for w in info["warnings"])
     # in English too, the chunk's dates in front once (sweep #14 F4)
     en = info["infeasible_reason_en"]
-    assert en == res.infeasible_reason_en and en.startswith(f"{D0}–{D0 + dt.timedelta(days=6)}: the lock of ")
+    assert en == res.infeasible_reason_en and en.startswith(f"{D0}–{D0 + dt.timedelta(days=6)}: The lock of ")
     assert "'daily hours cap' (OT-02 Labour Law Art. 41)" in en and en.count(str(D0)) == 1
 
 

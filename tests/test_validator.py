@@ -679,7 +679,8 @@ def test_overtime_history_above_the_pro_rata_share_names_the_whole_month_cap():
     r = month_roster({i: "A" for i in [0, 1, 2, 3, 4, 7, 8]}, start=start, days=10)
     vs = run(scen(history={"s1": History(overtime_minutes_month=30 * 60)}), r, "overtime_cap")
     assert len(vs) == 1 and vs[0].limit == 30 and vs[0].measured == 58
-    assert "按整月上限计" in vs[0].message and "按 6月1日" not in vs[0].message
+    assert "超过上限（30 小时，上期已加班超出按日折算的份额，上限取上期已加班的小时数）" in vs[0].message
+    assert "按 6月1日" not in vs[0].message
     vs = run(scen(history={"s1": History(overtime_minutes_month=5 * 60)}), r, "overtime_cap")
     assert len(vs) == 1 and vs[0].limit == pytest.approx(28.8) and vs[0].measured == 33
     assert "含上期，按 6月1日–6月24日 计" in vs[0].message

@@ -138,7 +138,7 @@ def cmd_solve(args) -> int:
     for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1), args.lang):
         print(f"{'warning' if en else '警告 (warning)'}: {alert}", file=sys.stderr)
     if roster.solver.get("wall_clock_cutoff"):
-        print(f"警告 (warning): {roster.solver['warnings'][-1]}", file=sys.stderr)
+        print(f"{'warning' if en else '警告 (warning)'}: {roster.solver['warnings'][-1]}", file=sys.stderr)  # bilingual
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     if en:  # sweep #14 F4: --lang en printed this line in Chinese
         print(f"status {result.status}  objective {result.objective}  bound {result.bound}  "
@@ -155,7 +155,8 @@ def cmd_solve(args) -> int:
         write_json(args.json, roster_to_dict(roster))
     if no_roster:
         if en:
-            print(result.infeasible_reason_en or result.infeasible_reason or "no roster found", file=sys.stderr)
+            why = result.infeasible_reason_en or result.infeasible_reason or "no roster found"
+            print(why[:1].upper() + why[1:], file=sys.stderr)
         else:
             print(result.infeasible_reason or "无法求得排班 (no roster found)", file=sys.stderr)
         return EXIT_VIOLATIONS
@@ -178,7 +179,7 @@ def cmd_solve(args) -> int:
                          max_verified=verified, seed=args.seed, workers=args.workers)
             print(ex.text(args.lang), file=sys.stderr)
         except Exception as e:  # the explanation is a courtesy; the exit code carries the verdict
-            print(f"(无法生成解释: {e})", file=sys.stderr)
+            print(f"(no explanation could be made: {e})" if en else f"(无法生成解释: {e})", file=sys.stderr)
         return EXIT_VIOLATIONS
     return EXIT_OK
 
