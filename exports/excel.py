@@ -76,6 +76,8 @@ T_OT300 = _s(CTX, QT_TRANSLATE_NOOP("Excel", "法定节假日 300%"), "Statutory
 T_OT_TOTAL = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班合计（36 小时上限口径）"), "Overtime for the 36 h cap")
 T_PRIOR_OT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "另计：本月期前已加班（小时）"),
                 "Plus: overtime earlier this month, before the period (h)")
+T_OT_TOTAL_SETTLED = _s(CTX, QT_TRANSLATE_NOOP("Excel", "加班合计（含期前已加班，上限口径）"),
+                        "Overtime for the cap (incl. earlier this month)")
 T_NIGHT = _s(CTX, QT_TRANSLATE_NOOP("Excel", "夜间工时"), "Night hours")
 T_COMP_EARNED = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休获得（小时）"), "Comp time earned (h)")
 T_COMP_TAKEN = _s(CTX, QT_TRANSLATE_NOOP("Excel", "调休使用（小时）"), "Comp time taken (h)")
@@ -596,7 +598,7 @@ def _write_settlement(ws: Worksheet, r: int, scenario: Scenario, rows: list, nam
     _put(ws, r, 1, t(T_SETTLED).format(period=period), font=_BOLD, align=_LEFT)
     r += 1
     heads = (xtr("Rota", T_NAME, lang), xtr("Rota", T_EMPNO, lang), t(T_SETTLE_COL), t(T_PAID), t(T_STANDARD), t(T_OT150),
-             t(T_OT300), t(T_OT_TOTAL), t(T_CAP), t(T_SETTLE_STATE))
+             t(T_OT300), t(T_OT_TOTAL_SETTLED), t(T_CAP), t(T_SETTLE_STATE))  # the history's overtime included
     for col, h in enumerate(heads, start=1):
         _put(ws, r, col, h, font=_BOLD, fill=_HEADER_FILL, align=_CENTER, border=_BORDER)
     r += 1

@@ -612,6 +612,10 @@
             <translation>Plus: overtime earlier this month, before the period (h)</translation>
         </message>
         <message>
+            <source>加班合计（含期前已加班，上限口径）</source>
+            <translation>Overtime for the cap (incl. earlier this month)</translation>
+        </message>
+        <message>
             <source>本月调休增减（小时）</source>
             <translation>Comp time change this month (h)</translation>
         </message>

@@ -408,6 +408,8 @@ def test_quarter_settlement_block_pays_the_settled_excess(tmp_path):
     assert settled[col["计薪工时"]] == 160 and settled[col["标准工时"]] == 312
     assert settled[col["工作日延时 150%"]] == 0
     assert settled[col["状态"]] == "结算期未完（预估）"  # Oct–Nov of the Oct–Dec quarter
+    # its cap measure includes the start month's history overtime: a header of its own (review of session 15)
+    assert "加班合计（含期前已加班，上限口径）" in col and "加班合计（36 小时上限口径）" not in col
     month_rows = [r for r in rows if r[2] == "2026-10"]
     assert month_rows and month_rows[0][7] == 16  # the month row keeps its provisional figure
     # sweep #8: the whole-period row and the total take the settled 150 % (and cap measure), not the months' sum
