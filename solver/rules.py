@@ -677,12 +677,13 @@ RULE_SOURCES_EN = {
     "max_daily_hours": "OT-02 Labour Law Art. 41; CH-06 S12 item 5; PG-01/02 S5 Arts. 6, 9",
     "overtime_cap": "OT-03 Labour Law Art. 41; CH-07 S12 item 5; PG-01/02",
 }
-RULE_NAMES_EN = {
-    "coverage": "cover", "one_shift_per_day": "one shift a day", "approved_leave": "no work on leave",
-    "unavailable_slots": "unavailable times", "employment_dates": "employment dates", "shift_skills": "shift skills",
-    "night_work_ban": "night-work ban", "min_rest_between_shifts": "rest between shifts",
-    "weekly_rest_day": "weekly rest day", "max_consecutive_days": "consecutive working days",
-    "max_daily_hours": "daily hours cap", "overtime_cap": "overtime cap",
+RULE_NAMES_EN = {  # as roster.validator's rule table names them in English (`roster check --lang en`)
+    "coverage": "Coverage (head-count and skills)", "one_shift_per_day": "At most one shift per date",
+    "approved_leave": "No work on approved leave", "unavailable_slots": "Unavailable times",
+    "employment_dates": "Employment dates", "shift_skills": "Shift skills", "night_work_ban": "Night-work ban",
+    "min_rest_between_shifts": "Minimum rest between shifts", "weekly_rest_day": "Weekly rest day",
+    "max_consecutive_days": "Maximum consecutive working days", "max_daily_hours": "Maximum daily hours",
+    "overtime_cap": "Overtime cap",
 }
 #: the cause-specific sources of :func:`approved_leave`, :func:`night_work_ban`, :func:`max_daily_hours` in English
 #: (several causes are joined with "；")

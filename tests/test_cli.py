@@ -134,9 +134,9 @@ def test_impossible_lock_exits_1_with_an_explanation_and_no_traceback(tmp_path, 
     code = main(["solve", "--lang", "en", "--scenario", str(team), "--start", start.isoformat(), "--days", "14",
                  "--time-limit", "5", "--json", str(rota)])
     err = capsys.readouterr().err
-    assert code == 1 and "The lock of 李娜 (s03)" in err and "'no work on leave'" in err and "锁定" not in err
+    assert code == 1 and "The lock of 李娜 (s03)" in err and "'No work on approved leave'" in err and "锁定" not in err
     assert "remove the lock or cancel that day's leave" in err
-    assert "no work on leave" in json.loads(rota.read_text(encoding="utf-8"))["solver"]["infeasible_reason_en"]
+    assert "No work on approved leave" in json.loads(rota.read_text(encoding="utf-8"))["solver"]["infeasible_reason_en"]
 
 
 def test_solve_warns_when_comprehensive_hours_lack_an_approval(tmp_path, capsys):

@@ -267,7 +267,7 @@ def test_lock_on_forbidden_cell_is_infeasible_and_named():
     # sweep #14 F6: her own setting is the cause, not the pregnancy/nursing/minor rules
     assert "员工设置：不安排夜班" in res.infeasible_reason and "PG-0" not in res.infeasible_reason
     en = res.infeasible_reason_en
-    assert "'night-work ban' (employee setting: no nights)" in en and "may not work in the night window" in en
+    assert "'Night-work ban' (employee setting: no nights)" in en and "may not work in the night window" in en
 
 
 def test_lock_on_a_night_with_two_causes_cites_both_in_either_language():
@@ -294,7 +294,7 @@ def test_lock_on_a_leave_day_cites_that_kind_of_leave():
     res = solve(sc, dt.date(2026, 6, 22), 7, SolveOptions(time_limit=4))
     assert res.status == "INFEASIBLE"
     assert "“请假期间不排班”（经批准的请假（SPEC §2.2））" in res.infeasible_reason and "PG-03" not in res.infeasible_reason
-    assert "'no work on leave' (approved leave (SPEC §2.2))" in res.infeasible_reason_en
+    assert "'No work on approved leave' (approved leave (SPEC §2.2))" in res.infeasible_reason_en
 
 
 def test_lock_on_a_protected_night_cites_the_protection_it_breaks():
@@ -321,7 +321,7 @@ def test_conflicting_locks_are_named_by_the_core():
     assert "“班间最短休息”" in res.infeasible_reason and "连续工作天数" not in res.infeasible_reason
     assert "请解除其中一个锁定" in res.infeasible_reason
     en = res.infeasible_reason_en  # sweep #14 F4: English available
-    assert "员工0 (p0)" in en and "'rest between shifts'" in en and "Remove one of them" in en and not _has_cjk_words(en)
+    assert "员工0 (p0)" in en and "'Minimum rest between shifts'" in en and "Remove one of them" in en and not _has_cjk_words(en)
 
 
 def test_a_lock_that_history_forbids_is_explained_as_one_lock_with_both_rules():
@@ -333,7 +333,7 @@ def test_a_lock_that_history_forbids_is_explained_as_one_lock_with_both_rules():
     assert reason.startswith("锁定的班次 员工0（p0）") and "至少一个" not in reason
     assert "“连续工作天数”" in reason and "“每周休息日”" in reason  # neither alone: the pair is named
     en = res.infeasible_reason_en
-    assert en.startswith("the locked cell 员工0 (p0)") and "'consecutive working days'" in en and not _has_cjk_words(en)
+    assert en.startswith("the locked cell 员工0 (p0)") and "'Maximum consecutive working days'" in en and not _has_cjk_words(en)
 
 
 def test_two_locks_on_one_cell_name_the_one_shift_rule():
@@ -361,7 +361,7 @@ def test_history_that_breaks_a_rule_is_explained_by_person_with_the_fix():
     assert "“连续工作天数”" in reason and "请核对该员工的历史数据" in reason
     assert "max_consecutive_days" not in reason  # no raw rule ids
     en = res.infeasible_reason_en
-    assert "(p0) — 9 consecutive days" in en and "'consecutive working days'" in en and not _has_cjk_words(en)
+    assert "(p0) — 9 consecutive days" in en and "'Maximum consecutive working days'" in en and not _has_cjk_words(en)
 
 
 # ------------------------------------------------------------------ API behaviour
@@ -727,7 +727,7 @@ def test_rolling_infeasible_chunk_reports_reason_and_alert():
     # in English too, the chunk's dates in front once (sweep #14 F4)
     en = info["infeasible_reason_en"]
     assert en == res.infeasible_reason_en and en.startswith(f"{D0}–{D0 + dt.timedelta(days=6)}: The lock of ")
-    assert "'daily hours cap' (OT-02 Labour Law Art. 41)" in en and en.count(str(D0)) == 1
+    assert "'Maximum daily hours' (OT-02 Labour Law Art. 41)" in en and en.count(str(D0)) == 1
 
 
 def test_rolling_chunk_keeps_the_next_months_cap_for_its_last_night():
