@@ -157,13 +157,13 @@ def _lock_conflicts(m: RosterModel, named: set | None = None) -> list[tuple[str,
         if len(shifts) > 1:  # (the scenario reader refuses these; a scenario built in code may still hold them)
             out.append((f"{_who(inst.scenario, sid)}{day} 有 {len(shifts)} 个锁定（{'、'.join(sorted(shifts))}），违反规则"
                         f"{_rule_title('one_shift_per_day')}：请只保留其中一个锁定",
-                        f"{_who_en(inst.scenario, sid)} has {len(shifts)} locks on {day} ({', '.join(sorted(shifts))}), "
+                        f"{_who(inst.scenario, sid, en=True)} has {len(shifts)} locks on {day} ({', '.join(sorted(shifts))}), "
                         f"against the rule {_rule_title('one_shift_per_day', en=True)}: keep only one of them"))
     for lk in inst.scenario.locked:
         cell = lock_cell(inst, lk)
         if cell is None or lk.shift == OFF:
             continue
-        who, who_en = _who(inst.scenario, lk.staff), _who_en(inst.scenario, lk.staff)
+        who, who_en = _who(inst.scenario, lk.staff), _who(inst.scenario, lk.staff, en=True)
         if lk.shift not in codes:
             out.append((f"锁定 {who} {lk.date} 的班次 {lk.shift} 不存在：请解除该锁定或新增该班次",
                         f"the lock of {who_en} on {lk.date} names shift {lk.shift}, which does not exist: remove the "
@@ -429,7 +429,7 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
                 "the carried-over history (last shift, consecutive days or overtime used) breaks a hard rule; the "
                 "locks are not the cause")
     names = [f"{_who(scenario, lk.staff)}{lk.date} {lk.shift}" for lk in locks]
-    names_en = [f"{_who_en(scenario, lk.staff)} {lk.date} {lk.shift}" for lk in locks]
+    names_en = [f"{_who(scenario, lk.staff, en=True)} {lk.date} {lk.shift}" for lk in locks]
     rules = _lock_rules(scenario, start, days, locks, prior, horizon_end)
     why = ("冲突的规则：" + "、".join(_rule_title(r) for r in rules) if rules
            else "它们与多条规则（连续工作、周休、休息间隔或加班上限）同时冲突")
@@ -440,11 +440,11 @@ def _core_reason(scenario: Scenario, start: dt.date, days: int, opts: SolveOptio
         return (f"锁定的班次 {names[0]} 不能成立（与该员工的历史数据或其他安排一起违反规则）。{why}。"
                 "请解除该锁定，或核对该员工的历史数据，或修改相应规则的设置。",
                 f"the locked cell {names_en[0]} cannot hold (with the person's history or other shifts it breaks a "
-                f"rule). {why_en[0].upper() + why_en[1:]}. Remove the lock, check the person's history, or change the "
+                f"rule). {_sentence(why_en)} Remove the lock, check the person's history, or change the "
                 "rule's setting.")
     return (f"以下锁定的班次不能同时成立：{'；'.join(names)}。{why}。"
             f"请解除其中{'一个' if len(locks) == 2 else '至少一个'}锁定（例如 {names[-1]}），或修改相应规则的设置。",
-            f"these locked cells cannot all hold: {'; '.join(names_en)}. {why_en[0].upper() + why_en[1:]}. Remove "
+            f"these locked cells cannot all hold: {'; '.join(names_en)}. {_sentence(why_en)} Remove "
             f"{'one' if len(locks) == 2 else 'at least one'} of them (e.g. {names_en[-1]}), or change the rule's setting.")
 
 
@@ -891,7 +891,7 @@ def _static_reason(m: RosterModel) -> tuple[str, str]:
     windows: dict[str, dict[str, str]] = {}  # staff id → rule → first date
     parts, parts_en = [], []
     for rule, sid, *rest in m.static_infeasible:
-        who, who_en = _who(m.inst.scenario, sid), _who_en(m.inst.scenario, sid)
+        who, who_en = _who(m.inst.scenario, sid), _who(m.inst.scenario, sid, en=True)
         if rule == "overtime_cap":
             hist, cap = rest
             parts.append(f"{who}的历史数据记录本结算期已加班 {hist / 60:.1f} 小时，超过本期加班上限 {cap / 60:.1f} 小时"
@@ -907,7 +907,7 @@ def _static_reason(m: RosterModel) -> tuple[str, str]:
         parts.append(f"{_who(m.inst.scenario, sid)}的历史数据（连续工作 {hist.consecutive_days} 天，上期最后一班结束于 {end}）"
                      f"使 {min(rules.values())} 起无论如何排班都违反" + "、".join(_rule_title(r) for r in rules)
                      + "。请核对该员工的历史数据（连续工作天数、上期最后一班结束时间），或把排班起始日推后")
-        parts_en.append(f"the history of {_who_en(m.inst.scenario, sid)} — {hist.consecutive_days} consecutive days, last "
+        parts_en.append(f"the history of {_who(m.inst.scenario, sid, en=True)} — {hist.consecutive_days} consecutive days, last "
                         f"shift ended {end} — breaks " + ", ".join(_rule_title(r, en=True) for r in rules)
                         + f" from {min(rules.values())} whatever the roster. Check the person's history (consecutive "
                         "days, end of the last shift) or start the period later")
@@ -915,21 +915,16 @@ def _static_reason(m: RosterModel) -> tuple[str, str]:
             "the carried-over history breaks a hard rule, so no legal roster exists: " + "; ".join(parts_en) + ".")
 
 
-def _who(scenario: Scenario, sid: str) -> str:
-    """A person as the explanations name them: 姓名（id）."""
+def _who(scenario: Scenario, sid: str, *, en: bool = False) -> str:
+    """A person as the explanations name them: 姓名（id）, in English 姓名 (id)."""
     name = next((p.name for p in scenario.staff if p.id == sid), sid)
-    return f"{name}（{sid}）"
+    return f"{name} ({sid})" if en else f"{name}（{sid}）"
 
 
 def _sentence(text: str) -> str:
     """An English clause as a sentence: capitalised, ending with a full stop."""
     text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "."
-
-
-def _who_en(scenario: Scenario, sid: str) -> str:
-    name = next((p.name for p in scenario.staff if p.id == sid), sid)
-    return f"{name} ({sid})"
 
 
 def _rule_title(rule: str, source: str | None = None, *, en: bool = False) -> str:

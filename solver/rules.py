@@ -32,17 +32,19 @@ def approved_leave(m: RosterModel) -> None:
                     lv = person.leave_on(day + dt.timedelta(days=k))
                     if lv is not None:
                         m.forbid(p, d, s.code, "approved_leave", f"{person.name} {day + dt.timedelta(days=k)} 请假",
-                                 _LEAVE_SOURCE.get(lv.kind, "经批准的请假（SPEC §2.2）"),
+                                 _LEAVE_SOURCE.get(lv.kind, _APPROVED_LEAVE)[0],
                                  f"{person.name} is on leave on {day + dt.timedelta(days=k)}")
                         break
 
 
 #: the source of the leave kind a lock breaks (review of session 15: a sick-leave lock cited maternity + annual)
+# (Chinese, English) — every cause-specific source is written once; SOURCE_EN (below) is derived from these
 _LEAVE_SOURCE = {
-    LeaveKind.ANNUAL: "S6 第2条（年休假）",
-    LeaveKind.MATERNITY: "S5 第7条（产假，PG-03）",
-    LeaveKind.COMP: "劳动法第44条（调休，PAY-02）",
+    LeaveKind.ANNUAL: ("S6 第2条（年休假）", "S6 Art. 2 (annual leave)"),
+    LeaveKind.MATERNITY: ("S5 第7条（产假，PG-03）", "S5 Art. 7 (maternity leave, PG-03)"),
+    LeaveKind.COMP: ("劳动法第44条（调休，PAY-02）", "Labour Law Art. 44 (comp time off, PAY-02)"),
 }
+_APPROVED_LEAVE = ("经批准的请假（SPEC §2.2）", "approved leave (SPEC §2.2)")
 
 
 def unavailable_slots(m: RosterModel) -> None:
@@ -116,18 +118,24 @@ def night_work_ban(m: RosterModel) -> None:
                     on = day + dt.timedelta(days=k)
                     kinds = list(dict.fromkeys(pr.kind for pr in person.protected_on(on)))
                     if not person.night_ok or kinds:
-                        why = "；".join([_NIGHT_BAN_SOURCE[x] for x in kinds]
-                                       + ([] if person.night_ok else ["员工设置：不安排夜班"]))
+                        why = "；".join([_NIGHT_BAN_SOURCE[x][0] for x in kinds]
+                                       + ([] if person.night_ok else [_NIGHT_OK[0]]))
                         m.forbid(p, d, s.code, "night_work_ban", f"{person.name} {on} 不得安排夜间工作", why,
                                  f"{person.name} may not work in the night window on {on}")
                         break
 
 
 _NIGHT_BAN_SOURCE = {
-    ProtectedKind.PREGNANT_7M: "怀孕 7 个月以上：PG-01 S5 第6条",
-    ProtectedKind.NURSING: "哺乳期：PG-02 S5 第9条",
-    ProtectedKind.MINOR: "未成年工：PG-07 政策",
+    ProtectedKind.PREGNANT_7M: ("怀孕 7 个月以上：PG-01 S5 第6条", "pregnant ≥ 7 months: PG-01 S5 Art. 6"),
+    ProtectedKind.NURSING: ("哺乳期：PG-02 S5 第9条", "nursing: PG-02 S5 Art. 9"),
+    ProtectedKind.MINOR: ("未成年工：PG-07 政策", "minor: PG-07 policy"),
 }
+_NIGHT_OK = ("员工设置：不安排夜班", "employee setting: no nights")
+
+
+_STANDARD_CAP = ("OT-02 劳动法第41条", "OT-02 Labour Law Art. 41")
+_COMPREHENSIVE_CAP = ("CH-06 S12 第5项", "CH-06 S12 item 5")
+_PROTECTED_DAY = ("PG-01/02 S5 第6条、第9条", "PG-01/02 S5 Arts. 6, 9")
 
 
 def max_daily_hours(m: RosterModel) -> None:
@@ -143,8 +151,7 @@ def max_daily_hours(m: RosterModel) -> None:
     """
     inst = m.inst
     cap = round(inst.rules.effective_daily_cap_hours() * 60)
-    cap_source = ("OT-02 劳动法第41条" if inst.rules.working_time_system == WorkingTimeSystem.STANDARD
-                  else "CH-06 S12 第5项")
+    cap_source = (_STANDARD_CAP if inst.rules.working_time_system == WorkingTimeSystem.STANDARD else _COMPREHENSIVE_CAP)[0]
 
     def paid_on(s, k: int) -> float:
         """Paid minutes of shift ``s`` on the date ``k`` days after its start (the break pro rata)."""
@@ -162,7 +169,7 @@ def max_daily_hours(m: RosterModel) -> None:
                 if own is not None and s.paid_minutes > own + 1e-9:
                     m.forbid(p, d, s.code, "max_daily_hours",
                              f"{person.name} {day} 孕期/哺乳期不得延长劳动时间（{s.code} 班超过标准工作日）",
-                             "PG-01/02 S5 第6条、第9条",
+                             _PROTECTED_DAY[0],
                              f"{person.name} may not work beyond the standard day on {day} (pregnant ≥ 7 months or "
                              f"nursing; shift {s.code} is longer)")
         # history's last shift spilling into the first date
@@ -687,19 +694,8 @@ RULE_NAMES_EN = {  # as roster.validator's rule table names them in English (`ro
 }
 #: the cause-specific sources of :func:`approved_leave`, :func:`night_work_ban`, :func:`max_daily_hours` in English
 #: (several causes are joined with "；")
-SOURCE_EN = {
-    "怀孕 7 个月以上：PG-01 S5 第6条": "pregnant ≥ 7 months: PG-01 S5 Art. 6",
-    "哺乳期：PG-02 S5 第9条": "nursing: PG-02 S5 Art. 9",
-    "未成年工：PG-07 政策": "minor: PG-07 policy",
-    "员工设置：不安排夜班": "employee setting: no nights",
-    "OT-02 劳动法第41条": "OT-02 Labour Law Art. 41",
-    "CH-06 S12 第5项": "CH-06 S12 item 5",
-    "PG-01/02 S5 第6条、第9条": "PG-01/02 S5 Arts. 6, 9",
-    "S6 第2条（年休假）": "S6 Art. 2 (annual leave)",
-    "S5 第7条（产假，PG-03）": "S5 Art. 7 (maternity leave, PG-03)",
-    "劳动法第44条（调休，PAY-02）": "Labour Law Art. 44 (comp time off, PAY-02)",
-    "经批准的请假（SPEC §2.2）": "approved leave (SPEC §2.2)",
-}
+SOURCE_EN = dict([*_LEAVE_SOURCE.values(), _APPROVED_LEAVE, *_NIGHT_BAN_SOURCE.values(), _NIGHT_OK, _STANDARD_CAP,
+                  _COMPREHENSIVE_CAP, _PROTECTED_DAY])
 #: the rules' names in messages (the validator keeps its own table: the two sides share no code)
 RULE_NAMES_ZH = {
     "coverage": "人手覆盖", "one_shift_per_day": "每天一个班次", "approved_leave": "请假期间不排班",
