@@ -133,11 +133,11 @@ def build(
     """Build the full model (rules + objective) without locks, under the rules in force for the period
     (综合计算工时 without a valid approval → standard, :meth:`roster.model.Rules.in_force`)."""
     last = start + dt.timedelta(days=days - 1)
-    alerts = period_alerts(scenario, start, last)
+    alerts, alerts_en = period_alerts(scenario, start, last), period_alerts(scenario, start, last, "en")
     inst = Instance(scenario.for_period(start, last), start, days, prior=prior, previous=previous,
                     horizon_last=horizon_end, lookahead_from=lookahead_from, later_locks=later_locks)
     m = RosterModel(inst)
-    m.alerts = alerts
+    m.alerts, m.alerts_en = alerts, alerts_en
     apply_rules(m)
     add_objective(m)
     return m
@@ -713,12 +713,7 @@ def _result(m: RosterModel, opts: SolveOptions, t0: float, cb: _Callback, value,
         "seed": opts.seed,
         "workers": opts.workers,
     }
-    warnings = list(m.alerts)
-    if wall_cut:
-        info["wall_clock_cutoff"] = True
-        warnings.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
-    if warnings:
-        info["warnings"] = warnings
+    add_warnings(info, m.alerts, m.alerts_en, opts, wall_cut)
     roster = _roster(m, value, start, days, info)
     return SolveResult(
         roster=roster,
@@ -801,8 +796,24 @@ _BIG_TEAM = BIG_TEAM
 _WALL_GUARD = 2.5
 #: added to the result's warnings when the wall-clock guard ended the search (the roster's ``wall_clock_cutoff``)
 WALL_CUT_WARNING = ("计算机繁忙：求解在 {limit} 秒的时钟保护处提前停止，本次结果可能与同一种子的其他运行不同；空闲时重新求解"
-                    "可得到可复现的结果 (the machine was busy: the search stopped at the {limit}-s wall-clock guard, so "
-                    "this roster may differ from another run with the same seed)")
+                    "可得到可复现的结果")
+WALL_CUT_WARNING_EN = ("The machine was busy: the search stopped at the {limit}-s wall-clock guard, so this roster may "
+                       "differ from another run with the same seed; solve again when the machine is idle for a "
+                       "repeatable result.")
+
+
+def add_warnings(info: dict, alerts: list[str], alerts_en: list[str], opts: SolveOptions, wall_cut: bool) -> None:
+    """The period's alerts (:func:`roster.alerts.period_alerts`, Chinese and English) and, when the wall-clock guard
+    ended the search, the cut-off warning into the roster's solver info: ``warnings`` in Chinese, ``warnings_en``
+    the same in English."""
+    zh, en = list(alerts), list(alerts_en)
+    if wall_cut:
+        info["wall_clock_cutoff"] = True
+        limit = f"{wall_guard_seconds(opts.time_limit):.0f}"
+        zh.append(WALL_CUT_WARNING.format(limit=limit))
+        en.append(WALL_CUT_WARNING_EN.format(limit=limit))
+    if zh:
+        info["warnings"], info["warnings_en"] = zh, en
 
 
 def _improve(m: RosterModel, start: list[int], opts: SolveOptions, cb: _Callback, cancel, budget: float,

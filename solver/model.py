@@ -191,6 +191,7 @@ class RosterModel:
         # fairness groups (objective.SpreadGroup) and isolated-day indicators (person, date, var)
         self.spread_groups: list = []
         self.alerts: list[str] = []  # roster.alerts.period_alerts of the period (reported with the roster)
+        self.alerts_en: list[str] = []  # the same in English
         # every person's value of each fairness term: name → {person: ([(coef, var)], constant)} (solver.cuts)
         self.spread_values: dict[str, dict[int, tuple[list, int]]] = {}
         self.isolated: list[tuple[int, int, cp_model.IntVar]] = []

@@ -19,14 +19,13 @@ from roster.carryover import carried_in
 from roster.model import Roster, Scenario
 
 from .api import (
-    WALL_CUT_WARNING,
     CancelToken,
     Progress,
     Shortfall,
     SolveOptions,
     SolveResult,
+    add_warnings,
     solve,
-    wall_guard_seconds,
 )
 
 
@@ -131,7 +130,7 @@ def solve_rolling(
             if reason:
                 info["infeasible_reason"] = reason
                 info["infeasible_reason_en"] = reason_en
-            _add_warnings(info, scenario, start, days, opts,
+            add_warnings(info, *_alerts(scenario, start, days), opts,
                           wall_cut or bool(res.roster.solver.get("wall_clock_cutoff")))
             return SolveResult(
                 Roster(start, days, tuple(assignments), info, carried_in=carried), res.status, None, None, None,
@@ -164,7 +163,7 @@ def solve_rolling(
         "chunks": [(s.isoformat(), n, st) for (s, n), st in zip(parts, statuses, strict=False)],
         "note": "fairness terms are summed per chunk (spread per chunk, history included)",
     }
-    _add_warnings(info, scenario, start, days, opts, wall_cut)
+    add_warnings(info, *_alerts(scenario, start, days), opts, wall_cut)
     roster = Roster(start, days, tuple(assignments), info, carried_in=carried)
     return SolveResult(roster, status, objective, bound, gap, seconds, first, terms, shortfalls, None)
 
@@ -272,14 +271,10 @@ def _own_objective(sc: Scenario, start: dt.date, days: int, prior, horizon_end: 
     return objective, m.term_values(solver.Value), min(objective, bound)
 
 
-def _add_warnings(info: dict, scenario: Scenario, start: dt.date, days: int, opts: SolveOptions, wall_cut: bool) -> None:
-    """The whole period's alerts (and the wall-clock cut-off, if a chunk had it) into ``info["warnings"]``."""
-    alerts = period_alerts(scenario, start, start + dt.timedelta(days=days - 1))
-    if wall_cut:
-        info["wall_clock_cutoff"] = True
-        alerts.append(WALL_CUT_WARNING.format(limit=f"{wall_guard_seconds(opts.time_limit):.0f}"))
-    if alerts:
-        info["warnings"] = alerts
+def _alerts(scenario: Scenario, start: dt.date, days: int) -> tuple[list[str], list[str]]:
+    """The whole period's alerts in Chinese and in English."""
+    last = start + dt.timedelta(days=days - 1)
+    return period_alerts(scenario, start, last), period_alerts(scenario, start, last, "en")
 
 
 def _slice(roster: Roster, start: dt.date, days: int) -> Roster:

@@ -158,7 +158,9 @@ def test_solve_warns_about_estimated_holidays(tmp_path, capsys):
     main(["solve", "--start", "2027-02-01", "--days", "3", "--time-limit", "3", "--json", str(rota)])
     err = capsys.readouterr().err
     assert "2027" in err and "估算" in err
-    assert any("估算" in w for w in json.loads(rota.read_text(encoding="utf-8"))["solver"]["warnings"])
+    info = json.loads(rota.read_text(encoding="utf-8"))["solver"]
+    assert any("估算" in w for w in info["warnings"])
+    assert any("estimated" in w for w in info["warnings_en"]) and len(info["warnings_en"]) == len(info["warnings"])
 
 
 

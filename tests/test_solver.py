@@ -555,6 +555,10 @@ def test_wall_clock_guard_stops_a_search_the_machine_cannot_keep_up_with():
     assert wall < 7.5 + 1.0 + 2.0, wall  # the guard, one callback in flight, the result assembly
     assert res.roster.solver["wall_clock_cutoff"] is True
     assert any("时钟保护" in w for w in res.roster.solver["warnings"])
+    # the same warnings in English, one for one (the wall-clock one was a bilingual string)
+    en = res.roster.solver["warnings_en"]
+    assert len(en) == len(res.roster.solver["warnings"]) and "wall-clock guard" in en[-1]
+    assert not any("\u4e00" <= ch <= "\u9fff" for w in en for ch in w)
     assert_clean(sc, res)
     quiet = solve(sc, D0, 7, SolveOptions(time_limit=1))  # no guard involved: no such flag or warning
     assert "wall_clock_cutoff" not in quiet.roster.solver

@@ -138,7 +138,8 @@ def cmd_solve(args) -> int:
     for alert in period_alerts(scenario, args.start, args.start + dt.timedelta(days=args.days - 1), args.lang):
         print(f"{'warning' if en else '警告 (warning)'}: {alert}", file=sys.stderr)
     if roster.solver.get("wall_clock_cutoff"):
-        print(f"{'warning' if en else '警告 (warning)'}: {roster.solver['warnings'][-1]}", file=sys.stderr)  # bilingual
+        print(f"{'warning' if en else '警告 (warning)'}: {roster.solver['warnings_en' if en else 'warnings'][-1]}",
+              file=sys.stderr)
     gap = "—" if result.gap is None or result.gap != result.gap else f"{result.gap:.2%}"
     if en:  # sweep #14 F4: --lang en printed this line in Chinese
         print(f"status {result.status}  objective {result.objective}  bound {result.bound}  "
