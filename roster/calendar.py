@@ -122,23 +122,57 @@ class WorkCalendar:
 
     def estimated_years(self, first: dt.date, last: dt.date) -> list[int]:
         """Years of [first, last] whose arrangement is still (partly) an estimate there: published after this table
-        was written, and either no date of the year is overridden or an estimated date inside [first, last] is not
-        confirmed (:meth:`unconfirmed_dates`).  One override does not confirm a whole year's arrangement."""
+        was written, and either no date of the year is overridden or a date of :meth:`unconfirmed_dates` whose
+        block reaches into [first, last] (:data:`REACH_BEFORE` / :data:`REACH_AFTER` days) is left.  One override does not confirm a whole year's
+        arrangement: a holiday block nobody entered (its 调休 rest days and make-up workdays, which the package
+        cannot estimate) still decides the dates around it — e.g. April 2027 next to the Labour Day block when only
+        the Spring Festival dates were entered (sweep #16)."""
         o = self.overrides
         overridden = {d.year for d in (o.holidays | o.restdays | o.workdays)}
+        pending = {d.year for d in self.pending_dates(first, last)}
         return [y for y in range(first.year, last.year + 1)
-                if y > LAST_PUBLISHED_YEAR
-                and (y not in overridden or any(first <= d <= last for d in self.unconfirmed_dates(y)))]
+                if y > LAST_PUBLISHED_YEAR and (y not in overridden or y in pending)]
+
+    def pending_dates(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """The :meth:`unconfirmed_dates` of [first, last]'s years whose block reaches into [first, last]."""
+        lo, hi = first - dt.timedelta(days=REACH_AFTER), last + dt.timedelta(days=REACH_BEFORE)
+        return [d for y in range(first.year, last.year + 1) for d in self.unconfirmed_dates(y) if lo <= d <= hi]
 
     def unconfirmed_dates(self, year: int) -> list[dt.date]:
-        """The package's estimated arrangement dates of ``year`` (shifted rest days, make-up workdays) that the
-        user has not entered (any override of the date, to the same or another type, confirms it)."""
+        """The dates of ``year`` the user still has to confirm: the package's estimated arrangement dates (shifted
+        rest days, make-up workdays) not entered (any override of the date, to the same or another type, confirms
+        it), and the statutory dates of every holiday block with no override within its reach (:data:`REACH_BEFORE`
+        days before, :data:`REACH_AFTER` after; its real 调休 may add rest days and make-up workdays the package does not know; entering any date around
+        it — the statutory date itself kept as a holiday will do — confirms the block)."""
         if year <= LAST_PUBLISHED_YEAR:
             return []
-        _statutory, observed, swapped, makeup = _china_year(year)
+        statutory, observed, swapped, makeup = _china_year(year)
         o = self.overrides
         mentioned = o.holidays | o.restdays | o.workdays
-        return sorted(d for d in observed | swapped | makeup if d not in mentioned)
+        out = {d for d in observed | swapped | makeup if d not in mentioned}
+        before, after = dt.timedelta(days=REACH_BEFORE), dt.timedelta(days=REACH_AFTER)
+        for block in _blocks(statutory):
+            if not any(block[0] - before <= d <= block[-1] + after for d in mentioned):
+                out.update(block)
+        return sorted(out)
+
+
+#: how far (days) a holiday block's 调休 reaches from its first / last statutory date.  Published arrangements: make-up
+#: workdays up to 6 days before (2024 Spring Festival 02-04 for 02-10) and 9 days after (2026 Spring Festival 02-28
+#: for 02-19; 2025 National Day 10-11 for 10-03, Spring Festival 02-08 for 01-31)
+REACH_BEFORE = 7
+REACH_AFTER = 10
+
+
+def _blocks(dates: frozenset[dt.date]) -> list[list[dt.date]]:
+    """Statutory dates grouped into holiday blocks (dates at most 3 days apart belong to one block)."""
+    out: list[list[dt.date]] = []
+    for d in sorted(dates):
+        if out and (d - out[-1][-1]).days <= 3:
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
+from roster.alerts import period_alerts
 from roster.calendar import WorkCalendar, month_bounds
 from roster.model import CalendarOverrides, DayType
+from roster.sample import sample_scenario
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()
@@ -144,3 +147,27 @@ def test_makeup_class_holiday_also_applies_to_a_confirmed_buja_day():
     assert WorkCalendar(over, "holiday").day_type(d) == DayType.HOLIDAY
     # a user-entered workday wins
     assert WorkCalendar(CalendarOverrides(workdays=frozenset({d})), "holiday").day_type(d) == DayType.WORKDAY
+
+
+def test_a_holiday_block_nobody_entered_keeps_its_neighbourhood_estimated():
+    """Sweep #16: with only the 2027 Spring Festival entered, April 2027 was reported as confirmed (no warning, the
+    Excel 说明 said the user's dates were used) although the Labour Day block next to it — whose make-up workdays
+    the package cannot estimate — was never entered."""
+    spring = CalendarOverrides(
+        holidays=frozenset(D(f"2027-02-0{d}") for d in (5, 6, 7, 8)),
+        restdays=frozenset(D(f"2027-02-{d}") for d in ("09", "10", "11", "12")),
+        workdays=frozenset({D("2027-01-31"), D("2027-02-20")}))
+    cal = WorkCalendar(spring)
+    assert cal.estimated_years(D("2027-01-25"), D("2027-02-28")) == []  # the block that was entered
+    assert cal.estimated_years(D("2027-04-01"), D("2027-04-30")) == [2027]
+    assert D("2027-04-05") in cal.unconfirmed_dates(2027) and D("2027-05-01") in cal.unconfirmed_dates(2027)
+    assert cal.estimated_years(D("2027-03-01"), D("2027-03-28")) == []  # out of every unentered block's reach
+    # Qingming kept as a holiday and the Labour Day arrangement entered: April is the user's calendar now
+    april = CalendarOverrides(holidays=spring.holidays | {D("2027-04-05"), D("2027-05-01"), D("2027-05-02")},
+                              restdays=spring.restdays | {D("2027-05-03"), D("2027-05-04"), D("2027-05-05")},
+                              workdays=spring.workdays | {D("2027-04-25")})
+    assert WorkCalendar(april).estimated_years(D("2027-04-01"), D("2027-04-30")) == []
+    # the alert the CLI, the roster JSON and the Excel 说明 sheet show follows the same rule
+    sc = replace(sample_scenario(), calendar=spring)
+    assert any("2027" in a for a in period_alerts(sc, D("2027-04-01"), D("2027-04-30")))
+    assert not any("2027" in a for a in period_alerts(replace(sc, calendar=april), D("2027-04-01"), D("2027-04-30")))

@@ -332,7 +332,8 @@ def test_notes_sheet(clean, tmp_path):
     from roster.model import CalendarOverrides, DayType
     cal = WorkCalendar()
     pend = cal.unconfirmed_dates(2027)
-    over = CalendarOverrides(restdays=frozenset(d for d in pend if cal.day_type(d) == DayType.RESTDAY),
+    over = CalendarOverrides(holidays=frozenset(d for d in pend if cal.day_type(d) == DayType.HOLIDAY),
+                             restdays=frozenset(d for d in pend if cal.day_type(d) == DayType.RESTDAY),
                              workdays=frozenset(d for d in pend if cal.day_type(d) == DayType.WORKDAY))
     write_workbook(tmp_path / "c.xlsx", dataclasses.replace(sc, calendar=over), ro27, solver_info={})
     notes_c = {r[0].value: r[1].value for r in load_workbook(tmp_path / "c.xlsx")["说明"].iter_rows(min_row=2)}

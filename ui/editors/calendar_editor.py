@@ -291,7 +291,7 @@ class CalendarEditor(QWidget):
         cal = WorkCalendar(self.model.overrides())
         years = cal.estimated_years(first, last)
         if years:
-            pending = [d for y in years for d in cal.unconfirmed_dates(y) if first <= d <= last]
+            pending = cal.pending_dates(first, last)
             text = self.tr("%1 年的节假日调休安排尚未公布，当前日期类型为估计值（HD-07）。请在公布后核对并双击日期修改。").replace(
                 "%1", self.tr("、").join(str(y) for y in years))
             if pending:
