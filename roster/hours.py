@@ -202,12 +202,20 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     night = 0
     day_std = Fraction(person.weekly_hours).limit_denominator(1000) / 40 * 8 * 60  # the standard working day
     extended = Fraction(0)  # standard system: paid minutes of workday shifts beyond the standard day (cap, OT-03)
+    # standard system, 150 %: each shift's paid minutes on workdays beyond the standard day (sweep #16: a 10-h night
+    # 20:00–06:00 from a Thursday put 4 h + 6 h on two dates and was never paid 150 %; the shift is one working
+    # day, SPEC §4 "a shift belongs to the date it starts").  Its minutes on a rest day or holiday are paid there.
+    beyond_day = Fraction(0)
     for a in starting:
         shift_paid = Fraction(0)
+        on_workdays = Fraction(0)
         for d, mins in paid_by_date(a, breaks.get(a.shift, 0)).items():
             per_date[d] = per_date.get(d, Fraction(0)) + mins
             shift_paid += mins
+            if cal.is_workday(d):
+                on_workdays += mins
         paid += shift_paid
+        beyond_day += max(Fraction(0), on_workdays - day_std)
         if cal.is_workday(a.date):
             extended += max(Fraction(0), shift_paid - day_std)
         night += night_minutes(a.start, a.end, rules.night_window)
@@ -244,8 +252,11 @@ def _person_month(scenario: Scenario, roster: Roster, person: Staff, assignments
     std = max(Fraction(0), cal_std - reduce_min - comp_taken)
 
     if rules.working_time_system == WorkingTimeSystem.STANDARD:
-        ot150 = sum((max(Fraction(0), v - day_std) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
-                    Fraction(0))
+        # per shift, or per calendar date where two shifts share a workday (a night's morning and an evening shift):
+        # the larger reading, as the cap measure takes the larger of its two readings
+        by_date = sum((max(Fraction(0), v - day_std) for d, v in per_date.items() if klass[d] == DayType.WORKDAY),
+                      Fraction(0))
+        ot150 = max(by_date, beyond_day)
         comp_earned = rest
         # rest-day hours the roster itself gives back: the standard hours of workdays left without work (the hours
         # within the daily standard on workdays fall short of the standard by that much) — a weekday off in a

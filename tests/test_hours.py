@@ -456,3 +456,21 @@ def test_settlement_table_nets_only_quarter_and_year_under_the_system_in_force()
     no_approval = scenario(Staff("a", "甲"), rules=Rules(settlement_period=SettlementPeriod.QUARTER))
     rows = month_hours(no_approval, roster(no_approval, start.isoformat(), 7, cells))
     assert sum(s.overtime_total_hours for s in settlement_hours(no_approval, rows)) == 2
+
+
+@pytest.mark.parametrize(("day", "ot150", "rest_hours"), [
+    ("2026-06-11", 2, 0),  # Thursday → Friday: 10 h of one working day, 2 h beyond the standard day
+    ("2026-06-12", 0, 6),  # Friday → Saturday: 4 h on the workday, the 6 h on the rest day earn 调休 instead
+])
+def test_standard_system_pays_a_long_night_beyond_the_standard_day_at_150(day, ot150, rest_hours):
+    """Sweep #16: a 10-h night 20:00–06:00 put 4 h and 6 h on two dates, neither above 8 h, so its 2 h beyond the
+    standard day were never paid 150 % (a 10-h day shift was); the shift is one working day (SPEC §4: it belongs
+    to the date it starts), its hours on workdays beyond the standard day are 工作日延时."""
+    sc = dataclasses.replace(scenario(Staff("a", "甲"), rules=STANDARD),
+                             shifts=default_shifts() + (Shift("X", "长夜班", 20 * 60, 10),))
+    (r,) = month_hours(sc, roster(sc, "2026-06-01", 30, {("a", day): "X"}))
+    assert r.paid_hours == 10 and r.ot150_hours == ot150 and r.comp_earned_hours == rest_hours
+    # the same hours as a 10-h day shift on a workday: the same 150 %
+    day_shift = dataclasses.replace(sc, shifts=sc.shifts + (Shift("T", "长白班", 8 * 60, 10),))
+    (t,) = month_hours(day_shift, roster(day_shift, "2026-06-01", 30, {("a", "2026-06-11"): "T"}))
+    assert t.ot150_hours == 2
