@@ -261,15 +261,24 @@ def _holiday_alerts(scenario: Scenario, cal: WorkCalendar, days: list[dt.date], 
         shown = next(f"{round(least, n):g}" for n in (1, 2, 3, 6) if round(least, n) > best_cap or n == 6)
         t0, t1 = short[0] * SLOT_MINUTES, (short[-1] + 1) * SLOT_MINUTES
         span = f"{t0 // 60:02d}:{t0 % 60:02d}–{t1 // 60:02d}:{t1 % 60:02d}"
+        # a whole month only helps when its cap would hold the shift (sweep #16: with a 0-h cap the advice to plan
+        # whole months could not help)
+        month_cap = scenario.rules.max_overtime_hours_per_month
+        whole_helps = least <= month_cap + 1e-6
         if lang.startswith("en"):
+            advice = ("Plan whole months (from the 1st)." if whole_helps else
+                      f"A whole month's cap of {month_cap:g} h is too small as well: raise the monthly overtime cap to "
+                      f"at least {shown} h or take the demand off that day.")
             out.append(f"{h.isoformat()} is a statutory holiday in the part {a:%m-%d}–{b:%m-%d} of {a.year}-{a.month:02d}: "
                        f"every hour worked on it is overtime (300 %), and each shift covering {span} puts at least "
                        f"{shown} h on it, above the part's pro-rata overtime cap of {best_cap:g} h, so nobody can "
-                       "be planned then. Plan whole months (from the 1st).")
+                       f"be planned then. {advice}")
         else:
+            advice = ("建议按整月排班（从 1 日开始）。" if whole_helps else
+                      f"整月的加班上限 {month_cap:g} 小时也不够：需将每月加班上限提高到至少 {shown} 小时，或取消当天的需求。")
             out.append(f"{h.month}月{h.day}日是法定节假日，在本期 {a.month}月{a.day}日–{b.month}月{b.day}日 这一部分月份内："
                        f"节日工时全部计为加班（300%），覆盖 {span} 的班次在当天至少计薪 {shown} 小时，超过这部分按比例的"
-                       f"加班上限 {best_cap:g} 小时，因此无人可排。建议按整月排班（从 1 日开始）。")
+                       f"加班上限 {best_cap:g} 小时，因此无人可排。{advice}")
     return out
 
 

@@ -223,7 +223,20 @@ def test_a_holiday_in_a_short_month_part_that_no_shift_can_legally_cover_is_aler
     zh = period_alerts(sc, dt.date(2026, 12, 28), dt.date(2027, 1, 6))
     hit = [a for a in zh if a.startswith("1月1日是法定节假日")]
     assert len(hit) == 1 and "6.97 小时" in hit[0] and "8 小时" in hit[0]
+    assert hit[0].endswith("建议按整月排班（从 1 日开始）。")
     assert not [a for a in period_alerts(sc, dt.date(2027, 1, 1), dt.date(2027, 1, 31)) if "法定节假日" in a]
+    # sweep #16: a cap a whole month could not hold the shift under either — whole months are not the advice then
+    import dataclasses as dc
+
+    from roster.model import DemandRule
+
+    low = dc.replace(sc, rules=dc.replace(sc.rules, max_overtime_hours_per_month=7),
+                     demand=(DemandRule("all", 8 * 60, 16 * 60, 1),))
+    (zh_low,) = [a for a in period_alerts(low, dt.date(2026, 12, 28), dt.date(2027, 1, 6)) if a.startswith("1月1日")]
+    assert "整月排班" not in zh_low and "提高到至少 8 小时" in zh_low
+    (en_low,) = [a for a in period_alerts(low, dt.date(2026, 12, 28), dt.date(2027, 1, 6), "en")
+                 if a.startswith("2027-01-01")]
+    assert "whole month" in en_low and "Plan whole months" not in en_low
 
 
 def test_history_above_the_pro_rata_share_and_locks_of_inactive_staff_are_said():

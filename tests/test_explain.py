@@ -714,3 +714,19 @@ def test_no_whole_month_plan_that_would_drop_the_history_overtime():
     ex = explain(plain, start, days, res, verify=False)
     assert [it for it in ex.items if any(r.kind == "overtime" for b in it.people for r in b.reasons)]
     assert [f for f in ex.fixes if f.kind == "plan_whole_month"]
+
+
+def test_a_monthly_cap_below_the_legal_36_that_blocks_most_short_dates_is_tried_first():
+    """Sweep #16: with a 10-h monthly cap and a little more demand, the cap blocked somebody on every short date, but
+    the CLI's four verifying re-solves (time limit 15) went to cancelling a leave day, allowing nights and the 8-h
+    rest floor — raising the cap to the legal 36 h was never offered."""
+    base = sample_scenario()
+    demand = tuple(replace(r, count=r.count + 1) if r.skill is None and r.day_type == "all" and r.start >= 480
+                   else r for r in base.demand)
+    sc = replace(base, rules=replace(base.rules, max_overtime_hours_per_month=10), demand=demand)
+    res = solve(sc, START, 28, SolveOptions(time_limit=10, seed=0))
+    assert res.shortfalls
+    ex = explain(sc, START, 28, res, verify_time_limit=3.75, max_verified=4)
+    cap = next(f for f in ex.fixes if f.params.get("rule") == "max_overtime_hours_per_month")
+    assert cap.resolves and ex.fixes[0] is cap
+    assert ex.text().split("建议（任选一项）：")[1].startswith("将每月加班上限提高到法定的 36 小时")
