@@ -139,6 +139,18 @@ T_MARK_MAKEUP = _s("Rota", QT_TRANSLATE_NOOP("Rota", "班"), "W")
 T_GENERATED = _s("Rota", QT_TRANSLATE_NOOP("Rota", "生成时间"), "Generated")
 T_PAGE = _s("Rota", QT_TRANSLATE_NOOP("Rota", "第 {i}/{n} 页"), "Page {i}/{n}")
 T_DEFAULT_TEAM = _s("Rota", QT_TRANSLATE_NOOP("Rota", "值守班组"), "Duty team")
+T_ESTIMATED = _s("Rota", QT_TRANSLATE_NOOP("Rota", "{years} 年节假日调休安排为估算，以国务院正式通知为准"),
+                 "The {years} holiday arrangement is estimated; the official notice prevails")
+
+
+def estimated_note(cal, first, last, lang: str = "zh") -> str | None:
+    """The printed caveat for dates of [first, last] classified from an estimated holiday arrangement
+    (labour-law §0 / HD-07: warn when estimated dates are used — the wall rota too, sweep #16), else None."""
+    years = cal.estimated_years(first, last)
+    if not years:
+        return None
+    sep = "、" if lang == "zh" else ", "
+    return xtr("Rota", T_ESTIMATED, lang).format(years=sep.join(map(str, years)))
 
 _WEEKDAYS_ZH = (
     _s("Rota", QT_TRANSLATE_NOOP("Rota", "周一"), "Mon"),

@@ -46,6 +46,7 @@ from ._common import (
     colon,
     counts_by_date,
     day_mark,
+    estimated_note,
     is_formula_like,
     leave_label,
     rota_staff,
@@ -235,6 +236,7 @@ _RED_FILL = PatternFill("solid", fgColor="FF9C9C")
 _RED_FONT = Font(bold=True, color="9C0006")
 _NAME_FONT = Font(size=12)
 _SMALL_FONT = Font(size=9)
+_ESTIMATE_FONT = Font(bold=True, color="9C0006")  # the estimated-calendar caveat (HD-07)
 _GREY_FONT = Font(color="555555")
 _HOURS_FMT = "0.0"
 _INT_FMT = "0"
@@ -325,8 +327,9 @@ def _write_rota(ws: Worksheet, scenario: Scenario, roster: Roster, cal: WorkCale
 
     title = f"{team_name(scenario, lang)}  {t(T_ROTA)}"
     _put(ws, 1, 1, title, font=_TITLE, align=_LEFT)
-    _put(ws, 2, 1, f"{t(T_PERIOD)} {roster.start.isoformat()} – {roster.end.isoformat()}    {t(T_MARKS)}",
-         align=_LEFT)
+    note = estimated_note(cal, roster.start, roster.end, lang)  # in the title rows: repeated on every page
+    _put(ws, 2, 1, f"{t(T_PERIOD)} {roster.start.isoformat()} – {roster.end.isoformat()}    {t(T_MARKS)}"
+         + (f"    {note}" if note else ""), align=_LEFT, font=_ESTIMATE_FONT if note else None)
     ws.row_dimensions[1].height = 26
 
     row = 4

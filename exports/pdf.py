@@ -58,6 +58,7 @@ from ._common import (
     colon,
     counts_by_date,
     day_mark,
+    estimated_note,
     leave_label,
     rota_staff,
     shift_codes_in_use,
@@ -366,6 +367,9 @@ def _paint_week(d: _Painter, scenario: Scenario, roster: Roster, cal: WorkCalend
            align=Qt.AlignmentFlag.AlignLeft, color="#555555", fit=False)
     d.text(W / 2, foot_y, W / 2, 4, t(T_PAGE).format(i=page[0], n=page[1]), size=2.6,
            align=Qt.AlignmentFlag.AlignRight, color="#555555", fit=False)
+    note = estimated_note(cal, days[0], days[-1], lang)
+    if note:  # dates of this week classified from an estimated arrangement (HD-07)
+        d.text(W / 4, foot_y - 0.6, W / 2, 4.6, note, size=3.0, bold=True, color="#9C0006")
 
 
 def write_pdf(path: str | os.PathLike, scenario: Scenario, roster: Roster, *, lang: str = "zh",

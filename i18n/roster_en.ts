@@ -2453,6 +2453,10 @@ You can retry (e.g. after closing the program that holds the file), or cancel cl
             <translation>Duty team</translation>
         </message>
         <message>
+            <source>{years} 年节假日调休安排为估算，以国务院正式通知为准</source>
+            <translation>The {years} holiday arrangement is estimated; the official notice prevails</translation>
+        </message>
+        <message>
             <source>周一</source>
             <translation>Mon</translation>
         </message>

@@ -326,6 +326,10 @@ def test_notes_sheet(clean, tmp_path):
     write_workbook(tmp_path / "b.xlsx", sc, ro27, solver_info={})
     notes27 = {r[0].value: r[1].value for r in load_workbook(tmp_path / "b.xlsx")["说明"].iter_rows(min_row=2)}
     assert "2027" in notes27["日历警告"] and "估算" in notes27["日历警告"]
+    # …and the wall sheet says it in its title rows, printed on every page (sweep #16)
+    wall27 = load_workbook(tmp_path / "b.xlsx")["排班表"]["A2"].value
+    assert "2027 年节假日调休安排为估算" in wall27
+    assert "估算" not in wb["排班表"]["A2"].value
     assert notes27["求解状态"] == "未经求解器（手工排班）"
     # once the user has entered (confirmed) the dates, they are not called "official" either
     from roster.calendar import WorkCalendar

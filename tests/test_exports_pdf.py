@@ -74,6 +74,20 @@ def test_content_text(tmp_path):
         assert needle in text, needle
     assert "13912345678" not in text and "110101199001011234" not in text
     assert b"13912345678" not in path.read_bytes()
+    assert "估算" not in text  # 2026 is published
+
+
+def test_a_week_on_an_estimated_calendar_says_so(tmp_path):
+    """Sweep #16: the 2027 arrangement is estimated (HD-07: warn when estimated dates are used); the CLI, the JSON and
+    the 说明 sheet said so, the wall rota — what the staff read — did not."""
+    sc = sample_scenario()
+    ro = rotation_roster(sc, dt.date(2027, 4, 26), 14)
+    path = tmp_path / "w.pdf"
+    write_pdf(path, sc, ro)
+    pages = _text(path).split("\f")
+    assert all("2027 年节假日调休安排为估算" in page for page in pages if page.strip())
+    write_pdf(path, sc, ro, lang="en")
+    assert "The 2027 holiday arrangement is estimated" in _text(path)
 
 
 def test_text_layer_reads_ideographs_not_kangxi_radicals(tmp_path):
