@@ -404,6 +404,12 @@ def daily_hours_sources() -> tuple[str, str, str]:
     return std, comp, prot
 
 
+def overtime_cap_sources() -> tuple[str, str, str]:
+    """The sources an overtime_cap violation may cite: (the monthly cap, 综合's period average, protected staff)."""
+    general, comp, prot = RULES["overtime_cap"].source.split("；")
+    return general, comp, prot
+
+
 def night_ban_sources() -> frozenset[str]:
     """Every source a night_work_ban violation may cite (joined with "；" when several reasons apply)."""
     return frozenset(_NIGHT_BAN_SOURCES.values()) | {_NIGHT_OK_SOURCE}
@@ -683,7 +689,12 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
     (max(0, Σ(paid − holiday − standard)) + Σ holiday) against the sum of their caps.  One violation per
     month (or settlement period).
     """
-    src = RULES["overtime_cap"].source
+    # the source of the cause (sweep #16: a man over a 10-h cap cited the 女职工 rules, as the daily cap did before
+    # sweep #14 F6): the monthly cap, 综合's period average when it is in force, the protected-staff rule when a
+    # protected period takes the cap to 0
+    src_general, src_comp, src_prot = overtime_cap_sources()
+    src_system = src_general + ("；" + src_comp if ctx.rules.working_time_system == WorkingTimeSystem.COMPREHENSIVE
+                                else "")
     out = []
     for p in ctx.scenario.staff:
         months = month_overtime(ctx, p)
@@ -730,6 +741,10 @@ def overtime_cap(ctx: CheckContext) -> list[Violation]:
                    f"超过上限（{_h(cap / 60)} 小时{why}）：排班有薪{how} {_h(paid)} 小时，标准工时 {_h(std)} 小时，"
                    f"法定节假日 {_h(hol)} 小时" + (f"，上期已加班 {_h(hist)} 小时" if hist else "")
                    + (f"，标准工时制下超出标准工作日的延时 {_h(ext / 60)} 小时" if ext else ""))
+            protected = any(q.kind in NO_OVERTIME_KINDS for m in ms
+                            for k in range((m.last - m.first).days + 1)
+                            for q in p.protected_on(m.first + dt.timedelta(days=k)))
+            src = src_system + ("；" + src_prot if protected else "")
             out.append(Violation("overtime_cap", p.id, first, last, round(ot / 60, 4), round(cap / 60, 4), src, msg))
     return out
 

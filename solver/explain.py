@@ -1100,15 +1100,23 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         fixes.append(Fix("allow_overtime", "允许" + "、".join(names[s] for s in sorted(ot)) + "加班",
                          "allow " + ", ".join(names[s] for s in sorted(ot)) + " overtime", 1.5 * len(ot),
                          _set_staff(set(ot), overtime_ok=True), {"staff": sorted(ot)}))
+    short_dates = {it.date for it in items}
+
+    def main_cause(key: str) -> bool:
+        """A rule set below its legal value blocks somebody on at least half the short dates: its relaxation is the
+        first change to try and to offer (sweep #16: with a 10-h monthly cap, or a 10-h daily cap and only 12-h
+        shifts, the CLI's few verifying re-solves went to a leave day, a skill and night work — the rule was never
+        offered, only cutting the demand)."""
+        return 2 * len({d for ds in only[key].values() for d in ds}) >= len(short_dates)
+
+    def relax(key: str, zh: str, en: str, size: float, apply, params: dict) -> Fix:
+        first = main_cause(key)
+        return Fix("relax_rule", zh, en, 0.5 if first else size, apply, params, probe_first=first)
+
     if only["ot_cap"]:
-        # the cap below the legal 36 h blocks somebody on most short dates: the first change to try (sweep #16: with a
-        # 10-h cap it blocked people on 12 of 12 short dates, and the few verifying re-solves of a short time limit
-        # went to cancelling one leave day and planning the whole month — the cap was never offered)
-        capped = {d for ds in only["ot_cap"].values() for d in ds}
-        main_cause = 2 * len(capped) >= len({it.date for it in items})
-        fixes.append(Fix("relax_rule", "将每月加班上限提高到法定的 36 小时", "raise the monthly overtime cap to the legal 36 h",
-                         0.5 if main_cause else 3, _set_rules(max_overtime_hours_per_month=36.0),
-                         {"rule": "max_overtime_hours_per_month", "value": 36}, probe_first=main_cause))
+        fixes.append(relax("ot_cap", "将每月加班上限提高到法定的 36 小时", "raise the monthly overtime cap to the legal 36 h",
+                           3, _set_rules(max_overtime_hours_per_month=36.0),
+                           {"rule": "max_overtime_hours_per_month", "value": 36}))
     r = scenario.rules
     # everybody on another shift that day: the rest between shifts may be what keeps them there (sweep #11: ten
     # on E one evening and ten on D the next morning — 12 h of rest made it 60 person-hours short, 8 h 35; the
@@ -1125,13 +1133,13 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
                          f"lower the minimum rest between shifts from {r.min_rest_hours:g} h to 11 h (EU reference)",
                          3, _set_rules(min_rest_hours=11.0), {"rule": "min_rest_hours", "value": 11}))
     if only["consecutive"] and r.max_consecutive_days < 6:
-        fixes.append(Fix("relax_rule", f"将连续工作天数上限由 {r.max_consecutive_days} 天放宽到 6 天",
-                         f"raise the consecutive-day limit from {r.max_consecutive_days} to 6",
-                         3, _set_rules(max_consecutive_days=6), {"rule": "max_consecutive_days", "value": 6}))
+        fixes.append(relax("consecutive", f"将连续工作天数上限由 {r.max_consecutive_days} 天放宽到 6 天",
+                           f"raise the consecutive-day limit from {r.max_consecutive_days} to 6",
+                           3, _set_rules(max_consecutive_days=6), {"rule": "max_consecutive_days", "value": 6}))
     if only["weekly_rest"] and r.min_rest_days_per_week > 1:
-        fixes.append(Fix("relax_rule", f"将每 7 天最少休息日由 {r.min_rest_days_per_week} 天降到法定的 1 天（WH-03）",
-                         f"lower the rest days in every 7 from {r.min_rest_days_per_week} to the legal 1 (WH-03)",
-                         3, _set_rules(min_rest_days_per_week=1), {"rule": "min_rest_days_per_week", "value": 1}))
+        fixes.append(relax("weekly_rest", f"将每 7 天最少休息日由 {r.min_rest_days_per_week} 天降到法定的 1 天（WH-03）",
+                           f"lower the rest days in every 7 from {r.min_rest_days_per_week} to the legal 1 (WH-03)",
+                           3, _set_rules(min_rest_days_per_week=1), {"rule": "min_rest_days_per_week", "value": 1}))
     if only["daily_cap"]:
         # the longest template the cap blocks, up to the ceiling of the system in force (12 h 综合 policy, 11 h
         # standard: 8 h + 3 h, OT-02 — the standard system never goes above 11 h whatever the parameter says)
@@ -1139,9 +1147,9 @@ def candidate_fixes(scenario: Scenario, items: list[ExplanationItem], runs, cal:
         want = max((sh.paid_minutes / 60 for sh in scenario.shifts
                     if r.max_daily_hours < sh.paid_minutes / 60 <= ceiling), default=None)
         if want is not None:
-            fixes.append(Fix("relax_rule", f"将每日工时上限由 {r.max_daily_hours:g} 小时提高到 {want:g} 小时（最长班次）",
-                             f"raise the daily hours cap from {r.max_daily_hours:g} h to {want:g} h (the longest shift)",
-                             3, _set_rules(max_daily_hours=float(want)), {"rule": "max_daily_hours", "value": want}))
+            fixes.append(relax("daily_cap", f"将每日工时上限由 {r.max_daily_hours:g} 小时提高到 {want:g} 小时（最长班次）",
+                               f"raise the daily hours cap from {r.max_daily_hours:g} h to {want:g} h (the longest shift)",
+                               3, _set_rules(max_daily_hours=float(want)), {"rule": "max_daily_hours", "value": want}))
     whole = _whole_month_fix(scenario, items, period_start, period_days)
     if whole is not None:
         fixes.append(whole)

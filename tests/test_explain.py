@@ -730,3 +730,15 @@ def test_a_monthly_cap_below_the_legal_36_that_blocks_most_short_dates_is_tried_
     cap = next(f for f in ex.fixes if f.params.get("rule") == "max_overtime_hours_per_month")
     assert cap.resolves and ex.fixes[0] is cap
     assert ex.text().split("建议（任选一项）：")[1].startswith("将每月加班上限提高到法定的 36 小时")
+
+
+def test_a_daily_cap_that_blocks_every_template_is_tried_before_leave_skills_and_nights():
+    """Sweep #16: only 12-h shifts and a 10-h daily cap leave every hour short; the CLI's four verifying re-solves
+    went to a leave day, a skill and night work (none helps) and only cutting all demand was offered."""
+    base = sample_scenario()
+    shifts = (Shift("A", "长白班", 8 * 60, 12), Shift("B", "长夜班", 20 * 60, 12))
+    sc = replace(base, shifts=shifts, rules=replace(base.rules, max_daily_hours=10))
+    res = solve(sc, START, 7, FAST)
+    ex = explain(sc, START, 7, res, verify_time_limit=3, max_verified=3)
+    fix = next(f for f in ex.fixes if f.params.get("rule") == "max_daily_hours")
+    assert fix.params["value"] == 12 and fix.verified and fix.shortfall_after < fix.shortfall_before / 10

@@ -36,6 +36,7 @@ from roster.validator import (
     cell_violations,
     check,
     format_violation,
+    source_text,
     violation_to_dict,
 )
 
@@ -572,6 +573,21 @@ def test_overtime_just_violated():
     assert (v.start, v.end, v.limit) == (START, D("2026-06-30"), 36)
     assert v.measured == pytest.approx(36 + 1 / 60, abs=1e-3)
     assert "2026年6月" in v.message
+
+
+def test_overtime_cap_cites_the_source_of_its_cause():
+    """Sweep #16: a man over the cap cited the 女职工 rules too (the rule's whole source list); it cites the monthly
+    cap (and 综合's period average when that system is in force), the protected-staff rule only for a protected
+    period that takes the cap to 0."""
+    r = month_roster({i: "A" for i in range(30)})
+    (comp,) = run(scen(), r, "overtime_cap")
+    assert "第41条" in comp.source and "271号" in comp.source and "女职工" not in comp.source
+    (std,) = run(scen(rules=Rules(working_time_system=WorkingTimeSystem.STANDARD)), r, "overtime_cap")
+    assert "第41条" in std.source and "271号" not in std.source and "女职工" not in std.source
+    nursing = Staff("s1", "甲", protected=(Protected(ProtectedKind.NURSING, DateRange(D("2026-06-20"), D("2026-12-31"))),))
+    (prot,) = run(scen(nursing), month_roster({i: "D" for i in range(22)}), "overtime_cap")
+    assert prot.limit == 0 and "女职工" in prot.source
+    assert "女" not in source_text(prot.source, "en")  # every part has its English rendering
 
 
 def test_overtime_far_violated_one_per_month():

@@ -24,7 +24,7 @@ from roster.model import (
 )
 from roster.sample import default_shifts
 from roster.scenario_io import InputError, scenario_to_dict, write_json
-from roster.validator import RULES, daily_hours_sources, night_ban_sources, source_text
+from roster.validator import RULES, daily_hours_sources, night_ban_sources, overtime_cap_sources, source_text
 
 D = __import__("datetime").date.fromisoformat
 
@@ -100,6 +100,8 @@ def test_each_planted_violation_is_listed_exactly_once(files, capsys):
             assert any(f"(source: {source_text(x, 'en')})" in line for x in daily_hours_sources())
         elif rid == "approved_leave":  # cites the source of the leave kind broken (annual leave here)
             assert "(source: Regulations on Paid Annual Leave of Employees, Art. 2 (annual leave))" in line
+        elif rid == "overtime_cap":  # s6 may not work overtime and is not protected: the cap's own source only
+            assert f"(source: {source_text(overtime_cap_sources()[0], 'en')}" in line and "Female" not in line
         else:
             assert source_text(RULES[rid].source, "en") in line
 

@@ -41,6 +41,7 @@ from roster.validator import (
     daily_hours_sources,
     leave_sources,
     night_ban_sources,
+    overtime_cap_sources,
     violation_to_dict,
 )
 
@@ -192,6 +193,9 @@ def test_check_is_deterministic_and_order_independent(case, rnd: random.Random):
             assert v.source and set(v.source.split("；")) <= leave_sources()
         elif v.rule == "max_daily_hours":  # the system's cap or the protected-staff rule, not all three
             assert v.source in daily_hours_sources()
+        elif v.rule == "overtime_cap":  # the monthly cap first, then 综合's average / the protected-staff rule
+            parts = v.source.split("；")
+            assert parts[0] == overtime_cap_sources()[0] and set(parts) <= set(overtime_cap_sources())
         else:
             assert v.source == RULES[v.rule].source
         s, e = _interval(v)
