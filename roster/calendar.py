@@ -123,10 +123,10 @@ class WorkCalendar:
     def estimated_years(self, first: dt.date, last: dt.date) -> list[int]:
         """Years of [first, last] whose arrangement is still (partly) an estimate there: published after this table
         was written, and either no date of the year is overridden or a date of :meth:`unconfirmed_dates` whose
-        block reaches into [first, last] (:data:`REACH_BEFORE` / :data:`REACH_AFTER` days) is left.  One override does not confirm a whole year's
-        arrangement: a holiday block nobody entered (its 调休 rest days and make-up workdays, which the package
-        cannot estimate) still decides the dates around it — e.g. April 2027 next to the Labour Day block when only
-        the Spring Festival dates were entered (sweep #16)."""
+        block reaches into [first, last] (:data:`REACH_BEFORE` / :data:`REACH_AFTER` days) is left.  One override
+        does not confirm a whole year's arrangement: a holiday block nobody entered (its 调休 rest days and make-up
+        workdays, which the package cannot estimate) still decides the dates around it — e.g. April 2027 next to the
+        Labour Day block when only the Spring Festival dates were entered (sweep #16)."""
         o = self.overrides
         overridden = {d.year for d in (o.holidays | o.restdays | o.workdays)}
         pending = {d.year for d in self.pending_dates(first, last)}
@@ -142,8 +142,9 @@ class WorkCalendar:
         """The dates of ``year`` the user still has to confirm: the package's estimated arrangement dates (shifted
         rest days, make-up workdays) not entered (any override of the date, to the same or another type, confirms
         it), and the statutory dates of every holiday block with no override within its reach (:data:`REACH_BEFORE`
-        days before, :data:`REACH_AFTER` after; its real 调休 may add rest days and make-up workdays the package does not know; entering any date around
-        it — the statutory date itself kept as a holiday will do — confirms the block)."""
+        days before, :data:`REACH_AFTER` after): its real 调休 may add rest days and make-up workdays the package
+        does not know; entering any date around it — the statutory date itself kept as a holiday will do — confirms
+        the block."""
         if year <= LAST_PUBLISHED_YEAR:
             return []
         statutory, observed, swapped, makeup = _china_year(year)
